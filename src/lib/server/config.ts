@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** A wrong environment value: reported as one clear line at start-up, never a stack trace. */
+export class ConfigError extends Error {}
+
+const flag = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+	.optional()
+	.transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+	DATABASE_URL: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined))
+		.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+			message: 'must start with postgres:// or postgresql://'
+		}),
+	DATA_DIR: z.string().trim().min(1).default('./data'),
+	AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+	OIDC_ISSUER: z.url('must be a URL, e.g. https://login.example.com/realms/company').optional(),
+	OIDC_CLIENT_ID: z.string().min(1).optional(),
+	OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+	OIDC_NAME: z.string().default('Company sign-in'),
+	OIDC_DEPARTMENT_CLAIM: z.string().default('department'),
+	DEFAULT_DEPARTMENT: z.string().default('GEN'),
+	ALLOW_DEMO_SIGNIN: flag,
+	SEED_DEMO: z.enum(['auto', 'empty', 'never']).default('auto'),
+	PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10)
+});
+
+export type AppConfig = {
+	databaseUrl: string | undefined;
+	dataDir: string;
+	engine: 'postgres' | 'pglite';
+	authSecret: string;
+	oidc: { issuer: string; clientId: string; clientSecret: string; name: string; departmentClaim: string } | null;
+	defaultDepartment: string;
+	demoSignIn: boolean;
+	/** auto: seed an empty embedded database; empty: seed any empty database; never. */
+	seedDemo: 'auto' | 'empty' | 'never';
+	pgPoolSize: number;
+};
+
+function describe(error: z.ZodError): string {
+	return error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+}
+
+/** Reads and checks the environment once. Throws ConfigError with a one-line message. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+	const parsed = envSchema.safeParse(env);
+	if (!parsed.success) throw new ConfigError(`Invalid environment: ${describe(parsed.error)}`);
+	const e = parsed.data;
+	const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+	if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+		throw new ConfigError('Invalid environment: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
+	}
+	const oidc = e.OIDC_ISSUER
+		? {
+				issuer: e.OIDC_ISSUER,
+				clientId: e.OIDC_CLIENT_ID!,
+				clientSecret: e.OIDC_CLIENT_SECRET!,
+				name: e.OIDC_NAME,
+				departmentClaim: e.OIDC_DEPARTMENT_CLAIM
+			}
+		: null;
+	const dataDir = resolve(e.DATA_DIR);
+	const engine = e.DATABASE_URL ? 'postgres' : 'pglite';
+	let authSecret = e.AUTH_SECRET;
+	if (!authSecret) {
+		if (engine === 'postgres') {
+			throw new ConfigError('AUTH_SECRET is required when DATABASE_URL is set (generate one: openssl rand -base64 33)');
+		}
+		authSecret = readOrCreateSecret(dataDir);
+	}
+	return {
+		databaseUrl: e.DATABASE_URL,
+		dataDir,
+		engine,
+		authSecret,
+		oidc,
+		defaultDepartment: e.DEFAULT_DEPARTMENT,
+		// Demo sign-in is for the embedded default; with company SSO it needs an explicit yes.
+		demoSignIn: oidc ? e.ALLOW_DEMO_SIGNIN : env.ALLOW_DEMO_SIGNIN === undefined ? true : e.ALLOW_DEMO_SIGNIN,
+		seedDemo: e.SEED_DEMO,
+		pgPoolSize: e.PG_POOL_SIZE
+	};
+}
+
+function readOrCreateSecret(dataDir: string): string {
+	const file = join(dataDir, 'auth-secret');
+	try {
+		if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+		mkdirSync(dataDir, { recursive: true });
+		const secret = randomBytes(33).toString('base64');
+		writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+		return secret;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+		throw new ConfigError(`Cannot keep the sign-in secret in ${dataDir}: ${(error as Error).message}`);
+	}
+}
+
+let cached: AppConfig | undefined;
+export function config(): AppConfig {
+	cached ??= loadConfig();
+	return cached;
+}

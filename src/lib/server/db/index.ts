@@ -1,0 +1,122 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Database = Kysely<DB>;
+export type Engine = 'postgres' | 'pglite';
+
+export type OpenOptions =
+	| { engine: 'postgres'; url: string; poolSize?: number }
+	/** dataDir undefined: an in-memory database (tests). */
+	| { engine: 'pglite'; dataDir?: string };
+
+export type DatabaseHandle = {
+	db: Database;
+	engine: Engine;
+	close: () => Promise<void>;
+};
+
+/** The database cannot be opened: a one-line reason for the operator. */
+export class DatabaseOpenError extends Error {}
+
+// Dates as ISO strings would surprise everyone; bigint counts fit in a JS number here.
+pg.types.setTypeParser(20, (v) => Number(v)); // int8
+pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
+pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD'
+
+const plugins = [new CamelCasePlugin()];
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+	if (options.engine === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
+	return openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+	pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+	try {
+		await sql`select 1`.execute(db);
+	} catch (error) {
+		await pool.end().catch(() => {});
+		throw new DatabaseOpenError(`Cannot reach PostgreSQL at ${redact(url)}: ${(error as Error).message}`);
+	}
+	return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+	const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }] = await Promise.all([
+		import('@electric-sql/pglite'),
+		import('@electric-sql/pglite/node-postgres'),
+		import('@electric-sql/pglite/contrib/pg_trgm'),
+		import('@electric-sql/pglite/contrib/unaccent')
+	]);
+	const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
+	let pglite: InstanceType<typeof PGlite>;
+	try {
+		pglite = await PGlite.create(dataDir ? join(dataDir, 'pglite') : undefined, {
+			extensions: { pg_trgm, unaccent }
+		});
+	} catch (error) {
+		releaseLock();
+		throw new DatabaseOpenError(`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
+	}
+	// One connection: requests queue on the pool, and a transaction holds it alone, so no
+	// request's write can ride on another's transaction.
+	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+	let closed = false;
+	return {
+		db,
+		engine: 'pglite',
+		close: async () => {
+			if (closed) return;
+			closed = true;
+			await db.destroy().catch(() => {});
+			await pglite.close();
+			releaseLock();
+		}
+	};
+}
+
+/**
+ * PGlite does not lock its folder: a second process would open it silently and could
+ * corrupt it. A lock file with our pid guards it; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+	mkdirSync(dataDir, { recursive: true });
+	const file = join(dataDir, 'ideacup.lock');
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			const fd = openSync(file, 'wx');
+			writeSync(fd, String(process.pid));
+			closeSync(fd);
+			return () => rmSync(file, { force: true });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const pid = Number(readFileSync(file, 'utf8').trim());
+			if (pid && pid !== process.pid && isAlive(pid)) {
+				throw new DatabaseOpenError(
+					`The data folder ${dataDir} is in use by another IdeaCup process (pid ${pid}). Stop it, or set DATA_DIR to another folder.`
+				);
+			}
+			rmSync(file, { force: true });
+		}
+	}
+	throw new DatabaseOpenError(`Cannot lock the data folder ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+function redact(url: string): string {
+	return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,17 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './index.js';
+
+export type MigrationModules = Record<string, Migration>;
+
+/** Runs every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Database, migrations: MigrationModules): Promise<string[]> {
+	const provider: MigrationProvider = { getMigrations: async () => migrations };
+	const migrator = new Migrator({ db, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	const failed = results?.find((r) => r.status === 'Error');
+	if (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+	}
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/**
+ * Parse a submitted form with a zod schema. On failure: the field errors and the values as
+ * typed (files left out), so the page can show both. NUL characters never reach the database.
+ */
+export function parseForm<S extends z.ZodType>(
+	schema: S,
+	form: FormData | URLSearchParams
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+	const values: Record<string, string> = {};
+	const raw: Record<string, unknown> = {};
+	for (const key of new Set(form.keys())) {
+		const all = form.getAll(key);
+		const texts = all.filter((v): v is string => typeof v === 'string');
+		if (texts.length) values[key] = texts.join(', ');
+		raw[key] = all.length > 1 ? all : all[0];
+	}
+	if (Object.values(values).some((v) => v.includes('\0'))) {
+		return { ok: false, errors: { _form: ['invalid_characters'] }, values: {} };
+	}
+	const parsed = schema.safeParse(raw);
+	if (parsed.success) return { ok: true, data: parsed.data };
+	return { ok: false, errors: z.flattenError(parsed.error).fieldErrors as FieldErrors, values };
+}
+
+/** Query-string parameters: the same rules, defaults on anything invalid. */
+export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.output<S> {
+	const raw: Record<string, string> = {};
+	for (const [k, v] of params) if (!v.includes('\0')) raw[k] = v;
+	const parsed = schema.safeParse(raw);
+	return parsed.success ? parsed.data : schema.parse({});
+}

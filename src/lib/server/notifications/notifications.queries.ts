@@ -1,0 +1,25 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+
+type Db = Database | Transaction<DB>;
+
+export function listRecentNotifications(db: Db, userId: number, limit = 5) {
+	return db
+		.selectFrom('notification')
+		.select(['id', 'kind', 'params', 'link', 'readAt', 'createdAt'])
+		.where('userId', '=', userId)
+		.orderBy('createdAt', 'desc')
+		.orderBy('id', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+export function countUnread(db: Db, userId: number) {
+	return db
+		.selectFrom('notification')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where('userId', '=', userId)
+		.where('readAt', 'is', null)
+		.executeTakeFirstOrThrow();
+}

@@ -1,0 +1,32 @@
+import type { LayoutServerLoad } from './$types';
+import { can, hasRole } from '$lib/server/auth/policy';
+import { countUnread } from '$lib/server/notifications/notifications.queries';
+import { db } from '$lib/server/runtime';
+import { config } from '$lib/server/config';
+
+export type NavItem = { href: string; key: 'home' | 'people' | 'audit' };
+
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const user = locals.user;
+	const nav: NavItem[] = [];
+	let unread = 0;
+	if (user) {
+		nav.push({ href: '/', key: 'home' });
+		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people' });
+		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit' });
+		unread = (await countUnread(db(), user.id)).n;
+	}
+	return {
+		user: user && {
+			id: user.id,
+			name: user.name,
+			departmentName: user.departmentName,
+			roles: user.roles,
+			isOrganiser: hasRole(user, 'organiser')
+		},
+		nav,
+		unread,
+		locale: locals.locale,
+		demo: config().demoSignIn
+	};
+};

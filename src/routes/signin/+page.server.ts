@@ -1,0 +1,48 @@
+import { error, fail, redirect, type Actions } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { PageServerLoad } from './$types';
+import { authRequest, signIn } from '../../auth';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/runtime';
+import { listDemoSignIn } from '$lib/server/org/users.service';
+import { DEMO_PERSONAS } from '$lib/server/seed/demo';
+
+const localPath = z
+	.string()
+	.max(2000)
+	.regex(/^\/(?!\/)[^\\\0]*$/)
+	.catch('/');
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const redirectTo = localPath.parse(url.searchParams.get('redirectTo') ?? url.searchParams.get('callbackUrl') ?? '/');
+	if (locals.user) redirect(303, redirectTo);
+	const cfg = config();
+	return {
+		redirectTo,
+		error: url.searchParams.get('error') ? true : false,
+		sso: cfg.oidc ? { name: cfg.oidc.name } : null,
+		demo: cfg.demoSignIn ? await listDemoSignIn(db(), DEMO_PERSONAS) : null
+	};
+};
+
+const demoForm = z.object({
+	userId: z.coerce.number().int().positive().max(2_147_483_647),
+	redirectTo: localPath
+});
+
+export const actions: Actions = {
+	demo: async (event) => {
+		if (!config().demoSignIn) error(404, 'Not found');
+		// Validate before Auth.js sees it: malformed input gets a message, not a 500.
+		const parsed = demoForm.safeParse(Object.fromEntries(await event.request.clone().formData()));
+		if (!parsed.success) return fail(400, { message: 'choose_person' });
+		event.request = authRequest(event.request, { providerId: 'demo', userId: String(parsed.data.userId), redirectTo: parsed.data.redirectTo });
+		await signIn(event);
+	},
+	sso: async (event) => {
+		if (!config().oidc) error(404, 'Not found');
+		const form = Object.fromEntries(await event.request.clone().formData());
+		event.request = authRequest(event.request, { providerId: 'oidc', redirectTo: localPath.parse(form.redirectTo ?? '/') });
+		await signIn(event);
+	}
+};
