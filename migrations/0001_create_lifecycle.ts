@@ -302,7 +302,7 @@ const statements = [
 		reason text,
 		created_at timestamptz NOT NULL DEFAULT now(),
 		CONSTRAINT conflict_of_interest_user_id_idea_id_source_unique UNIQUE (user_id, idea_id, source),
-		CONSTRAINT conflict_of_interest_reason_check CHECK (source <> 'declared' OR length(reason) > 0)
+		CONSTRAINT conflict_of_interest_reason_check CHECK (source <> 'declared' OR coalesce(length(trim(reason)), 0) > 0)
 	)`,
 	sql`CREATE INDEX conflict_of_interest_idea_id_index ON conflict_of_interest (idea_id)`,
 	sql`CREATE TABLE score_sheet (
@@ -402,7 +402,7 @@ const statements = [
 		created_at timestamptz NOT NULL DEFAULT now(),
 		updated_at timestamptz NOT NULL DEFAULT now(),
 		CONSTRAINT adoption_kb_entry_id_department_id_unique UNIQUE (kb_entry_id, department_id),
-		CONSTRAINT adoption_reason_check CHECK (status <> 'not_suitable' OR length(reason) > 0)
+		CONSTRAINT adoption_reason_check CHECK (status <> 'not_suitable' OR coalesce(length(trim(reason)), 0) > 0)
 	)`,
 	sql`CREATE INDEX adoption_department_id_index ON adoption (department_id)`,
 	// Measured results of an implementation, a knowledge-base entry or an adoption.
