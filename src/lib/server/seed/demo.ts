@@ -1,0 +1,1318 @@
+/**
+ * The deterministic demo organisation: "IdeaCup Demo Company", a high-tech manufacturer
+ * with eight departments, 61 people, three editions of the Improvement Cup (closed 2025 with
+ * a knowledge base and roll-outs, judging 2026 with an open semi-final, open 2027), mentors,
+ * juries, score sheets, notifications and an audit trail.
+ *
+ * Runs under SvelteKit and from the CLI (`tsx scripts/db.ts seed`): relative imports only.
+ * Same rows every run: a fixed-seed PRNG for choices, and dates relative to `now` truncated
+ * to UTC midnight so the demo always looks current.
+ */
+import { sql, type InsertObject, type Transaction } from 'kysely';
+import type { Database } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+import { IDEAS_2025 } from './demo-ideas-2025.js';
+import { IDEAS_2026, IDEAS_2027 } from './demo-ideas-2026.js';
+import { DEPARTMENTS, EMAIL_DOMAIN, MENTORS, PEOPLE, PROCESS_AREAS, TAGS, type DeptCode } from './demo-org.js';
+import type { IdeaSeed, ResultSeed } from './demo-types.js';
+
+export type DemoRole = 'employee' | 'mentor' | 'juror' | 'organiser' | 'admin';
+
+/** The people the demo sign-in offers and the end-to-end tests use. Find them by e-mail. */
+export const DEMO_PERSONAS: ReadonlyArray<{ role: DemoRole; email: string; name: string }> = [
+	{ role: 'employee', email: 'sanne.bakker@ideacup.example', name: 'Sanne Bakker' },
+	{ role: 'mentor', email: 'pieter.degroot@ideacup.example', name: 'Pieter de Groot' },
+	{ role: 'juror', email: 'marieke.visser@ideacup.example', name: 'Marieke Visser' },
+	{ role: 'juror', email: 'hans.mulder@ideacup.example', name: 'Hans Mulder' },
+	{ role: 'organiser', email: 'ruud.vandijk@ideacup.example', name: 'Ruud van Dijk' },
+	{ role: 'admin', email: 'esther.smit@ideacup.example', name: 'Esther Smit' }
+];
+
+export type SeedOptions = { reset?: boolean; now?: Date };
+
+type Trx = Transaction<DB>;
+type Status =
+	| 'draft'
+	| 'submitted'
+	| 'screening'
+	| 'returned'
+	| 'declined'
+	| 'withdrawn'
+	| 'accepted'
+	| 'coaching'
+	| 'semi_final'
+	| 'not_advanced'
+	| 'finalist'
+	| 'winner'
+	| 'runner_up'
+	| 'implemented'
+	| 'published';
+
+const ORGANISER = 'ruud.vandijk';
+const ORGANISER_2 = 'karin.vos';
+const ADMIN = 'esther.smit';
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+// ---------------------------------------------------------------- deterministic randomness
+
+function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+class Rng {
+	private readonly next: () => number;
+	constructor(seed: number) {
+		this.next = mulberry32(seed);
+	}
+	float(lo = 0, hi = 1): number {
+		return lo + (hi - lo) * this.next();
+	}
+	/** Integer in lo..hi inclusive. */
+	int(lo: number, hi: number): number {
+		return lo + Math.floor(this.next() * (hi - lo + 1));
+	}
+	chance(p: number): boolean {
+		return this.next() < p;
+	}
+	pick<T>(items: readonly T[]): T {
+		return items[Math.floor(this.next() * items.length)];
+	}
+}
+
+// ---------------------------------------------------------------- the scoring round's criteria
+
+const CRITERIA: ReadonlyArray<{ code: string; name: string; weight: number; isRollOut: boolean; description: string; rubric: [string, string, string] }> = [
+	{
+		code: 'roll_out',
+		name: 'Roll-out potential to other departments',
+		weight: 25,
+		isRollOut: true,
+		description: 'Can other departments use this improvement, and how much effort would it take them?',
+		rubric: [
+			'Only useful at this one station or in this one team.',
+			'Useful for similar work in one or two other departments, with some adaptation.',
+			'Other departments can copy it almost as it is; easy to explain and to put in a work instruction.'
+		]
+	},
+	{
+		code: 'quality',
+		name: 'Quality impact',
+		weight: 20,
+		isRollOut: false,
+		description: 'Effect on product and process quality: defects, NCRs, re-work, customer findings.',
+		rubric: [
+			'No measurable effect on quality.',
+			'Removes a known cause of defects or re-work; the effect is estimated.',
+			'Removes an important cause of defects; the effect is measured or well substantiated.'
+		]
+	},
+	{
+		code: 'safety',
+		name: 'Safety impact',
+		weight: 15,
+		isRollOut: false,
+		description: 'Effect on the health and safety of colleagues: risks, physical strain, incidents.',
+		rubric: ['No effect on safety.', 'Reduces a known risk or physical strain.', 'Removes a serious risk or a cause of incidents.']
+	},
+	{
+		code: 'savings',
+		name: 'Savings (time or money)',
+		weight: 15,
+		isRollOut: false,
+		description: 'Hours or euros saved per year, against the cost of the solution.',
+		rubric: ['No or unclear savings.', 'Clear savings, roughly estimated.', 'Large savings, substantiated with data; quick payback.']
+	},
+	{
+		code: 'feasibility',
+		name: 'Feasibility',
+		weight: 15,
+		isRollOut: false,
+		description: 'Can it be implemented with reasonable effort, cost and risk?',
+		rubric: [
+			'Needs a large investment or many parties; the outcome is uncertain.',
+			'Feasible with some investment or help from other departments.',
+			'Can be implemented quickly with existing means; already tried out.'
+		]
+	},
+	{
+		code: 'originality',
+		name: 'Originality',
+		weight: 10,
+		isRollOut: false,
+		description: 'Is this a new approach here, or a smart re-use of a known one?',
+		rubric: ['Already in place elsewhere in the company.', 'A known approach applied in a new area.', 'A fresh idea we have not seen here before.']
+	}
+];
+
+const CRITERION_COMMENTS: Record<string, { high: string[]; low: string[] }> = {
+	roll_out: {
+		high: ['Directly usable on the other module lines and in Test.', 'Other departments can copy this within a week.', 'TST and LOG have exactly the same problem.'],
+		low: ['Very specific to this station; little to roll out.', 'Hard to see who else would use this.']
+	},
+	quality: {
+		high: ['Removes a known cause of NCRs.', 'Clear link to customer findings.'],
+		low: ['Quality effect not shown with data yet.', 'I do not see a direct effect on product quality.']
+	},
+	safety: {
+		high: ['Clear reduction of a physical risk.', 'EHS should see this one.'],
+		low: ['No real safety aspect.', 'Not a safety improvement, which is fine.']
+	},
+	savings: {
+		high: ['Savings well substantiated with re-work hours.', 'Pays back within months.'],
+		low: ['Savings estimate looks optimistic.', 'Cost of the solution itself is missing.']
+	},
+	feasibility: {
+		high: ['Can be done with existing means.', 'Already tried at one station, works.'],
+		low: ['Needs IT and the supplier; check the lead time.', 'Investment not yet approved; risky.']
+	},
+	originality: {
+		high: ['Have not seen this approach here before.', 'Smart and simple.'],
+		low: ['Similar to what another department already does; fine to reuse.', 'A known solution.']
+	}
+};
+
+const OVERALL_COMMENTS = [
+	'Well presented, with a clear before and after.',
+	'Good idea. Make the baseline measurement stronger before the final.',
+	'Strong on roll-out; please talk to Test & Calibration, they have the same problem.',
+	'Nice and simple. The best ideas often are.',
+	'I miss the cost of the solution itself.',
+	'Convincing demonstration at the station.',
+	'Please involve EHS before implementation.',
+	'Good teamwork across shifts, visible in the presentation.',
+	'The problem is real; the solution needs one more iteration.',
+	'Would like to see this at the final.',
+	'Solid improvement; implement it in the department regardless of the ranking.'
+];
+
+const COACHING_NOTES: ReadonlyArray<{ notes: string; next: string }> = [
+	{
+		notes: 'First meeting. Went through the problem together and agreed to measure how often it happens over the next two weeks before talking about solutions.',
+		next: 'Collect two weeks of data.'
+	},
+	{
+		notes: 'Looked at the baseline numbers together. The problem is bigger than expected on the late shift; we will ask the team leader why.',
+		next: 'Talk to the team leader of the late shift.'
+	},
+	{
+		notes: 'The solution was tried at one station for a week. Colleagues like it; two small changes before the rest of the line follows.',
+		next: 'Make the two changes; ask the other shift for feedback.'
+	},
+	{
+		notes: 'Discussed roll-out: at least two other departments have the same situation. Contacted them to check whether they would use it.',
+		next: 'Add the roll-out analysis to the presentation.'
+	},
+	{
+		notes: 'Dry run of the presentation: 7 minutes, needs to fit in 5. Put the before and after numbers on the first slide, not the last.',
+		next: 'Shorten the story; rehearse once more.'
+	},
+	{
+		notes: 'Final rehearsal with two colleagues as audience. Clear story, good answers to questions. Ready for the semi-final.',
+		next: 'Present at the semi-final.'
+	}
+];
+
+const CHECK_ITEMS = ['problem_defined', 'baseline_measured', 'solution_tried', 'roll_out_analysed', 'presentation_rehearsed'] as const;
+
+/** Per juror: how far they are with their semi-final sheets ('all' or a count of complete sheets, plus unfinished ones). */
+const JUROR_PLAN: Record<string, { complete: number | 'all'; incomplete?: number; bias: number }> = {
+	'jeroen.willems': { complete: 9, incomplete: 1, bias: -0.55 },
+	'marieke.visser': { complete: 5, bias: 0 },
+	'erik.brouwer': { complete: 'all', bias: 0.5 },
+	'monique.hermans': { complete: 2, incomplete: 1, bias: -0.45 },
+	'sander.kuipers': { complete: 'all', bias: 0.45 },
+	'pieter.degroot': { complete: 'all', bias: 0.1 },
+	'martijn.prins': { complete: 0, bias: 0 },
+	'ingrid.post': { complete: 'all', bias: 0 },
+	'wouter.huisman': { complete: 'all', bias: 0.3 },
+	'frank.timmermans': { complete: 'all', bias: -0.2 },
+	'suzanne.peeters': { complete: 'all', bias: 0.55 },
+	'daan.verbeek': { complete: 3, incomplete: 1, bias: -0.6 },
+	'marco.veenstra': { complete: 0, bias: 0 },
+	'eline.koning': { complete: 0, bias: 0 },
+	'arjen.wijnands': { complete: 2, bias: 0.2 }
+};
+
+/**
+ * Semi-final presentation days per department, in working days from today (negative: held
+ * already; positive: still to come). Five working days back is never before scoring opened.
+ */
+const SEMI_PRESENTATION_WORKDAY: Record<DeptCode, number[]> = {
+	CORP: [5],
+	BO: [-5, -4],
+	QA: [-3],
+	LOG: [-3],
+	TST: [-2],
+	ENG: [-1],
+	EHS: [2],
+	GEN: [3]
+};
+
+const DECLARED_CONFLICT = {
+	juror: 'jeroen.willems',
+	idea: 'bo-leak-standby',
+	reason: 'I negotiated the standby option with the leak-tester supplier last year and have a stake in the outcome. I would rather not judge this one.'
+};
+
+// ---------------------------------------------------------------- calls
+
+const CALL_2025 = `Do you see something in your daily work that could be done better, safer or simpler? Then the first Improvement Cup is for you.
+
+Everyone can take part, alone or with colleagues, from any department and any job. Ideas that improve quality, safety or a work process go to a semi-final with your department's management team, and the best ones to the final with the directors. Experienced colleagues coach you as mentors, from the first sketch to the presentation.`;
+
+const CALL_2026 = `The Improvement Cup is back. Last year nine ideas reached the knowledge base, and several of them were rolled out to other departments — from torque-tool checks to shadow boards on the cleanroom trolleys.
+
+This year we especially look for ideas from the shop floor: operators and technicians see the problems first. Submit your idea before the closing date; you get an answer within 10 working days, and a mentor helps you measure, test and present it. Ideas may be written in Dutch or English.`;
+
+const CALL_2027 = `Every day you see things that could work better: a step in the work instruction that nobody follows, a tool that is never where you need it, a risk everybody has got used to. With the Improvement Cup 2027 we invite all colleagues — in the cleanroom, the warehouse, the test cells and the office — to turn those observations into ideas that improve quality, safety or the way we work.
+
+You do not need a finished plan, a perfect text or a degree. Write down what you see and what you would change, in Dutch or English, alone or with your team. You will hear from us within 10 working days, and an experienced colleague will mentor you: together you measure the problem, try the solution and prepare a short presentation for your department's management team. The best ideas go to the final, and every improvement that works is shared in the knowledge base so that other departments can use it too.`;
+
+// ---------------------------------------------------------------- the seed
+
+export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<{ seeded: boolean; summary: string }> {
+	const now = options.now ?? new Date();
+	const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+
+	const result = await db.transaction().execute(async (trx) => {
+		const existing = await trx.selectFrom('department').select('id').limit(1).executeTakeFirst();
+		if (existing && !options.reset) return null;
+		if (options.reset) await truncateAll(trx);
+		return new DemoBuilder(trx, today).run();
+	});
+	if (!result) return { seeded: false, summary: 'database is not empty' };
+	await sql`ANALYZE`.execute(db);
+	return { seeded: true, summary: result };
+}
+
+async function truncateAll(trx: Trx): Promise<void> {
+	const { rows } = await sql<{ tablename: string }>`
+		SELECT tablename FROM pg_tables
+		WHERE schemaname = current_schema() AND tablename NOT LIKE 'kysely\\_%'`.execute(trx);
+	if (!rows.length) return;
+	const list = rows.map((r) => `"${r.tablename.replace(/"/g, '""')}"`).join(', ');
+	await sql.raw(`TRUNCATE TABLE ${list} RESTART IDENTITY CASCADE`).execute(trx);
+}
+
+async function insertAll<T extends keyof DB & string>(trx: Trx, table: T, rows: InsertObject<DB, T>[]): Promise<void> {
+	for (let i = 0; i < rows.length; i += 1000) {
+		await trx.insertInto(table).values(rows.slice(i, i + 1000)).execute();
+	}
+}
+
+function json(value: unknown): string {
+	return JSON.stringify(value);
+}
+
+interface Step {
+	from: Status;
+	to: Status;
+	at: Date;
+	actor: string;
+	reason: string | null;
+}
+
+interface PlannedIdea {
+	seed: IdeaSeed;
+	dept: DeptCode;
+	status: Status;
+	created: Date;
+	steps: Step[];
+	/** The organiser who screened it. */
+	organiser: string;
+	mentorProposedAt: Date | null;
+	coachingAt: Date | null;
+	semiFinalAt: Date | null;
+}
+
+class DemoBuilder {
+	private readonly rng = new Rng(20260417);
+	private readonly users = new Map<string, number>();
+	private readonly person = new Map(PEOPLE.map((p) => [p.key, p]));
+	private readonly depts = new Map<DeptCode, number>();
+	private readonly areas = new Map<string, number>();
+	private readonly tags = new Map<string, number>();
+	private readonly comps = new Map<number, number>();
+	private readonly ideaIds = new Map<string, number>();
+	private readonly planned: PlannedIdea[] = [];
+	private semiRoundId = 0;
+	private finalRoundId = 0;
+	private readonly criteria = new Map<string, number>(); // `${roundId}:${code}` -> id
+	private readonly semiJuries = new Map<DeptCode, number>();
+	/** Semi-final presentation day per idea key. */
+	private readonly slotDay = new Map<string, number>();
+	/** When a proposed mentor declined, per idea key. */
+	private readonly mentorDeclinedAt = new Map<string, Date>();
+	/** Semi-final ideas a juror still has to score (non-conflicted, no complete sheet). */
+	private readonly pendingSheets = new Map<string, number>();
+
+	constructor(
+		private readonly trx: Trx,
+		private readonly today: number
+	) {}
+
+	/** A moment `day` days from today (UTC midnight), at hour:minute UTC. */
+	private at(day: number, hour = 9, minute = 0): Date {
+		return new Date(this.today + day * DAY + hour * 3_600_000 + minute * MINUTE);
+	}
+
+	/** When the edition's submission window opens. */
+	private opens(comp: IdeaSeed['comp']): Date {
+		return comp === 2025 ? this.at(-540, 7) : comp === 2026 ? this.at(-90, 7) : this.at(-5, 7);
+	}
+
+	/** The calendar-day offset of the n-th working day before (n < 0) or after (n > 0) today. */
+	private workday(n: number): number {
+		let day = 0;
+		for (let left = Math.abs(n); left > 0; ) {
+			day += Math.sign(n);
+			const weekday = new Date(this.today + day * DAY).getUTCDay();
+			if (weekday !== 0 && weekday !== 6) left--;
+		}
+		return day;
+	}
+
+	private dateOnly(d: Date): string {
+		return d.toISOString().slice(0, 10);
+	}
+
+	private dayOf(d: Date): number {
+		return Math.floor((d.getTime() - this.today) / DAY);
+	}
+
+	private uid(key: string): number {
+		const id = this.users.get(key);
+		if (id === undefined) throw new Error(`demo seed: unknown person ${key}`);
+		return id;
+	}
+
+	private iid(key: string): number {
+		const id = this.ideaIds.get(key);
+		if (id === undefined) throw new Error(`demo seed: unknown idea ${key}`);
+		return id;
+	}
+
+	private deptOf(key: string): DeptCode {
+		const p = this.person.get(key);
+		if (!p) throw new Error(`demo seed: unknown person ${key}`);
+		return p.dept;
+	}
+
+	private nameOf(key: string): string {
+		return this.person.get(key)?.name ?? key;
+	}
+
+	async run(): Promise<string> {
+		await this.organisation();
+		await this.competitions();
+		await this.ideas();
+		await this.mentoring();
+		await this.judging();
+		await this.knowledgeBase();
+		await this.around();
+		const ideaCount = IDEAS_2025.length + IDEAS_2026.length + IDEAS_2027.length;
+		const kbCount = IDEAS_2025.filter((i) => i.kb).length;
+		return `${DEPARTMENTS.length} departments, ${PEOPLE.length} people, 3 competitions, ${ideaCount} ideas, ${kbCount} knowledge-base entries`;
+	}
+
+	// ------------------------------------------------------------ organisation
+
+	private async organisation(): Promise<void> {
+		const { trx } = this;
+		const created = this.at(-720, 8);
+		for (const level of [null, 'CORP'] as const) {
+			const rows = DEPARTMENTS.filter((d) => d.parent === level).map((d) => ({
+				code: d.code,
+				name: d.name,
+				parentId: d.parent ? (this.depts.get(d.parent) ?? null) : null,
+				headcount: d.headcount,
+				createdAt: created
+			}));
+			const inserted = await trx.insertInto('department').values(rows).returning(['id', 'code']).execute();
+			for (const r of inserted) this.depts.set(r.code as DeptCode, r.id);
+		}
+
+		const lastSeen: Record<string, number> = { 'sanne.bakker': -1, 'pieter.degroot': -1, 'marieke.visser': -1, 'ruud.vandijk': -1, 'esther.smit': -2, 'hans.mulder': -3 };
+		const userRows = PEOPLE.map((p, i) => ({
+			email: `${p.key}@${EMAIL_DOMAIN}`,
+			name: p.name,
+			departmentId: this.depts.get(p.dept)!,
+			jobTitle: p.title,
+			jobLevel: p.level,
+			educationLevel: p.edu,
+			locale: p.locale,
+			createdAt: this.at(-720 + (i % 20), 8, i),
+			lastSeenAt: p.key in lastSeen ? this.at(lastSeen[p.key], 14, 10 + (i % 40)) : i % 3 === 0 ? this.at(-this.rng.int(2, 40), 12) : null
+		}));
+		const users = await trx.insertInto('appUser').values(userRows).returning(['id', 'email']).execute();
+		for (const u of users) this.users.set(u.email.slice(0, u.email.indexOf('@')), u.id);
+
+		const pairs = PEOPLE.filter((p) => p.manager).map((p) => sql`(${this.uid(p.key)}::int, ${this.uid(p.manager!)}::int)`);
+		await sql`UPDATE app_user AS u SET manager_id = v.manager FROM (VALUES ${sql.join(pairs)}) AS v(id, manager) WHERE u.id = v.id`.execute(trx);
+
+		await insertAll(trx, 'roleGrant', [
+			{ userId: this.uid(ADMIN), role: 'admin', grantedBy: null, grantedAt: this.at(-720, 9) },
+			{ userId: this.uid(ORGANISER), role: 'organiser', grantedBy: this.uid(ADMIN), grantedAt: this.at(-600, 10, 12) },
+			{ userId: this.uid(ORGANISER_2), role: 'organiser', grantedBy: this.uid(ADMIN), grantedAt: this.at(-130, 13, 40) }
+		]);
+
+		const areas = await trx
+			.insertInto('processArea')
+			.values(PROCESS_AREAS.map((a) => ({ code: a.code, nameEn: a.en, nameNl: a.nl })))
+			.returning(['id', 'code'])
+			.execute();
+		for (const a of areas) this.areas.set(a.code, a.id);
+		const tags = await trx
+			.insertInto('tag')
+			.values(TAGS.map((name) => ({ name })))
+			.returning(['id', 'name'])
+			.execute();
+		for (const t of tags) this.tags.set(t.name, t.id);
+
+		await insertAll(
+			trx,
+			'mentorProfile',
+			MENTORS.map((m, i) => ({
+				userId: this.uid(m.key),
+				expertise: m.expertise,
+				languages: m.languages,
+				capacity: m.capacity,
+				bio: m.bio,
+				status: m.status,
+				createdAt: this.at(-620 + i * 9, 10)
+			}))
+		);
+	}
+
+	// ------------------------------------------------------------ competitions, rounds, juries
+
+	private async competitions(): Promise<void> {
+		const { trx } = this;
+		const rows = [
+			{ year: 2025, slug: 'improvement-cup-2025', name: 'Improvement Cup 2025', callText: CALL_2025, opens: this.opens(2025), closes: this.at(-450, 22), status: 'closed', createdAt: this.at(-565, 11) },
+			{ year: 2026, slug: 'improvement-cup-2026', name: 'Improvement Cup 2026', callText: CALL_2026, opens: this.opens(2026), closes: this.at(-20, 22), status: 'judging', createdAt: this.at(-112, 11) },
+			{ year: 2027, slug: 'improvement-cup-2027', name: 'Improvement Cup 2027', callText: CALL_2027, opens: this.opens(2027), closes: this.at(60, 22), status: 'open', createdAt: this.at(-30, 11) }
+		];
+		const inserted = await trx
+			.insertInto('competition')
+			.values(
+				rows.map((c) => ({
+					slug: c.slug,
+					name: c.name,
+					callText: c.callText,
+					submissionOpensAt: c.opens,
+					submissionClosesAt: c.closes,
+					responseDays: 10,
+					preferOtherDepartmentMentor: true,
+					status: c.status,
+					createdBy: this.uid(ORGANISER),
+					createdAt: c.createdAt
+				}))
+			)
+			.returning(['id', 'slug'])
+			.execute();
+		for (const c of inserted) this.comps.set(Number(c.slug.slice(-4)), c.id);
+
+		const eligible: InsertObject<DB, 'competitionDepartment'>[] = [];
+		for (const compId of this.comps.values()) {
+			for (const d of DEPARTMENTS) if (d.code !== 'CORP') eligible.push({ competitionId: compId, departmentId: this.depts.get(d.code)! });
+		}
+		await insertAll(trx, 'competitionDepartment', eligible);
+
+		const comp2026 = this.comps.get(2026)!;
+		const rounds = await trx
+			.insertInto('round')
+			.values([
+				{
+					competitionId: comp2026,
+					position: 1,
+					name: 'Semi-final',
+					kind: 'semi_final',
+					scope: 'department',
+					scoringOpensAt: this.at(-7, 7),
+					scoringClosesAt: this.at(10, 22),
+					advancementRule: 'top_n',
+					advancementCount: 3,
+					scoreBasis: 'raw',
+					scoresVisible: 'after_close',
+					status: 'open',
+					createdAt: this.at(-14, 10)
+				},
+				{
+					competitionId: comp2026,
+					position: 2,
+					name: 'Final',
+					kind: 'final',
+					scope: 'competition',
+					scoringOpensAt: this.at(24, 7),
+					scoringClosesAt: this.at(31, 22),
+					advancementRule: 'manual',
+					scoreBasis: 'raw',
+					scoresVisible: 'after_close',
+					status: 'draft',
+					createdAt: this.at(-14, 10, 20)
+				}
+			])
+			.returning(['id', 'position'])
+			.execute();
+		this.semiRoundId = rounds.find((r) => r.position === 1)!.id;
+		this.finalRoundId = rounds.find((r) => r.position === 2)!.id;
+
+		const criteriaRows = [this.semiRoundId, this.finalRoundId].flatMap((roundId) =>
+			CRITERIA.map((c, i) => ({
+				roundId,
+				position: i + 1,
+				code: c.code,
+				name: c.name,
+				description: c.description,
+				weight: c.weight,
+				scaleMin: 1,
+				scaleMax: 5,
+				isRollOut: c.isRollOut,
+				rubric: json(c.rubric.map((text, j) => ({ level: 1 + 2 * j, text })))
+			}))
+		);
+		const criteria = await trx.insertInto('roundCriterion').values(criteriaRows).returning(['id', 'roundId', 'code']).execute();
+		for (const c of criteria) this.criteria.set(`${c.roundId}:${c.code}`, c.id);
+
+		const juryRows = DEPARTMENTS.filter((d) => d.code !== 'CORP').map((d) => ({
+			roundId: this.semiRoundId,
+			departmentId: this.depts.get(d.code)!,
+			name: `${d.name} MT`
+		}));
+		const juries = await trx
+			.insertInto('jury')
+			.values([...juryRows, { roundId: this.finalRoundId, departmentId: null, name: 'Higher management' }])
+			.returning(['id', 'departmentId'])
+			.execute();
+		const deptById = new Map([...this.depts].map(([code, id]) => [id, code]));
+		let finalJury = 0;
+		for (const j of juries) {
+			if (j.departmentId === null) finalJury = j.id;
+			else this.semiJuries.set(deptById.get(j.departmentId)!, j.id);
+		}
+		const members: InsertObject<DB, 'juryMember'>[] = [];
+		for (const d of DEPARTMENTS) {
+			if (d.code === 'CORP') continue;
+			d.mt.forEach((key, i) => members.push({ juryId: this.semiJuries.get(d.code)!, userId: this.uid(key), isChair: i === 0, addedAt: this.at(-12, 9, i) }));
+		}
+		['hans.mulder', 'annelies.jansen', 'bart.hendriks', 'willemijn.devries'].forEach((key, i) =>
+			members.push({ juryId: finalJury, userId: this.uid(key), isChair: i === 0, addedAt: this.at(-10, 15, i) })
+		);
+		await insertAll(trx, 'juryMember', members);
+	}
+
+	// ------------------------------------------------------------ ideas and their timelines
+
+	private transitions(seed: IdeaSeed): Array<{ to: Status; by: 'owner' | 'organiser' | 'mentor'; reason?: string }> {
+		const m = seed.message;
+		const screen = [
+			{ to: 'submitted' as const, by: 'owner' as const },
+			{ to: 'screening' as const, by: 'organiser' as const }
+		];
+		const accept = [...screen, { to: 'accepted' as const, by: 'organiser' as const }];
+		const coach = seed.mentor ? [{ to: 'coaching' as const, by: 'mentor' as const }] : [];
+		switch (seed.story) {
+			case 'draft':
+				return [];
+			case 'submitted':
+				return [{ to: 'submitted', by: 'owner' }];
+			case 'screening':
+				return screen;
+			case 'returned':
+				return [...screen, { to: 'returned', by: 'organiser', reason: m }];
+			case 'resubmitted':
+				return [...screen, { to: 'returned', by: 'organiser', reason: m }, { to: 'submitted', by: 'owner' }];
+			case 'declined':
+				return [...screen, { to: 'declined', by: 'organiser', reason: m }];
+			case 'withdrawn':
+				return [{ to: 'submitted', by: 'owner' }, { to: 'withdrawn', by: 'owner', reason: m }];
+			case 'accepted':
+				return accept;
+			case 'coaching':
+				return [...accept, ...coach];
+			case 'semi_final':
+				return [...accept, ...coach, { to: 'semi_final', by: 'organiser' }];
+			case 'not_advanced':
+				return [...accept, ...coach, { to: 'semi_final', by: 'organiser' }, { to: 'not_advanced', by: 'organiser', reason: m }];
+			case 'published': {
+				const dept = DEPARTMENTS.find((d) => d.code === this.deptOf(seed.owner))!;
+				const result: Array<{ to: Status; by: 'owner' | 'organiser' | 'mentor'; reason?: string }> =
+					seed.award === 'winner'
+						? [{ to: 'finalist', by: 'organiser' }, { to: 'winner', by: 'organiser', reason: 'Highest score in the final.' }]
+						: seed.award === 'runner_up'
+							? [{ to: 'finalist', by: 'organiser' }, { to: 'runner_up', by: 'organiser', reason: 'Second-highest score in the final.' }]
+							: seed.award === 'finalist'
+								? [{ to: 'finalist', by: 'organiser' }]
+								: [
+										{
+											to: 'not_advanced',
+											by: 'organiser',
+											reason: `Ranked outside the top three of the ${dept.name} semi-final. The MT recommends implementing it in the department and sharing it in the knowledge base.`
+										}
+									];
+				return [
+					...accept,
+					...coach,
+					{ to: 'semi_final', by: 'organiser' },
+					...result,
+					{ to: 'implemented', by: 'owner' },
+					{ to: 'published', by: 'organiser' }
+				];
+			}
+		}
+	}
+
+	/** Day offsets: created, then one per transition. */
+	private days(seed: IdeaSeed, tos: Status[]): number[] {
+		if (seed.days) {
+			if (seed.days.length !== tos.length + 1) throw new Error(`demo seed: ${seed.key} needs ${tos.length + 1} days`);
+			return seed.days;
+		}
+		const r = this.rng;
+		if (seed.comp === 2025) {
+			const published = r.int(-330, -300);
+			const out = [r.int(-535, -470)];
+			for (const to of tos) {
+				const prev = out[out.length - 1];
+				const gap: Partial<Record<Status, number>> = {
+					submitted: prev + r.int(1, 4),
+					screening: prev + r.int(1, 3),
+					accepted: prev + r.int(3, 8),
+					coaching: prev + r.int(3, 6),
+					semi_final: -430,
+					finalist: -412,
+					not_advanced: -412,
+					winner: -398,
+					runner_up: -398,
+					implemented: published - r.int(20, 40),
+					published
+				};
+				out.push(gap[to] ?? prev + 1);
+			}
+			return out;
+		}
+		const createdRange: Partial<Record<IdeaSeed['story'], [number, number]>> = {
+			semi_final: [-88, -50],
+			coaching: [-80, -50],
+			accepted: [-72, -45],
+			declined: [-85, -30],
+			submitted: [-55, -25],
+			screening: [-45, -25],
+			draft: [-40, -21]
+		};
+		const [lo, hi] = createdRange[seed.story] ?? [-60, -30];
+		const out = [r.int(lo, hi)];
+		let firstSubmit = true;
+		for (const to of tos) {
+			const prev = out[out.length - 1];
+			let day: number;
+			switch (to) {
+				case 'submitted':
+					day = prev + r.int(0, 3);
+					if (firstSubmit && seed.comp === 2026) day = Math.min(day, -21);
+					firstSubmit = false;
+					break;
+				case 'screening':
+					day = prev + r.int(1, 3);
+					break;
+				case 'accepted':
+				case 'returned':
+				case 'declined':
+					day = prev + r.int(2, 9);
+					break;
+				case 'coaching':
+					day = prev + r.int(3, 6);
+					break;
+				case 'semi_final':
+					day = -9;
+					break;
+				default:
+					day = prev + 1;
+			}
+			out.push(Math.min(Math.max(day, prev), -1));
+		}
+		return out;
+	}
+
+	private plan(seed: IdeaSeed, index: number): PlannedIdea {
+		const r = this.rng;
+		const trans = this.transitions(seed);
+		const days = this.days(
+			seed,
+			trans.map((t) => t.to)
+		);
+		const organiser = seed.answeredBy ?? (index % 4 === 3 ? ORGANISER_2 : ORGANISER);
+		const opens = this.opens(seed.comp);
+		let created = this.at(days[0], r.int(6, 15), r.int(0, 59));
+		if (created < opens) created = new Date(opens.getTime() + r.int(20, 240) * MINUTE);
+		const steps: Step[] = [];
+		let prev = created;
+		let from: Status = 'draft';
+		let mentorProposedAt: Date | null = null;
+		let coachingAt: Date | null = null;
+		let semiFinalAt: Date | null = null;
+		trans.forEach((t, i) => {
+			const day = days[i + 1];
+			let at: Date;
+			if (t.to === 'semi_final' && seed.comp === 2026) at = this.at(day, 10, index % 50);
+			else if (t.by === 'organiser') at = this.at(day, r.int(7, 15), r.int(0, 59));
+			else at = this.at(day, r.int(6, 19), r.int(0, 59));
+			if (at.getTime() <= prev.getTime()) at = new Date(prev.getTime() + r.int(10, 90) * MINUTE);
+			const actor = t.by === 'owner' ? seed.owner : t.by === 'mentor' ? seed.mentor! : organiser;
+			if (t.to === 'coaching') {
+				coachingAt = at;
+				mentorProposedAt = new Date(prev.getTime() + Math.floor((at.getTime() - prev.getTime()) * 0.5));
+			}
+			if (t.to === 'semi_final') semiFinalAt = at;
+			steps.push({ from, to: t.to, at, actor, reason: t.reason ?? null });
+			from = t.to;
+			prev = at;
+		});
+		return { seed, dept: this.deptOf(seed.owner), status: from, created, steps, organiser, mentorProposedAt, coachingAt, semiFinalAt };
+	}
+
+	private async ideas(): Promise<void> {
+		const { trx } = this;
+		const seeds = [...IDEAS_2025, ...IDEAS_2026, ...IDEAS_2027];
+		const titles = new Set(seeds.map((s) => s.title));
+		if (titles.size !== seeds.length) throw new Error('demo seed: idea titles must be unique');
+		seeds.forEach((seed, i) => this.planned.push(this.plan(seed, i)));
+
+		const rows = this.planned.map((p) => {
+			const submits = p.steps.filter((s) => s.to === 'submitted');
+			const last = p.steps.length ? p.steps[p.steps.length - 1].at : new Date(p.created.getTime() + 40 * MINUTE);
+			const lastSubmit = submits.length ? submits[submits.length - 1].at : null;
+			const answer = lastSubmit
+				? p.steps.find((s) => s.at > lastSubmit && (s.to === 'accepted' || s.to === 'returned' || s.to === 'declined'))
+				: undefined;
+			return {
+				competitionId: this.comps.get(p.seed.comp)!,
+				departmentId: this.depts.get(p.dept)!,
+				processAreaId: this.areas.get(p.seed.area) ?? null,
+				title: p.seed.title,
+				problem: p.seed.problem,
+				proposal: p.seed.proposal,
+				status: p.status,
+				award: p.seed.award ?? null,
+				version: 1 + Math.max(0, submits.length - 1),
+				createdBy: this.uid(p.seed.owner),
+				createdAt: p.created,
+				updatedAt: last,
+				firstSubmittedAt: submits.length ? submits[0].at : null,
+				submittedAt: lastSubmit,
+				answeredAt: answer ? answer.at : null
+			};
+		});
+		const inserted = await trx.insertInto('idea').values(rows).returning(['id', 'title']).execute();
+		const byTitle = new Map(inserted.map((r) => [r.title, r.id]));
+		for (const p of this.planned) this.ideaIds.set(p.seed.key, byTitle.get(p.seed.title)!);
+
+		const members: InsertObject<DB, 'ideaMember'>[] = [];
+		const benefits: InsertObject<DB, 'ideaBenefit'>[] = [];
+		const ideaTags: InsertObject<DB, 'ideaTag'>[] = [];
+		const events: InsertObject<DB, 'ideaEvent'>[] = [];
+		for (const p of this.planned) {
+			const ideaId = this.iid(p.seed.key);
+			members.push({ ideaId, userId: this.uid(p.seed.owner), role: 'owner', addedAt: p.created });
+			(p.seed.members ?? []).forEach((m, i) =>
+				members.push({ ideaId, userId: this.uid(m), role: 'member', addedAt: new Date(p.created.getTime() + (i + 1) * 47 * MINUTE) })
+			);
+			for (const bnf of p.seed.benefits) {
+				benefits.push({ ideaId, kind: bnf.kind, description: bnf.text, estimate: bnf.estimate ?? null, unit: bnf.estimate !== undefined ? (bnf.unit ?? null) : null });
+			}
+			for (const t of p.seed.tags) {
+				const tagId = this.tags.get(t);
+				if (tagId === undefined) throw new Error(`demo seed: unknown tag ${t}`);
+				ideaTags.push({ ideaId, tagId });
+			}
+			events.push({ ideaId, actorId: this.uid(p.seed.owner), kind: 'created', fromStatus: null, toStatus: 'draft', data: json({}), createdAt: p.created });
+			for (const s of p.steps) {
+				const data: Record<string, unknown> = {};
+				if (s.to === 'semi_final' && p.seed.comp === 2026) data.roundId = this.semiRoundId;
+				if (s.to === 'coaching' && p.seed.mentor) data.mentorId = this.uid(p.seed.mentor);
+				events.push({ ideaId, actorId: this.uid(s.actor), kind: 'status_changed', fromStatus: s.from, toStatus: s.to, reason: s.reason, data: json(data), createdAt: s.at });
+			}
+		}
+		await insertAll(trx, 'ideaMember', members);
+		await insertAll(trx, 'ideaBenefit', benefits);
+		await insertAll(trx, 'ideaTag', ideaTags);
+		await insertAll(trx, 'ideaEvent', events);
+	}
+
+	// ------------------------------------------------------------ mentoring
+
+	private async mentoring(): Promise<void> {
+		const { trx, rng: r } = this;
+		const assignments: InsertObject<DB, 'mentorAssignment'>[] = [];
+		const checks: InsertObject<DB, 'coachingCheck'>[] = [];
+		const logs: InsertObject<DB, 'coachingLog'>[] = [];
+		const events: InsertObject<DB, 'ideaEvent'>[] = [];
+
+		for (const p of this.planned) {
+			const ideaId = this.iid(p.seed.key);
+			const organiserId = this.uid(p.organiser);
+			const accepted = p.steps.find((s) => s.to === 'accepted');
+
+			if (p.seed.mentorDeclined && accepted) {
+				const end = p.coachingAt ?? this.at(-2, 9);
+				const span = end.getTime() - accepted.at.getTime();
+				const proposed = new Date(accepted.at.getTime() + Math.floor(span * 0.15));
+				const answered = new Date(accepted.at.getTime() + Math.floor(span * 0.3));
+				const mentorId = this.uid(p.seed.mentorDeclined.mentor);
+				assignments.push({ ideaId, mentorId, status: 'declined', assignedBy: organiserId, answerReason: p.seed.mentorDeclined.reason, createdAt: proposed, answeredAt: answered });
+				events.push({ ideaId, actorId: organiserId, kind: 'mentor_assigned', data: json({ mentorId, status: 'proposed' }), createdAt: proposed });
+				events.push({ ideaId, actorId: mentorId, kind: 'mentor_declined', reason: p.seed.mentorDeclined.reason, data: json({ mentorId }), createdAt: answered });
+				this.mentorDeclinedAt.set(p.seed.key, answered);
+				if (p.mentorProposedAt && p.mentorProposedAt <= answered) p.mentorProposedAt = new Date(answered.getTime() + 2 * 3_600_000);
+			}
+
+			if (p.seed.mentor && p.coachingAt && p.mentorProposedAt) {
+				const mentorId = this.uid(p.seed.mentor);
+				const ended = p.status !== 'coaching';
+				const readyAt = ended ? (p.seed.comp === 2025 ? this.at(-432, 15, r.int(0, 59)) : this.at(-10, 15, r.int(0, 59))) : null;
+				assignments.push({
+					ideaId,
+					mentorId,
+					status: ended ? 'ended' : 'accepted',
+					assignedBy: organiserId,
+					createdAt: p.mentorProposedAt,
+					answeredAt: p.coachingAt,
+					readyAt
+				});
+				events.push({ ideaId, actorId: organiserId, kind: 'mentor_assigned', data: json({ mentorId, status: 'proposed' }), createdAt: p.mentorProposedAt });
+				if (readyAt) events.push({ ideaId, actorId: mentorId, kind: 'marked_ready', data: json({ mentorId }), createdAt: readyAt });
+
+				const ownerId = this.uid(p.seed.owner);
+				const from = this.dayOf(p.coachingAt) + 1;
+				if (p.seed.key === 'sanne-kit-photo') {
+					checks.push({ ideaId, item: 'problem_defined', doneBy: ownerId, doneAt: this.at(-54, 13, 5) });
+					checks.push({ ideaId, item: 'baseline_measured', doneBy: ownerId, doneAt: this.at(-35, 14, 20) });
+					logs.push(
+						{ ideaId, authorId: mentorId, sessionOn: this.dateOnly(this.at(-55)), createdAt: this.at(-55, 15, 2), notes: 'First session with Sanne. The problem is clear; we agreed she counts the incomplete kits for four weeks and uses the re-issue transactions in SAP as a cross-check.', nextStep: 'Count incomplete kits per week; bring the list.' },
+						{ ideaId, authorId: mentorId, sessionOn: this.dateOnly(this.at(-36)), createdAt: this.at(-36, 14, 48), notes: 'Sanne found 23 re-issues in 8 weeks, 17 of them for the same three small parts. A strong baseline. Next: try the photo template with the kitting team for two weeks.', nextStep: 'Agree a two-week trial with the kitting team in Logistics.' },
+						{ ideaId, authorId: ownerId, sessionOn: this.dateOnly(this.at(-15)), createdAt: this.at(-15, 13, 30), notes: 'Trial running since last week. The kitters like the template; two incomplete kits were stopped at the table instead of in the cleanroom. We need a laminated, cleanroom-safe version of the photo.', nextStep: 'Ask Engineering for a cleanroom-safe print; start on the semi-final story.' }
+					);
+				} else {
+					const count = ended ? CHECK_ITEMS.length : r.int(1, 4);
+					const last = ended && readyAt ? this.dayOf(readyAt) : -1;
+					for (let i = 0; i < count; i++) {
+						const day = Math.min(from + Math.floor(((last - from) * (i + 1)) / (count + 1)), last);
+						checks.push({ ideaId, item: CHECK_ITEMS[i], doneBy: i < 3 ? ownerId : mentorId, doneAt: this.at(day, r.int(8, 16), r.int(0, 59)) });
+					}
+					const notes = ended ? [r.int(0, 1), r.int(2, 3), 5] : count >= 3 ? [0, 2] : [0];
+					notes.forEach((n, i) => {
+						const day = Math.min(from + Math.floor(((last - from) * i) / notes.length), last);
+						const when = this.at(day, r.int(9, 16), r.int(0, 59));
+						logs.push({ ideaId, authorId: i === notes.length - 1 && !ended ? ownerId : mentorId, sessionOn: this.dateOnly(when), notes: COACHING_NOTES[n].notes, nextStep: COACHING_NOTES[n].next, createdAt: new Date(when.getTime() + 50 * MINUTE) });
+					});
+				}
+			}
+
+			if (p.seed.mentorPending && accepted) {
+				const mentorId = this.uid(p.seed.mentorPending.mentor);
+				const requested = p.seed.mentorPending.status === 'requested';
+				const createdAt = requested ? new Date(accepted.at.getTime() + DAY + 2 * 3_600_000) : this.at(-3, 9, 40);
+				assignments.push({ ideaId, mentorId, status: p.seed.mentorPending.status, assignedBy: requested ? this.uid(p.seed.owner) : organiserId, createdAt });
+				events.push({
+					ideaId,
+					actorId: requested ? this.uid(p.seed.owner) : organiserId,
+					kind: requested ? 'mentor_requested' : 'mentor_assigned',
+					data: json({ mentorId, status: p.seed.mentorPending.status }),
+					createdAt
+				});
+			}
+		}
+		await insertAll(trx, 'mentorAssignment', assignments);
+		await insertAll(trx, 'coachingCheck', checks);
+		await insertAll(trx, 'coachingLog', logs);
+		await insertAll(trx, 'ideaEvent', events);
+	}
+
+	// ------------------------------------------------------------ the semi-final
+
+	private async judging(): Promise<void> {
+		const { trx, rng: r } = this;
+		const semi = this.planned.filter((p) => p.seed.comp === 2026 && p.status === 'semi_final');
+		const entries: InsertObject<DB, 'roundEntry'>[] = [];
+		const slots: InsertObject<DB, 'presentationSlot'>[] = [];
+		const conflicts: InsertObject<DB, 'conflictOfInterest'>[] = [];
+		const slotDay = this.slotDay;
+		const slotEnd = new Map<string, Date>();
+
+		for (const d of DEPARTMENTS) {
+			const ideas = semi.filter((p) => p.dept === d.code);
+			const days = SEMI_PRESENTATION_WORKDAY[d.code].map((n) => this.workday(n));
+			const perDay = Math.ceil(ideas.length / days.length);
+			ideas.forEach((p, i) => {
+				const day = days[Math.floor(i / perDay)];
+				const slot = i % perDay;
+				const start = this.at(day, 8 + Math.floor(slot / 2), (slot % 2) * 30);
+				slotDay.set(p.seed.key, day);
+				slotEnd.set(p.seed.key, new Date(start.getTime() + 20 * MINUTE));
+				entries.push({ roundId: this.semiRoundId, ideaId: this.iid(p.seed.key), juryId: this.semiJuries.get(d.code)! });
+				slots.push({ roundId: this.semiRoundId, ideaId: this.iid(p.seed.key), startsAt: start, endsAt: new Date(start.getTime() + 20 * MINUTE), location: d.room });
+			});
+		}
+		await insertAll(trx, 'roundEntry', entries);
+		await insertAll(trx, 'presentationSlot', slots);
+
+		// Conflicts of interest: team, mentor and line manager, found from the data; one declared.
+		const conflicted = new Set<string>();
+		for (const p of semi) {
+			const mt = DEPARTMENTS.find((d) => d.code === p.dept)!.mt;
+			const team = [p.seed.owner, ...(p.seed.members ?? [])];
+			const managers = new Set(team.map((k) => this.person.get(k)!.manager));
+			for (const juror of mt) {
+				const sources: Array<'team' | 'mentor' | 'manager'> = [];
+				if (team.includes(juror)) sources.push('team');
+				if (p.seed.mentor === juror) sources.push('mentor');
+				if (managers.has(juror)) sources.push('manager');
+				for (const source of sources) {
+					conflicts.push({ userId: this.uid(juror), ideaId: this.iid(p.seed.key), source, createdAt: this.at(-9, 10, 30) });
+					conflicted.add(`${juror}|${p.seed.key}`);
+				}
+			}
+		}
+		conflicts.push({
+			userId: this.uid(DECLARED_CONFLICT.juror),
+			ideaId: this.iid(DECLARED_CONFLICT.idea),
+			source: 'declared',
+			reason: DECLARED_CONFLICT.reason,
+			createdAt: this.at(-6, 7, 45)
+		});
+		conflicted.add(`${DECLARED_CONFLICT.juror}|${DECLARED_CONFLICT.idea}`);
+		await insertAll(trx, 'conflictOfInterest', conflicts);
+
+		// Score sheets, for presentations already held, in presentation order.
+		const profile = new Map<string, Record<string, number>>();
+		for (const p of semi) {
+			const kinds = new Set(p.seed.benefits.map((x) => x.kind));
+			const bigMoney = p.seed.benefits.some((x) => x.kind === 'money' && (x.estimate ?? 0) >= 50000);
+			const spreadable = p.seed.tags.some((t) => ['work-instruction', 'visual-management', '5s', 'kanban', 'lean', 'training', 'data', 'video'].includes(t));
+			const safetyish = kinds.has('safety') || p.seed.tags.some((t) => t === 'safety' || t === 'ergonomics');
+			profile.set(p.seed.key, {
+				roll_out: (spreadable ? 0.4 : -0.3) + r.float(-0.4, 0.4),
+				quality: (kinds.has('quality') ? 0.4 : -0.6) + r.float(-0.4, 0.4),
+				safety: (safetyish ? 0.9 : -1.3) + r.float(-0.3, 0.3),
+				savings: (kinds.has('time') || kinds.has('money') ? 0.4 : -0.8) + r.float(-0.4, 0.4),
+				feasibility: (bigMoney ? -0.6 : 0.2) + r.float(-0.5, 0.5),
+				originality: r.float(-0.7, 0.7)
+			});
+		}
+
+		type Sheet = { ideaKey: string; juror: string; at: Date; complete: boolean };
+		const sheets: Sheet[] = [];
+		for (const d of DEPARTMENTS) {
+			const held = semi.filter((p) => p.dept === d.code && (slotDay.get(p.seed.key) ?? 1) < 0);
+			for (const juror of d.mt) {
+				const plan = JUROR_PLAN[juror];
+				if (!plan) continue;
+				const eligible = held.filter((p) => !conflicted.has(`${juror}|${p.seed.key}`));
+				const complete = plan.complete === 'all' ? eligible.length : Math.min(plan.complete, eligible.length);
+				const incomplete = Math.min(plan.incomplete ?? 0, eligible.length - complete);
+				const inScope = semi.filter((p) => p.dept === d.code && !conflicted.has(`${juror}|${p.seed.key}`)).length;
+				this.pendingSheets.set(juror, inScope - complete);
+				eligible.slice(0, complete + incomplete).forEach((p, i) => {
+					const day = Math.min(slotDay.get(p.seed.key)! + r.int(0, 2), -1);
+					let at = this.at(day, r.int(9, 17), r.int(0, 59));
+					const after = slotEnd.get(p.seed.key)!;
+					if (at <= after) at = new Date(after.getTime() + r.int(5, 30) * MINUTE);
+					sheets.push({ ideaKey: p.seed.key, juror, at, complete: i < complete });
+				});
+			}
+		}
+		if (!sheets.length) return;
+		const sheetRows = sheets.map((s) => {
+			const submitted = s.complete ? new Date(s.at.getTime() + r.int(5, 40) * MINUTE) : null;
+			return {
+				roundId: this.semiRoundId,
+				ideaId: this.iid(s.ideaKey),
+				jurorId: this.uid(s.juror),
+				overallComment: s.complete && r.chance(0.7) ? r.pick(OVERALL_COMMENTS) : '',
+				submittedAt: submitted,
+				createdAt: s.at,
+				updatedAt: submitted ?? s.at
+			};
+		});
+		const insertedSheets = await trx.insertInto('scoreSheet').values(sheetRows).returning(['id', 'ideaId', 'jurorId']).execute();
+		const sheetId = new Map(insertedSheets.map((s) => [`${s.ideaId}|${s.jurorId}`, s.id]));
+		const scores: InsertObject<DB, 'score'>[] = [];
+		sheets.forEach((s, i) => {
+			const id = sheetId.get(`${this.iid(s.ideaKey)}|${this.uid(s.juror)}`)!;
+			const seed = semi.find((p) => p.seed.key === s.ideaKey)!.seed;
+			const q = seed.q ?? 3;
+			const prof = profile.get(s.ideaKey)!;
+			const bias = JUROR_PLAN[s.juror].bias;
+			const count = s.complete ? CRITERIA.length : r.int(2, 4);
+			const when = sheetRows[i].updatedAt;
+			for (const c of CRITERIA.slice(0, count)) {
+				const value = Math.min(5, Math.max(1, Math.round(q + prof[c.code] + bias + r.float(-0.55, 0.55))));
+				const pool = CRITERION_COMMENTS[c.code];
+				const comment = r.chance(0.22) ? (value >= 4 ? r.pick(pool.high) : value <= 2 ? r.pick(pool.low) : '') : '';
+				scores.push({ sheetId: id, criterionId: this.criteria.get(`${this.semiRoundId}:${c.code}`)!, value, comment, updatedAt: when });
+			}
+		});
+		await insertAll(trx, 'score', scores);
+	}
+
+	// ------------------------------------------------------------ knowledge base and roll-outs
+
+	private async knowledgeBase(): Promise<void> {
+		const { trx } = this;
+		const published = this.planned.filter((p) => p.seed.kb);
+		await insertAll(
+			trx,
+			'implementation',
+			published.map((p) => {
+				const done = p.steps.find((s) => s.to === 'implemented')!.at;
+				return { ideaId: this.iid(p.seed.key), ownerId: this.uid(p.seed.owner), status: 'done', doneOn: this.dateOnly(done), updatedAt: done };
+			})
+		);
+		const kbRows = published.map((p) => {
+			const kb = p.seed.kb!;
+			const at = p.steps.find((s) => s.to === 'published')!.at;
+			const lastAdoption = Math.max(this.dayOf(at), ...kb.adoptions.map((a) => a.adopted ?? a.started ?? -999));
+			return {
+				ideaId: this.iid(p.seed.key),
+				title: p.seed.title,
+				summary: kb.summary,
+				problem: p.seed.problem,
+				solution: kb.solution,
+				departmentId: this.depts.get(p.dept)!,
+				processAreaId: this.areas.get(p.seed.area) ?? null,
+				competitionId: this.comps.get(2025)!,
+				award: p.seed.award ?? null,
+				rollOutScore: kb.rollOut,
+				status: 'published',
+				publishedAt: at,
+				publishedBy: this.uid(ORGANISER),
+				updatedAt: lastAdoption > this.dayOf(at) ? this.at(lastAdoption, 12) : at
+			};
+		});
+		const entries = await trx.insertInto('kbEntry').values(kbRows).returning(['id', 'ideaId']).execute();
+		const kbId = new Map(entries.map((e) => [e.ideaId, e.id]));
+
+		const kbTags: InsertObject<DB, 'kbEntryTag'>[] = [];
+		const contacts: InsertObject<DB, 'kbEntryContact'>[] = [];
+		const candidates: InsertObject<DB, 'kbEntryCandidateDepartment'>[] = [];
+		const results: InsertObject<DB, 'measuredResult'>[] = [];
+		const adoptionRows: InsertObject<DB, 'adoption'>[] = [];
+		const adoptionResults: Array<{ kbEntryId: number; departmentId: number; results: ResultSeed[] }> = [];
+		const resultRow = (x: ResultSeed) => ({ kind: x.kind, value: Math.abs(x.before - x.after), beforeValue: x.before, afterValue: x.after, note: x.note });
+
+		for (const p of published) {
+			const kb = p.seed.kb!;
+			const id = kbId.get(this.iid(p.seed.key))!;
+			for (const t of p.seed.tags) kbTags.push({ kbEntryId: id, tagId: this.tags.get(t)! });
+			for (const c of kb.contacts) contacts.push({ kbEntryId: id, userId: this.uid(c) });
+			for (const d of kb.candidates) candidates.push({ kbEntryId: id, departmentId: this.depts.get(d)! });
+			for (const x of kb.results) results.push({ kbEntryId: id, ...resultRow(x) });
+			for (const a of kb.adoptions) {
+				if (a.status === 'not_suitable' && !a.reason) throw new Error(`demo seed: adoption of ${p.seed.key} by ${a.dept} needs a reason`);
+				const started = a.started ?? -30;
+				const updated = a.adopted ?? (a.status === 'not_suitable' ? started + 21 : started + 7);
+				adoptionRows.push({
+					kbEntryId: id,
+					departmentId: this.depts.get(a.dept)!,
+					status: a.status,
+					ownerId: this.uid(a.owner),
+					reason: a.reason ?? null,
+					startedOn: a.status === 'considering' && !a.started ? null : this.dateOnly(this.at(started)),
+					adoptedOn: a.adopted !== undefined ? this.dateOnly(this.at(a.adopted)) : null,
+					createdBy: this.uid(a.owner),
+					createdAt: this.at(started, 10, 15),
+					updatedAt: this.at(Math.min(updated, -1), 11, 5)
+				});
+				if (a.results?.length) adoptionResults.push({ kbEntryId: id, departmentId: this.depts.get(a.dept)!, results: a.results });
+			}
+		}
+		await insertAll(trx, 'kbEntryTag', kbTags);
+		await insertAll(trx, 'kbEntryContact', contacts);
+		await insertAll(trx, 'kbEntryCandidateDepartment', candidates);
+		const adoptions = await trx.insertInto('adoption').values(adoptionRows).returning(['id', 'kbEntryId', 'departmentId']).execute();
+		const adoptionId = new Map(adoptions.map((a) => [`${a.kbEntryId}|${a.departmentId}`, a.id]));
+		for (const a of adoptionResults) {
+			const id = adoptionId.get(`${a.kbEntryId}|${a.departmentId}`)!;
+			for (const x of a.results) results.push({ adoptionId: id, ...resultRow(x) });
+		}
+		await insertAll(trx, 'measuredResult', results);
+	}
+
+	// ------------------------------------------------------------ comments, notifications, audit, subscriptions
+
+	private async around(): Promise<void> {
+		const { trx } = this;
+		const planned = new Map(this.planned.map((p) => [p.seed.key, p]));
+		const title = (key: string) => planned.get(key)!.seed.title;
+		const link = (key: string) => `/ideas/${this.iid(key)}`;
+
+		const comments: Array<{ idea: string; author: string; day: number; hour: number; visibility: 'team' | 'organisers'; body: string }> = [
+			{ idea: 'sanne-kit-photo', author: 'pieter.degroot', day: -3, hour: 9, visibility: 'team', body: 'Nice progress, Sanne! For the presentation, lead with the number: **23 re-issues in 8 weeks**, 17 of them for three parts. Then show the template.\n\nCan you bring a photo of the kitting table to Thursday\'s session?' },
+			{ idea: 'sanne-kit-photo', author: 'sanne.bakker', day: -2, hour: 14, visibility: 'team', body: 'Thanks Pieter. I will take the photo tomorrow on the early shift. The kitters asked if the template can also show the part numbers, is that a good idea?' },
+			{ idea: 'sanne-kit-photo', author: 'pieter.degroot', day: -1, hour: 8, visibility: 'team', body: 'Yes, good idea. Keep it readable though:\n\n- part number **and** a small picture\n- the count per part\n- nothing else\n\nSee you Thursday.' },
+			{ idea: 'sanne-variant-bins', author: 'ruud.vandijk', day: -9, hour: 16, visibility: 'organisers', body: 'Returned for NCR data. Pieter offered to help her find the numbers; please pick it up quickly when it comes back, it was already waiting too long.' },
+			{ idea: 'sanne-variant-bins', author: 'pieter.degroot', day: -8, hour: 10, visibility: 'team', body: 'Sanne, I can sit with you on Thursday to pull the NCRs from the quality system. 15 minutes is enough.' },
+			{ idea: 'sanne-oring-light', author: 'ruud.vandijk', day: -5, hour: 16, visibility: 'organisers', body: 'Waiting for QA\'s opinion on the magnifier type before screening. This one is **overdue**; I have asked Monique for an answer this week.' },
+			{ idea: 'bo-keyed-couplings', author: 'arjen.wijnands', day: -30, hour: 13, visibility: 'team', body: 'Checked with the supplier: the keyed version fits the same bulkhead and has the same flow rating. Lead time 3 weeks. I will update the drawing for new builds.' },
+			{ idea: 'bo-torque-sequence', author: 'erik.brouwer', day: -16, hour: 15, visibility: 'team', body: 'The demo at station 2 works: the screen blocks the next bolt until the wrench confirms. Let\'s film 30 seconds of it for the semi-final.' },
+			{ idea: 'bo-night-music', author: 'karin.vos', day: -61, hour: 16, visibility: 'organisers', body: 'Discussed with Astrid (EHS) before declining. The alertness point is on the BO MT agenda for next month (Jeroen).' },
+			{ idea: 'tst-chamber-booking', author: 'ruud.vandijk', day: -3, hour: 10, visibility: 'organisers', body: 'Proposed Pieter as mentor: strong on lean, and the chamber users are mostly QA and TST.' },
+			{ idea: 'ehs-near-miss-qr', author: 'paul.jonker', day: -25, hour: 11, visibility: 'team', body: 'Goed idee, Marcel. Let op: anoniem melden moet ook echt anoniem zijn, dus geen badge-ID opslaan. Ik check het met IT.' },
+			{ idea: 'log-cycle-counting', author: 'pieter.degroot', day: -12, hour: 14, visibility: 'team', body: 'Priya, the first two monthly counts look good. For the roll-out analysis: Test & Calibration also does a yearly count of its spare parts. Worth a call with Niels.' }
+		];
+		await insertAll(
+			trx,
+			'comment',
+			comments.map((c, i) => ({
+				ideaId: this.iid(c.idea),
+				authorId: this.uid(c.author),
+				body: c.body,
+				visibility: c.visibility,
+				createdAt: this.at(c.day, c.hour, 5 + i)
+			}))
+		);
+
+		// Notifications: one per step that concerns the idea's owner, plus the personas' own.
+		type N = { user: string; kind: string; params: Record<string, unknown>; link: string | null; at: Date; read: boolean };
+		const notes: N[] = [];
+		const statusKinds: Partial<Record<Status, string>> = {
+			submitted: 'idea_received',
+			accepted: 'idea_accepted',
+			returned: 'idea_returned',
+			declined: 'idea_declined',
+			coaching: 'mentor_assigned'
+		};
+		const unread = new Set(['sanne-variant-bins|idea_returned']);
+		for (const p of this.planned) {
+			if (p.seed.comp !== 2026) continue;
+			for (const s of p.steps) {
+				const kind = statusKinds[s.to];
+				if (!kind) continue;
+				const params: Record<string, unknown> = { ideaId: this.iid(p.seed.key), title: p.seed.title };
+				if (s.reason) params.message = s.reason;
+				if (s.to === 'coaching' && p.seed.mentor) params.mentorName = this.nameOf(p.seed.mentor);
+				const at = new Date(s.at.getTime() + MINUTE);
+				const read = !unread.has(`${p.seed.key}|${kind}`) && this.dayOf(at) < -2;
+				notes.push({ user: p.seed.owner, kind, params, link: link(p.seed.key), at, read });
+			}
+			if (p.status === 'semi_final') {
+				const day = this.slotDay.get(p.seed.key)!;
+				notes.push({ user: p.seed.owner, kind: 'presentation_slot', params: { ideaId: this.iid(p.seed.key), title: p.seed.title, roundName: 'Semi-final', day: this.dateOnly(this.at(day)) }, link: link(p.seed.key), at: this.at(-9, 11), read: day < 0 });
+			}
+		}
+		const semiParams = { roundId: this.semiRoundId, roundName: 'Semi-final', competitionName: 'Improvement Cup 2026' };
+		for (const d of DEPARTMENTS) {
+			if (d.code === 'CORP') continue;
+			const juryName = `${d.name} MT`;
+			const ideaCount = this.planned.filter((p) => p.dept === d.code && p.seed.comp === 2026 && p.status === 'semi_final').length;
+			d.mt.forEach((juror, i) => {
+				notes.push({ user: juror, kind: 'jury_added', params: { ...semiParams, juryName }, link: '/jury', at: this.at(-12, 9, i + 1), read: true });
+				notes.push({ user: juror, kind: 'scoring_open', params: { ...semiParams, juryName, ideaCount }, link: '/jury', at: this.at(-7, 7, 1), read: juror !== 'esther.smit' });
+			});
+		}
+		notes.push(
+			{ user: 'sanne.bakker', kind: 'comment_added', params: { ideaId: this.iid('sanne-kit-photo'), title: title('sanne-kit-photo'), authorName: 'Pieter de Groot' }, link: link('sanne-kit-photo'), at: this.at(-1, 8, 6), read: false },
+			{ user: 'sanne.bakker', kind: 'comment_added', params: { ideaId: this.iid('sanne-variant-bins'), title: title('sanne-variant-bins'), authorName: 'Pieter de Groot' }, link: link('sanne-variant-bins'), at: this.at(-8, 10, 6), read: true },
+			{ user: 'pieter.degroot', kind: 'mentor_request', params: { ideaId: this.iid('tst-chamber-booking'), title: title('tst-chamber-booking'), organiserName: 'Ruud van Dijk' }, link: link('tst-chamber-booking'), at: this.at(-3, 9, 41), read: false },
+			{ user: 'pieter.degroot', kind: 'comment_added', params: { ideaId: this.iid('sanne-kit-photo'), title: title('sanne-kit-photo'), authorName: 'Sanne Bakker' }, link: link('sanne-kit-photo'), at: this.at(-2, 14, 8), read: false },
+			{ user: 'marieke.visser', kind: 'scoring_reminder', params: { ...semiParams, pending: this.pendingSheets.get('marieke.visser') ?? 0, closesAt: this.at(10, 22).toISOString() }, link: '/jury', at: this.at(-1, 7, 0), read: false },
+			...['hans.mulder', 'annelies.jansen', 'bart.hendriks', 'willemijn.devries'].map((user, i) => ({
+				user,
+				kind: 'jury_added',
+				params: { roundId: this.finalRoundId, roundName: 'Final', competitionName: 'Improvement Cup 2026', juryName: 'Higher management' },
+				link: '/jury',
+				at: this.at(-10, 15, 1 + i),
+				read: user === 'annelies.jansen'
+			})),
+			{ user: 'ruud.vandijk', kind: 'ideas_waiting', params: { competitionId: this.comps.get(2026)!, competitionName: 'Improvement Cup 2026', count: this.planned.filter((p) => p.seed.comp === 2026 && (p.status === 'submitted' || p.status === 'screening') && this.dayOf(p.steps[p.steps.length - 1].at) <= -14).length }, link: '/organise', at: this.at(-1, 6, 0), read: false },
+		);
+		for (const [key, at] of this.mentorDeclinedAt) {
+			const p = planned.get(key)!;
+			notes.push({ user: p.organiser, kind: 'mentor_declined', params: { ideaId: this.iid(key), title: p.seed.title, mentorName: this.nameOf(p.seed.mentorDeclined!.mentor), reason: p.seed.mentorDeclined!.reason }, link: link(key), at: new Date(at.getTime() + MINUTE), read: this.dayOf(at) < -2 });
+		}
+		for (const key of ['log-crates', 'tst-test-andon', 'ehs-glove-recycling']) {
+			const p = planned.get(key)!;
+			const sub = p.steps.find((s) => s.to === 'submitted')!;
+			notes.push({ user: ORGANISER, kind: 'idea_submitted', params: { ideaId: this.iid(key), title: p.seed.title, ownerName: this.nameOf(p.seed.owner) }, link: link(key), at: new Date(sub.at.getTime() + MINUTE), read: this.dayOf(sub.at) < -2 });
+			notes.push({ user: p.seed.owner, kind: 'idea_received', params: { ideaId: this.iid(key), title: p.seed.title }, link: link(key), at: new Date(sub.at.getTime() + MINUTE), read: this.dayOf(sub.at) < -1 });
+		}
+		for (const a of [
+			{ key: 'k-torque-checkout', dept: 'TST', day: -190 },
+			{ key: 'k-shadow-boards', dept: 'QA', day: -175 },
+			{ key: 'k-lifting-aid', dept: 'BO', day: -240 }
+		] as const) {
+			const p = planned.get(a.key)!;
+			notes.push({ user: p.seed.owner, kind: 'adopted_elsewhere', params: { kbEntryTitle: p.seed.title, departmentName: DEPARTMENTS.find((d) => d.code === a.dept)!.name }, link: null, at: this.at(a.day, 12), read: true });
+		}
+		notes.sort((x, y) => x.at.getTime() - y.at.getTime());
+		await insertAll(
+			trx,
+			'notification',
+			notes.map((n) => ({
+				userId: this.uid(n.user),
+				kind: n.kind,
+				params: json(n.params),
+				link: n.link,
+				readAt: n.read ? new Date(n.at.getTime() + 3 * 3_600_000) : null,
+				emailedAt: new Date(n.at.getTime() + 2 * MINUTE),
+				createdAt: n.at
+			}))
+		);
+
+		const audit: Array<{ actor: string | null; action: string; type: string; id: string | null; data: Record<string, unknown>; at: Date }> = [
+			{ actor: null, action: 'role.grant', type: 'user', id: String(this.uid(ADMIN)), data: { role: 'admin', note: 'initial administrator' }, at: this.at(-720, 9) },
+			{ actor: ADMIN, action: 'role.grant', type: 'user', id: String(this.uid(ORGANISER)), data: { role: 'organiser' }, at: this.at(-600, 10, 12) },
+			{ actor: ADMIN, action: 'role.grant', type: 'user', id: String(this.uid(ORGANISER_2)), data: { role: 'organiser' }, at: this.at(-130, 13, 40) },
+			{ actor: ADMIN, action: 'user.update', type: 'user', id: String(this.uid('fatima.elamrani')), data: { departmentId: { from: this.depts.get('GEN'), to: this.depts.get('BO') }, note: 'arrived through SSO in the default department' }, at: this.at(-210, 9, 30) },
+			{ actor: ADMIN, action: 'department.update', type: 'department', id: String(this.depts.get('BO')), data: { headcount: { from: 1180, to: 1210 } }, at: this.at(-40, 15, 5) },
+			{ actor: ORGANISER, action: 'competition.create', type: 'competition', id: String(this.comps.get(2026)), data: { slug: 'improvement-cup-2026' }, at: this.at(-112, 11) },
+			{ actor: ORGANISER, action: 'competition.update', type: 'competition', id: String(this.comps.get(2026)), data: { status: { from: 'open', to: 'judging' } }, at: this.at(-19, 8, 30) },
+			{ actor: ORGANISER, action: 'jury.update', type: 'round', id: String(this.semiRoundId), data: { juries: 7, members: 21 }, at: this.at(-12, 9, 5) },
+			{ actor: ORGANISER, action: 'round.open', type: 'round', id: String(this.semiRoundId), data: { status: { from: 'draft', to: 'open' } }, at: this.at(-7, 7) },
+			{ actor: ORGANISER, action: 'competition.create', type: 'competition', id: String(this.comps.get(2027)), data: { slug: 'improvement-cup-2027' }, at: this.at(-30, 11) },
+			{ actor: ORGANISER, action: 'competition.update', type: 'competition', id: String(this.comps.get(2027)), data: { status: { from: 'draft', to: 'open' } }, at: this.at(-5, 7) }
+		];
+		for (const p of this.planned) {
+			const pub = p.steps.find((s) => s.to === 'published');
+			if (pub) audit.push({ actor: ORGANISER, action: 'kb_entry.publish', type: 'idea', id: String(this.iid(p.seed.key)), data: { title: p.seed.title }, at: pub.at });
+		}
+		audit.sort((x, y) => x.at.getTime() - y.at.getTime());
+		await insertAll(
+			trx,
+			'auditLog',
+			audit.map((a) => ({ actorId: a.actor ? this.uid(a.actor) : null, action: a.action, objectType: a.type, objectId: a.id, data: json(a.data), createdAt: a.at }))
+		);
+
+		const subs: Array<{ user: string; tag?: string; area?: string; dept?: DeptCode }> = [
+			{ user: 'sanne.bakker', tag: 'cleanroom' },
+			{ user: 'sanne.bakker', tag: 'torque' },
+			{ user: 'pieter.degroot', area: 'quality-control' },
+			{ user: 'pieter.degroot', tag: 'poka-yoke' },
+			{ user: 'marieke.visser', dept: 'TST' },
+			{ user: 'erik.brouwer', tag: 'lean' },
+			{ user: 'ingrid.post', tag: 'spare-parts' },
+			{ user: 'frank.timmermans', tag: 'calibration' },
+			{ user: 'astrid.verhoeven', area: 'safety' }
+		];
+		await insertAll(
+			trx,
+			'subscription',
+			subs.map((s, i) => ({
+				userId: this.uid(s.user),
+				tagId: s.tag ? this.tags.get(s.tag)! : null,
+				processAreaId: s.area ? this.areas.get(s.area)! : null,
+				departmentId: s.dept ? this.depts.get(s.dept)! : null,
+				createdAt: this.at(-200 + i * 11, 12)
+			}))
+		);
+	}
+}
