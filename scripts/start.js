@@ -35,5 +35,8 @@ if (!builtAt || inputs.some((p) => newestMtime(join(root, p)) > builtAt)) {
 }
 
 process.env.PORT ??= '3000';
+// adapter-node takes every request for https unless told the public address: without this,
+// SvelteKit's origin check would refuse every form posted to http://localhost.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.NODE_ENV ??= 'production';
 await import(join(root, 'build', 'index.js'));

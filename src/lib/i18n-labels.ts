@@ -52,24 +52,119 @@ export const roundStatusLabel = (status: string): string => roundStatusLabels[st
 export function notificationText(kind: string, params: unknown): string {
 	const p = (params ?? {}) as Record<string, unknown>;
 	const title = String(p.title ?? '');
-	switch (kind) {
-		case 'idea_received':
-			return m.notification_idea_received({ title });
-		case 'idea_returned':
-			return m.notification_idea_returned({ title });
-		case 'idea_accepted':
-			return m.notification_idea_accepted({ title });
-		case 'idea_declined':
-			return m.notification_idea_declined({ title });
-		case 'mentor_assigned':
-			return m.notification_mentor_assigned({ title });
-		case 'mentor_request':
-			return m.notification_mentor_request({ title });
-		case 'scoring_open':
-			return m.notification_scoring_open({ title: String(p.round ?? title) });
-		case 'adopted':
-			return m.notification_adopted({ title });
-		default:
-			return m.notification_generic({ title });
-	}
+	const texts: Record<string, () => string> = {
+		idea_received: () => m.notification_idea_received({ title }),
+		idea_submitted: () => m.notification_idea_submitted({ title }),
+		idea_returned: () => m.notification_idea_returned({ title }),
+		idea_accepted: () => m.notification_idea_accepted({ title }),
+		idea_declined: () => m.notification_idea_declined({ title }),
+		idea_merged: () => m.notification_idea_merged({ title }),
+		comment_added: () => m.notification_comment_added({ title }),
+		mentor_assigned: () => m.notification_mentor_assigned({ title }),
+		mentor_request: () => m.notification_mentor_request({ title }),
+		mentor_declined: () => m.notification_mentor_declined({ title }),
+		presentation_slot: () => m.notification_presentation_slot({ title }),
+		jury_added: () => m.notification_jury_added({ title: String(p.round ?? title) }),
+		scoring_open: () => m.notification_scoring_open({ title: String(p.round ?? title) }),
+		scoring_reminder: () => m.notification_scoring_reminder({ count: String(p.pending ?? '') }),
+		ideas_waiting: () => m.notification_ideas_waiting({ count: String(p.count ?? '') }),
+		adopted: () => m.notification_adopted({ title }),
+		adopted_elsewhere: () => m.notification_adopted({ title })
+	};
+	return (texts[kind] ?? (() => m.notification_generic({ title })))();
 }
+
+/** Field and form error codes from the server, worded for the reader. */
+const errorTexts: Record<string, () => string> = {
+	required: m.error_required,
+	too_long: m.error_too_long,
+	too_short: m.error_too_short,
+	needed_to_submit: m.error_needed_to_submit,
+	not_a_number: m.error_not_a_number,
+	not_negative: m.error_not_negative,
+	too_large: m.error_too_large,
+	tag_too_long: m.error_tag_too_long,
+	too_many_tags: m.error_too_many_tags,
+	too_many_members: m.error_too_many_members,
+	unknown_person: m.error_unknown_person,
+	unknown: m.error_unknown,
+	not_eligible: m.error_not_eligible,
+	same_idea: m.error_same_idea,
+	cannot_receive: m.error_cannot_receive,
+	invalid_characters: m.error_invalid_characters,
+	stale: m.error_stale,
+	wrong_state: m.error_wrong_state,
+	not_allowed: m.error_not_allowed,
+	not_allowed_now: m.error_wrong_state,
+	reason_required: m.error_reason_required,
+	window_closed: m.error_window_closed,
+	invalid: m.form_invalid
+};
+export const errorText = (code: string): string => (errorTexts[code] ?? m.error_check_field)();
+
+const benefitLabels: Record<string, () => string> = {
+	quality: m.benefit_quality,
+	safety: m.benefit_safety,
+	time: m.benefit_time,
+	money: m.benefit_money,
+	other: m.benefit_other
+};
+export const benefitLabel = (kind: string): string => benefitLabels[kind]?.() ?? kind;
+
+const declineReasonLabels: Record<string, () => string> = {
+	out_of_scope: m.decline_out_of_scope,
+	already_exists: m.decline_already_exists,
+	not_feasible: m.decline_not_feasible,
+	too_vague: m.decline_too_vague,
+	not_an_improvement: m.decline_not_an_improvement,
+	other: m.decline_other
+};
+export const declineReasonLabel = (code: string): string => declineReasonLabels[code]?.() ?? code;
+
+const transitionLabels: Record<string, () => string> = {
+	submit: m.action_submit,
+	resubmit: m.action_resubmit,
+	withdraw: m.action_withdraw,
+	startScreening: m.action_start_screening,
+	accept: m.action_accept,
+	return: m.action_return,
+	decline: m.action_decline,
+	merge: m.action_merge
+};
+export const transitionLabel = (name: string): string => transitionLabels[name]?.() ?? name;
+
+const eventLabels: Record<string, () => string> = {
+	created: m.event_created,
+	edited: m.event_edited,
+	commented: m.event_commented,
+	merged_in: m.event_merged_in,
+	attachment_added: m.event_attachment_added,
+	attachment_removed: m.event_attachment_removed,
+	mentor_assigned: m.event_mentor_assigned
+};
+/** A timeline line: a status change reads "Submitted → Accepted", other events by their kind. */
+export function eventLabel(kind: string, from: string | null, to: string | null): string {
+	if (kind === 'status_changed' && to) return from ? `${statusLabel(from)} → ${statusLabel(to)}` : statusLabel(to);
+	return eventLabels[kind]?.() ?? kind.replace(/_/g, ' ');
+}
+
+/** What the status means for the team, in a sentence. */
+const statusMeanings: Record<string, () => string> = {
+	draft: m.meaning_draft,
+	submitted: m.meaning_submitted,
+	screening: m.meaning_screening,
+	returned: m.meaning_returned,
+	declined: m.meaning_declined,
+	withdrawn: m.meaning_withdrawn,
+	merged: m.meaning_merged,
+	accepted: m.meaning_accepted,
+	coaching: m.meaning_coaching,
+	semi_final: m.meaning_semi_final,
+	not_advanced: m.meaning_not_advanced,
+	finalist: m.meaning_finalist,
+	winner: m.meaning_winner,
+	runner_up: m.meaning_runner_up,
+	implemented: m.meaning_implemented,
+	published: m.meaning_published
+};
+export const statusMeaning = (status: string): string => statusMeanings[status]?.() ?? '';

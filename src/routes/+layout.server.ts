@@ -4,7 +4,10 @@ import { countUnread } from '$lib/server/notifications/notifications.queries';
 import { db } from '$lib/server/runtime';
 import { config } from '$lib/server/config';
 
-export type NavItem = { href: string; key: 'home' | 'people' | 'audit' };
+export type NavItem = {
+	href: string;
+	key: 'home' | 'myIdeas' | 'kb' | 'mentoring' | 'jury' | 'screening' | 'allIdeas' | 'competitions' | 'mentors' | 'people' | 'audit';
+};
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
@@ -12,6 +15,14 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	let unread = 0;
 	if (user) {
 		nav.push({ href: '/', key: 'home' });
+		if (can(user, 'idea.listOwn')) nav.push({ href: '/ideas', key: 'myIdeas' });
+		if (can(user, 'kb.read')) nav.push({ href: '/kb', key: 'kb' });
+		if (can(user, 'mentoring.coach')) nav.push({ href: '/mentoring', key: 'mentoring' });
+		if (can(user, 'jury.score')) nav.push({ href: '/jury', key: 'jury' });
+		if (can(user, 'idea.screen')) nav.push({ href: '/organise/screening', key: 'screening' });
+		if (can(user, 'idea.listAll')) nav.push({ href: '/organise/ideas', key: 'allIdeas' });
+		if (can(user, 'competition.manage')) nav.push({ href: '/organise/competitions', key: 'competitions' });
+		if (can(user, 'mentoring.manage')) nav.push({ href: '/organise/mentors', key: 'mentors' });
 		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people' });
 		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit' });
 		unread = (await countUnread(db(), user.id)).n;

@@ -90,3 +90,84 @@ export function holderOf(status: IdeaStatus): 'team' | 'organiser' | 'mentor' | 
 			return 'nobody';
 	}
 }
+
+/** Who acts on an idea, seen from the idea: its team, an organiser, its mentor, or the portal itself. */
+export type IdeaActorKind = 'team' | 'organiser' | 'mentor' | 'system';
+
+type TransitionRule = {
+	from: readonly IdeaStatus[];
+	to: IdeaStatus;
+	by: readonly IdeaActorKind[];
+	/** A reason or message the actor must give; it goes into the timeline and to the team. */
+	needsReason?: boolean;
+	/** Only while the competition's submission window is open. */
+	needsOpenWindow?: boolean;
+};
+
+/**
+ * The state machine of PRODUCT.md. Every transition names who may make it and whether it
+ * needs a reason; anything else is refused with a clear code and changes nothing.
+ */
+export const TRANSITIONS = {
+	submit: { from: ['draft'], to: 'submitted', by: ['team'], needsOpenWindow: true },
+	resubmit: { from: ['returned'], to: 'submitted', by: ['team'] },
+	withdraw: { from: ['submitted', 'returned'], to: 'withdrawn', by: ['team'] },
+	startScreening: { from: ['submitted'], to: 'screening', by: ['organiser'] },
+	return: { from: ['submitted', 'screening'], to: 'returned', by: ['organiser'], needsReason: true },
+	decline: { from: ['submitted', 'screening'], to: 'declined', by: ['organiser'], needsReason: true },
+	accept: { from: ['submitted', 'screening'], to: 'accepted', by: ['organiser'] },
+	merge: { from: ['submitted', 'screening', 'returned', 'accepted', 'coaching'], to: 'merged', by: ['organiser'], needsReason: true },
+	startCoaching: { from: ['accepted'], to: 'coaching', by: ['organiser', 'mentor', 'system'] },
+	enterSemiFinal: { from: ['accepted', 'coaching'], to: 'semi_final', by: ['organiser'] },
+	advance: { from: ['semi_final'], to: 'finalist', by: ['organiser'] },
+	stop: { from: ['semi_final'], to: 'not_advanced', by: ['organiser'], needsReason: true },
+	win: { from: ['finalist'], to: 'winner', by: ['organiser'] },
+	runnerUp: { from: ['finalist'], to: 'runner_up', by: ['organiser'] },
+	implement: {
+		from: ['accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up'],
+		to: 'implemented',
+		by: ['team', 'organiser']
+	},
+	publish: { from: ['implemented'], to: 'published', by: ['organiser'] },
+	unpublish: { from: ['published'], to: 'implemented', by: ['organiser'], needsReason: true }
+} as const satisfies Record<string, TransitionRule>;
+
+export type TransitionName = keyof typeof TRANSITIONS;
+
+export type TransitionRefusal = 'wrong_state' | 'not_allowed' | 'reason_required' | 'window_closed';
+
+export type TransitionResult =
+	| { ok: true; from: IdeaStatus; to: IdeaStatus }
+	| { ok: false; reason: TransitionRefusal };
+
+/**
+ * Decide a transition. Example: `decideTransition('returned', 'resubmit', { actor: 'team' })`
+ * gives `{ ok: true, from: 'returned', to: 'submitted' }`; the same from 'accepted' gives
+ * `{ ok: false, reason: 'wrong_state' }`.
+ */
+export function decideTransition(
+	status: string,
+	name: TransitionName,
+	context: { actor: IdeaActorKind | readonly IdeaActorKind[]; reason?: string | null; windowOpen?: boolean }
+): TransitionResult {
+	const rule: TransitionRule = TRANSITIONS[name];
+	if (!isIdeaStatus(status) || !rule.from.includes(status)) return { ok: false, reason: 'wrong_state' };
+	const actors = typeof context.actor === 'string' ? [context.actor] : context.actor;
+	if (!actors.some((a) => rule.by.includes(a))) return { ok: false, reason: 'not_allowed' };
+	if (rule.needsReason && !context.reason?.trim()) return { ok: false, reason: 'reason_required' };
+	if (rule.needsOpenWindow && !context.windowOpen) return { ok: false, reason: 'window_closed' };
+	return { ok: true, from: status, to: rule.to };
+}
+
+/** The transitions this actor could make now: the buttons an idea page offers. */
+export function availableTransitions(status: string, actors: readonly IdeaActorKind[]): TransitionName[] {
+	if (!isIdeaStatus(status)) return [];
+	return (Object.keys(TRANSITIONS) as TransitionName[]).filter((name) => {
+		const rule: TransitionRule = TRANSITIONS[name];
+		return rule.from.includes(status) && actors.some((a) => rule.by.includes(a));
+	});
+}
+
+/** Reasons a decline is given, offered as a list; free text adds the detail. */
+export const DECLINE_REASONS = ['out_of_scope', 'already_exists', 'not_feasible', 'too_vague', 'not_an_improvement', 'other'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { can, canOnIdea, PORTAL_ACTIONS, ROLES, type Actor, type IdeaFacts, type PortalAction, type Role } from './policy';
+import { canOnCoaching, COACHING_ACTIONS, type CoachingFacts } from './policy';
+import { canReadFeedback, canScoreIdea } from './policy';
 
 const actor = (...roles: Role[]): Actor => ({ id: 1, departmentId: 1, roles: ['employee', ...roles.filter((r) => r !== 'employee')] });
 
 /** The whole table: which role may do which portal action. Read it as the specification. */
 const expected: Record<Role, PortalAction[]> = {
-	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt'],
-	mentor: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.coach'],
-	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'jury.score'],
+	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn'],
+	mentor: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mentoring.coach'],
+	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'jury.score'],
 	organiser: [
-		'idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt',
-		'idea.screen', 'idea.listAll', 'competition.manage', 'dashboard.view', 'mentoring.manage'
+		'idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn',
+		'idea.screen', 'idea.listAll', 'competition.manage', 'dashboard.view', 'mentoring.manage', 'kb.manage'
 	],
-	admin: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'dashboard.view', 'admin.users', 'admin.audit']
+	admin: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'dashboard.view', 'admin.users', 'admin.audit']
 };
 
 describe('portal permissions: role x action', () => {
@@ -113,5 +115,138 @@ describe('idea permissions: relation x status x action', () => {
 
 	it('a stranger not signed in can do nothing to any idea', () => {
 		expect(canOnIdea(null, 'view', idea({ status: 'published', submissionClosed: true }))).toBe(false);
+	});
+});
+
+describe('coaching space: who does what', () => {
+	const employee = actor();
+	const organiser = actor('organiser');
+	const coach = actor('mentor');
+	const facts = (over: Partial<CoachingFacts> = {}): CoachingFacts => ({
+		status: 'coaching',
+		isMember: false,
+		mentorStatus: null,
+		hasActiveMentor: true,
+		...over
+	});
+
+	it('team, mentor and organisers see it; a colleague does not', () => {
+		expect(canOnCoaching(employee, 'view', facts({ isMember: true }))).toBe(true);
+		expect(canOnCoaching(coach, 'view', facts({ mentorStatus: 'proposed' }))).toBe(true);
+		expect(canOnCoaching(organiser, 'view', facts())).toBe(true);
+		expect(canOnCoaching(employee, 'view', facts())).toBe(false);
+		expect(canOnCoaching(coach, 'view', facts())).toBe(false);
+	});
+
+	it('there is no coaching space before acceptance', () => {
+		for (const status of ['draft', 'submitted', 'screening', 'returned', 'declined', 'withdrawn', 'merged']) {
+			expect(canOnCoaching(employee, 'view', facts({ status, isMember: true }))).toBe(false);
+			expect(canOnCoaching(organiser, 'view', facts({ status }))).toBe(false);
+		}
+	});
+
+	it('team and accepted mentor work on the checklist and log while coaching goes on', () => {
+		expect(canOnCoaching(employee, 'work', facts({ isMember: true }))).toBe(true);
+		expect(canOnCoaching(coach, 'work', facts({ mentorStatus: 'accepted' }))).toBe(true);
+		expect(canOnCoaching(coach, 'work', facts({ mentorStatus: 'proposed' }))).toBe(false);
+		expect(canOnCoaching(organiser, 'work', facts())).toBe(false);
+		expect(canOnCoaching(employee, 'work', facts({ status: 'winner', isMember: true }))).toBe(false);
+	});
+
+	it('only the accepted mentor marks ready; only the proposed mentor answers', () => {
+		expect(canOnCoaching(coach, 'markReady', facts({ mentorStatus: 'accepted' }))).toBe(true);
+		expect(canOnCoaching(employee, 'markReady', facts({ isMember: true }))).toBe(false);
+		expect(canOnCoaching(organiser, 'markReady', facts())).toBe(false);
+		expect(canOnCoaching(coach, 'answer', facts({ status: 'accepted', mentorStatus: 'proposed' }))).toBe(true);
+		expect(canOnCoaching(coach, 'answer', facts({ mentorStatus: 'accepted' }))).toBe(false);
+	});
+
+	it('the team asks and the organiser assigns only while no mentor is proposed or accepted', () => {
+		expect(canOnCoaching(employee, 'request', facts({ status: 'accepted', isMember: true, hasActiveMentor: false }))).toBe(true);
+		expect(canOnCoaching(employee, 'request', facts({ status: 'accepted', isMember: true }))).toBe(false);
+		expect(canOnCoaching(employee, 'request', facts({ status: 'accepted', hasActiveMentor: false }))).toBe(false);
+		expect(canOnCoaching(organiser, 'assign', facts({ status: 'accepted', hasActiveMentor: false }))).toBe(true);
+		expect(canOnCoaching(organiser, 'assign', facts({ status: 'accepted' }))).toBe(false);
+		expect(canOnCoaching(employee, 'assign', facts({ status: 'accepted', hasActiveMentor: false }))).toBe(false);
+		expect(canOnCoaching(organiser, 'assign', facts({ status: 'published', hasActiveMentor: false }))).toBe(false);
+	});
+
+	it('a stranger not signed in can do nothing', () => {
+		for (const action of COACHING_ACTIONS) expect(canOnCoaching(null, action, facts({ isMember: true }))).toBe(false);
+	});
+});
+
+describe('judging: canScoreIdea and canReadFeedback', () => {
+	const juror = { id: 30, departmentId: 1, roles: ['employee', 'juror'] as const };
+	const organiser = { id: 31, departmentId: 1, roles: ['employee', 'organiser'] as const };
+	const member = { id: 32, departmentId: 1, roles: ['employee'] as const };
+	const facts = (f: Partial<{ onJury: boolean; conflicted: boolean; roundStatus: string }> = {}) => ({
+		onJury: true,
+		conflicted: false,
+		roundStatus: 'open',
+		...f
+	});
+
+	it('a jury member without a conflict scores while the round is open', () => {
+		expect(canScoreIdea(juror, facts())).toBe(true);
+	});
+
+	it('a conflicted juror, a stranger to the jury, or a closed round: no scoring', () => {
+		expect(canScoreIdea(juror, facts({ conflicted: true }))).toBe(false);
+		expect(canScoreIdea(juror, facts({ onJury: false }))).toBe(false);
+		for (const roundStatus of ['draft', 'closed', 'published']) expect(canScoreIdea(juror, facts({ roundStatus }))).toBe(false);
+		expect(canScoreIdea(null, facts())).toBe(false);
+	});
+
+	it('feedback: the team and organisers, only once published', () => {
+		expect(canReadFeedback(member, { isMember: true, published: true })).toBe(true);
+		expect(canReadFeedback(member, { isMember: true, published: false })).toBe(false);
+		expect(canReadFeedback(organiser, { isMember: false, published: true })).toBe(true);
+		expect(canReadFeedback(juror, { isMember: false, published: true })).toBe(false);
+		expect(canReadFeedback(null, { isMember: true, published: true })).toBe(false);
+	});
+});
+
+import { canOnImplementation, canOnKbEntry, canRecordAdoptionFor, KB_ENTRY_ACTIONS, type KbEntryAction } from './policy';
+
+describe('knowledge base: canOnKbEntry, canRecordAdoptionFor, canOnImplementation', () => {
+	const employee: Actor = { id: 40, departmentId: 7, roles: ['employee'] };
+	const organiser: Actor = { id: 41, departmentId: 1, roles: ['employee', 'organiser'] };
+	const allowed = (who: Actor, status: string, isTeam: boolean) => KB_ENTRY_ACTIONS.filter((a: KbEntryAction) => canOnKbEntry(who, a, { status, isTeam }));
+
+	it('a published entry: every employee reads and adopts it; organisers also edit and unpublish', () => {
+		expect(allowed(employee, 'published', false)).toEqual(['view', 'adopt']);
+		expect(allowed(employee, 'published', true)).toEqual(['view', 'adopt']);
+		expect(allowed(organiser, 'published', false)).toEqual(['view', 'edit', 'unpublish', 'attach', 'adopt']);
+	});
+
+	it('a pending entry: only its team and organisers see it; the team adds files; organisers approve', () => {
+		expect(allowed(employee, 'pending', false)).toEqual([]);
+		expect(allowed(employee, 'pending', true)).toEqual(['view', 'attach']);
+		expect(allowed(organiser, 'pending', false)).toEqual(['view', 'edit', 'approve', 'attach']);
+	});
+
+	it('an unpublished entry: hidden from everyone else, no adoptions', () => {
+		expect(allowed(employee, 'unpublished', false)).toEqual([]);
+		expect(allowed(employee, 'unpublished', true)).toEqual(['view']);
+		expect(allowed(organiser, 'unpublished', false)).toEqual(['view', 'edit', 'approve', 'attach']);
+		expect(canOnKbEntry(null, 'view', { status: 'published', isTeam: false })).toBe(false);
+	});
+
+	it('adoptions: for one\'s own department; organisers for any', () => {
+		expect(canRecordAdoptionFor(employee, 7)).toBe(true);
+		expect(canRecordAdoptionFor(employee, 8)).toBe(false);
+		expect(canRecordAdoptionFor(organiser, 8)).toBe(true);
+		expect(canRecordAdoptionFor(null, 7)).toBe(false);
+	});
+
+	it('implementation: the team or organisers, once accepted; publication once implemented', () => {
+		expect(canOnImplementation(employee, 'record', { status: 'winner', isMember: true })).toBe(true);
+		expect(canOnImplementation(employee, 'record', { status: 'submitted', isMember: true })).toBe(false);
+		expect(canOnImplementation(employee, 'record', { status: 'winner', isMember: false })).toBe(false);
+		expect(canOnImplementation(organiser, 'record', { status: 'coaching', isMember: false })).toBe(true);
+		expect(canOnImplementation(employee, 'requestPublication', { status: 'implemented', isMember: true })).toBe(true);
+		expect(canOnImplementation(employee, 'requestPublication', { status: 'winner', isMember: true })).toBe(false);
+		expect(canOnImplementation(employee, 'requestPublication', { status: 'implemented', isMember: false })).toBe(false);
 	});
 });

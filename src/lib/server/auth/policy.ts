@@ -26,9 +26,11 @@ export const PORTAL_ACTIONS = [
 	'dashboard.view',
 	'mentoring.coach',
 	'mentoring.manage',
+	'mentoring.optIn',
 	'jury.score',
 	'kb.read',
 	'kb.adopt',
+	'kb.manage',
 	'admin.users',
 	'admin.audit'
 ] as const;
@@ -43,9 +45,11 @@ const portalRules: Record<PortalAction, readonly Role[]> = {
 	'dashboard.view': ['organiser', 'admin'],
 	'mentoring.coach': ['mentor'],
 	'mentoring.manage': ['organiser'],
+	'mentoring.optIn': ['employee'],
 	'jury.score': ['juror'],
 	'kb.read': ['employee'],
 	'kb.adopt': ['employee'],
+	'kb.manage': ['organiser'],
 	'admin.users': ['admin'],
 	'admin.audit': ['admin']
 };
@@ -113,4 +117,139 @@ export function canOnIdea(actor: Actor | null, action: IdeaAction, idea: IdeaFac
 		case 'screen':
 			return organiser && ['submitted', 'screening'].includes(idea.status);
 	}
+}
+
+/** What the mentoring service knows about one idea and the actor's place in its coaching. */
+export type CoachingFacts = {
+	status: string;
+	/** the actor is on the idea's team */
+	isMember: boolean;
+	/** the actor's own assignment to this idea, if proposed or accepted */
+	mentorStatus: 'proposed' | 'accepted' | null;
+	/** someone (anyone) is proposed or accepted as this idea's mentor */
+	hasActiveMentor: boolean;
+};
+
+export const COACHING_ACTIONS = ['view', 'work', 'markReady', 'answer', 'request', 'assign'] as const;
+export type CoachingAction = (typeof COACHING_ACTIONS)[number];
+
+/** Statuses in which an idea has a coaching space: accepted and onwards. */
+const COACHING_VISIBLE = new Set([
+	'accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published'
+]);
+/** Statuses in which coaching still goes on: until the last presentation. */
+const COACHING_ACTIVE = new Set(['accepted', 'coaching', 'semi_final', 'finalist']);
+
+/**
+ * Rules of an idea's coaching space:
+ * - team, mentor (proposed or accepted) and organisers see it once the idea is accepted;
+ * - team and accepted mentor tick the checklist and write the log while coaching goes on;
+ * - only the accepted mentor marks the idea ready for its presentation;
+ * - the proposed mentor answers (accepts or declines) the proposal;
+ * - the team asks for a specific mentor while nobody is proposed or accepted;
+ * - organisers assign a mentor while coaching goes on and nobody is proposed or accepted.
+ */
+export function canOnCoaching(actor: Actor | null, action: CoachingAction, facts: CoachingFacts): boolean {
+	if (!actor || !COACHING_VISIBLE.has(facts.status)) return false;
+	const organiser = actor.roles.includes('organiser');
+	const active = COACHING_ACTIVE.has(facts.status);
+	switch (action) {
+		case 'view':
+			return facts.isMember || facts.mentorStatus !== null || organiser;
+		case 'work':
+			return active && (facts.isMember || facts.mentorStatus === 'accepted');
+		case 'markReady':
+			return active && facts.mentorStatus === 'accepted';
+		case 'answer':
+			return active && facts.mentorStatus === 'proposed';
+		case 'request':
+			return active && facts.isMember && !facts.hasActiveMentor;
+		case 'assign':
+			return active && organiser && !facts.hasActiveMentor;
+	}
+}
+
+/** Judging: one juror and one idea of a round, as the scoring service finds them. */
+export type ScoringFacts = {
+	/** the actor sits on the jury that judges this idea in this round */
+	onJury: boolean;
+	/** team, mentor, manager or declared conflict of interest */
+	conflicted: boolean;
+	roundStatus: string;
+};
+
+/**
+ * Scoring: a member of the idea's jury, without a conflict, while the round is open. A
+ * conflicted juror does not even open the sheet (the pair counts nowhere).
+ */
+export function canScoreIdea(actor: Actor | null, facts: ScoringFacts): boolean {
+	return !!actor && facts.onJury && !facts.conflicted && facts.roundStatus === 'open';
+}
+
+/**
+ * Feedback of a round is read once the organiser published it: by the idea's team and by
+ * organisers. Jurors who scored the idea see its outcome (not the feedback page).
+ */
+export function canReadFeedback(actor: Actor | null, facts: { isMember: boolean; published: boolean }): boolean {
+	if (!actor || !facts.published) return false;
+	return facts.isMember || actor.roles.includes('organiser');
+}
+
+/** Knowledge base: one entry, as the knowledge-base service finds it. */
+export type KbEntryFacts = {
+	/** 'pending' (waiting for the organiser), 'published' or 'unpublished' */
+	status: string;
+	/** the actor is on the team of the idea the entry came from */
+	isTeam: boolean;
+};
+
+export const KB_ENTRY_ACTIONS = ['view', 'edit', 'approve', 'unpublish', 'attach', 'adopt'] as const;
+export type KbEntryAction = (typeof KB_ENTRY_ACTIONS)[number];
+
+/**
+ * Knowledge-base entries:
+ * - every employee reads a published entry; a pending or unpublished one only its team and
+ *   organisers (so nothing unapproved leaks into the knowledge base);
+ * - organisers edit, approve (publish) and unpublish;
+ * - files are added by organisers, and by the team until the entry is published;
+ * - any employee records an adoption of a published entry.
+ */
+export function canOnKbEntry(actor: Actor | null, action: KbEntryAction, entry: KbEntryFacts): boolean {
+	if (!actor || !can(actor, 'kb.read')) return false;
+	const organiser = actor.roles.includes('organiser');
+	const published = entry.status === 'published';
+	switch (action) {
+		case 'view':
+			return published || organiser || entry.isTeam;
+		case 'edit':
+			return organiser;
+		case 'approve':
+			return organiser && entry.status !== 'published';
+		case 'unpublish':
+			return organiser && published;
+		case 'attach':
+			return organiser || (entry.isTeam && entry.status === 'pending');
+		case 'adopt':
+			return published && can(actor, 'kb.adopt');
+	}
+}
+
+/** An adoption is recorded for the actor's own department; organisers record it for any. */
+export function canRecordAdoptionFor(actor: Actor | null, departmentId: number): boolean {
+	if (!actor || !can(actor, 'kb.adopt')) return false;
+	return actor.departmentId === departmentId || actor.roles.includes('organiser');
+}
+
+/** Ideas that can be implemented (any accepted idea) or already are. */
+const IMPLEMENTABLE = new Set(['accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published']);
+
+/**
+ * The implementation record of an idea: kept by its team and by organisers, once the idea
+ * was accepted. Publication is asked by the team once the idea is implemented.
+ */
+export function canOnImplementation(actor: Actor | null, action: 'record' | 'requestPublication', idea: { status: string; isMember: boolean }): boolean {
+	if (!actor) return false;
+	const organiser = actor.roles.includes('organiser');
+	if (action === 'record') return (idea.isMember || organiser) && IMPLEMENTABLE.has(idea.status);
+	return (idea.isMember || organiser) && idea.status === 'implemented';
 }

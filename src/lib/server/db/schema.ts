@@ -151,6 +151,7 @@ export interface Department {
 export interface Idea {
   answeredAt: Timestamp | null;
   award: string | null;
+  clientKey: string | null;
   competitionId: number | null;
   createdAt: Generated<Timestamp>;
   createdBy: number;
@@ -225,6 +226,7 @@ export interface JuryMember {
 }
 
 export interface KbEntry {
+  adoptionCount: Generated<number>;
   award: string | null;
   competitionId: number | null;
   departmentId: number;
@@ -234,8 +236,10 @@ export interface KbEntry {
   processAreaId: number | null;
   publishedAt: Generated<Timestamp>;
   publishedBy: number | null;
+  requestedBy: number | null;
   rollOutScore: Numeric | null;
   searchDoc: Generated<string | null>;
+  searchExtra: Generated<string>;
   solution: Generated<string>;
   status: Generated<string>;
   summary: Generated<string>;

@@ -23,3 +23,17 @@ export function countUnread(db: Db, userId: number) {
 		.where('readAt', 'is', null)
 		.executeTakeFirstOrThrow();
 }
+
+/** One notification per person, in one statement. */
+export async function insertNotifications(
+	db: Db,
+	userIds: number[],
+	n: { kind: string; params: Record<string, unknown>; link: string | null }
+) {
+	const unique = [...new Set(userIds)];
+	if (!unique.length) return;
+	await db
+		.insertInto('notification')
+		.values(unique.map((userId) => ({ userId, kind: n.kind, params: JSON.stringify(n.params), link: n.link })))
+		.execute();
+}

@@ -1,0 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import type { Actions, PageServerLoad } from './$types';
+import { requirePermission } from '$lib/server/auth/guards';
+import { db } from '$lib/server/runtime';
+import { getIdeaFormOptions } from '$lib/server/ideas/ideas.service';
+import { ideaFormActions } from '$lib/server/ideas/ideas.actions';
+import { blankIdeaValues } from '$lib/ideas/form-values';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requirePermission(locals, url, 'idea.create');
+	const options = await getIdeaFormOptions(db());
+	return { options, values: blankIdeaValues(user.departmentId, options.calls[0]?.id ?? null, randomUUID()) };
+};
+
+export const actions: Actions = ideaFormActions(() => null);

@@ -1,0 +1,13 @@
+import type { PageServerLoad } from './$types';
+import { requirePermission } from '$lib/server/auth/guards';
+import { db } from '$lib/server/runtime';
+import { parseQuery } from '$lib/server/forms/parse';
+import { ideaListQuerySchema, IDEA_PAGE_SIZE } from '$lib/server/ideas/ideas.schema';
+import { getIdeaFormOptions, listAllIdeas } from '$lib/server/ideas/ideas.service';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requirePermission(locals, url, 'idea.listAll');
+	const query = parseQuery(ideaListQuerySchema, url.searchParams);
+	const [result, options] = await Promise.all([listAllIdeas(db(), user, query), getIdeaFormOptions(db())]);
+	return { ...result, query, pageSize: IDEA_PAGE_SIZE, competitions: options.competitions, departments: options.departments, tags: options.tags };
+};

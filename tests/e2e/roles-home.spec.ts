@@ -1,0 +1,128 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+test.describe('each role finds its own home page with the demo data', () => {
+	test('a visitor who is not signed in is sent to the sign-in page with every demo role', async ({ page }) => {
+		await page.goto('/');
+		await expect(page).toHaveURL(/\/signin/);
+		for (const role of ['employee', 'mentor', 'juror', 'organiser', 'admin']) {
+			await expect(page.getByTestId(`persona-${role}`).first()).toBeVisible();
+		}
+	});
+
+	test('employee sees the open call and their ideas with who holds each', async ({ page }) => {
+		await signInAs(page, 'Sanne Bakker');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Good to see you, Sanne');
+		await expect(page.getByTestId('open-call').first()).toContainText('Improvement Cup 2027');
+		const ideas = page.getByTestId('my-ideas').locator('tbody tr');
+		expect(await ideas.count()).toBeGreaterThanOrEqual(4);
+		await expect(page.getByTestId('my-ideas')).toContainText('Returned for changes');
+		await expect(page.getByTestId('my-ideas')).toContainText('You and your team');
+		// No organiser, jury or admin sections for an employee.
+		await expect(page.getByTestId('organiser-funnel')).toHaveCount(0);
+		await expect(page.getByTestId('admin-summary')).toHaveCount(0);
+	});
+
+	test('mentor sees their mentees, checklist progress and a request waiting for an answer', async ({ page }) => {
+		await signInAs(page, 'Pieter de Groot');
+		const mentees = page.getByTestId('mentor-mentees');
+		await expect(mentees).toBeVisible();
+		expect(await mentees.locator('li').count()).toBeGreaterThanOrEqual(3);
+		await expect(mentees).toContainText('Waiting for your answer');
+		await expect(mentees).toContainText(/Checklist \d of 5/);
+	});
+
+	test('juror sees their semi-final and how many scores are pending', async ({ page }) => {
+		await signInAs(page, 'Marieke Visser');
+		const rounds = page.getByTestId('juror-rounds');
+		await expect(rounds).toContainText('Semi-final');
+		await expect(rounds).toContainText(/\d+ of \d+ scored/);
+		const pending = await page.getByTestId('pending-scores').first().textContent();
+		expect(Number(pending?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+	});
+
+	test('organiser sees the funnel counts and ideas waiting too long', async ({ page }) => {
+		await signInAs(page, 'Ruud van Dijk');
+		const funnel = page.getByTestId('organiser-funnel').filter({ hasText: 'Improvement Cup 2026' });
+		await expect(funnel).toBeVisible();
+		expect(Number(await funnel.getByTestId('funnel-submitted').textContent())).toBeGreaterThanOrEqual(60);
+		expect(Number(await funnel.getByTestId('funnel-semi_final').textContent())).toBeGreaterThan(0);
+		expect(Number(await funnel.getByTestId('overdue-count').textContent())).toBeGreaterThan(0);
+	});
+
+	test('admin sees the organisation and manages people', async ({ page }) => {
+		await signInAs(page, 'Esther Smit');
+		const summary = page.getByTestId('admin-summary');
+		await expect(summary).toBeVisible();
+		await page.getByRole('link', { name: 'People', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('People and roles');
+		await page.getByLabel('Name or e-mail').fill('Bakker');
+		await page.getByRole('button', { name: 'Search' }).click();
+		await expect(page.getByTestId('person-sanne.bakker@ideacup.example')).toBeVisible();
+	});
+
+	test('the language switch shows the page in Dutch, and back', async ({ page }) => {
+		await signInAs(page, 'Sanne Bakker');
+		await page.getByRole('button', { name: 'NL' }).first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fijn je te zien, Sanne');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+		await expect(page.getByTestId('my-ideas')).toContainText('Je ideeën');
+		await expect(page.getByRole('button', { name: 'Afmelden' }).first()).toBeVisible();
+		await page.getByRole('button', { name: 'EN' }).first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Good to see you, Sanne');
+	});
+});
+
+test.describe('guards and errors', () => {
+	test('an employee asking for an admin page gets a friendly 404', async ({ page }) => {
+		await signInAs(page, 'Sanne Bakker');
+		const response = await page.goto('/admin/users');
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	});
+
+	test('an unknown address gets a friendly 404', async ({ page }) => {
+		const response = await page.goto('/no/such/page');
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('link', { name: 'Go to the home page' })).toBeVisible();
+	});
+
+	test('signing out takes effect at once', async ({ page }) => {
+		await signInAs(page, 'Sanne Bakker');
+		await page.getByRole('button', { name: 'Sign out' }).first().click();
+		await expect(page).toHaveURL(/\/signin/);
+		await page.goto('/');
+		await expect(page).toHaveURL(/\/signin/);
+	});
+
+	test('a person the admin disables is signed out on their next request, and a role change shows at once', async ({ browser }) => {
+		const sanneContext = await browser.newContext();
+		const adminContext = await browser.newContext();
+		const sanne = await sanneContext.newPage();
+		const admin = await adminContext.newPage();
+		await signInAs(sanne, 'Sanne Bakker');
+		await signInAs(admin, 'Esther Smit');
+
+		await admin.goto('/admin/users?q=sanne');
+		const row = admin.getByTestId('person-sanne.bakker@ideacup.example');
+		await row.getByRole('button', { name: 'Make Organiser' }).click();
+		await expect(row.getByRole('button', { name: 'Remove Organiser' })).toBeVisible();
+		await sanne.reload();
+		await expect(sanne.getByTestId('organiser-funnel').first()).toBeVisible();
+		await row.getByRole('button', { name: 'Remove Organiser' }).click();
+		await expect(row.getByRole('button', { name: 'Make Organiser' })).toBeVisible();
+
+		await row.getByRole('button', { name: 'Disable' }).click();
+		await expect(row.getByRole('button', { name: 'Enable' })).toBeVisible();
+		await sanne.reload();
+		await expect(sanne).toHaveURL(/\/signin/);
+
+		await row.getByRole('button', { name: 'Enable' }).click();
+		await expect(row.getByRole('button', { name: 'Disable' })).toBeVisible();
+		await admin.goto('/admin/audit');
+		await expect(admin.locator('tbody')).toContainText('user.disabled');
+		await expect(admin.locator('tbody')).toContainText('role.granted');
+		await sanneContext.close();
+		await adminContext.close();
+	});
+});

@@ -1,0 +1,246 @@
+/** Ideas on a real database: submit, screen, return, resubmit, accept, decline, merge, and the guards. */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '$lib/server/db/index.js';
+import type { SessionUser } from '$lib/server/org/users.service.js';
+import { ideaFormSchema } from '$lib/server/ideas/ideas.schema.js';
+import {
+	addComment,
+	findSimilarIdeas,
+	getIdeaPage,
+	getScreeningQueue,
+	listAllIdeas,
+	listMyIdeas,
+	mergeIdea,
+	saveIdea,
+	screenIdea,
+	submitIdea,
+	withdrawIdea
+} from '$lib/server/ideas/ideas.service.js';
+import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
+import { factories } from '../fixtures/factories.js';
+
+let testDb: TestDatabase;
+let db: Database;
+let f: ReturnType<typeof factories>;
+let operator: SessionUser;
+let colleague: SessionUser;
+let rival: SessionUser;
+let organiser: SessionUser;
+let openCup: { id: number };
+let closedCup: { id: number };
+
+const form = (over: Record<string, unknown> = {}) =>
+	ideaFormSchema.parse({
+		title: 'Colour-coded torque tools',
+		problem: 'Operators lose twenty minutes a shift looking for the right torque tool.',
+		proposal: 'Shadow boards with colour codes per module line, checked at every shift start.',
+		departmentId: String(operator.departmentId),
+		competitionId: String(openCup.id),
+		tags: 'Torque, 5S, torque',
+		benefit_time_description: 'Less searching',
+		benefit_time_estimate: '120,5',
+		benefit_time_unit: 'hours/year',
+		clientKey: randomUUID(),
+		...over
+	});
+
+const events = (ideaId: number) =>
+	db.selectFrom('ideaEvent').select(['kind', 'fromStatus', 'toStatus', 'reason']).where('ideaId', '=', ideaId).orderBy('id').execute();
+
+beforeAll(async () => {
+	testDb = await createTestDatabase();
+	db = testDb.db;
+	f = factories(db);
+	const bo = await f.newDepartment('BO');
+	operator = await f.newUser({ departmentId: bo.id, name: 'Sanne Operator' });
+	colleague = await f.newUser({ departmentId: bo.id, name: 'Kees Colleague' });
+	rival = await f.newUser({ name: 'Rita Rival' });
+	organiser = await f.newUser({ roles: ['organiser'], name: 'Olga Organiser' });
+	openCup = await f.newCompetition({ open: true });
+	closedCup = await f.newCompetition({ open: false });
+});
+
+afterAll(async () => {
+	await testDb?.close();
+});
+
+describe('writing and submitting', () => {
+	it('saves a draft with team, benefits and normalised tags, and records its creation', async () => {
+		const { id, version } = await saveIdea(db, operator, null, form({ member: [String(colleague.id)] }));
+		expect(version).toBe(1);
+		const page = await getIdeaPage(db, operator, id);
+		expect(page.idea.status).toBe('draft');
+		expect(page.idea.tags.map((t) => t.name)).toEqual(['5s', 'torque']);
+		expect(page.idea.team.map((t) => t.name).sort()).toEqual(['Kees Colleague', 'Sanne Operator']);
+		expect(page.idea.benefits).toEqual([{ kind: 'time', description: 'Less searching', estimate: 120.5, unit: 'hours/year' }]);
+		expect((await events(id)).map((e) => e.kind)).toEqual(['created']);
+	});
+
+	it('creates one idea when the same form is saved twice (double click, retry)', async () => {
+		const input = form({ title: 'Saved twice' });
+		const first = await saveIdea(db, operator, null, input);
+		const second = await saveIdea(db, operator, null, input);
+		expect(second.id).toBe(first.id);
+		const rows = await db.selectFrom('idea').select('id').where('title', '=', 'Saved twice').execute();
+		expect(rows).toHaveLength(1);
+	});
+
+	it('tells the second of two editors that the first changed it, and keeps the first save', async () => {
+		const { id } = await saveIdea(db, operator, null, form({ title: 'Two tabs' }));
+		await saveIdea(db, operator, id, form({ title: 'Tab one wins', version: '1' }));
+		await expect(saveIdea(db, operator, id, form({ title: 'Tab two', version: '1' }))).rejects.toMatchObject({ code: 'stale' });
+		expect((await getIdeaPage(db, operator, id)).idea.title).toBe('Tab one wins');
+	});
+
+	it('submits only with the fields a jury needs and only while the window is open', async () => {
+		const thin = await saveIdea(db, operator, null, form({ title: 'Thin idea', problem: 'short', proposal: '' }));
+		await expect(submitIdea(db, operator, thin.id, thin.version)).rejects.toMatchObject({ fields: { problem: ['needed_to_submit'], proposal: ['needed_to_submit'] } });
+		const late = await saveIdea(db, operator, null, form({ title: 'Too late', competitionId: String(closedCup.id) }));
+		await expect(submitIdea(db, operator, late.id, late.version)).rejects.toMatchObject({ code: 'window_closed' });
+		expect((await getIdeaPage(db, operator, late.id)).idea.status).toBe('draft');
+	});
+
+	it('a double submit changes the status once and leaves one event', async () => {
+		const { id, version } = await saveIdea(db, operator, null, form({ title: 'Double submit' }));
+		const results = await Promise.allSettled([submitIdea(db, operator, id, version), submitIdea(db, operator, id, version)]);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		const submits = (await events(id)).filter((e) => e.toStatus === 'submitted');
+		expect(submits).toHaveLength(1);
+	});
+
+	it('a stranger cannot read or edit a draft: it does not exist for them', async () => {
+		const { id } = await saveIdea(db, operator, null, form({ title: 'Secret draft' }));
+		await expect(getIdeaPage(db, rival, id)).rejects.toMatchObject({ status: 404 });
+		await expect(getIdeaPage(db, organiser, id)).rejects.toMatchObject({ status: 404 });
+		await expect(saveIdea(db, rival, id, form({ version: '1' }))).rejects.toMatchObject({ status: 404 });
+	});
+});
+
+describe('screening: every idea gets an answer', () => {
+	it('return, edit, resubmit, accept: the timeline tells all of it', async () => {
+		const draft = await saveIdea(db, operator, null, form({ title: 'Full journey' }));
+		const submitted = await submitIdea(db, operator, draft.id, draft.version);
+		const queue = await getScreeningQueue(db, organiser);
+		expect(queue.map((q) => q.id)).toContain(draft.id);
+
+		await expect(screenIdea(db, organiser, draft.id, { decision: 'return', version: submitted.version, message: '' })).rejects.toMatchObject({ code: 'reason_required' });
+		const returned = await screenIdea(db, organiser, draft.id, { decision: 'return', version: submitted.version, message: 'Please add the baseline: how many minutes today?' });
+		expect(returned.status).toBe('returned');
+
+		const edited = await saveIdea(db, operator, draft.id, form({ title: 'Full journey', problem: 'We measured 22 minutes per shift searching for tools.', version: String(returned.version) }));
+		const resubmitted = await submitIdea(db, operator, draft.id, edited.version);
+		expect(resubmitted.status).toBe('submitted');
+		const accepted = await screenIdea(db, organiser, draft.id, { decision: 'accept', version: resubmitted.version, message: '' });
+		expect(accepted.status).toBe('accepted');
+
+		const timeline = (await events(draft.id)).filter((e) => e.kind === 'status_changed').map((e) => `${e.fromStatus}>${e.toStatus}`);
+		expect(timeline).toEqual(['draft>submitted', 'submitted>returned', 'returned>submitted', 'submitted>accepted']);
+		const returnEvent = (await events(draft.id)).find((e) => e.toStatus === 'returned');
+		expect(returnEvent?.reason).toBe('Please add the baseline: how many minutes today?');
+		const notes = await db.selectFrom('notification').select('kind').where('userId', '=', operator.id).where('params', '@>', JSON.stringify({ ideaId: draft.id })).execute();
+		expect(notes.map((n) => n.kind).sort()).toEqual(['idea_accepted', 'idea_received', 'idea_received', 'idea_returned']);
+	});
+
+	it('declines with a reason from the list and a message; the team can still read it', async () => {
+		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted', title: 'Decline me' });
+		await expect(screenIdea(db, organiser, idea.id, { decision: 'decline', version: 1, message: '', declineReason: 'too_vague' })).rejects.toMatchObject({ code: 'reason_required' });
+		await screenIdea(db, organiser, idea.id, { decision: 'decline', version: 1, message: 'We could not see which line this is about.', declineReason: 'too_vague' });
+		const page = await getIdeaPage(db, operator, idea.id);
+		expect(page.idea.status).toBe('declined');
+		expect(page.events.at(-1)?.reason).toBe('We could not see which line this is about.');
+	});
+
+	it('refuses a decision in the wrong state and from a non-organiser, changing nothing', async () => {
+		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'accepted', title: 'Already accepted' });
+		await expect(screenIdea(db, organiser, idea.id, { decision: 'decline', version: 1, message: 'x', declineReason: 'other' })).rejects.toMatchObject({ code: 'wrong_state' });
+		const other = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted' });
+		await expect(screenIdea(db, operator, other.id, { decision: 'accept', version: 1, message: '' })).rejects.toMatchObject({ status: 404 });
+		expect((await getIdeaPage(db, operator, other.id)).idea.status).toBe('submitted');
+	});
+
+	it('an organiser acting on an old version is told, and nothing changes', async () => {
+		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted' });
+		await screenIdea(db, organiser, idea.id, { decision: 'accept', version: 1, message: '' });
+		await expect(screenIdea(db, organiser, idea.id, { decision: 'return', version: 1, message: 'late' })).rejects.toMatchObject({ code: 'wrong_state' });
+	});
+
+	it('the team withdraws before screening', async () => {
+		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted' });
+		await withdrawIdea(db, operator, idea.id, 1, 'Solved by the line already');
+		expect((await getIdeaPage(db, operator, idea.id)).idea.status).toBe('withdrawn');
+	});
+});
+
+describe('merging duplicates', () => {
+	it('one idea stays, the other points to it, both teams become members, both timelines record it', async () => {
+		const stays = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted', title: 'Stays' });
+		const goes = await f.newIdea({ owner: rival, competitionId: openCup.id, status: 'submitted', title: 'Goes' });
+		await expect(mergeIdea(db, organiser, goes.id, { version: 1, targetId: goes.id, message: 'same' })).rejects.toMatchObject({ fields: { targetId: ['same_idea'] } });
+		await mergeIdea(db, organiser, goes.id, { version: 1, targetId: stays.id, message: 'Both propose shadow boards for torque tools.' });
+		const merged = await getIdeaPage(db, rival, goes.id);
+		expect(merged.idea.status).toBe('merged');
+		expect(merged.idea.mergedIntoId).toBe(stays.id);
+		const staying = await getIdeaPage(db, rival, stays.id);
+		expect(staying.idea.team.map((t) => t.name).sort()).toEqual(['Rita Rival', 'Sanne Operator']);
+		expect(staying.events.map((e) => e.kind)).toContain('merged_in');
+		const audit = await db.selectFrom('auditLog').select('action').where('objectId', '=', String(goes.id)).execute();
+		expect(audit.map((a) => a.action)).toEqual(['idea.merged']);
+	});
+});
+
+describe('who sees what', () => {
+	it('rivals do not see each other\'s ideas before the deadline; after it, accepted ideas are visible', async () => {
+		const early = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'accepted' });
+		await expect(getIdeaPage(db, rival, early.id)).rejects.toMatchObject({ status: 404 });
+		const later = await f.newIdea({ owner: operator, competitionId: closedCup.id, status: 'accepted' });
+		expect((await getIdeaPage(db, rival, later.id)).idea.id).toBe(later.id);
+		const declined = await f.newIdea({ owner: operator, competitionId: closedCup.id, status: 'declined' });
+		await expect(getIdeaPage(db, rival, declined.id)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('organisers-only comments stay out of the team\'s page; markdown is rendered safely', async () => {
+		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted' });
+		await addComment(db, organiser, idea.id, { body: 'Check with **Quality** first <script>alert(1)</script>', visibility: 'organisers' });
+		await addComment(db, operator, idea.id, { body: 'We measured it: *22 minutes*.', visibility: 'team' });
+		const teamView = await getIdeaPage(db, operator, idea.id);
+		expect(teamView.comments).toHaveLength(1);
+		expect(teamView.comments[0].html).toContain('<em>22 minutes</em>');
+		const organiserView = await getIdeaPage(db, organiser, idea.id);
+		expect(organiserView.comments).toHaveLength(2);
+		expect(organiserView.comments[0].html).not.toContain('<script');
+		await expect(addComment(db, operator, idea.id, { body: 'sneaky', visibility: 'organisers' })).rejects.toMatchObject({ code: 'not_allowed_now' });
+	});
+
+	it('"solved before?" finds published improvements and visible ideas, never a rival\'s open idea', async () => {
+		const dept = operator.departmentId;
+		await db.insertInto('kbEntry').values({ title: 'Shadow boards for torque tools', summary: 'Colour-coded boards', departmentId: dept }).execute();
+		await f.newIdea({ owner: rival, competitionId: openCup.id, status: 'submitted', title: 'Torque tool shadow board secret' });
+		const visible = await f.newIdea({ owner: rival, competitionId: closedCup.id, status: 'semi_final', title: 'Torque tool calibration board' });
+		const similar = await findSimilarIdeas(db, operator, { title: 'torque tools', problem: '' });
+		expect(similar.kb.map((k) => k.title)).toContain('Shadow boards for torque tools');
+		expect(similar.ideas.map((i) => i.id)).toContain(visible.id);
+		expect(similar.ideas.map((i) => i.title)).not.toContain('Torque tool shadow board secret');
+	});
+});
+
+describe('lists', () => {
+	it('my ideas include the team\'s ideas with who holds them', async () => {
+		const mine = await listMyIdeas(db, colleague);
+		expect(mine.length).toBeGreaterThan(0);
+		expect(mine.every((i) => typeof i.holder === 'string')).toBe(true);
+	});
+
+	it('the organiser filters, sorts and pages all ideas; drafts stay out', async () => {
+		const all = await listAllIdeas(db, organiser, { sort: 'title', dir: 'asc', page: 1 }, 3);
+		expect(all.ideas).toHaveLength(3);
+		expect(all.total).toBeGreaterThan(3);
+		const titles = all.ideas.map((i) => i.title);
+		expect([...titles].sort((a, b) => a.localeCompare(b))).toEqual(titles);
+		const declined = await listAllIdeas(db, organiser, { status: 'declined', sort: 'submitted', dir: 'desc', page: 1 });
+		expect(declined.ideas.every((i) => i.status === 'declined')).toBe(true);
+		const drafts = await listAllIdeas(db, organiser, { status: 'draft', sort: 'submitted', dir: 'desc', page: 1 });
+		expect(drafts.ideas.some((i) => i.status === 'draft')).toBe(false);
+		await expect(listAllIdeas(db, operator, { sort: 'title', dir: 'asc', page: 1 })).rejects.toMatchObject({ status: 404 });
+	});
+});
