@@ -14,6 +14,8 @@ export default defineConfig({
 		})
 	],
 	server: { fs: { allow: ['migrations'] } },
+	// The build's own timing report is noise for someone running `npm start`.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',

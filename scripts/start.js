@@ -39,4 +39,8 @@ process.env.PORT ??= '3000';
 // SvelteKit's origin check would refuse every form posted to http://localhost.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.NODE_ENV ??= 'production';
-await import(join(root, 'build', 'index.js'));
+// Uploads (videos up to 200 MB) stream to disk; hooks refuse large bodies anywhere else.
+process.env.BODY_SIZE_LIMIT ??= '210M';
+const { server } = await import(join(root, 'build', 'index.js'));
+// A 200 MB video on a slow link needs more than Node's default five minutes.
+server.server.requestTimeout = 30 * 60_000;

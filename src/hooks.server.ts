@@ -7,6 +7,7 @@ import { ConfigError, config } from '$lib/server/config';
 import { DatabaseOpenError } from '$lib/server/db/index';
 import { db, startRuntime, stopRuntime } from '$lib/server/runtime';
 import { loadSessionUser } from '$lib/server/org/users.service';
+import { removeStaleTempFiles } from '$lib/server/attachments/storage';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
 export const init: ServerInit = async () => {
@@ -14,6 +15,7 @@ export const init: ServerInit = async () => {
 	try {
 		const cfg = config();
 		const { seeded } = await startRuntime(cfg);
+		void removeStaleTempFiles().catch(() => {});
 		const where = cfg.engine === 'pglite' ? `embedded database in ${cfg.dataDir}` : 'PostgreSQL';
 		if (seeded) console.log(`IdeaCup: seeded the demo organisation (${seeded})`);
 		console.log(`IdeaCup: using the ${where}${cfg.demoSignIn ? '; demo sign-in is on' : ''}`);
@@ -41,14 +43,30 @@ const userHandle: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const localeHandle: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+const localeHandle: Handle = ({ event, resolve }) => {
+	// Paraglide clones (tees) the request it is given; an unread copy of an upload would be
+	// held in memory whole. The locale needs only the URL and the headers.
+	const probe = new Request(event.request.url, { headers: event.request.headers });
+	return paraglideMiddleware(probe, ({ locale }) => {
 		event.locals.locale = locale;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+};
+
+/** Only the upload endpoint streams large bodies; any other form is refused above 1 MB. */
+const UPLOAD_ROUTES = new Set(['/ideas/[ideaId]/attachments', '/kb/[entryId]/attachments']);
+const bodyLimit: Handle = ({ event, resolve }) => {
+	const request = event.request;
+	if (request.body && !(request.method === 'POST' && UPLOAD_ROUTES.has(event.route.id ?? ''))) {
+		const length = Number(request.headers.get('content-length') ?? NaN);
+		if (Number.isFinite(length) ? length > 1024 * 1024 : request.headers.has('transfer-encoding')) {
+			return new Response('Payload Too Large', { status: 413 });
+		}
+	}
+	return resolve(event);
+};
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -61,7 +79,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, localeHandle, authHandle, userHandle);
+export const handle = sequence(bodyLimit, securityHeaders, localeHandle, authHandle, userHandle);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -54,7 +54,7 @@ export const ideaFormSchema = z
 		competitionId: optionalId,
 		tags: tagsField,
 		member: z.preprocess(asArray, z.array(id).max(10, { message: 'too_many_members' })),
-		clientKey: z.uuid().optional(),
+		clientKey: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
 		version: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().min(1).optional()),
 		...benefitShape('quality'),
 		...benefitShape('safety'),

@@ -295,6 +295,7 @@ export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, no
 	const waiting = ['submitted', 'screening'].includes(detail.status) && detail.submittedAt;
 	return {
 		idea: detail,
+		isMember: access.facts.isMember,
 		holder: isIdeaStatus(detail.status) ? holderOf(detail.status) : 'nobody',
 		events,
 		// Organisers-only notes stay out of the page for everyone else (filtered in the query).

@@ -7,14 +7,23 @@ import { parseForm } from '$lib/server/forms/parse';
 import { failFromDomain, ideaIdParam } from '$lib/server/ideas/ideas.actions';
 import { commentSchema, mergeSchema, screeningSchema, versionSchema, withdrawSchema } from '$lib/server/ideas/ideas.schema';
 import { addComment, getIdeaPage, mergeIdea, screenIdea, startScreening, submitIdea, withdrawIdea } from '$lib/server/ideas/ideas.service';
-import { listIdeaAttachments } from '$lib/server/attachments/attachments.service';
+import { listIdeaAttachments, removeIdeaAttachment } from '$lib/server/attachments/attachments.service';
+import { kindsTeamMayAttach } from '$lib/server/attachments/rules';
+import { z } from 'zod';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const ideaId = ideaIdParam(params.ideaId);
 	try {
 		const [page, attachments] = await Promise.all([getIdeaPage(db(), user, ideaId), listIdeaAttachments(db(), ideaId)]);
-		return { ...page, attachments, notice: url.searchParams.get('submitted') ? 'submitted' : url.searchParams.get('saved') ? 'saved' : null };
+		return {
+			...page,
+			attachments,
+			attachKinds: kindsTeamMayAttach({ status: page.idea.status, isMember: page.isMember }),
+			uploaded: url.searchParams.get('uploaded'),
+			uploadError: url.searchParams.get('uploadError'),
+			notice: url.searchParams.get('submitted') ? 'submitted' : url.searchParams.get('saved') ? 'saved' : null
+		};
 	} catch (e) {
 		if (e instanceof DomainError && e.status === 404) error(404, 'Not found');
 		throw e;
@@ -69,6 +78,13 @@ export const actions: Actions = {
 			if (!parsed.ok) return fail(400, { action: 'merge', values: parsed.values, errors: parsed.errors });
 			await mergeIdea(db(), user, ideaId, parsed.data);
 			return { done: 'merged' };
+		}),
+	removeAttachment: (event) =>
+		act(event, async (user, _ideaId, form) => {
+			const parsed = parseForm(z.object({ attachmentId: z.coerce.number().int().positive().max(2_147_483_647) }), form);
+			if (!parsed.ok) return fail(400, { errors: parsed.errors });
+			await removeIdeaAttachment(db(), user, parsed.data.attachmentId);
+			return { done: 'attachmentRemoved' };
 		}),
 	comment: (event) =>
 		act(event, async (user, ideaId, form) => {

@@ -12,7 +12,7 @@ import { parseId, prefersHtml } from '$lib/server/attachments/http';
  * Upload one file to an idea, streamed to disk (never request.formData(): it buffers).
  * Script (Accept: application/json) gets 201 {attachment} or {error: {code, message}} with
  * 400/401/404/409/413. A plain form post (Accept prefers text/html) is redirected back to the
- * idea's edit page with ?uploaded=<name> or ?uploadError=<code>, so it works without JavaScript.
+ * idea page with ?uploaded=<name> or ?uploadError=<code>, so it works without JavaScript.
  * Needs a body limit above 200 MB for this route only (see the attachments notes in the report).
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
@@ -22,13 +22,13 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	if (!user || ideaId === null) {
 		discardBody(request);
 		if (!user) {
-			if (html) redirect(303, `/signin?redirectTo=${encodeURIComponent(`/ideas/${params.ideaId}/edit`)}`);
+			if (html) redirect(303, `/signin?redirectTo=${encodeURIComponent(`/ideas/${params.ideaId}`)}`);
 			return json({ error: { code: 'unauthenticated', message: 'Sign in first.' } }, { status: 401 });
 		}
 		if (html) error(404, 'Not found');
 		return json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 });
 	}
-	const back = `/ideas/${ideaId}/edit`;
+	const back = `/ideas/${ideaId}`;
 
 	let outcome: { ok: true; fileName: string; body: unknown } | { ok: false; error: DomainError };
 	try {
