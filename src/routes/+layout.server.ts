@@ -6,6 +6,7 @@ import { config } from '$lib/server/config';
 
 export type NavItem = {
 	href: string;
+	group: 'main' | 'organise' | 'admin';
 	key: 'home' | 'myIdeas' | 'kb' | 'mentoring' | 'jury' | 'screening' | 'allIdeas' | 'competitions' | 'mentors' | 'people' | 'audit';
 };
 
@@ -14,17 +15,17 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	const nav: NavItem[] = [];
 	let unread = 0;
 	if (user) {
-		nav.push({ href: '/', key: 'home' });
-		if (can(user, 'idea.listOwn')) nav.push({ href: '/ideas', key: 'myIdeas' });
-		if (can(user, 'kb.read')) nav.push({ href: '/kb', key: 'kb' });
-		if (can(user, 'mentoring.coach')) nav.push({ href: '/mentoring', key: 'mentoring' });
-		if (can(user, 'jury.score')) nav.push({ href: '/jury', key: 'jury' });
-		if (can(user, 'idea.screen')) nav.push({ href: '/organise/screening', key: 'screening' });
-		if (can(user, 'idea.listAll')) nav.push({ href: '/organise/ideas', key: 'allIdeas' });
-		if (can(user, 'competition.manage')) nav.push({ href: '/organise/competitions', key: 'competitions' });
-		if (can(user, 'mentoring.manage')) nav.push({ href: '/organise/mentors', key: 'mentors' });
-		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people' });
-		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit' });
+		nav.push({ href: '/', key: 'home', group: 'main' });
+		if (can(user, 'idea.listOwn')) nav.push({ href: '/ideas', key: 'myIdeas', group: 'main' });
+		if (can(user, 'kb.read')) nav.push({ href: '/kb', key: 'kb', group: 'main' });
+		if (can(user, 'mentoring.coach')) nav.push({ href: '/mentoring', key: 'mentoring', group: 'main' });
+		if (can(user, 'jury.score')) nav.push({ href: '/jury', key: 'jury', group: 'main' });
+		if (can(user, 'idea.screen')) nav.push({ href: '/organise/screening', key: 'screening', group: 'organise' });
+		if (can(user, 'idea.listAll')) nav.push({ href: '/organise/ideas', key: 'allIdeas', group: 'organise' });
+		if (can(user, 'competition.manage')) nav.push({ href: '/organise/competitions', key: 'competitions', group: 'organise' });
+		if (can(user, 'mentoring.manage')) nav.push({ href: '/organise/mentors', key: 'mentors', group: 'organise' });
+		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people', group: 'admin' });
+		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit', group: 'admin' });
 		unread = (await countUnread(db(), user.id)).n;
 	}
 	return {
