@@ -63,13 +63,23 @@ export function notificationText(kind: string, params: unknown): string {
 		mentor_assigned: () => m.notification_mentor_assigned({ title }),
 		mentor_request: () => m.notification_mentor_request({ title }),
 		mentor_declined: () => m.notification_mentor_declined({ title }),
+		mentor_requested: () => m.mentoring_notification_requested({ title }),
+		idea_ready: () => m.mentoring_notification_ready({ title }),
 		presentation_slot: () => m.notification_presentation_slot({ title }),
 		jury_added: () => m.notification_jury_added({ title: String(p.round ?? title) }),
 		scoring_open: () => m.notification_scoring_open({ title: String(p.round ?? title) }),
 		scoring_reminder: () => m.notification_scoring_reminder({ count: String(p.pending ?? '') }),
 		ideas_waiting: () => m.notification_ideas_waiting({ count: String(p.count ?? '') }),
 		adopted: () => m.notification_adopted({ title }),
-		adopted_elsewhere: () => m.notification_adopted({ title })
+		adopted_elsewhere: () =>
+			p.departmentName
+				? m.kb_notification_adopted_elsewhere({ title: String(p.kbEntryTitle ?? title), department: String(p.departmentName) })
+				: m.notification_adopted({ title }),
+		kb_published: () => m.kb_notification_published({ title }),
+		kb_candidate: () => m.kb_notification_candidate({ title }),
+		kb_new_entry: () => m.kb_notification_new_entry({ title }),
+		kb_publish_requested: () => m.kb_notification_publish_requested({ title }),
+		kb_unpublished: () => m.kb_notification_unpublished({ title })
 	};
 	return (texts[kind] ?? (() => m.notification_generic({ title })))();
 }
@@ -140,7 +150,12 @@ const eventLabels: Record<string, () => string> = {
 	merged_in: m.event_merged_in,
 	attachment_added: m.event_attachment_added,
 	attachment_removed: m.event_attachment_removed,
-	mentor_assigned: m.event_mentor_assigned
+	mentor_assigned: m.event_mentor_assigned,
+	mentor_accepted: m.mentoring_event_accepted,
+	mentor_declined: m.mentoring_event_declined,
+	mentor_requested: m.mentoring_event_requested,
+	marked_ready: m.mentoring_event_marked_ready,
+	ready_withdrawn: m.mentoring_event_ready_withdrawn
 };
 /** A timeline line: a status change reads "Submitted → Accepted", other events by their kind. */
 export function eventLabel(kind: string, from: string | null, to: string | null): string {

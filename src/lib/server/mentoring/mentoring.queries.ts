@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 
@@ -39,4 +40,494 @@ export function listMentees(db: Db, mentorId: number) {
 
 export function findMentorProfile(db: Db, userId: number) {
 	return db.selectFrom('mentorProfile').select(['capacity', 'status', 'expertise']).where('userId', '=', userId).executeTakeFirst();
+}
+
+// ---------- facts and locks ----------
+
+/** Statuses of an assignment that hold a place in the mentor's capacity and the idea's one slot. */
+export const ACTIVE_ASSIGNMENT = ['proposed', 'accepted'] as const;
+
+/** What the policy needs about one idea's coaching and this actor, in one query. */
+export function findCoachingFacts(db: Db, actorId: number, ideaId: number) {
+	return db
+		.selectFrom('idea as i')
+		.select((eb) => [
+			'i.id',
+			'i.title',
+			'i.status',
+			'i.departmentId',
+			eb.exists(eb.selectFrom('ideaMember as m').whereRef('m.ideaId', '=', 'i.id').where('m.userId', '=', actorId).select('m.userId')).as('isMember'),
+			eb
+				.selectFrom('mentorAssignment as a')
+				.select('a.status')
+				.whereRef('a.ideaId', '=', 'i.id')
+				.where('a.mentorId', '=', actorId)
+				.where('a.status', 'in', ACTIVE_ASSIGNMENT)
+				.limit(1)
+				.as('mentorStatus'),
+			eb
+				.exists(eb.selectFrom('mentorAssignment as a').whereRef('a.ideaId', '=', 'i.id').where('a.status', 'in', ACTIVE_ASSIGNMENT).select('a.id'))
+				.as('hasActiveMentor')
+		])
+		.where('i.id', '=', ideaId)
+		.executeTakeFirst();
+}
+
+/**
+ * The mentor's profile row, locked until the transaction ends: two organisers assigning
+ * the same mentor at once queue here, so the second one counts the first one's assignment.
+ */
+export function lockMentorProfile(db: Db, userId: number) {
+	return db.selectFrom('mentorProfile').select(['userId', 'capacity', 'status']).where('userId', '=', userId).forUpdate().executeTakeFirst();
+}
+
+export async function countActiveAssignments(db: Db, mentorId: number): Promise<number> {
+	const row = await db
+		.selectFrom('mentorAssignment')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where('mentorId', '=', mentorId)
+		.where('status', 'in', ACTIVE_ASSIGNMENT)
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+export function lockIdeaForCoaching(db: Db, ideaId: number) {
+	return db.selectFrom('idea').select(['id', 'status', 'title', 'departmentId']).where('id', '=', ideaId).forUpdate().executeTakeFirst();
+}
+
+export function findActiveAssignment(db: Db, ideaId: number) {
+	return db
+		.selectFrom('mentorAssignment')
+		.select(['id', 'mentorId', 'status', 'readyAt'])
+		.where('ideaId', '=', ideaId)
+		.where('status', 'in', ACTIVE_ASSIGNMENT)
+		.executeTakeFirst();
+}
+
+export function insertAssignment(db: Db, row: { ideaId: number; mentorId: number; status: 'proposed' | 'requested'; assignedBy: number }) {
+	return db.insertInto('mentorAssignment').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Close the team's open requests for an idea (a mentor was assigned, or they asked again). */
+export function endRequests(db: Db, ideaId: number) {
+	return db.updateTable('mentorAssignment').set({ status: 'ended' }).where('ideaId', '=', ideaId).where('status', '=', 'requested').execute();
+}
+
+/** The mentor's answer; only a proposal still waiting is changed (a double click changes nothing). */
+export function answerProposal(db: Db, ideaId: number, mentorId: number, answer: { status: 'accepted' | 'declined'; reason: string | null }) {
+	return db
+		.updateTable('mentorAssignment')
+		.set({ status: answer.status, answerReason: answer.reason, answeredAt: sql<Date>`now()` })
+		.where('ideaId', '=', ideaId)
+		.where('mentorId', '=', mentorId)
+		.where('status', '=', 'proposed')
+		.returning('id')
+		.executeTakeFirst();
+}
+
+export function setReady(db: Db, ideaId: number, mentorId: number, ready: boolean) {
+	return db
+		.updateTable('mentorAssignment')
+		.set({ readyAt: ready ? sql<Date>`now()` : null })
+		.where('ideaId', '=', ideaId)
+		.where('mentorId', '=', mentorId)
+		.where('status', '=', 'accepted')
+		.where('readyAt', ready ? 'is' : 'is not', null)
+		.returning('id')
+		.executeTakeFirst();
+}
+
+export function recordMentorConflict(db: Db, mentorId: number, ideaId: number) {
+	return db
+		.insertInto('conflictOfInterest')
+		.values({ userId: mentorId, ideaId, source: 'mentor' })
+		.onConflict((oc) => oc.columns(['userId', 'ideaId', 'source']).doNothing())
+		.execute();
+}
+
+// ---------- checklist and log ----------
+
+export function checkItem(db: Db, ideaId: number, item: string, userId: number) {
+	return db
+		.insertInto('coachingCheck')
+		.values({ ideaId, item, doneBy: userId })
+		.onConflict((oc) => oc.columns(['ideaId', 'item']).doNothing())
+		.execute();
+}
+
+export function uncheckItem(db: Db, ideaId: number, item: string) {
+	return db.deleteFrom('coachingCheck').where('ideaId', '=', ideaId).where('item', '=', item).execute();
+}
+
+export function insertCoachingLog(db: Db, row: { ideaId: number; authorId: number; sessionOn: string; notes: string; nextStep: string }) {
+	return db.insertInto('coachingLog').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+// ---------- profiles ----------
+
+export function findMentorProfileFull(db: Db, userId: number) {
+	return db
+		.selectFrom('mentorProfile')
+		.select(['userId', 'expertise', 'languages', 'capacity', 'bio', 'status', 'createdAt'])
+		.where('userId', '=', userId)
+		.executeTakeFirst();
+}
+
+export function upsertMentorProfile(
+	db: Db,
+	row: { userId: number; expertise: string[]; languages: string[]; capacity: number; bio: string; status: 'active' | 'paused' }
+) {
+	return db
+		.insertInto('mentorProfile')
+		.values(row)
+		.onConflict((oc) =>
+			oc.column('userId').doUpdateSet({ expertise: row.expertise, languages: row.languages, capacity: row.capacity, bio: row.bio, status: row.status })
+		)
+		.execute();
+}
+
+export function insertMentorProfileIfMissing(db: Db, row: { userId: number; expertise: string[]; languages: string[]; capacity: number }) {
+	return db
+		.insertInto('mentorProfile')
+		.values(row)
+		.onConflict((oc) => oc.column('userId').doNothing())
+		.returning('userId')
+		.executeTakeFirst();
+}
+
+export function setMentorStatus(db: Db, userId: number, status: 'active' | 'paused') {
+	return db.updateTable('mentorProfile').set({ status }).where('userId', '=', userId).returning('userId').executeTakeFirst();
+}
+
+export function findActiveUser(db: Db, userId: number) {
+	return db.selectFrom('appUser').select(['id', 'name', 'departmentId']).where('id', '=', userId).where('disabledAt', 'is', null).executeTakeFirst();
+}
+
+// ---------- lists ----------
+
+/** Every mentor with their load: the candidates of a suggestion and the organiser's load table. */
+export function listMentors(db: Db) {
+	return db
+		.selectFrom('mentorProfile as p')
+		.innerJoin('appUser as u', 'u.id', 'p.userId')
+		.innerJoin('department as d', 'd.id', 'u.departmentId')
+		.select((eb) => [
+			'p.userId',
+			'u.name',
+			'u.departmentId',
+			'd.name as departmentName',
+			'p.expertise',
+			'p.languages',
+			'p.capacity',
+			'p.status',
+			'p.bio',
+			eb
+				.selectFrom('mentorAssignment as a')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('a.mentorId', '=', 'p.userId')
+				.where('a.status', 'in', ACTIVE_ASSIGNMENT)
+				.as('active'),
+			eb
+				.selectFrom('mentorAssignment as a')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('a.mentorId', '=', 'p.userId')
+				.where('a.status', '=', 'proposed')
+				.as('waiting')
+		])
+		.where('u.disabledAt', 'is', null)
+		.orderBy('u.name')
+		.execute();
+}
+
+/**
+ * Ideas that need a mentor: accepted or coaching, nobody proposed or accepted; with what a
+ * suggestion needs (tags, process area, team) and the mentor the team asked for, if any.
+ * Oldest acceptance first, so "assign all" serves the longest waiting first.
+ */
+export function listIdeasWithoutMentor(db: Db) {
+	return db
+		.selectFrom('idea as i')
+		.innerJoin('department as d', 'd.id', 'i.departmentId')
+		.leftJoin('processArea as pa', 'pa.id', 'i.processAreaId')
+		.leftJoin('competition as c', 'c.id', 'i.competitionId')
+		.select((eb) => [
+			'i.id',
+			'i.title',
+			'i.status',
+			'i.departmentId',
+			'i.answeredAt',
+			'd.name as departmentName',
+			'pa.code as processAreaCode',
+			'pa.nameEn as processAreaEn',
+			'pa.nameNl as processAreaNl',
+			'c.name as competitionName',
+			sql<boolean>`coalesce(c.prefer_other_department_mentor, true)`.as('preferOtherDepartment'),
+			eb
+				.selectFrom('ideaTag as it')
+				.innerJoin('tag as t', 't.id', 'it.tagId')
+				.select(sql<string[]>`coalesce(array_agg(t.name order by t.name), '{}')`.as('tags'))
+				.whereRef('it.ideaId', '=', 'i.id')
+				.as('tags'),
+			eb
+				.selectFrom('ideaMember as m')
+				.select(sql<number[]>`coalesce(array_agg(m.user_id), '{}')`.as('ids'))
+				.whereRef('m.ideaId', '=', 'i.id')
+				.as('teamIds'),
+			eb
+				.selectFrom('ideaMember as m')
+				.innerJoin('appUser as u', 'u.id', 'm.userId')
+				.select(sql<string>`string_agg(u.name, ', ' order by m.role desc, u.name)`.as('names'))
+				.whereRef('m.ideaId', '=', 'i.id')
+				.as('team'),
+			eb
+				.selectFrom('mentorAssignment as r')
+				.select('r.mentorId')
+				.whereRef('r.ideaId', '=', 'i.id')
+				.where('r.status', '=', 'requested')
+				.orderBy('r.createdAt', 'desc')
+				.limit(1)
+				.as('requestedMentorId'),
+			eb
+				.selectFrom('mentorAssignment as x')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('x.ideaId', '=', 'i.id')
+				.where('x.status', '=', 'declined')
+				.as('declines')
+		])
+		.where('i.status', 'in', ['accepted', 'coaching'])
+		.where((eb) =>
+			eb.not(eb.exists(eb.selectFrom('mentorAssignment as a').whereRef('a.ideaId', '=', 'i.id').where('a.status', 'in', ACTIVE_ASSIGNMENT).select('a.id')))
+		)
+		.orderBy(sql`i.answered_at asc nulls last`)
+		.orderBy('i.id')
+		.execute();
+}
+
+/** Proposals the mentor has not answered yet, oldest first. */
+export function listUnansweredProposals(db: Db) {
+	return db
+		.selectFrom('mentorAssignment as a')
+		.innerJoin('idea as i', 'i.id', 'a.ideaId')
+		.innerJoin('appUser as u', 'u.id', 'a.mentorId')
+		.select(['a.id', 'a.ideaId', 'i.title', 'a.mentorId', 'u.name as mentorName', 'a.createdAt'])
+		.where('a.status', '=', 'proposed')
+		.orderBy('a.createdAt')
+		.execute();
+}
+
+/** Ideas coached now, with checklist progress and the ready mark: what the organiser plans rounds with. */
+export function listCoachedIdeas(db: Db) {
+	return db
+		.selectFrom('mentorAssignment as a')
+		.innerJoin('idea as i', 'i.id', 'a.ideaId')
+		.innerJoin('appUser as u', 'u.id', 'a.mentorId')
+		.innerJoin('department as d', 'd.id', 'i.departmentId')
+		.select((eb) => [
+			'i.id',
+			'i.title',
+			'i.status',
+			'd.name as departmentName',
+			'u.name as mentorName',
+			'a.readyAt',
+			eb.selectFrom('coachingCheck as c').select(sql<number>`count(*)::int`.as('n')).whereRef('c.ideaId', '=', 'i.id').as('checksDone')
+		])
+		.where('a.status', '=', 'accepted')
+		.where('i.status', 'in', ['accepted', 'coaching', 'semi_final', 'finalist'])
+		.orderBy(sql`a.ready_at desc nulls last`)
+		.orderBy('i.title')
+		.execute();
+}
+
+/** When the mentor marked each idea ready for its presentation (for the organiser planning rounds). */
+export function findReadiness(db: Db, ideaIds: number[]) {
+	if (!ideaIds.length) return Promise.resolve([]);
+	return db
+		.selectFrom('mentorAssignment')
+		.select(['ideaId', 'mentorId', 'readyAt'])
+		.where('ideaId', 'in', ideaIds)
+		.where('status', 'in', ['accepted', 'ended'])
+		.where('readyAt', 'is not', null)
+		.execute();
+}
+
+/** The mentor's home: proposals to answer and accepted mentees, with tags, progress and next slot. */
+export function listMentorAssignments(db: Db, mentorId: number) {
+	return db
+		.selectFrom('mentorAssignment as a')
+		.innerJoin('idea as i', 'i.id', 'a.ideaId')
+		.innerJoin('department as d', 'd.id', 'i.departmentId')
+		.select((eb) => [
+			'a.id as assignmentId',
+			'a.status as assignmentStatus',
+			'a.createdAt as proposedAt',
+			'a.readyAt',
+			'i.id',
+			'i.title',
+			'i.status',
+			'i.problem',
+			'd.name as departmentName',
+			eb.selectFrom('coachingCheck as c').select(sql<number>`count(*)::int`.as('n')).whereRef('c.ideaId', '=', 'i.id').as('checksDone'),
+			eb
+				.selectFrom('ideaTag as it')
+				.innerJoin('tag as t', 't.id', 'it.tagId')
+				.select(sql<string[]>`coalesce(array_agg(t.name order by t.name), '{}')`.as('tags'))
+				.whereRef('it.ideaId', '=', 'i.id')
+				.as('tags'),
+			eb
+				.selectFrom('ideaMember as m')
+				.innerJoin('appUser as u', 'u.id', 'm.userId')
+				.select(sql<string>`string_agg(u.name, ', ' order by m.role desc, u.name)`.as('names'))
+				.whereRef('m.ideaId', '=', 'i.id')
+				.as('team'),
+			eb
+				.selectFrom('coachingLog as l')
+				.select(sql<string>`max(l.session_on)::text`.as('d'))
+				.whereRef('l.ideaId', '=', 'i.id')
+				.as('lastSessionOn'),
+			eb
+				.selectFrom('presentationSlot as s')
+				.select(sql<string>`min(s.starts_at)`.as('s'))
+				.whereRef('s.ideaId', '=', 'i.id')
+				.where('s.startsAt', '>=', sql<Date>`now()`)
+				.as('nextSlotAt')
+		])
+		.where('a.mentorId', '=', mentorId)
+		.where('a.status', 'in', ACTIVE_ASSIGNMENT)
+		.orderBy('a.createdAt')
+		.execute();
+}
+
+/** The next presentations of the mentor's accepted mentees. */
+export function listMenteePresentations(db: Db, mentorId: number) {
+	return db
+		.selectFrom('presentationSlot as s')
+		.innerJoin('round as r', 'r.id', 's.roundId')
+		.innerJoin('idea as i', 'i.id', 's.ideaId')
+		.innerJoin('mentorAssignment as a', (j) => j.onRef('a.ideaId', '=', 'i.id').on('a.mentorId', '=', mentorId).on('a.status', '=', 'accepted'))
+		.select(['s.id', 's.startsAt', 's.endsAt', 's.location', 'r.name as roundName', 'i.id as ideaId', 'i.title'])
+		.where('s.startsAt', '>=', sql<Date>`now()`)
+		.orderBy('s.startsAt')
+		.limit(10)
+		.execute();
+}
+
+// ---------- one idea's coaching space ----------
+
+export function findCoachingIdea(db: Db, ideaId: number) {
+	return db
+		.selectFrom('idea as i')
+		.innerJoin('department as d', 'd.id', 'i.departmentId')
+		.leftJoin('processArea as pa', 'pa.id', 'i.processAreaId')
+		.leftJoin('competition as c', 'c.id', 'i.competitionId')
+		.select((eb) => [
+			'i.id',
+			'i.title',
+			'i.status',
+			'i.departmentId',
+			'd.name as departmentName',
+			'c.name as competitionName',
+			'pa.code as processAreaCode',
+			sql<boolean>`coalesce(c.prefer_other_department_mentor, true)`.as('preferOtherDepartment'),
+			eb
+				.selectFrom('ideaTag as it')
+				.innerJoin('tag as t', 't.id', 'it.tagId')
+				.select(sql<string[]>`coalesce(array_agg(t.name order by t.name), '{}')`.as('tags'))
+				.whereRef('it.ideaId', '=', 'i.id')
+				.as('tags'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('ideaMember as m')
+					.innerJoin('appUser as u', 'u.id', 'm.userId')
+					.select(['u.id', 'u.name', 'm.role'])
+					.whereRef('m.ideaId', '=', 'i.id')
+					.orderBy('m.role', 'desc')
+					.orderBy('u.name')
+			).as('team')
+		])
+		.where('i.id', '=', ideaId)
+		.executeTakeFirst();
+}
+
+/** Every assignment of the idea, newest first: the current mentor, waiting requests, and past answers. */
+export function listIdeaAssignments(db: Db, ideaId: number) {
+	return db
+		.selectFrom('mentorAssignment as a')
+		.innerJoin('appUser as u', 'u.id', 'a.mentorId')
+		.innerJoin('department as d', 'd.id', 'u.departmentId')
+		.leftJoin('mentorProfile as p', 'p.userId', 'a.mentorId')
+		.select([
+			'a.id',
+			'a.mentorId',
+			'u.name as mentorName',
+			'd.name as mentorDepartment',
+			'p.bio',
+			'p.expertise',
+			'a.status',
+			'a.answerReason',
+			'a.createdAt',
+			'a.answeredAt',
+			'a.readyAt'
+		])
+		.where('a.ideaId', '=', ideaId)
+		.orderBy('a.createdAt', 'desc')
+		.orderBy('a.id', 'desc')
+		.execute();
+}
+
+export function listChecks(db: Db, ideaId: number) {
+	return db
+		.selectFrom('coachingCheck as c')
+		.leftJoin('appUser as u', 'u.id', 'c.doneBy')
+		.select(['c.item', 'c.doneAt', 'u.name as doneByName'])
+		.where('c.ideaId', '=', ideaId)
+		.execute();
+}
+
+export function listCoachingLog(db: Db, ideaId: number) {
+	return db
+		.selectFrom('coachingLog as l')
+		.innerJoin('appUser as u', 'u.id', 'l.authorId')
+		.select(['l.id', sql<string>`l.session_on::text`.as('sessionOn'), 'l.notes', 'l.nextStep', 'l.createdAt', 'u.name as authorName'])
+		.where('l.ideaId', '=', ideaId)
+		.orderBy('l.sessionOn', 'desc')
+		.orderBy('l.id', 'desc')
+		.execute();
+}
+
+export function listIdeaPresentations(db: Db, ideaId: number) {
+	return db
+		.selectFrom('presentationSlot as s')
+		.innerJoin('round as r', 'r.id', 's.roundId')
+		.select(['s.id', 's.startsAt', 's.endsAt', 's.location', 'r.name as roundName'])
+		.where('s.ideaId', '=', ideaId)
+		.orderBy('s.startsAt')
+		.execute();
+}
+
+// ---------- competition setting ----------
+
+export function listCompetitionMentorSettings(db: Db) {
+	return db
+		.selectFrom('competition')
+		.select(['id', 'name', 'preferOtherDepartmentMentor'])
+		.where('status', 'in', ['draft', 'open', 'judging'])
+		.orderBy('submissionOpensAt', 'desc')
+		.execute();
+}
+
+export function setPreferOtherDepartment(db: Db, competitionId: number, prefer: boolean) {
+	return db.updateTable('competition').set({ preferOtherDepartmentMentor: prefer }).where('id', '=', competitionId).returning('id').executeTakeFirst();
+}
+
+/** People who could be added as mentors: active, without a profile yet. */
+export function listPeopleWithoutProfile(db: Db) {
+	return db
+		.selectFrom('appUser as u')
+		.innerJoin('department as d', 'd.id', 'u.departmentId')
+		.select(['u.id', 'u.name', 'd.name as departmentName'])
+		.where('u.disabledAt', 'is', null)
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('mentorProfile as p').whereRef('p.userId', '=', 'u.id').select('p.userId'))))
+		.orderBy('u.name')
+		.limit(1000)
+		.execute();
 }
