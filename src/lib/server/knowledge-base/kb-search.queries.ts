@@ -1,0 +1,174 @@
+import { sql, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+import { MARK_START, MARK_STOP } from './highlight.js';
+
+type Db = Database | Transaction<DB>;
+
+export type SearchFilters = {
+	q: string;
+	departmentId?: number;
+	processAreaId?: number;
+	tag?: string;
+	year?: number;
+	award?: string;
+	sort: 'relevance' | 'newest' | 'adopted';
+	limit: number;
+	offset: number;
+};
+
+export type SearchRow = {
+	id: number;
+	title: string;
+	summary: string;
+	departmentId: number;
+	departmentName: string;
+	processAreaId: number | null;
+	processAreaEn: string | null;
+	processAreaNl: string | null;
+	award: string | null;
+	publishedAt: string;
+	adoptionCount: number;
+	rank: number;
+	tags: string[];
+	titleHeadline: string | null;
+	headlineEn: string | null;
+	headlineNl: string | null;
+};
+
+export type FacetRow = { facet: 'department' | 'process_area' | 'tag' | 'year' | 'award'; key: string; labelEn: string; labelNl: string; n: number };
+
+export type SearchResult = { total: number; rows: SearchRow[]; facets: FacetRow[] };
+
+/**
+ * One document, three dictionaries: the query matches a word as typed (simple), as an English
+ * stem or as a Dutch stem, so "verbeteringen" finds "verbetering" and "calibrations" finds
+ * "calibration". Accents are folded on both sides.
+ */
+export function tsQuery(q: string): RawBuilder<unknown> {
+	return sql`(websearch_to_tsquery('simple'::regconfig, kb_unaccent(${q})) || websearch_to_tsquery('english'::regconfig, kb_unaccent(${q})) || websearch_to_tsquery('dutch'::regconfig, kb_unaccent(${q})))`;
+}
+
+/**
+ * Ranking: weights D, C, B, A = 0.02, 0.05, 0.1, 1 (A = title, B = summary, problem and
+ * solution, C = tags and attachment names), so an entry whose title matches ranks above one
+ * that only mentions the words in its body; ties go to the newest.
+ */
+const RANK_WEIGHTS = sql.raw(`'{0.02,0.05,0.1,1.0}'::float4[]`);
+
+function where(f: SearchFilters): RawBuilder<unknown> {
+	const parts: RawBuilder<unknown>[] = [sql`k.status = 'published'`];
+	if (f.q) parts.push(sql`k.search_doc @@ q.query`);
+	if (f.departmentId) parts.push(sql`k.department_id = ${f.departmentId}`);
+	if (f.processAreaId) parts.push(sql`k.process_area_id = ${f.processAreaId}`);
+	if (f.award) parts.push(sql`k.award = ${f.award}`);
+	if (f.year) parts.push(sql`k.published_at >= make_timestamptz(${f.year}, 1, 1, 0, 0, 0, 'UTC') AND k.published_at < make_timestamptz(${f.year + 1}, 1, 1, 0, 0, 0, 'UTC')`);
+	if (f.tag) parts.push(sql`EXISTS (SELECT 1 FROM kb_entry_tag kt JOIN tag t ON t.id = kt.tag_id WHERE kt.kb_entry_id = k.id AND t.name = ${f.tag})`);
+	return sql.join(parts, sql` AND `);
+}
+
+function orderBy(f: SearchFilters, alias: 'm' | 'p'): RawBuilder<unknown> {
+	const a = sql.raw(alias);
+	if (f.sort === 'adopted') return sql`${a}.adoption_count DESC, ${a}.published_at DESC, ${a}.id DESC`;
+	if (f.sort === 'relevance' && f.q) return sql`${a}.rank DESC, ${a}.published_at DESC, ${a}.id DESC`;
+	return sql`${a}.published_at DESC, ${a}.id DESC`;
+}
+
+/**
+ * The search and browse page in one statement: the matching published entries (filters
+ * applied), one page of them with highlighted snippets, the total, and facet counts over
+ * everything that matched. Only published entries are ever read.
+ */
+export function searchStatement(f: SearchFilters): RawBuilder<{ total: number; rows: SearchRow[] | null; facets: FacetRow[] | null }> {
+	const query = f.q ? tsQuery(f.q) : sql`NULL::tsquery`;
+	const rank = f.q ? sql`ts_rank(${RANK_WEIGHTS}, k.search_doc, q.query)` : sql`0::float4`;
+	const headline = (config: string, body: RawBuilder<unknown>) =>
+		f.q
+			? sql`ts_headline(${sql.raw(`'${config}'::regconfig`)}, ${body}, q.query, ${`StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
+			: sql`NULL::text`;
+	return sql`
+		WITH q AS (SELECT ${query} AS query),
+		m AS MATERIALIZED (
+			SELECT k.id, k.department_id, k.process_area_id, k.award, k.published_at, k.adoption_count, ${rank} AS rank
+			FROM kb_entry k, q
+			WHERE ${where(f)}
+		),
+		page AS (
+			SELECT m.* FROM m ORDER BY ${orderBy(f, 'm')} LIMIT ${f.limit} OFFSET ${f.offset}
+		),
+		page_rows AS (
+			SELECT p.id, k.title, k.summary, p.department_id AS "departmentId", d.name AS "departmentName",
+				p.process_area_id AS "processAreaId", pa.name_en AS "processAreaEn", pa.name_nl AS "processAreaNl",
+				p.award, p.published_at AS "publishedAt", p.adoption_count AS "adoptionCount", p.rank,
+				coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM kb_entry_tag kt JOIN tag t ON t.id = kt.tag_id WHERE kt.kb_entry_id = p.id), '{}') AS tags,
+				${f.q ? sql`ts_headline('simple'::regconfig, k.title, q.query, ${`StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`})` : sql`NULL::text`} AS "titleHeadline",
+				${headline('english', sql`k.summary || ' ' || k.problem || ' ' || k.solution`)} AS "headlineEn",
+				${headline('dutch', sql`k.summary || ' ' || k.problem || ' ' || k.solution`)} AS "headlineNl",
+				row_number() OVER (ORDER BY ${orderBy(f, 'p')}) AS position
+			FROM page p
+			JOIN kb_entry k ON k.id = p.id
+			JOIN department d ON d.id = p.department_id
+			LEFT JOIN process_area pa ON pa.id = p.process_area_id
+			CROSS JOIN q
+		),
+		facets AS (
+			SELECT 'department' AS facet, d.id::text AS key, d.name AS "labelEn", d.name AS "labelNl", count(*)::int AS n
+				FROM m JOIN department d ON d.id = m.department_id GROUP BY d.id, d.name
+			UNION ALL
+			SELECT 'process_area', pa.id::text, pa.name_en, pa.name_nl, count(*)::int
+				FROM m JOIN process_area pa ON pa.id = m.process_area_id GROUP BY pa.id, pa.name_en, pa.name_nl
+			UNION ALL
+			SELECT 'year', y::text, y::text, y::text, count(*)::int
+				FROM (SELECT extract(year FROM m.published_at AT TIME ZONE 'UTC')::int AS y FROM m) ys GROUP BY y
+			UNION ALL
+			SELECT 'award', m.award, m.award, m.award, count(*)::int FROM m WHERE m.award IS NOT NULL GROUP BY m.award
+			UNION ALL
+			(SELECT 'tag', t.name, t.name, t.name, count(*)::int
+				FROM m JOIN kb_entry_tag kt ON kt.kb_entry_id = m.id JOIN tag t ON t.id = kt.tag_id
+				GROUP BY t.name ORDER BY count(*) DESC, t.name LIMIT 20)
+		)
+		SELECT
+			(SELECT count(*)::int FROM m) AS total,
+			(SELECT json_agg(r ORDER BY r.position) FROM page_rows r) AS rows,
+			(SELECT json_agg(f) FROM facets f) AS facets
+	`;
+}
+
+export async function searchEntries(db: Db, f: SearchFilters): Promise<SearchResult> {
+	const { rows } = await searchStatement(f).execute(db);
+	const row = rows[0];
+	return { total: row?.total ?? 0, rows: row?.rows ?? [], facets: row?.facets ?? [] };
+}
+
+/**
+ * "Did you mean": for each word of the query, the closest word of a published title by
+ * trigram similarity (typo-tolerant: "calibraton" -> "calibration"). Words that match well
+ * enough already are kept.
+ */
+export async function suggestWords(db: Db, words: string[]): Promise<Map<string, string>> {
+	const found = new Map<string, string>();
+	if (!words.length) return found;
+	const values = sql.join(words.map((w, i) => sql`(${w}::text, ${i}::int)`));
+	const { rows } = await sql<{ term: string; word: string | null; score: number | null }>`
+		SELECT w.term, best.word, best.score
+		FROM (VALUES ${values}) AS w(term, n)
+		LEFT JOIN LATERAL (
+			SELECT t.word, similarity(t.word, w.term) AS score
+			FROM (
+				SELECT DISTINCT lower(regexp_split_to_table(kb_unaccent(k.title), '[^[:alnum:]]+')) AS word
+				FROM (
+					SELECT k.title FROM kb_entry k
+					WHERE k.status = 'published' AND w.term <% k.title
+					ORDER BY w.term <<-> k.title
+					LIMIT 20
+				) k
+			) t
+			WHERE length(t.word) >= 3
+			ORDER BY similarity(t.word, w.term) DESC, t.word
+			LIMIT 1
+		) best ON true
+		ORDER BY w.n
+	`.execute(db);
+	for (const r of rows) if (r.word && (r.score ?? 0) >= 0.3) found.set(r.term, r.word);
+	return found;
+}

@@ -1,0 +1,333 @@
+/**
+ * From an implemented idea to a knowledge-base entry: the implementation record (owner,
+ * status, date, measured results), the team's request to publish, the organiser's approval,
+ * edits and unpublishing (audited, and an event on the idea's timeline), and the entry's files.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+import { can, canOnImplementation, canOnKbEntry, hasRole, type Actor } from '../auth/policy.js';
+import { DomainError, notFound } from '../errors.js';
+import { requireIdeaAccess } from '../ideas/ideas.access.js';
+import { FieldErrors, moveIdea } from '../ideas/ideas.service.js';
+import { insertEvent, listOrganiserIds, listProcessAreas, findUsersByIds } from '../ideas/ideas.queries.js';
+import { listDepartments } from '../org/users.queries.js';
+import { insertNotifications } from '../notifications/notifications.queries.js';
+import { recordAudit } from '../audit/audit.queries.js';
+import { insertAttachment, findAttachment, deleteAttachment } from '../attachments/attachments.queries.js';
+import { ATTACHMENT_KINDS, kindNotAllowedNow } from '../attachments/rules.js';
+import { deleteStoredFile, deleteTempFile, moveIntoPlace, newStorageKey } from '../attachments/storage.js';
+import type { UploadSource } from '../attachments/attachments.service.js';
+import { TRANSITIONS } from '../../domain/lifecycle.js';
+import * as q from './kb.queries.js';
+import type { EntryInput, ImplementationInput } from './kb.schema.js';
+
+type Trx = Transaction<DB>;
+
+const IMPLEMENTABLE_FROM: readonly string[] = TRANSITIONS.implement.from;
+
+async function ideaActor(db: Database | Trx, actor: Actor, ideaId: number) {
+	const access = await requireIdeaAccess(db, actor, ideaId, 'view');
+	return { access, facts: { status: access.status, isMember: access.facts.isMember } };
+}
+
+/** The implementation page: the record, its results, the entry (if any) and the choices its forms offer. */
+export async function getImplementationPage(db: Database, actor: Actor, ideaId: number) {
+	const { access, facts } = await ideaActor(db, actor, ideaId);
+	const canRecord = canOnImplementation(actor, 'record', facts);
+	const organiser = hasRole(actor, 'organiser');
+	if (!canRecord && !organiser) throw notFound();
+	const [implementation, results, idea, entryRef, processAreas, departments] = await Promise.all([
+		q.findImplementation(db, ideaId),
+		q.listResultsOfIdea(db, ideaId),
+		q.findIdeaForPublication(db, ideaId),
+		q.findEntryByIdea(db, ideaId),
+		listProcessAreas(db),
+		listDepartments(db)
+	]);
+	if (!idea) throw notFound();
+	const entry = entryRef ? await q.findEntry(db, entryRef.id) : null;
+	const entryFacts = entry ? { status: entry.status, isTeam: facts.isMember } : null;
+	return {
+		idea: { id: idea.id, title: idea.title, problem: idea.problem, proposal: idea.proposal, status: idea.status, processAreaId: idea.processAreaId, departmentId: idea.departmentId, version: access.version },
+		team: idea.team,
+		ideaTags: idea.tags.map((t) => t.name),
+		implementation: implementation ?? null,
+		results,
+		entry,
+		processAreas,
+		departments: departments.filter((d) => d.id !== idea.departmentId).map((d) => ({ id: d.id, name: d.name })),
+		can: {
+			record: canRecord,
+			requestPublication: canOnImplementation(actor, 'requestPublication', facts) && (!entry || entry.status !== 'published'),
+			approve: !!entryFacts && canOnKbEntry(actor, 'approve', entryFacts) && idea.status === 'implemented',
+			unpublish: !!entryFacts && canOnKbEntry(actor, 'unpublish', entryFacts),
+			attach: !!entryFacts && canOnKbEntry(actor, 'attach', entryFacts)
+		}
+	};
+}
+
+/**
+ * Save the implementation record. Marked done (with its date), the idea moves to
+ * 'implemented' (an event on its timeline); the measured results replace the earlier ones.
+ */
+export async function saveImplementation(db: Database, actor: Actor, ideaId: number, input: ImplementationInput) {
+	if (input.ownerId && (await findUsersByIds(db, [input.ownerId])).length !== 1) throw new FieldErrors({ ownerId: ['unknown_person'] });
+	return db.transaction().execute(async (trx) => {
+		const { access, facts } = await ideaActor(trx, actor, ideaId);
+		if (!canOnImplementation(actor, 'record', facts)) throw new DomainError('not_allowed_now', 'The implementation can be recorded once the idea is accepted.', 409);
+		await q.upsertImplementation(trx, { ideaId, ownerId: input.ownerId, status: input.status, doneOn: input.doneOn });
+		await q.replaceResults(trx, { ideaId }, input.results);
+		await insertEvent(trx, { ideaId, actorId: actor.id, kind: 'implementation_updated', data: { status: input.status, doneOn: input.doneOn, results: input.results.length } });
+		let status = access.status;
+		if (input.status === 'done' && IMPLEMENTABLE_FROM.includes(access.status)) {
+			const as = [...(facts.isMember ? (['team'] as const) : []), ...(hasRole(actor, 'organiser') ? (['organiser'] as const) : [])];
+			status = (await moveIdea(trx, { ideaId, actorId: actor.id, transition: 'implement', as, data: { doneOn: input.doneOn } })).to;
+		}
+		if (!facts.isMember) await recordAudit(trx, { actorId: actor.id, action: 'implementation.save', objectType: 'idea', objectId: ideaId, data: { status: input.status } });
+		return { status };
+	});
+}
+
+async function checkEntryReferences(db: Database, input: EntryInput) {
+	const errors: Record<string, string[]> = {};
+	if (input.contactIds.length && (await findUsersByIds(db, input.contactIds)).length !== input.contactIds.length) errors.contact = ['unknown_person'];
+	const departments = new Set((await listDepartments(db)).map((d) => d.id));
+	if (input.candidateDepartmentIds.some((id) => !departments.has(id))) errors.candidate = ['unknown'];
+	if (input.processAreaId && !(await listProcessAreas(db)).some((a) => a.id === input.processAreaId)) errors.processAreaId = ['unknown'];
+	if (Object.keys(errors).length) throw new FieldErrors(errors);
+}
+
+async function writeEntryParts(trx: Trx, entryId: number, input: EntryInput) {
+	await q.replaceEntryTags(trx, entryId, input.tags);
+	await q.replaceEntryContacts(trx, entryId, input.contactIds);
+	await q.replaceEntryCandidates(trx, entryId, input.candidateDepartmentIds);
+	await q.replaceResults(trx, { kbEntryId: entryId }, input.results);
+}
+
+/** The award an idea won, as the competition decided it (its award, or its last final outcome). */
+async function awardOf(trx: Trx, ideaId: number, award: string | null): Promise<string | null> {
+	if (award) return award;
+	const row = await trx
+		.selectFrom('ideaEvent')
+		.select('toStatus')
+		.where('ideaId', '=', ideaId)
+		.where('toStatus', 'in', ['winner', 'runner_up', 'finalist'])
+		.orderBy('createdAt', 'desc')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	return row?.toStatus ?? null;
+}
+
+/**
+ * The team asks to publish its implemented idea: the entry is written as 'pending' (seen by
+ * the team and organisers only) and the organisers are notified. Asking again updates it.
+ */
+export async function requestPublication(db: Database, actor: Actor, ideaId: number, input: EntryInput): Promise<{ entryId: number }> {
+	await checkEntryReferences(db, input);
+	return db.transaction().execute(async (trx) => {
+		const { facts } = await ideaActor(trx, actor, ideaId);
+		if (!canOnImplementation(actor, 'requestPublication', facts)) {
+			throw new DomainError('not_implemented', 'Record the implementation as done before asking to publish.', 409);
+		}
+		const idea = await q.findIdeaForPublication(trx, ideaId);
+		if (!idea) throw notFound();
+		const existing = await q.findEntryByIdea(trx, ideaId);
+		let entryId: number;
+		const fields = { title: input.title, summary: input.summary, problem: input.problem, solution: input.solution, processAreaId: input.processAreaId };
+		if (!existing) {
+			entryId = (
+				await q.insertEntry(trx, {
+					...fields,
+					ideaId,
+					departmentId: idea.departmentId,
+					competitionId: idea.competitionId,
+					award: await awardOf(trx, ideaId, idea.award),
+					rollOutScore: await q.findRollOutScore(trx, ideaId),
+					requestedBy: actor.id
+				})
+			).id;
+		} else {
+			if (existing.status === 'published') throw new DomainError('already_published', 'This entry is already published.', 409);
+			entryId = existing.id;
+			await q.updateEntryFields(trx, entryId, { ...fields, requestedBy: actor.id });
+			await q.setEntryStatus(trx, entryId, 'pending');
+		}
+		await writeEntryParts(trx, entryId, input);
+		await insertEvent(trx, { ideaId, actorId: actor.id, kind: 'publication_requested', data: { kbEntryId: entryId } });
+		const organisers = (await listOrganiserIds(trx)).map((o) => o.id).filter((id) => id !== actor.id);
+		await insertNotifications(trx, organisers, { kind: 'kb_publish_requested', params: { title: input.title, ideaId }, link: `/ideas/${ideaId}/implementation` });
+		return { entryId };
+	});
+}
+
+async function requireManagedEntry(trx: Trx, actor: Actor, entryId: number) {
+	if (!can(actor, 'kb.manage')) throw notFound();
+	const entry = await q.lockEntry(trx, entryId);
+	if (!entry) throw notFound();
+	return entry;
+}
+
+/**
+ * The organiser approves: the entry is published, the idea moves to 'published', the team
+ * hears of it, the people of the candidate departments are told it may work for them too,
+ * and subscribers to its department, process area or tags get a notification.
+ */
+export async function approveEntry(db: Database, actor: Actor, entryId: number) {
+	return db.transaction().execute(async (trx) => {
+		const entry = await requireManagedEntry(trx, actor, entryId);
+		if (!canOnKbEntry(actor, 'approve', { status: entry.status, isTeam: false })) throw new DomainError('wrong_state', 'This entry is already published.', 409);
+		await q.setEntryStatus(trx, entryId, 'published', actor.id);
+		if (entry.ideaId) {
+			await moveIdea(trx, { ideaId: entry.ideaId, actorId: actor.id, transition: 'publish', as: ['organiser'], data: { kbEntryId: entryId } });
+		}
+		await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.publish', objectType: 'kb_entry', objectId: entryId, data: { title: entry.title, ideaId: entry.ideaId } });
+		const params = { title: entry.title, kbEntryId: entryId };
+		const link = `/kb/${entryId}`;
+		const team = new Set(await q.listTeamAndContactIds(trx, entryId));
+		await insertNotifications(trx, [...team], { kind: 'kb_published', params, link });
+		const full = await q.findEntry(trx, entryId);
+		const candidates = (await q.listPeopleOfDepartments(trx, (full?.candidates ?? []).map((c) => c.id))).filter((id) => !team.has(id));
+		await insertNotifications(trx, candidates, { kind: 'kb_candidate', params, link });
+		const told = new Set([...team, ...candidates]);
+		const subscribers = (await q.listSubscriberIds(trx, entryId)).filter((id) => !told.has(id));
+		await insertNotifications(trx, subscribers, { kind: 'kb_new_entry', params, link });
+		return { notified: { team: team.size, candidates: candidates.length, subscribers: subscribers.length } };
+	});
+}
+
+/** The organiser edits an entry (any status). Audited; newly named candidate departments of a published entry are told. */
+export async function editEntry(db: Database, actor: Actor, entryId: number, input: EntryInput) {
+	await checkEntryReferences(db, input);
+	return db.transaction().execute(async (trx) => {
+		const entry = await requireManagedEntry(trx, actor, entryId);
+		const before = await q.findEntry(trx, entryId);
+		await q.updateEntryFields(trx, entryId, { title: input.title, summary: input.summary, problem: input.problem, solution: input.solution, processAreaId: input.processAreaId });
+		await writeEntryParts(trx, entryId, input);
+		await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.edit', objectType: 'kb_entry', objectId: entryId, data: { title: input.title, before: { title: before?.title } } });
+		if (entry.ideaId) await insertEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'kb_entry_edited', data: { kbEntryId: entryId } });
+		if (entry.status === 'published') {
+			const old = new Set((before?.candidates ?? []).map((c) => c.id));
+			const added = input.candidateDepartmentIds.filter((id) => !old.has(id));
+			const team = new Set(await q.listTeamAndContactIds(trx, entryId));
+			const people = (await q.listPeopleOfDepartments(trx, added)).filter((id) => !team.has(id));
+			await insertNotifications(trx, people, { kind: 'kb_candidate', params: { title: input.title, kbEntryId: entryId }, link: `/kb/${entryId}` });
+		}
+	});
+}
+
+/** The organiser withdraws a published entry, with a reason: hidden from search at once, the idea back to 'implemented'. */
+export async function unpublishEntry(db: Database, actor: Actor, entryId: number, reason: string) {
+	return db.transaction().execute(async (trx) => {
+		const entry = await requireManagedEntry(trx, actor, entryId);
+		if (entry.status !== 'published') throw new DomainError('wrong_state', 'This entry is not published.', 409);
+		await q.setEntryStatus(trx, entryId, 'unpublished');
+		if (entry.ideaId) {
+			await moveIdea(trx, { ideaId: entry.ideaId, actorId: actor.id, transition: 'unpublish', as: ['organiser'], reason, data: { kbEntryId: entryId } });
+		}
+		await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.unpublish', objectType: 'kb_entry', objectId: entryId, data: { title: entry.title, reason } });
+		const team = await q.listTeamAndContactIds(trx, entryId);
+		await insertNotifications(trx, team, { kind: 'kb_unpublished', params: { title: entry.title, reason }, link: entry.ideaId ? `/ideas/${entry.ideaId}/implementation` : null });
+	});
+}
+
+export async function getEntryForEdit(db: Database, actor: Actor, entryId: number) {
+	if (!can(actor, 'kb.manage')) throw notFound();
+	const entry = await q.findEntry(db, entryId);
+	if (!entry) throw notFound();
+	const [processAreas, departments, team] = await Promise.all([
+		listProcessAreas(db),
+		listDepartments(db),
+		entry.ideaId ? q.findIdeaForPublication(db, entry.ideaId).then((i) => i?.team ?? []) : Promise.resolve([])
+	]);
+	const people = [...new Map([...team.map((t) => [t.id, { id: t.id, name: t.name }] as const), ...entry.contacts.map((c) => [c.id, { id: c.id, name: c.name }] as const)]).values()];
+	return {
+		entry,
+		processAreas,
+		people,
+		departments: departments.filter((d) => d.id !== entry.departmentId).map((d) => ({ id: d.id, name: d.name }))
+	};
+}
+
+export async function listPendingPublications(db: Database, actor: Actor) {
+	if (!can(actor, 'kb.manage')) return [];
+	return q.listPendingEntries(db);
+}
+
+// ---------- files ----------
+
+/** Kinds an entry takes: the new work instruction, an instruction video, slides, photos, documents. */
+export const KB_ATTACHMENT_KINDS = ['work_instruction', 'video', 'slides', 'photo', 'document'] as const satisfies readonly (typeof ATTACHMENT_KINDS)[number][];
+
+async function entryFacts(db: Database | Trx, actor: Actor, entryId: number) {
+	const f = await q.findEntryFacts(db, entryId, actor.id);
+	if (!f) throw notFound();
+	const facts = { status: f.status, isTeam: Boolean(f.isTeam) };
+	if (!canOnKbEntry(actor, 'view', facts)) throw notFound();
+	return { row: f, facts };
+}
+
+/**
+ * Add one file to an entry, streamed by the attachments module's upload (checked by content,
+ * size-limited per kind). As addIdeaAttachment: nothing is read for someone who may not add,
+ * and on any failure no row and no file remain. The attachment's name joins the search text.
+ */
+export async function addKbAttachment(db: Database, actor: Actor, entryId: number, upload: UploadSource) {
+	const { facts } = await entryFacts(db, actor, entryId);
+	if (!canOnKbEntry(actor, 'attach', facts)) throw new DomainError('not_allowed_now', 'Files cannot be added to this entry now.', 409);
+	const file = await upload({ kinds: KB_ATTACHMENT_KINDS });
+	const storageKey = newStorageKey();
+	let moved = false;
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const entry = await q.lockEntry(trx, entryId);
+			const now = await entryFacts(trx, actor, entryId);
+			if (!entry || !canOnKbEntry(actor, 'attach', now.facts)) throw kindNotAllowedNow(file.kind, [], file.fileName);
+			const row = await insertAttachment(trx, {
+				kbEntryId: entryId,
+				kind: file.kind,
+				fileName: file.fileName,
+				mediaType: file.mediaType,
+				sizeBytes: file.sizeBytes,
+				sha256: file.sha256,
+				storageKey,
+				uploadedBy: actor.id
+			});
+			if (entry.ideaId) await insertEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'attachment_added', data: { attachmentId: row.id, fileName: file.fileName, kbEntryId: entryId } });
+			if (hasRole(actor, 'organiser')) {
+				await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.attach', objectType: 'kb_entry', objectId: entryId, data: { attachmentId: row.id, fileName: file.fileName } });
+			}
+			await moveIntoPlace(file.tempPath, storageKey);
+			moved = true;
+			return { id: row.id, fileName: file.fileName, kind: file.kind };
+		});
+	} catch (error) {
+		await deleteTempFile(file.tempPath).catch(() => {});
+		if (moved) await deleteStoredFile(storageKey).catch(() => {});
+		throw error;
+	}
+}
+
+/** Remove a file from an entry, under the same rule as adding one. */
+export async function removeKbAttachment(db: Database, actor: Actor, entryId: number, attachmentId: number) {
+	const row = await findAttachment(db, attachmentId);
+	if (!row || row.kbEntryId !== entryId) throw notFound();
+	await db.transaction().execute(async (trx) => {
+		const entry = await q.lockEntry(trx, entryId);
+		const { facts } = await entryFacts(trx, actor, entryId);
+		if (!entry || !canOnKbEntry(actor, 'attach', facts)) throw new DomainError('not_allowed_now', 'Files cannot be removed from this entry now.', 409);
+		await deleteAttachment(trx, attachmentId);
+		if (entry.ideaId) await insertEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'attachment_removed', data: { attachmentId, fileName: row.fileName, kbEntryId: entryId } });
+		if (hasRole(actor, 'organiser')) {
+			await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.detach', objectType: 'kb_entry', objectId: entryId, data: { attachmentId, fileName: row.fileName } });
+		}
+	});
+	await deleteStoredFile(row.storageKey).catch(() => {});
+}
+
+/** The same, from the implementation page, which knows the idea. */
+export async function removeKbAttachmentOfIdea(db: Database, actor: Actor, ideaId: number, attachmentId: number) {
+	const entry = await q.findEntryByIdea(db, ideaId);
+	if (!entry) throw notFound();
+	await removeKbAttachment(db, actor, entry.id, attachmentId);
+}
