@@ -7,7 +7,7 @@ import { config } from '$lib/server/config';
 export type NavItem = {
 	href: string;
 	group: 'main' | 'organise' | 'admin';
-	key: 'home' | 'myIdeas' | 'kb' | 'mentoring' | 'jury' | 'screening' | 'allIdeas' | 'competitions' | 'mentors' | 'people' | 'audit';
+	key: 'home' | 'myIdeas' | 'kb' | 'mentoring' | 'becomeMentor' | 'jury' | 'screening' | 'allIdeas' | 'competitions' | 'mentors' | 'kbPending' | 'people' | 'audit';
 };
 
 export const load: LayoutServerLoad = async ({ locals }) => {
@@ -19,11 +19,13 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		if (can(user, 'idea.listOwn')) nav.push({ href: '/ideas', key: 'myIdeas', group: 'main' });
 		if (can(user, 'kb.read')) nav.push({ href: '/kb', key: 'kb', group: 'main' });
 		if (can(user, 'mentoring.coach')) nav.push({ href: '/mentoring', key: 'mentoring', group: 'main' });
+		else if (can(user, 'mentoring.optIn')) nav.push({ href: '/mentoring/profile', key: 'becomeMentor', group: 'main' });
 		if (can(user, 'jury.score')) nav.push({ href: '/jury', key: 'jury', group: 'main' });
 		if (can(user, 'idea.screen')) nav.push({ href: '/organise/screening', key: 'screening', group: 'organise' });
 		if (can(user, 'idea.listAll')) nav.push({ href: '/organise/ideas', key: 'allIdeas', group: 'organise' });
 		if (can(user, 'competition.manage')) nav.push({ href: '/organise/competitions', key: 'competitions', group: 'organise' });
 		if (can(user, 'mentoring.manage')) nav.push({ href: '/organise/mentors', key: 'mentors', group: 'organise' });
+		if (can(user, 'kb.manage')) nav.push({ href: '/kb/pending', key: 'kbPending', group: 'organise' });
 		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people', group: 'admin' });
 		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit', group: 'admin' });
 		unread = (await countUnread(db(), user.id)).n;

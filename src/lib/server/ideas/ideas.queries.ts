@@ -223,6 +223,7 @@ export function findIdeaDetail(db: Db, ideaId: number) {
 			'c.status as competitionStatus',
 			'pa.nameEn as processAreaEn',
 			'pa.nameNl as processAreaNl',
+			eb.selectFrom('kbEntry as k').select('k.id').whereRef('k.ideaId', '=', 'i.id').where('k.status', '=', 'published').as('kbEntryId'),
 			jsonArrayFrom(
 				eb
 					.selectFrom('ideaMember as m')

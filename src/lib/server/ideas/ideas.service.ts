@@ -22,6 +22,7 @@ import { missingForSubmission, type IdeaInput, type IdeaListQuery, IDEA_PAGE_SIZ
 import * as q from './ideas.queries.js';
 
 /** Statuses of other people's ideas a reader may find through "solved before?" (after the deadline). */
+const ACCEPTED_AND_LATER = new Set(['accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published']);
 const SIMILAR_VISIBLE = ['accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published'];
 
 const refusals: Record<string, { message: string; status: 400 | 409 }> = {
@@ -301,6 +302,12 @@ export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, no
 		// Organisers-only notes stay out of the page for everyone else (filtered in the query).
 		comments: comments.map((c) => ({ ...c, html: renderMarkdown(c.body) })),
 		transitions,
+		links: {
+			// The coaching space and the implementation record open once an idea is accepted.
+			coaching: ACCEPTED_AND_LATER.has(detail.status) && (access.facts.isMember || access.facts.isMentor || organiser),
+			implementation: ACCEPTED_AND_LATER.has(detail.status) && (access.facts.isMember || organiser),
+			kbEntryId: detail.kbEntryId ?? null
+		},
 		can: {
 			edit: canOnIdea(actor, 'edit', access.facts),
 			comment: canOnIdea(actor, 'comment', access.facts),
