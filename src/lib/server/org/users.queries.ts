@@ -1,10 +1,28 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
-import type { Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { GrantableRole } from '../auth/policy.js';
 
 type Db = Database | Transaction<DB>;
+
+/**
+ * The columns every view of a person needs to know their roles: portal grants, an active
+ * mentor profile, a jury seat. Used inside a select over `appUser as u`.
+ */
+function roleColumns(eb: ExpressionBuilder<DB & { u: DB['appUser'] }, 'u'>) {
+	return [
+		eb
+			.selectFrom('roleGrant')
+			.select(sql<string[]>`coalesce(array_agg(role order by role), '{}')`.as('roles'))
+			.whereRef('roleGrant.userId', '=', 'u.id')
+			.as('grants'),
+		eb
+			.exists(eb.selectFrom('mentorProfile').whereRef('mentorProfile.userId', '=', 'u.id').where('status', '=', 'active').select('userId'))
+			.as('isMentor'),
+		eb.exists(eb.selectFrom('juryMember').whereRef('juryMember.userId', '=', 'u.id').select('userId')).as('isJuror')
+	] as const;
+}
 
 /** One query: the person, their department and every role they hold today. */
 export function findSessionUser(db: Db, userId: number) {
@@ -21,15 +39,7 @@ export function findSessionUser(db: Db, userId: number) {
 			'u.jobTitle',
 			'u.locale',
 			'u.disabledAt',
-			eb
-				.selectFrom('roleGrant')
-				.select(sql<string[]>`coalesce(array_agg(role order by role), '{}')`.as('roles'))
-				.whereRef('roleGrant.userId', '=', 'u.id')
-				.as('grants'),
-			eb
-				.exists(eb.selectFrom('mentorProfile').whereRef('mentorProfile.userId', '=', 'u.id').where('status', '=', 'active').select('userId'))
-				.as('isMentor'),
-			eb.exists(eb.selectFrom('juryMember').whereRef('juryMember.userId', '=', 'u.id').select('userId')).as('isJuror')
+			...roleColumns(eb)
 		])
 		.where('u.id', '=', userId)
 		.executeTakeFirst();
@@ -71,15 +81,7 @@ export function listUsers(db: Db, f: UserListFilter) {
 			'u.jobTitle',
 			'u.disabledAt',
 			'd.name as departmentName',
-			eb
-				.selectFrom('roleGrant')
-				.select(sql<string[]>`coalesce(array_agg(role order by role), '{}')`.as('roles'))
-				.whereRef('roleGrant.userId', '=', 'u.id')
-				.as('grants'),
-			eb
-				.exists(eb.selectFrom('mentorProfile').whereRef('mentorProfile.userId', '=', 'u.id').where('status', '=', 'active').select('userId'))
-				.as('isMentor'),
-			eb.exists(eb.selectFrom('juryMember').whereRef('juryMember.userId', '=', 'u.id').select('userId')).as('isJuror'),
+			...roleColumns(eb),
 			sql<number>`count(*) over ()`.as('total')
 		]);
 	if (f.q) {
@@ -160,15 +162,7 @@ export function listSignInPeople(db: Db) {
 			'u.jobTitle',
 			'u.jobLevel',
 			'd.name as departmentName',
-			eb
-				.selectFrom('roleGrant')
-				.select(sql<string[]>`coalesce(array_agg(role order by role), '{}')`.as('roles'))
-				.whereRef('roleGrant.userId', '=', 'u.id')
-				.as('grants'),
-			eb
-				.exists(eb.selectFrom('mentorProfile').whereRef('mentorProfile.userId', '=', 'u.id').where('status', '=', 'active').select('userId'))
-				.as('isMentor'),
-			eb.exists(eb.selectFrom('juryMember').whereRef('juryMember.userId', '=', 'u.id').select('userId')).as('isJuror')
+			...roleColumns(eb)
 		])
 		.where('u.disabledAt', 'is', null)
 		.orderBy('d.name')
