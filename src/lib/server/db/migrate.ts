@@ -6,7 +6,8 @@ export type MigrationModules = Record<string, Migration>;
 /** Runs every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Database, migrations: MigrationModules): Promise<string[]> {
 	const provider: MigrationProvider = { getMigrations: async () => migrations };
-	const migrator = new Migrator({ db, provider });
+	// Migrations written in parallel may land out of number order; each still runs once.
+	const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error) {
