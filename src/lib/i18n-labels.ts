@@ -70,6 +70,7 @@ export function notificationText(kind: string, params: unknown): string {
 		scoring_open: () => m.notification_scoring_open({ title: String(p.round ?? title) }),
 		scoring_reminder: () => m.notification_scoring_reminder({ count: String(p.pending ?? '') }),
 		ideas_waiting: () => m.notification_ideas_waiting({ count: String(p.count ?? '') }),
+		results_published: () => m.notification_results_published({ title, round: String(p.round ?? '') }),
 		adopted: () => m.notification_adopted({ title }),
 		adopted_elsewhere: () =>
 			p.departmentName
@@ -149,6 +150,7 @@ const eventLabels: Record<string, () => string> = {
 	commented: m.event_commented,
 	merged_in: m.event_merged_in,
 	attachment_added: m.event_attachment_added,
+	award: m.event_award,
 	attachment_removed: m.event_attachment_removed,
 	mentor_assigned: m.event_mentor_assigned,
 	mentor_accepted: m.mentoring_event_accepted,

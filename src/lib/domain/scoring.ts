@@ -565,3 +565,26 @@ export function formatScore(n: number | null | undefined, locale = 'en'): string
 	const text = (tenths === 0 ? '' : n < 0 ? '-' : '') + (tenths / 10).toFixed(1);
 	return locale.toLowerCase().startsWith('nl') ? text.replace('.', ',') : text;
 }
+
+export type ConflictSource = 'team' | 'mentor' | 'manager' | 'declared';
+
+/**
+ * Why a juror may not score an idea, automatic rules first: the juror is on the idea's team,
+ * is (or was) its mentor, or is the line manager of a team member; or declared a conflict
+ * themselves. An empty list: no conflict. Excluded pairs count nowhere (not in the scores,
+ * not in the progress, not in the normalisation).
+ *
+ * Example: team [4, 5], person 5's manager is 9, mentor 7: juror 9 -> ['manager'];
+ * juror 7 -> ['mentor']; juror 5 -> ['team']; juror 3 who declared -> ['declared'].
+ */
+export function conflictSources(
+	jurorId: number,
+	idea: { teamIds: readonly number[]; mentorIds: readonly number[]; teamManagerIds: readonly (number | null)[]; declaredBy?: readonly number[] }
+): ConflictSource[] {
+	const sources: ConflictSource[] = [];
+	if (idea.teamIds.includes(jurorId)) sources.push('team');
+	if (idea.mentorIds.includes(jurorId)) sources.push('mentor');
+	if (idea.teamManagerIds.includes(jurorId)) sources.push('manager');
+	if (idea.declaredBy?.includes(jurorId)) sources.push('declared');
+	return sources;
+}

@@ -8,6 +8,7 @@ import { failFromDomain, ideaIdParam } from '$lib/server/ideas/ideas.actions';
 import { commentSchema, mergeSchema, screeningSchema, versionSchema, withdrawSchema } from '$lib/server/ideas/ideas.schema';
 import { addComment, getIdeaPage, mergeIdea, screenIdea, startScreening, submitIdea, withdrawIdea } from '$lib/server/ideas/ideas.service';
 import { listIdeaAttachments, removeIdeaAttachment } from '$lib/server/attachments/attachments.service';
+import { feedbackAvailable } from '$lib/server/scoring/scoring.service';
 import { kindsTeamMayAttach } from '$lib/server/attachments/rules';
 import { z } from 'zod';
 
@@ -15,10 +16,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const ideaId = ideaIdParam(params.ideaId);
 	try {
-		const [page, attachments] = await Promise.all([getIdeaPage(db(), user, ideaId), listIdeaAttachments(db(), ideaId)]);
+		const page = await getIdeaPage(db(), user, ideaId);
+		const [attachments, feedback] = await Promise.all([listIdeaAttachments(db(), ideaId), feedbackAvailable(db(), user, ideaId, page.isMember)]);
 		return {
 			...page,
 			attachments,
+			feedback,
 			attachKinds: kindsTeamMayAttach({ status: page.idea.status, isMember: page.isMember }),
 			uploaded: url.searchParams.get('uploaded'),
 			uploadError: url.searchParams.get('uploadError'),

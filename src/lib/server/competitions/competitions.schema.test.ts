@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parseCriteriaForm, parseDecisions, roundSettingsSchema, toRoundSettings } from './competitions.schema';
+
+const form = (entries: Record<string, string>) => {
+	const f = new FormData();
+	for (const [k, v] of Object.entries(entries)) f.append(k, v);
+	return f;
+};
+
+describe('parseCriteriaForm', () => {
+	it('reads rows, the rubric lines and the roll-out choice; skips an empty new row and removed rows', () => {
+		const result = parseCriteriaForm(
+			form({
+				c0_name: 'Roll-out potential',
+				c0_weight: '25',
+				c0_scaleMin: '1',
+				c0_scaleMax: '5',
+				c0_rubric: '1: only here\n5: everywhere',
+				c1_name: 'Quality',
+				c1_weight: '20,5',
+				c1_scaleMin: '0',
+				c1_scaleMax: '10',
+				c1_rubric: '',
+				c2_name: 'Old',
+				c2_weight: '5',
+				c2_scaleMin: '1',
+				c2_scaleMax: '5',
+				c2_remove: '1',
+				c3_new: '1',
+				c3_name: '',
+				c3_weight: '10',
+				c3_scaleMin: '1',
+				c3_scaleMax: '5',
+				rollOut: '0'
+			})
+		);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.data.map((c) => [c.code, c.weight, c.scaleMin, c.scaleMax, c.isRollOut])).toEqual([
+			['roll_out', 25, 1, 5, true],
+			['quality', 20.5, 0, 10, false]
+		]);
+		expect(result.data[0].rubric).toEqual([
+			{ level: 1, text: 'only here' },
+			{ level: 5, text: 'everywhere' }
+		]);
+	});
+
+	it('reports a field error per row and keeps what was typed', () => {
+		const result = parseCriteriaForm(form({ c0_name: '', c0_weight: '-1', c0_scaleMin: '1', c0_scaleMax: '5', c0_rubric: 'no level here' }));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.c0_name).toEqual(['required']);
+		expect(result.errors.c0_weight).toEqual(['must_be_positive']);
+		expect(result.values.c0_rubric).toBe('no level here');
+	});
+});
+
+describe('round settings', () => {
+	it('top N needs a count; dates become the start and end of the day', () => {
+		expect(roundSettingsSchema.safeParse({ name: 'Semi', advancementRule: 'top_n', advancementCount: '', scoreBasis: 'raw', scoresVisible: 'after_close' }).success).toBe(false);
+		const parsed = roundSettingsSchema.parse({
+			name: 'Semi',
+			scoringOpensOn: '2026-03-01',
+			scoringClosesOn: '2026-03-14',
+			advancementRule: 'top_n',
+			advancementCount: '3',
+			advancementThreshold: '60',
+			scoreBasis: 'normalised',
+			scoresVisible: 'after_own_sheet'
+		});
+		expect(toRoundSettings(parsed)).toMatchObject({
+			scoringOpensAt: new Date('2026-03-01T00:00:00Z'),
+			scoringClosesAt: new Date('2026-03-14T23:59:59Z'),
+			advancementCount: 3,
+			advancementThreshold: null
+		});
+	});
+});
+
+describe('parseDecisions', () => {
+	it('takes each known outcome with its reason and ignores anything else', () => {
+		const { decisions } = parseDecisions(form({ outcome_4: 'advanced', reason_4: ' Top 3 ', outcome_5: 'promoted', outcome_x: 'winner' }));
+		expect(decisions).toEqual([{ ideaId: 4, outcome: 'advanced', reason: 'Top 3' }]);
+	});
+});

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { CriterionInput } from './competitions.queries.js';
+import type { Decision } from './competitions.service.js';
+
+const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+const optionalDate = z.preprocess(
+	(v) => (v === '' || v == null ? null : v),
+	z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'not_a_date' }).nullable()
+);
+const optionalInt = z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number({ message: 'not_a_number' }).int({ message: 'not_a_whole_number' }).min(1).max(1000).nullable());
+const optionalScore = z.preprocess(
+	(v) => (v === '' || v == null ? null : typeof v === 'string' ? v.replace(',', '.') : v),
+	z.coerce.number({ message: 'not_a_number' }).min(0, { message: 'outside_scale' }).max(100, { message: 'outside_scale' }).nullable()
+);
+
+/** A round's settings. Dates are days: scoring opens at the start of the first and closes at the end of the last (UTC). */
+export const roundSettingsSchema = z
+	.object({
+		name: text(120).min(1, { message: 'required' }),
+		scoringOpensOn: optionalDate,
+		scoringClosesOn: optionalDate,
+		advancementRule: z.enum(['top_n', 'threshold', 'manual']),
+		advancementCount: optionalInt,
+		advancementThreshold: optionalScore,
+		scoreBasis: z.enum(['raw', 'normalised']),
+		scoresVisible: z.enum(['after_own_sheet', 'after_close'])
+	})
+	.superRefine((v, ctx) => {
+		if (v.advancementRule === 'top_n' && v.advancementCount === null) ctx.addIssue({ code: 'custom', path: ['advancementCount'], message: 'required' });
+		if (v.advancementRule === 'threshold' && v.advancementThreshold === null) ctx.addIssue({ code: 'custom', path: ['advancementThreshold'], message: 'required' });
+		if (v.scoringOpensOn && v.scoringClosesOn && v.scoringClosesOn < v.scoringOpensOn) ctx.addIssue({ code: 'custom', path: ['scoringClosesOn'], message: 'before_opening' });
+	});
+
+export type RoundSettingsInput = {
+	name: string;
+	scoringOpensAt: Date | null;
+	scoringClosesAt: Date | null;
+	advancementRule: string;
+	advancementCount: number | null;
+	advancementThreshold: number | null;
+	scoreBasis: string;
+	scoresVisible: string;
+};
+
+export function toRoundSettings(v: z.output<typeof roundSettingsSchema>): RoundSettingsInput {
+	return {
+		name: v.name,
+		scoringOpensAt: v.scoringOpensOn ? new Date(`${v.scoringOpensOn}T00:00:00Z`) : null,
+		scoringClosesAt: v.scoringClosesOn ? new Date(`${v.scoringClosesOn}T23:59:59Z`) : null,
+		advancementRule: v.advancementRule,
+		advancementCount: v.advancementRule === 'top_n' ? v.advancementCount : null,
+		advancementThreshold: v.advancementRule === 'threshold' ? v.advancementThreshold : null,
+		scoreBasis: v.scoreBasis,
+		scoresVisible: v.scoresVisible
+	};
+}
+
+export type CriterionForm = CriterionInput;
+
+const criterionSchema = z.object({
+	name: text(120).min(1, { message: 'required' }),
+	description: text(1000).default(''),
+	weight: z.preprocess((v) => (typeof v === 'string' ? v.replace(',', '.') : v), z.coerce.number({ message: 'not_a_number' }).positive({ message: 'must_be_positive' }).max(1000)),
+	scaleMin: z.coerce.number({ message: 'not_a_number' }).int().min(0, { message: 'outside_scale' }).max(99),
+	scaleMax: z.coerce.number({ message: 'not_a_number' }).int().min(1).max(100, { message: 'outside_scale' }),
+	rubric: text(4000).default('')
+});
+
+/**
+ * The criteria editor posts rows c<i>_name, c<i>_description, c<i>_weight, c<i>_scaleMin,
+ * c<i>_scaleMax, c<i>_rubric (one line per level: "1: what a 1 means"), c<i>_remove, and
+ * `rollOut` = the index of the roll-out criterion. Empty new rows are ignored.
+ */
+export function parseCriteriaForm(form: FormData):
+	| { ok: true; data: CriterionForm[] }
+	| { ok: false; errors: Record<string, string[]>; values: Record<string, string> } {
+	const values: Record<string, string> = {};
+	for (const [k, v] of form) if (typeof v === 'string') values[k] = v;
+	if (Object.values(values).some((v) => v.includes('\0'))) return { ok: false, errors: { _form: ['invalid_characters'] }, values: {} };
+	const indexes = [...new Set(Object.keys(values).map((k) => /^c(\d{1,2})_/.exec(k)?.[1]).filter((x): x is string => !!x))].map(Number).sort((a, b) => a - b);
+	const errors: Record<string, string[]> = {};
+	const data: CriterionForm[] = [];
+	for (const i of indexes) {
+		if (values[`c${i}_remove`]) continue;
+		const raw = {
+			name: values[`c${i}_name`] ?? '',
+			description: values[`c${i}_description`] ?? '',
+			weight: values[`c${i}_weight`] ?? '',
+			scaleMin: values[`c${i}_scaleMin`] ?? '',
+			scaleMax: values[`c${i}_scaleMax`] ?? '',
+			rubric: values[`c${i}_rubric`] ?? ''
+		};
+		if (values[`c${i}_new`] && !raw.name.trim()) continue;
+		const parsed = criterionSchema.safeParse(raw);
+		if (!parsed.success) {
+			for (const [field, codes] of Object.entries(z.flattenError(parsed.error).fieldErrors)) errors[`c${i}_${field}`] = codes as string[];
+			continue;
+		}
+		const rubric: { level: number; text: string }[] = [];
+		for (const line of parsed.data.rubric.split(/\r?\n/)) {
+			const m = /^\s*(\d{1,3})\s*[:=.-]\s*(.+)$/.exec(line);
+			if (m) rubric.push({ level: Number(m[1]), text: m[2].trim().slice(0, 500) });
+			else if (line.trim()) (errors[`c${i}_rubric`] ??= ['rubric_format']);
+		}
+		const code =
+			parsed.data.name
+				.toLowerCase()
+				.normalize('NFKD')
+				.replace(/[^a-z0-9]+/g, '_')
+				.replace(/^_|_$/g, '')
+				.slice(0, 40) || `c${i}`;
+		data.push({
+			code: values.rollOut === String(i) ? 'roll_out' : code,
+			name: parsed.data.name,
+			description: parsed.data.description,
+			weight: parsed.data.weight,
+			scaleMin: parsed.data.scaleMin,
+			scaleMax: parsed.data.scaleMax,
+			isRollOut: values.rollOut === String(i),
+			rubric
+		});
+	}
+	if (Object.keys(errors).length) return { ok: false, errors, values };
+	return { ok: true, data };
+}
+
+export const reasonSchema = z.object({ reason: text(2000).default('') });
+export const closeSchema = z.object({ override: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()), reason: text(2000).default('') });
+export const reopenSchema = z.object({ reason: text(2000).min(1, { message: 'reason_required' }) });
+export const memberSchema = z.object({
+	juryId: z.coerce.number().int().positive().max(2_147_483_647),
+	userId: z.coerce.number({ message: 'required' }).int().positive({ message: 'required' }).max(2_147_483_647)
+});
+export const entriesSchema = z.object({
+	ideaIds: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1, { message: 'required' }).max(500))
+});
+
+/** The confirmation form: outcome_<ideaId> and reason_<ideaId> per idea. */
+export function parseDecisions(form: FormData): { decisions: Decision[]; values: Record<string, string> } {
+	const values: Record<string, string> = {};
+	for (const [k, v] of form) if (typeof v === 'string' && !v.includes('\0')) values[k] = v;
+	const decisions: Decision[] = [];
+	for (const [k, v] of Object.entries(values)) {
+		const m = /^outcome_(\d{1,9})$/.exec(k);
+		if (!m || !['advanced', 'stopped', 'winner', 'runner_up', 'finalist'].includes(v)) continue;
+		decisions.push({ ideaId: Number(m[1]), outcome: v as Decision['outcome'], reason: (values[`reason_${m[1]}`] ?? '').trim().slice(0, 2000) });
+	}
+	return { decisions, values };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+
+/**
+ * The scoring sheet as posted: `version` (the sheet version the juror read; 0 for a new
+ * sheet), `intent` save or submit, `overallComment`, and per criterion `score_<id>` and
+ * `comment_<id>`. The scores stay text here: the service checks them against each scale.
+ */
+export const sheetFormSchema = z.looseObject({
+	version: z.coerce.number({ message: 'not_a_number' }).int().min(0).max(2_147_483_647),
+	intent: z.enum(['save', 'submit']).default('save'),
+	overallComment: text(5000).default('')
+});
+
+export type SheetInput = {
+	version: number;
+	submit: boolean;
+	overallComment: string;
+	/** criterionId -> the score as typed ('' for none) and the comment. */
+	scores: Record<number, { value: string; comment: string }>;
+};
+
+export function toSheetInput(data: z.output<typeof sheetFormSchema>): SheetInput {
+	const scores: SheetInput['scores'] = {};
+	for (const [key, raw] of Object.entries(data)) {
+		const match = /^(score|comment)_(\d{1,9})$/.exec(key);
+		if (!match || typeof raw !== 'string') continue;
+		const id = Number(match[2]);
+		scores[id] ??= { value: '', comment: '' };
+		if (match[1] === 'score') scores[id].value = raw.trim();
+		else scores[id].comment = raw.trim();
+	}
+	return { version: data.version, submit: data.intent === 'submit', overallComment: data.overallComment, scores };
+}
+
+export const conflictFormSchema = z.object({
+	reason: z.string().trim().min(3, { message: 'too_short' }).max(1000, { message: 'too_long' })
+});
+
+/** Offline sheets are small: refuse anything larger before reading it. */
+export const OFFLINE_SHEET_MAX_BYTES = 2 * 1024 * 1024;
