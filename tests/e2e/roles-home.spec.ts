@@ -73,6 +73,19 @@ test.describe('each role finds its own home page with the demo data', () => {
 	});
 });
 
+test('a person reads their notifications, follows one and clears the rest', async ({ page }) => {
+	await signInAs(page, 'Pieter de Groot');
+	await page.getByRole('link', { name: /Unread notifications/ }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notifications');
+	const list = page.getByTestId('notifications');
+	expect(await list.locator('li').count()).toBeGreaterThan(0);
+	await page.getByRole('button', { name: 'Mark all as read' }).click();
+	await expect(page.getByText(/Marked as read: \d+/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Unread notifications: 0' }).first()).toBeVisible();
+	await list.getByRole('link').first().click();
+	await expect(page).not.toHaveURL(/\/notifications\/\d+/);
+});
+
 test.describe('guards and errors', () => {
 	test('an employee asking for an admin page gets a friendly 404', async ({ page }) => {
 		await signInAs(page, 'Sanne Bakker');

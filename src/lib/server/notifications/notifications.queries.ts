@@ -37,3 +37,30 @@ export async function insertNotifications(
 		.values(unique.map((userId) => ({ userId, kind: n.kind, params: JSON.stringify(n.params), link: n.link })))
 		.execute();
 }
+
+export function listNotificationsPage(db: Db, userId: number, limit: number, offset: number) {
+	return db
+		.selectFrom('notification')
+		.select(['id', 'kind', 'params', 'link', 'readAt', 'createdAt', sql<number>`count(*) over ()`.as('total')])
+		.where('userId', '=', userId)
+		.orderBy('createdAt', 'desc')
+		.orderBy('id', 'desc')
+		.limit(limit)
+		.offset(offset)
+		.execute();
+}
+
+export function markAllRead(db: Db, userId: number) {
+	return db.updateTable('notification').set({ readAt: sql<Date>`now()` }).where('userId', '=', userId).where('readAt', 'is', null).executeTakeFirst();
+}
+
+/** Marks one of the person's own notifications read; another person's id finds nothing. */
+export function markRead(db: Db, userId: number, notificationId: number) {
+	return db
+		.updateTable('notification')
+		.set({ readAt: sql<Date>`coalesce(read_at, now())` })
+		.where('id', '=', notificationId)
+		.where('userId', '=', userId)
+		.returning(['link'])
+		.executeTakeFirst();
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { db } from '$lib/server/runtime';
+import { parseQuery } from '$lib/server/forms/parse';
+import { listNotifications, markAllNotificationsRead, NOTIFICATIONS_PAGE_SIZE } from '$lib/server/notifications/notifications.service';
+
+const query = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1) });
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const { page } = parseQuery(query, url.searchParams);
+	return { ...(await listNotifications(db(), user, page)), page, pageSize: NOTIFICATIONS_PAGE_SIZE };
+};
+
+export const actions: Actions = {
+	readAll: async ({ locals, url }) => {
+		const user = requireUser(locals, url);
+		return { marked: await markAllNotificationsRead(db(), user) };
+	}
+};
