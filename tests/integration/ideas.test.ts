@@ -176,6 +176,9 @@ describe('merging duplicates', () => {
 	it('one idea stays, the other points to it, both teams become members, both timelines record it', async () => {
 		const stays = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted', title: 'Stays' });
 		const goes = await f.newIdea({ owner: rival, competitionId: openCup.id, status: 'submitted', title: 'Goes' });
+		const offered = (await getIdeaPage(db, organiser, goes.id)).mergeCandidates.map((c) => c.id);
+		expect(offered).toContain(stays.id);
+		expect(offered).not.toContain(goes.id);
 		await expect(mergeIdea(db, organiser, goes.id, { version: 1, targetId: goes.id, message: 'same' })).rejects.toMatchObject({ fields: { targetId: ['same_idea'] } });
 		await mergeIdea(db, organiser, goes.id, { version: 1, targetId: stays.id, message: 'Both propose shadow boards for torque tools.' });
 		const merged = await getIdeaPage(db, rival, goes.id);

@@ -391,6 +391,20 @@ export async function findSimilar(db: Db, text: string, visibleIdeaStatuses: rea
 	return { kb, ideas };
 }
 
+/** For the organiser merging a duplicate: ideas of the same competition most alike by title. */
+export function findMergeCandidates(db: Db, idea: { id: number; title: string; competitionId: number | null }, limit = 10) {
+	return db
+		.selectFrom('idea')
+		.select(['id', 'title', 'status'])
+		.where('id', '<>', idea.id)
+		.$if(idea.competitionId !== null, (qb) => qb.where('competitionId', '=', idea.competitionId!))
+		.where('status', 'not in', ['draft', 'merged', 'withdrawn', 'declined'])
+		.orderBy(sql`similarity(title, ${idea.title})`, 'desc')
+		.orderBy('id')
+		.limit(limit)
+		.execute();
+}
+
 export function searchColleagues(db: Db, q: string, limit = 10) {
 	const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 	return db

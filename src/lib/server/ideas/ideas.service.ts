@@ -293,6 +293,7 @@ export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, no
 	if (!detail) throw notFound();
 	const kinds = actorKinds(actor, access);
 	const transitions = availableTransitions(detail.status, kinds);
+	const mergeCandidates = organiser && transitions.includes('merge') ? await q.findMergeCandidates(db, detail) : [];
 	const waiting = ['submitted', 'screening'].includes(detail.status) && detail.submittedAt;
 	return {
 		idea: detail,
@@ -302,6 +303,7 @@ export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, no
 		// Organisers-only notes stay out of the page for everyone else (filtered in the query).
 		comments: comments.map((c) => ({ ...c, html: renderMarkdown(c.body) })),
 		transitions,
+		mergeCandidates,
 		links: {
 			// The coaching space and the implementation record open once an idea is accepted.
 			coaching: ACCEPTED_AND_LATER.has(detail.status) && (access.facts.isMember || access.facts.isMentor || organiser),
