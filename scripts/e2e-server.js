@@ -93,6 +93,7 @@ const env = {
 	ORIGIN: `http://${HOST}:${PORT}`,
 	DATA_DIR: dataDir,
 	SEED_DEMO: 'empty',
+	ALLOW_DEMO_SIGNIN: 'true',
 	BODY_SIZE_LIMIT: '210M',
 	NODE_ENV: 'production'
 };

@@ -95,6 +95,12 @@ describe('configuration', () => {
 		expect(() => loadConfig({ DATABASE_URL: 'mysql://u@h/db', AUTH_SECRET: 'x'.repeat(20) })).toThrow(ConfigError);
 	});
 
+	it('keeps demo sign-in off on PostgreSQL unless explicitly allowed', () => {
+		const pg = { DATABASE_URL: 'postgres://u@h/db', AUTH_SECRET: 'x'.repeat(20) };
+		expect(loadConfig(pg).demoSignIn).toBe(false);
+		expect(loadConfig({ ...pg, ALLOW_DEMO_SIGNIN: 'true' }).demoSignIn).toBe(true);
+	});
+
 	it('keeps demo sign-in off when company SSO is configured, unless explicitly allowed', () => {
 		const oidc = { OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'ideacup', OIDC_CLIENT_SECRET: 's', AUTH_SECRET: 'x'.repeat(20), DATABASE_URL: 'postgres://u@h/db' };
 		expect(loadConfig(oidc).demoSignIn).toBe(false);

@@ -84,8 +84,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		authSecret,
 		oidc,
 		defaultDepartment: e.DEFAULT_DEPARTMENT,
-		// Demo sign-in is for the embedded default; with company SSO it needs an explicit yes.
-		demoSignIn: oidc ? e.ALLOW_DEMO_SIGNIN : env.ALLOW_DEMO_SIGNIN === undefined ? true : e.ALLOW_DEMO_SIGNIN,
+		// Demo sign-in is for the embedded default. With company SSO or a PostgreSQL database
+		// (a real installation) it needs an explicit ALLOW_DEMO_SIGNIN=true.
+		demoSignIn: oidc || engine === 'postgres' ? e.ALLOW_DEMO_SIGNIN : env.ALLOW_DEMO_SIGNIN === undefined ? true : e.ALLOW_DEMO_SIGNIN,
 		seedDemo: e.SEED_DEMO,
 		pgPoolSize: e.PG_POOL_SIZE
 	};
