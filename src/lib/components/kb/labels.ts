@@ -24,7 +24,7 @@ export const adoptionStatusLabel = (status: string) => adoptionStatuses[status]?
 /** Colours of the roll-out map and the adoption badges: the same meaning everywhere. */
 export const adoptionTone: Record<string, string> = {
 	origin: 'bg-brand-700 text-white border-brand-800',
-	adopted: 'bg-emerald-600 text-white border-emerald-700',
+	adopted: 'bg-emerald-700 text-white border-emerald-800',
 	piloting: 'bg-sky-200 text-sky-950 border-sky-400',
 	considering: 'bg-amber-100 text-amber-950 border-amber-300',
 	not_suitable: 'bg-slate-200 text-slate-700 border-slate-300',
