@@ -1,0 +1,99 @@
+import { sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Database } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+
+type Db = Database | Transaction<DB>;
+
+export type CompetitionRow = {
+	slug: string;
+	name: string;
+	callText: string;
+	submissionOpensAt: Date;
+	submissionClosesAt: Date;
+	responseDays: number;
+	preferOtherDepartmentMentor: boolean;
+};
+
+/** One competition as the edit form needs it: its fields, eligible departments and how many ideas were ever submitted. */
+export function findCompetitionForEdit(db: Db, competitionId: number) {
+	return db
+		.selectFrom('competition as c')
+		.select((eb) => [
+			'c.id',
+			'c.slug',
+			'c.name',
+			'c.callText',
+			'c.submissionOpensAt',
+			'c.submissionClosesAt',
+			'c.responseDays',
+			'c.preferOtherDepartmentMentor',
+			'c.status',
+			'c.createdAt',
+			jsonArrayFrom(eb.selectFrom('competitionDepartment as cd').select('cd.departmentId').whereRef('cd.competitionId', '=', 'c.id').orderBy('cd.departmentId')).as('departments'),
+			eb
+				.selectFrom('idea as i')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('i.competitionId', '=', 'c.id')
+				.where('i.firstSubmittedAt', 'is not', null)
+				.as('submittedIdeas')
+		])
+		.where('c.id', '=', competitionId)
+		.executeTakeFirst();
+}
+
+/** Lock the competition row for a change; null when there is none. */
+export function lockCompetitionRow(trx: Transaction<DB>, competitionId: number) {
+	return trx.selectFrom('competition').select(['id', 'status', 'slug']).where('id', '=', competitionId).forUpdate().executeTakeFirst();
+}
+
+/** Ideas of the competition that were ever submitted. Run after lockCompetitionRow. */
+export async function countSubmittedIdeas(db: Db, competitionId: number) {
+	const row = await db
+		.selectFrom('idea')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where('competitionId', '=', competitionId)
+		.where('firstSubmittedAt', 'is not', null)
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+export async function isSlugTaken(db: Db, slug: string, exceptId: number | null) {
+	let query = db.selectFrom('competition').select('id').where('slug', '=', slug);
+	if (exceptId !== null) query = query.where('id', '<>', exceptId);
+	return !!(await query.executeTakeFirst());
+}
+
+/** How many of these department ids exist. */
+export async function countDepartments(db: Db, departmentIds: number[]) {
+	if (!departmentIds.length) return 0;
+	const row = await db.selectFrom('department').select(sql<number>`count(*)::int`.as('n')).where('id', 'in', departmentIds).executeTakeFirstOrThrow();
+	return row.n;
+}
+
+export function listDepartmentChoices(db: Db) {
+	return db.selectFrom('department').select(['id', 'code', 'name']).orderBy('name').execute();
+}
+
+export function insertCompetition(trx: Transaction<DB>, row: CompetitionRow & { createdBy: number }) {
+	return trx.insertInto('competition').values(row).returning(['id', 'slug', 'status']).executeTakeFirstOrThrow();
+}
+
+export function updateCompetitionRow(trx: Transaction<DB>, competitionId: number, row: CompetitionRow) {
+	return trx.updateTable('competition').set(row).where('id', '=', competitionId).execute();
+}
+
+/** The eligible departments become exactly these (none: every department). */
+export async function replaceCompetitionDepartments(trx: Transaction<DB>, competitionId: number, departmentIds: number[]) {
+	await trx.deleteFrom('competitionDepartment').where('competitionId', '=', competitionId).execute();
+	if (departmentIds.length) {
+		await trx
+			.insertInto('competitionDepartment')
+			.values(departmentIds.map((departmentId) => ({ competitionId, departmentId })))
+			.execute();
+	}
+}
+
+export function updateCompetitionStatusRow(trx: Transaction<DB>, competitionId: number, status: string) {
+	return trx.updateTable('competition').set({ status }).where('id', '=', competitionId).execute();
+}

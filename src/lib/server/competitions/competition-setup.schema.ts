@@ -1,0 +1,164 @@
+/**
+ * The competition form (organisers): zod for the posted form, and the rules the service
+ * checks again on whatever reaches it.
+ *
+ * Times: the form's "opens" and "closes" are `datetime-local` values, which carry no zone.
+ * They are read as wall-clock time in Europe/Amsterdam (where the organisation works) and
+ * stored as the exact instant (timestamptz). So "2028-01-15T09:00" is stored as
+ * 2028-01-15 08:00 UTC (CET, +01:00) and "2028-07-01T09:00" as 07:00 UTC (CEST, +02:00).
+ * A time that does not exist (the skipped hour when clocks go forward in March) moves an
+ * hour later; a time that exists twice (the repeated hour in October) is taken as the
+ * second one (winter time). Shown back in the form, an instant is written in Amsterdam time.
+ */
+import { z } from 'zod';
+
+export const COMPETITION_TIME_ZONE = 'Europe/Amsterdam';
+export const SLUG_PATTERN = /^[a-z0-9-]{2,60}$/;
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+const wallClock = new Intl.DateTimeFormat('en-GB', {
+	timeZone: COMPETITION_TIME_ZONE,
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit'
+});
+
+function amsterdamParts(instant: Date) {
+	const p = Object.fromEntries(wallClock.formatToParts(instant).map((x) => [x.type, x.value]));
+	return { y: Number(p.year), mo: Number(p.month), d: Number(p.day), h: Number(p.hour), mi: Number(p.minute), s: Number(p.second) };
+}
+
+/** Amsterdam's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
+function offsetAt(instant: Date): number {
+	const p = amsterdamParts(instant);
+	return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s) - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** "2028-01-15T09:00" (Amsterdam wall clock) → the instant; null when it is no real date and time. */
+export function amsterdamLocalToDate(local: string): Date | null {
+	const match = LOCAL.exec(local.trim());
+	if (!match) return null;
+	const [y, mo, d, h, mi, s] = match.slice(1).map((v) => Number(v ?? 0));
+	const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+	const check = new Date(asUtc);
+	if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+	// Two passes: the offset at the first guess can differ from the offset at the answer near a clock change.
+	const first = asUtc - offsetAt(new Date(asUtc));
+	return new Date(asUtc - offsetAt(new Date(first)));
+}
+
+/** The instant as an Amsterdam `datetime-local` value: "2028-01-15T09:00". */
+export function dateToAmsterdamLocal(instant: Date | string): string {
+	const p = amsterdamParts(new Date(instant));
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${p.y}-${two(p.mo)}-${two(p.d)}T${two(p.h)}:${two(p.mi)}`;
+}
+
+/** "Improvement Cup 2028" → "improvement-cup-2028"; accents dropped, at most 60 characters. */
+export function slugFromName(name: string): string {
+	return name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/g, '');
+}
+
+export type CompetitionInput = {
+	name: string;
+	/** empty: derived from the name */
+	slug: string;
+	callText: string;
+	submissionOpensAt: Date;
+	submissionClosesAt: Date;
+	responseDays: number;
+	/** eligible departments; none means every department */
+	departmentIds: number[];
+	preferOtherDepartmentMentor: boolean;
+};
+
+/** The rules on a competition's fields, as field codes; the service runs them on every input. */
+export function checkCompetitionInput(input: CompetitionInput): Record<string, string[]> {
+	const errors: Record<string, string[]> = {};
+	const name = input.name.trim();
+	if (!name) errors.name = ['required'];
+	else if (name.length < 3) errors.name = ['too_short'];
+	else if (name.length > 120) errors.name = ['too_long'];
+	const slug = input.slug.trim() || slugFromName(name);
+	if (input.slug.trim() && !SLUG_PATTERN.test(input.slug.trim())) errors.slug = ['slug_format'];
+	else if (!SLUG_PATTERN.test(slug) && !errors.name) errors.slug = ['slug_required'];
+	if (input.callText.length > 10_000) errors.callText = ['too_long'];
+	if (Number.isNaN(input.submissionOpensAt.getTime())) errors.opensAt = ['not_a_datetime'];
+	if (Number.isNaN(input.submissionClosesAt.getTime())) errors.closesAt = ['not_a_datetime'];
+	else if (!errors.opensAt && input.submissionClosesAt.getTime() <= input.submissionOpensAt.getTime()) errors.closesAt = ['closes_before_opens'];
+	if (!Number.isInteger(input.responseDays) || input.responseDays < 1 || input.responseDays > 90) errors.responseDays = ['response_days_range'];
+	if (input.departmentIds.some((id) => !Number.isInteger(id) || id <= 0)) errors.departmentId = ['unknown'];
+	return errors;
+}
+
+const localDateTime = z
+	.string()
+	.trim()
+	.min(1, { message: 'required' })
+	.transform((v, ctx) => {
+		const date = amsterdamLocalToDate(v);
+		if (!date) {
+			ctx.addIssue({ code: 'custom', message: 'not_a_datetime' });
+			return z.NEVER;
+		}
+		return date;
+	});
+
+const asList = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+
+/** The posted form. Field names are the form's; errors come back under the same names. */
+export const competitionFormSchema = z
+	.object({
+		name: z.string().trim().min(1, { message: 'required' }).min(3, { message: 'too_short' }).max(120, { message: 'too_long' }),
+		slug: z
+			.string()
+			.trim()
+			.toLowerCase()
+			.max(60, { message: 'slug_format' })
+			.refine((v) => v === '' || SLUG_PATTERN.test(v), { message: 'slug_format' })
+			.default(''),
+		callText: z
+			.string()
+			.default('')
+			.transform((v) => v.replace(/\r\n/g, '\n'))
+			.pipe(z.string().max(10_000, { message: 'too_long' })),
+		opensAt: localDateTime,
+		closesAt: localDateTime,
+		responseDays: z.preprocess(
+			(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+			z.coerce.number({ message: 'not_a_number' }).int({ message: 'not_a_whole_number' }).min(1, { message: 'response_days_range' }).max(90, { message: 'response_days_range' })
+		),
+		departmentId: z.preprocess(asList, z.array(z.coerce.number({ message: 'unknown' }).int({ message: 'unknown' }).positive({ message: 'unknown' })).max(200)),
+		preferOtherDepartmentMentor: z.preprocess((v) => v !== undefined && v !== null && v !== '', z.boolean())
+	})
+	.superRefine((v, ctx) => {
+		if (v.closesAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closes_before_opens' });
+		if (!v.slug && !SLUG_PATTERN.test(slugFromName(v.name))) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'slug_required' });
+	});
+
+export function toCompetitionInput(v: z.output<typeof competitionFormSchema>): CompetitionInput {
+	return {
+		name: v.name,
+		slug: v.slug,
+		callText: v.callText,
+		submissionOpensAt: v.opensAt,
+		submissionClosesAt: v.closesAt,
+		responseDays: v.responseDays,
+		departmentIds: [...new Set(v.departmentId)],
+		preferOtherDepartmentMentor: v.preferOtherDepartmentMentor
+	};
+}
+
+export const competitionStatusFormSchema = z.object({ status: z.string().trim().min(1).max(20) });

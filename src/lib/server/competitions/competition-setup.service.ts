@@ -1,0 +1,158 @@
+/**
+ * Setting up a competition (an edition such as "Improvement Cup 2028"): organisers create
+ * and edit its call, submission window, eligible departments and mentoring preference, and
+ * move it along draft → open → judging → closed → archived (src/lib/domain/competition-status.ts).
+ * Every write is audited, inside the same transaction. Opening a competition notifies nobody:
+ * employees see the call on their home page once its window has started.
+ */
+import type { Database } from '../db/index.js';
+import { can, type Actor } from '../auth/policy.js';
+import { DomainError, notFound } from '../errors.js';
+import { recordAudit } from '../audit/audit.queries.js';
+import { FieldErrors } from '../ideas/ideas.service.js';
+import { renderMarkdown } from '../markdown.js';
+import { decideCompetitionStatus, nextCompetitionStatuses } from '../../domain/competition-status.js';
+import type { CompetitionFormValues } from '../../components/judging/competition-form-values.js';
+import { checkCompetitionInput, dateToAmsterdamLocal, slugFromName, type CompetitionInput } from './competition-setup.schema.js';
+import * as q from './competition-setup.queries.js';
+
+function requireOrganiser(actor: Actor) {
+	if (!can(actor, 'competition.manage')) throw notFound();
+}
+
+const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
+
+/** Field rules, then the ones that need the database: the slug is free, the departments exist. */
+async function validate(db: Database, input: CompetitionInput, competitionId: number | null) {
+	const errors = checkCompetitionInput(input);
+	if (Object.keys(errors).length) throw new FieldErrors(errors);
+	const slug = input.slug.trim() || slugFromName(input.name);
+	if (await q.isSlugTaken(db, slug, competitionId)) errors.slug = ['taken'];
+	const departmentIds = [...new Set(input.departmentIds)];
+	if ((await q.countDepartments(db, departmentIds)) !== departmentIds.length) errors.departmentId = ['unknown'];
+	if (Object.keys(errors).length) throw new FieldErrors(errors);
+	const row: q.CompetitionRow = {
+		slug,
+		name: input.name.trim(),
+		callText: input.callText,
+		submissionOpensAt: input.submissionOpensAt,
+		submissionClosesAt: input.submissionClosesAt,
+		responseDays: input.responseDays,
+		preferOtherDepartmentMentor: input.preferOtherDepartmentMentor
+	};
+	return { row, departmentIds };
+}
+
+/** What the audit line keeps of a competition's settings. */
+const auditData = (row: q.CompetitionRow, departmentIds: number[]) => ({
+	slug: row.slug,
+	name: row.name,
+	submissionOpensAt: row.submissionOpensAt.toISOString(),
+	submissionClosesAt: row.submissionClosesAt.toISOString(),
+	responseDays: row.responseDays,
+	preferOtherDepartmentMentor: row.preferOtherDepartmentMentor,
+	departmentIds,
+	callTextLength: row.callText.length
+});
+
+/** The departments to choose from on the form. */
+export async function getCompetitionFormOptions(db: Database, actor: Actor) {
+	requireOrganiser(actor);
+	return { departments: await q.listDepartmentChoices(db) };
+}
+
+/** A new competition, in draft. A slug already in use is a field error ('taken'), also when two organisers race. */
+export async function createCompetition(db: Database, actor: Actor, input: CompetitionInput) {
+	requireOrganiser(actor);
+	const { row, departmentIds } = await validate(db, input, null);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const created = await q.insertCompetition(trx, { ...row, createdBy: actor.id });
+			await q.replaceCompetitionDepartments(trx, created.id, departmentIds);
+			await recordAudit(trx, { actorId: actor.id, action: 'competition.create', objectType: 'competition', objectId: created.id, data: auditData(row, departmentIds) });
+			return created;
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) throw new FieldErrors({ slug: ['taken'] });
+		throw e;
+	}
+}
+
+/** Change a competition's settings. An archived competition no longer changes. */
+export async function updateCompetition(db: Database, actor: Actor, competitionId: number, input: CompetitionInput) {
+	requireOrganiser(actor);
+	const { row, departmentIds } = await validate(db, input, competitionId);
+	try {
+		await db.transaction().execute(async (trx) => {
+			const locked = await q.lockCompetitionRow(trx, competitionId);
+			if (!locked) throw notFound();
+			if (locked.status === 'archived') throw new DomainError('competition_archived', 'This competition is archived; it no longer changes.', 409);
+			await q.updateCompetitionRow(trx, competitionId, row);
+			await q.replaceCompetitionDepartments(trx, competitionId, departmentIds);
+			await recordAudit(trx, { actorId: actor.id, action: 'competition.update', objectType: 'competition', objectId: competitionId, data: auditData(row, departmentIds) });
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) throw new FieldErrors({ slug: ['taken'] });
+		throw e;
+	}
+	return { id: competitionId, slug: row.slug };
+}
+
+/** The edit page: the competition as form values (times in Amsterdam), its call rendered, and where its status can go. */
+export async function getCompetitionForEdit(db: Database, actor: Actor, competitionId: number) {
+	requireOrganiser(actor);
+	const [competition, departments] = await Promise.all([q.findCompetitionForEdit(db, competitionId), q.listDepartmentChoices(db)]);
+	if (!competition) throw notFound();
+	const departmentIds = competition.departments.map((d) => d.departmentId);
+	const submittedIdeas = competition.submittedIdeas ?? 0;
+	const values: CompetitionFormValues = {
+		name: competition.name,
+		slug: competition.slug,
+		callText: competition.callText,
+		opensAt: dateToAmsterdamLocal(competition.submissionOpensAt),
+		closesAt: dateToAmsterdamLocal(competition.submissionClosesAt),
+		responseDays: String(competition.responseDays),
+		departmentIds: departmentIds.map(String),
+		preferOtherDepartmentMentor: competition.preferOtherDepartmentMentor
+	};
+	return {
+		competition: {
+			id: competition.id,
+			name: competition.name,
+			slug: competition.slug,
+			status: competition.status,
+			submissionOpensAt: competition.submissionOpensAt,
+			submissionClosesAt: competition.submissionClosesAt,
+			submittedIdeas,
+			departmentIds,
+			callHtml: renderMarkdown(competition.callText)
+		},
+		values,
+		departments,
+		nextStatuses: nextCompetitionStatuses(competition.status, { submittedIdeas })
+	};
+}
+
+/**
+ * Move the competition to another status (see competition-status.ts). The row is locked
+ * first, so two organisers clicking at once make one change, and the refusal says why.
+ */
+export async function changeCompetitionStatus(db: Database, actor: Actor, competitionId: number, status: string) {
+	requireOrganiser(actor);
+	return db.transaction().execute(async (trx) => {
+		const locked = await q.lockCompetitionRow(trx, competitionId);
+		if (!locked) throw notFound();
+		const submittedIdeas = await q.countSubmittedIdeas(trx, competitionId);
+		const decision = decideCompetitionStatus(locked.status, status, { submittedIdeas });
+		if (!decision.ok) throw new DomainError(decision.reason, `The competition cannot go from ${locked.status} to ${status}.`, 409);
+		await q.updateCompetitionStatusRow(trx, competitionId, decision.to);
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'competition.status',
+			objectType: 'competition',
+			objectId: competitionId,
+			data: { status: { from: decision.from, to: decision.to }, submittedIdeas }
+		});
+		return { from: decision.from, to: decision.to };
+	});
+}
