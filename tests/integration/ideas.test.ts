@@ -228,8 +228,17 @@ describe('who sees what', () => {
 });
 
 describe('lists', () => {
+	it('an employee is offered only the open calls their department may enter', async () => {
+		const listed = await f.newCompetition({ open: true });
+		const other = await f.newDepartment();
+		await db.insertInto('competitionDepartment').values({ competitionId: listed.id, departmentId: other.id }).execute();
+		const calls = (await listMyIdeas(db, operator)).calls.map((c) => c.id);
+		expect(calls).toContain(openCup.id);
+		expect(calls).not.toContain(listed.id);
+	});
+
 	it('my ideas include the team\'s ideas with who holds them', async () => {
-		const mine = await listMyIdeas(db, colleague);
+		const { ideas: mine } = await listMyIdeas(db, colleague);
 		expect(mine.length).toBeGreaterThan(0);
 		expect(mine.every((i) => typeof i.holder === 'string')).toBe(true);
 	});

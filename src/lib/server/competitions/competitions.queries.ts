@@ -5,15 +5,32 @@ import type { DB } from '../db/schema.js';
 
 type Db = Database | Transaction<DB>;
 
-/** Calls whose submission window is open now. */
-export function listOpenCalls(db: Db) {
+/**
+ * Calls whose submission window is open now; with a department, only the calls that
+ * department may enter (a competition without a list of departments takes every one).
+ */
+export function listOpenCalls(db: Db, departmentId?: number) {
 	return db
-		.selectFrom('competition')
-		.select(['id', 'slug', 'name', 'callText', 'submissionOpensAt', 'submissionClosesAt'])
-		.where('status', '=', 'open')
-		.where('submissionOpensAt', '<=', sql<Date>`now()`)
-		.where('submissionClosesAt', '>', sql<Date>`now()`)
-		.orderBy('submissionClosesAt')
+		.selectFrom('competition as c')
+		.select(['c.id', 'c.slug', 'c.name', 'c.callText', 'c.submissionOpensAt', 'c.submissionClosesAt'])
+		.where('c.status', '=', 'open')
+		.where('c.submissionOpensAt', '<=', sql<Date>`now()`)
+		.where('c.submissionClosesAt', '>', sql<Date>`now()`)
+		.$if(departmentId !== undefined, (qb) =>
+			qb.where((eb) =>
+				eb.or([
+					eb.not(eb.exists(eb.selectFrom('competitionDepartment as cd').whereRef('cd.competitionId', '=', 'c.id').select('cd.departmentId'))),
+					eb.exists(
+						eb
+							.selectFrom('competitionDepartment as cd')
+							.whereRef('cd.competitionId', '=', 'c.id')
+							.where('cd.departmentId', '=', departmentId!)
+							.select('cd.departmentId')
+					)
+				])
+			)
+		)
+		.orderBy('c.submissionClosesAt')
 		.execute();
 }
 
@@ -27,7 +44,8 @@ export function listActiveCompetitions(db: Db) {
 		.execute();
 }
 
-export function findCompetitionWindow(db: Db, competitionId: number) {
+/** With `lock`, the competition row is shared-locked, so its status cannot change under a submission. */
+export function findCompetitionWindow(db: Db, competitionId: number, lock = false) {
 	return db
 		.selectFrom('competition')
 		.select([
@@ -39,6 +57,7 @@ export function findCompetitionWindow(db: Db, competitionId: number) {
 			sql<boolean>`(status = 'open' and submission_opens_at <= now() and submission_closes_at > now())`.as('windowOpen')
 		])
 		.where('id', '=', competitionId)
+		.$if(lock, (qb) => qb.forShare())
 		.executeTakeFirst();
 }
 

@@ -8,11 +8,12 @@ import { listMentees, findMentorProfile } from '../mentoring/mentoring.queries.j
 import { listJurorRounds } from '../scoring/scoring.queries.js';
 import { listRecentNotifications } from '../notifications/notifications.queries.js';
 import { countPeople } from '../org/users.queries.js';
+import { renderMarkdown } from '../markdown.js';
 
 /** Everything a person's home page shows, for each role they hold; a few queries in parallel. */
 export async function loadHome(db: Database, actor: Actor, now = new Date()) {
 	const [calls, myIdeas, notifications, mentor, juror, organiser, admin] = await Promise.all([
-		listOpenCalls(db),
+		listOpenCalls(db, actor.departmentId),
 		listIdeasOfMember(db, actor.id, 20),
 		listRecentNotifications(db, actor.id, 5),
 		hasRole(actor, 'mentor') ? loadMentorHome(db, actor.id) : null,
@@ -21,7 +22,8 @@ export async function loadHome(db: Database, actor: Actor, now = new Date()) {
 		can(actor, 'admin.users') ? countPeople(db) : null
 	]);
 	return {
-		calls,
+		// The call text is markdown written by organisers: rendered and sanitised here.
+		calls: calls.map((c) => ({ ...c, callHtml: renderMarkdown(c.callText) })),
 		myIdeas: myIdeas.map((idea) => ({ ...idea, holder: isIdeaStatus(idea.status) ? holderOf(idea.status) : 'nobody' })),
 		notifications,
 		mentor,

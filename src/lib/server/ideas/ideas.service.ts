@@ -130,7 +130,7 @@ async function changeStatus(db: Database, actor: Actor, ideaId: number, version:
 		let windowOpen = false;
 		if (change.transition === 'submit') {
 			if (!access.competitionId) throw new FieldErrors({ competitionId: ['needed_to_submit'] });
-			windowOpen = Boolean((await findCompetitionWindow(trx, access.competitionId))?.windowOpen);
+			windowOpen = Boolean((await findCompetitionWindow(trx, access.competitionId, true))?.windowOpen);
 		}
 		const decision = decideTransition(access.status, change.transition, { actor: actorKinds(actor, access), reason: change.reason, windowOpen });
 		if (!decision.ok) refuse(decision.reason);
@@ -328,9 +328,9 @@ export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, no
 }
 
 /** The form's choices: open calls, departments, process areas, known tags, and the team chosen. */
-export async function getIdeaFormOptions(db: Database, memberIds: number[] = []) {
+export async function getIdeaFormOptions(db: Database, memberIds: number[] = [], departmentId?: number) {
 	const [calls, competitions, departments, processAreas, tags, members] = await Promise.all([
-		listOpenCalls(db),
+		listOpenCalls(db, departmentId),
 		listCompetitions(db),
 		listDepartments(db),
 		q.listProcessAreas(db),
@@ -348,10 +348,14 @@ export async function getIdeaForEdit(db: Database, actor: Actor, ideaId: number)
 	return { access, idea: detail };
 }
 
-/** My ideas: every idea of mine or my team, with what happens next. */
+/** My ideas: every idea of mine or my team, with what happens next, and the calls I may enter. */
 export async function listMyIdeas(db: Database, actor: Actor) {
-	const rows = await q.listIdeasOfMember(db, actor.id, 200);
-	return rows.map((idea) => ({ ...idea, holder: isIdeaStatus(idea.status) ? holderOf(idea.status) : 'nobody' }));
+	if (!can(actor, 'idea.listOwn')) throw notFound();
+	const [rows, calls] = await Promise.all([q.listIdeasOfMember(db, actor.id, 200), listOpenCalls(db, actor.departmentId)]);
+	return {
+		ideas: rows.map((idea) => ({ ...idea, holder: isIdeaStatus(idea.status) ? holderOf(idea.status) : 'nobody' })),
+		calls
+	};
 }
 
 /** The screening queue, oldest first, with working days waited and the overdue flag. */

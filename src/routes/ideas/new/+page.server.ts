@@ -8,7 +8,7 @@ import { blankIdeaValues } from '$lib/ideas/form-values';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'idea.create');
-	const options = await getIdeaFormOptions(db());
+	const options = await getIdeaFormOptions(db(), [], user.departmentId);
 	return { options, values: blankIdeaValues(user.departmentId, options.calls[0]?.id ?? null, randomUUID()) };
 };
 
