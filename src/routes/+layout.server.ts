@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { can, hasRole } from '$lib/server/auth/policy';
-import { countUnread } from '$lib/server/notifications/notifications.queries';
+import { countUnreadNotifications } from '$lib/server/notifications/notifications.service';
 import { db } from '$lib/server/runtime';
 import { config } from '$lib/server/config';
 
@@ -28,7 +28,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		if (can(user, 'kb.manage')) nav.push({ href: '/kb/pending', key: 'kbPending', group: 'organise' });
 		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people', group: 'admin' });
 		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit', group: 'admin' });
-		unread = (await countUnread(db(), user.id)).n;
+		unread = await countUnreadNotifications(db(), user);
 	}
 	return {
 		user: user && {

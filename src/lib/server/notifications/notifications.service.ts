@@ -22,3 +22,8 @@ export async function openNotification(db: Database, actor: Actor, notificationI
 	if (!row) throw notFound();
 	return row.link && /^\/(?!\/)/.test(row.link) ? row.link : '/notifications';
 }
+
+/** The bell's number in the header. */
+export async function countUnreadNotifications(db: Database, actor: Actor): Promise<number> {
+	return (await q.countUnread(db, actor.id)).n;
+}
