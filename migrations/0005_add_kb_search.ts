@@ -79,7 +79,9 @@ export async function down(db: Kysely<any>): Promise<void> {
 		setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
 		setweight(to_tsvector('dutch'::regconfig, coalesce(title, '')), 'A') ||
 		setweight(to_tsvector('english'::regconfig, coalesce(summary, '') || ' ' || coalesce(problem, '') || ' ' || coalesce(solution, '')), 'B') ||
-		setweight(to_tsvector('dutch'::regconfig, coalesce(summary, '') || ' ' || coalesce(problem, '') || ' ' || coalesce(solution, '')), 'B')) STORED`.execute(db);
+		setweight(to_tsvector('dutch'::regconfig, coalesce(summary, '') || ' ' || coalesce(problem, '') || ' ' || coalesce(solution, '')), 'B')) STORED`.execute(
+		db
+	);
 	await sql`CREATE INDEX kb_entry_search_doc_index ON kb_entry USING gin (search_doc)`.execute(db);
 	await sql`DROP FUNCTION IF EXISTS kb_unaccent(text)`.execute(db);
 	await sql`ALTER TABLE kb_entry DROP COLUMN adoption_count`.execute(db);

@@ -60,23 +60,186 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const some = <T>(xs: readonly T[], n: number): T[] => [...new Set(Array.from({ length: n }, () => pick(xs)))];
 
 const EN = {
-	things: ['torque wrench', 'calibration gauge', 'shadow board', 'kanban bin', 'label printer', 'ESD tester', 'lifting aid', 'vacuum fixture', 'purge hose', 'work instruction', 'cleanroom trolley', 'helium leak tester', 'wafer stage cover', 'cable set', 'interferometer', 'calliper', 'pallet jack', 'barcode scanner', 'inspection bench', 'safety glasses', 'reticle handler', 'spare parts rack', 'test cell', 'forklift route', 'gowning room'],
-	problems: ['operators lose time searching for the', 'we often find a damaged', 'nobody knows the status of the', 'the paper checklist for the', 'there is no standard place for the', 'new colleagues struggle with the', 'defects are found late because of the', 'the team waits every shift for the', 'near misses happen around the', 'the old procedure for the'],
-	effects: ['which costs hours every week', 'and modules wait half a shift', 'causing rework and scrap', 'so the line stops several times a month', 'which led to two safety incidents last year', 'and quality complaints from the next station'],
-	solutions: ['We introduced colour codes and a fixed place for the', 'A simple poka-yoke now blocks the wrong', 'We made an instruction video and updated the work instruction for the', 'A digital log replaces the paper form for the', 'We moved the', 'A weekly 5S round now checks the', 'We added a scanner check before the', 'Two-bin kanban now refills the'],
-	results: ['Searching time dropped by two thirds.', 'Defects fell from eighteen to ten per year.', 'No lifting incidents since the change.', 'Set-up time halved in the pilot.', 'Operators report less stress and fewer interruptions.']
+	things: [
+		'torque wrench',
+		'calibration gauge',
+		'shadow board',
+		'kanban bin',
+		'label printer',
+		'ESD tester',
+		'lifting aid',
+		'vacuum fixture',
+		'purge hose',
+		'work instruction',
+		'cleanroom trolley',
+		'helium leak tester',
+		'wafer stage cover',
+		'cable set',
+		'interferometer',
+		'calliper',
+		'pallet jack',
+		'barcode scanner',
+		'inspection bench',
+		'safety glasses',
+		'reticle handler',
+		'spare parts rack',
+		'test cell',
+		'forklift route',
+		'gowning room'
+	],
+	problems: [
+		'operators lose time searching for the',
+		'we often find a damaged',
+		'nobody knows the status of the',
+		'the paper checklist for the',
+		'there is no standard place for the',
+		'new colleagues struggle with the',
+		'defects are found late because of the',
+		'the team waits every shift for the',
+		'near misses happen around the',
+		'the old procedure for the'
+	],
+	effects: [
+		'which costs hours every week',
+		'and modules wait half a shift',
+		'causing rework and scrap',
+		'so the line stops several times a month',
+		'which led to two safety incidents last year',
+		'and quality complaints from the next station'
+	],
+	solutions: [
+		'We introduced colour codes and a fixed place for the',
+		'A simple poka-yoke now blocks the wrong',
+		'We made an instruction video and updated the work instruction for the',
+		'A digital log replaces the paper form for the',
+		'We moved the',
+		'A weekly 5S round now checks the',
+		'We added a scanner check before the',
+		'Two-bin kanban now refills the'
+	],
+	results: [
+		'Searching time dropped by two thirds.',
+		'Defects fell from eighteen to ten per year.',
+		'No lifting incidents since the change.',
+		'Set-up time halved in the pilot.',
+		'Operators report less stress and fewer interruptions.'
+	]
 };
 const NL = {
-	things: ['momentsleutel', 'kalibratiemeter', 'gereedschapsbord', 'kanbanbak', 'labelprinter', 'ESD-tester', 'tilhulp', 'vacuümopstelling', 'spoelslang', 'werkinstructie', 'cleanroomkar', 'heliumlektester', 'kabelset', 'schuifmaat', 'palletwagen', 'barcodescanner', 'inspectietafel', 'veiligheidsbril', 'reserveonderdelenrek', 'testcel', 'heftruckroute', 'omkleedruimte', 'magazijnstelling'],
-	problems: ['Operators zoeken elke dienst naar de', 'We vinden vaak een beschadigde', 'Niemand weet de status van de', 'De papieren checklist voor de', 'Er is geen vaste plek voor de', 'Nieuwe collega\'s worstelen met de', 'Fouten worden laat gevonden door de', 'Het team wacht elke dienst op de'],
-	effects: ['wat elke week uren kost', 'en modules wachten een halve dienst', 'met herstelwerk en afkeur als gevolg', 'waardoor de lijn meerdere keren per maand stilstaat', 'wat vorig jaar tot twee veiligheidsincidenten leidde'],
-	solutions: ['We hebben kleurcodes en een vaste plek ingevoerd voor de', 'Een eenvoudige poka-yoke voorkomt nu een verkeerde', 'We maakten een instructievideo en pasten de werkinstructie aan voor de', 'Een digitaal logboek vervangt het papieren formulier voor de', 'Een wekelijkse 5S-ronde controleert nu de', 'Tweebakskanban vult nu de'],
-	results: ['De zoektijd is met twee derde gedaald.', 'Het aantal fouten daalde van achttien naar tien per jaar.', 'Geen tilincidenten meer sinds de verbetering.', 'De insteltijd is in de pilot gehalveerd.', 'Deze verbeteringen schelen het team veel onderbrekingen.'],
-	titles: ['Kleine verbetering aan de', 'Vaste plek voor de', 'Snellere controle van de', 'Nieuwe werkwijze voor de', 'Minder zoeken naar de']
+	things: [
+		'momentsleutel',
+		'kalibratiemeter',
+		'gereedschapsbord',
+		'kanbanbak',
+		'labelprinter',
+		'ESD-tester',
+		'tilhulp',
+		'vacuümopstelling',
+		'spoelslang',
+		'werkinstructie',
+		'cleanroomkar',
+		'heliumlektester',
+		'kabelset',
+		'schuifmaat',
+		'palletwagen',
+		'barcodescanner',
+		'inspectietafel',
+		'veiligheidsbril',
+		'reserveonderdelenrek',
+		'testcel',
+		'heftruckroute',
+		'omkleedruimte',
+		'magazijnstelling'
+	],
+	problems: [
+		'Operators zoeken elke dienst naar de',
+		'We vinden vaak een beschadigde',
+		'Niemand weet de status van de',
+		'De papieren checklist voor de',
+		'Er is geen vaste plek voor de',
+		"Nieuwe collega's worstelen met de",
+		'Fouten worden laat gevonden door de',
+		'Het team wacht elke dienst op de'
+	],
+	effects: [
+		'wat elke week uren kost',
+		'en modules wachten een halve dienst',
+		'met herstelwerk en afkeur als gevolg',
+		'waardoor de lijn meerdere keren per maand stilstaat',
+		'wat vorig jaar tot twee veiligheidsincidenten leidde'
+	],
+	solutions: [
+		'We hebben kleurcodes en een vaste plek ingevoerd voor de',
+		'Een eenvoudige poka-yoke voorkomt nu een verkeerde',
+		'We maakten een instructievideo en pasten de werkinstructie aan voor de',
+		'Een digitaal logboek vervangt het papieren formulier voor de',
+		'Een wekelijkse 5S-ronde controleert nu de',
+		'Tweebakskanban vult nu de'
+	],
+	results: [
+		'De zoektijd is met twee derde gedaald.',
+		'Het aantal fouten daalde van achttien naar tien per jaar.',
+		'Geen tilincidenten meer sinds de verbetering.',
+		'De insteltijd is in de pilot gehalveerd.',
+		'Deze verbeteringen schelen het team veel onderbrekingen.'
+	],
+	titles: [
+		'Kleine verbetering aan de',
+		'Vaste plek voor de',
+		'Snellere controle van de',
+		'Nieuwe werkwijze voor de',
+		'Minder zoeken naar de'
+	]
 };
-const TAGS = ['5s', 'lean', 'kanban', 'poka-yoke', 'safety', 'ergonomics', 'calibration', 'cleanroom', 'esd', 'onboarding', 'training', 'logistics', 'quality', 'digital', 'visual-management', 'torque', 'labels', 'maintenance', 'waste', 'energy', 'werkinstructie', 'veiligheid', 'kwaliteit', 'magazijn', 'verbetering'];
-const DEPARTMENTS = [['BO', 'Build Operations'], ['QA', 'Quality Assurance'], ['LOG', 'Logistics'], ['TST', 'Test & Calibration'], ['ENG', 'Engineering'], ['EHS', 'Environment, Health & Safety'], ['GEN', 'General & IT'], ['FAC', 'Facilities']] as const;
-const AREAS = [['assembly', 'Assembly', 'Assemblage'], ['testing', 'Testing', 'Testen'], ['calibration', 'Calibration', 'Kalibratie'], ['logistics', 'Logistics', 'Logistiek'], ['quality-control', 'Quality control', 'Kwaliteitscontrole'], ['maintenance', 'Maintenance', 'Onderhoud'], ['safety', 'Safety', 'Veiligheid'], ['cleanroom', 'Cleanroom', 'Cleanroom'], ['office-process', 'Office process', 'Kantoorproces'], ['training', 'Training & onboarding', 'Training & inwerken']] as const;
+const TAGS = [
+	'5s',
+	'lean',
+	'kanban',
+	'poka-yoke',
+	'safety',
+	'ergonomics',
+	'calibration',
+	'cleanroom',
+	'esd',
+	'onboarding',
+	'training',
+	'logistics',
+	'quality',
+	'digital',
+	'visual-management',
+	'torque',
+	'labels',
+	'maintenance',
+	'waste',
+	'energy',
+	'werkinstructie',
+	'veiligheid',
+	'kwaliteit',
+	'magazijn',
+	'verbetering'
+];
+const DEPARTMENTS = [
+	['BO', 'Build Operations'],
+	['QA', 'Quality Assurance'],
+	['LOG', 'Logistics'],
+	['TST', 'Test & Calibration'],
+	['ENG', 'Engineering'],
+	['EHS', 'Environment, Health & Safety'],
+	['GEN', 'General & IT'],
+	['FAC', 'Facilities']
+] as const;
+const AREAS = [
+	['assembly', 'Assembly', 'Assemblage'],
+	['testing', 'Testing', 'Testen'],
+	['calibration', 'Calibration', 'Kalibratie'],
+	['logistics', 'Logistics', 'Logistiek'],
+	['quality-control', 'Quality control', 'Kwaliteitscontrole'],
+	['maintenance', 'Maintenance', 'Onderhoud'],
+	['safety', 'Safety', 'Veiligheid'],
+	['cleanroom', 'Cleanroom', 'Cleanroom'],
+	['office-process', 'Office process', 'Kantoorproces'],
+	['training', 'Training & onboarding', 'Training & inwerken']
+] as const;
 
 function entryText(i: number) {
 	const dutch = rnd() < 0.4;
@@ -96,15 +259,33 @@ function entryText(i: number) {
 
 async function loadMigrations(): Promise<Record<string, Migration>> {
 	const dir = join(import.meta.dirname, '..', 'migrations');
-	const files = readdirSync(dir).filter((f) => /^\d{4}_.*\.ts$/.test(f)).sort();
-	return Object.fromEntries(await Promise.all(files.map(async (f) => [f.replace(/\.ts$/, ''), (await import(pathToFileURL(join(dir, f)).href)) as Migration] as const)));
+	const files = readdirSync(dir)
+		.filter((f) => /^\d{4}_.*\.ts$/.test(f))
+		.sort();
+	return Object.fromEntries(
+		await Promise.all(
+			files.map(async (f) => [f.replace(/\.ts$/, ''), (await import(pathToFileURL(join(dir, f)).href)) as Migration] as const)
+		)
+	);
 }
 
 async function seed(db: Database): Promise<{ departmentIds: number[] }> {
-	const depts = await db.insertInto('department').values(DEPARTMENTS.map(([code, name]) => ({ code, name, headcount: 100 }))).returning('id').execute();
+	const depts = await db
+		.insertInto('department')
+		.values(DEPARTMENTS.map(([code, name]) => ({ code, name, headcount: 100 })))
+		.returning('id')
+		.execute();
 	const departmentIds = depts.map((d) => d.id);
-	const areas = await db.insertInto('processArea').values(AREAS.map(([code, nameEn, nameNl]) => ({ code, nameEn, nameNl }))).returning('id').execute();
-	const tags = await db.insertInto('tag').values(TAGS.map((name) => ({ name }))).returning(['id', 'name']).execute();
+	const areas = await db
+		.insertInto('processArea')
+		.values(AREAS.map(([code, nameEn, nameNl]) => ({ code, nameEn, nameNl })))
+		.returning('id')
+		.execute();
+	const tags = await db
+		.insertInto('tag')
+		.values(TAGS.map((name) => ({ name })))
+		.returning(['id', 'name'])
+		.execute();
 	const users = await db
 		.insertInto('appUser')
 		.values(departmentIds.map((departmentId, i) => ({ email: `bench${i}@example.com`, name: `Bench Person ${i}`, departmentId })))
@@ -112,7 +293,12 @@ async function seed(db: Database): Promise<{ departmentIds: number[] }> {
 		.execute();
 	// Bulk load: the triggers that keep search_extra and adoption_count would run once per
 	// row; they are switched off while loading and the columns are filled in one statement after.
-	for (const t of [sql`ALTER TABLE kb_entry_tag DISABLE TRIGGER kb_entry_tag_refresh`, sql`ALTER TABLE attachment DISABLE TRIGGER attachment_kb_refresh`, sql`ALTER TABLE adoption DISABLE TRIGGER adoption_kb_refresh`]) await t.execute(db);
+	for (const t of [
+		sql`ALTER TABLE kb_entry_tag DISABLE TRIGGER kb_entry_tag_refresh`,
+		sql`ALTER TABLE attachment DISABLE TRIGGER attachment_kb_refresh`,
+		sql`ALTER TABLE adoption DISABLE TRIGGER adoption_kb_refresh`
+	])
+		await t.execute(db);
 	const start = Date.UTC(2019, 0, 1);
 	const span = Date.UTC(2026, 10, 1) - start;
 	const BATCH = 500;
@@ -150,7 +336,10 @@ async function seed(db: Database): Promise<{ departmentIds: number[] }> {
 		if (files.length) await db.insertInto('attachment').values(files).execute();
 		const adoptions = inserted.flatMap((e) =>
 			rnd() < 0.35
-				? some(departmentIds.filter((d) => d !== e.departmentId), 1 + Math.floor(rnd() * 3)).map((departmentId) => ({
+				? some(
+						departmentIds.filter((d) => d !== e.departmentId),
+						1 + Math.floor(rnd() * 3)
+					).map((departmentId) => ({
 						kbEntryId: e.id,
 						departmentId,
 						status: pick(['considering', 'piloting', 'adopted', 'adopted'] as const),
@@ -165,7 +354,12 @@ async function seed(db: Database): Promise<{ departmentIds: number[] }> {
 			(SELECT string_agg(t.name, ' ' ORDER BY t.name) FROM kb_entry_tag kt JOIN tag t ON t.id = kt.tag_id WHERE kt.kb_entry_id = k.id),
 			(SELECT string_agg(regexp_replace(a.file_name, '[._-]+', ' ', 'g'), ' ' ORDER BY a.id) FROM attachment a WHERE a.kb_entry_id = k.id)),
 		adoption_count = (SELECT count(*) FROM adoption d WHERE d.kb_entry_id = k.id AND d.status = 'adopted')`.execute(db);
-	for (const t of [sql`ALTER TABLE kb_entry_tag ENABLE TRIGGER kb_entry_tag_refresh`, sql`ALTER TABLE attachment ENABLE TRIGGER attachment_kb_refresh`, sql`ALTER TABLE adoption ENABLE TRIGGER adoption_kb_refresh`]) await t.execute(db);
+	for (const t of [
+		sql`ALTER TABLE kb_entry_tag ENABLE TRIGGER kb_entry_tag_refresh`,
+		sql`ALTER TABLE attachment ENABLE TRIGGER attachment_kb_refresh`,
+		sql`ALTER TABLE adoption ENABLE TRIGGER adoption_kb_refresh`
+	])
+		await t.execute(db);
 	await sql`VACUUM ANALYZE`.execute(db);
 	return { departmentIds };
 }
@@ -174,9 +368,29 @@ async function seed(db: Database): Promise<{ departmentIds: number[] }> {
 
 function makeQueries(departmentIds: number[]): Record<string, string>[] {
 	const words = [...new Set([...EN.things, ...NL.things].flatMap((t) => t.split(/\s+/)).filter((w) => w.length > 3))];
-	const inflections = ['verbeteringen', 'werkinstructies', 'momentsleutels', 'kanbanbakken', 'calibrations', 'wrenches', 'scanners', 'veiligheidsincidenten', 'instructievideos', 'magazijnstellingen'];
+	const inflections = [
+		'verbeteringen',
+		'werkinstructies',
+		'momentsleutels',
+		'kanbanbakken',
+		'calibrations',
+		'wrenches',
+		'scanners',
+		'veiligheidsincidenten',
+		'instructievideos',
+		'magazijnstellingen'
+	];
 	const typos = ['torqe wrench', 'calibraton', 'kanbn', 'interferomter', 'momentsluetel', 'werkinstructei', 'heliun leak', 'shadwo board'];
-	const phrases = ['"shadow board"', 'lifting aid safety', 'label printer defects', 'kalibratiemeter testcel', 'cleanroom trolley 5S', 'poka-yoke scanner', 'work instruction video', 'veiligheidsbril heftruck'];
+	const phrases = [
+		'"shadow board"',
+		'lifting aid safety',
+		'label printer defects',
+		'kalibratiemeter testcel',
+		'cleanroom trolley 5S',
+		'poka-yoke scanner',
+		'work instruction video',
+		'veiligheidsbril heftruck'
+	];
 	const queries: Record<string, string>[] = [];
 	for (let i = 0; i < QUERIES; i++) {
 		const r = rnd();
@@ -185,7 +399,8 @@ function makeQueries(departmentIds: number[]): Record<string, string>[] {
 		else if (r < 0.63) queries.push({ q: pick(inflections) });
 		else if (r < 0.7) queries.push({ q: pick(phrases) });
 		else if (r < 0.78) queries.push({ q: pick(typos) });
-		else if (r < 0.86) queries.push({ q: pick(words), department: String(pick(departmentIds)), year: String(2019 + Math.floor(rnd() * 8)) });
+		else if (r < 0.86)
+			queries.push({ q: pick(words), department: String(pick(departmentIds)), year: String(2019 + Math.floor(rnd() * 8)) });
 		else if (r < 0.9) queries.push({ q: pick(words), tag: pick(TAGS), sort: 'adopted' });
 		else if (r < 0.95) queries.push({ sort: 'adopted', page: String(1 + Math.floor(rnd() * 3)) });
 		else queries.push({ q: pick(words), page: '2' });
@@ -234,7 +449,12 @@ function pct(xs: number[], p: number): number {
 	return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-async function measure(handle: DatabaseHandle, bare: { query: (text: string, values: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }> }, queries: Record<string, string>[], deadline: number): Promise<Timing> {
+async function measure(
+	handle: DatabaseHandle,
+	bare: { query: (text: string, values: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }> },
+	queries: Record<string, string>[],
+	deadline: number
+): Promise<Timing> {
 	const actor: Actor = { id: 1, departmentId: 1, roles: ['employee'] };
 	const timing: Timing = { sql: [], page: [], hits: [] };
 	const parsed = queries.map((q) => searchQuerySchema.parse(q));
@@ -321,8 +541,18 @@ async function runEngine(engine: 'postgres' | 'pglite', deadline: number) {
 		const { Kysely, PostgresDialect, CamelCasePlugin } = await import('kysely');
 		const pool = new pg.Pool({ ...createPgConfig(instance), max: 1 });
 		const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] }) as unknown as Database;
-		handle = { db, engine: 'pglite', close: async () => { await db.destroy(); await instance.close(); } };
-		bare = { query: async (t, v) => ({ rows: (await instance.query(t, v as never[])).rows as Array<Record<string, unknown>> }), close: async () => {} };
+		handle = {
+			db,
+			engine: 'pglite',
+			close: async () => {
+				await db.destroy();
+				await instance.close();
+			}
+		};
+		bare = {
+			query: async (t, v) => ({ rows: (await instance.query(t, v as never[])).rows as Array<Record<string, unknown>> }),
+			close: async () => {}
+		};
 	}
 	try {
 		await migrateToLatest(handle.db, migrations);
@@ -349,16 +579,23 @@ async function main() {
 	for (const engine of ENGINES) {
 		console.error(`[bench] ${engine}: seeding ${ENTRIES} entries ...`);
 		const r = await runEngine(engine, Date.now() + SECONDS * 1000);
-		console.error(`[bench] ${engine}: seeded in ${r.seedSeconds.toFixed(1)} s (${JSON.stringify(r.counts)}), measured ${r.timing.sql.length} queries`);
+		console.error(
+			`[bench] ${engine}: seeded in ${r.seedSeconds.toFixed(1)} s (${JSON.stringify(r.counts)}), measured ${r.timing.sql.length} queries`
+		);
 		results.push(r);
 	}
 	const f = (n: number) => n.toFixed(1).padStart(7);
 	console.log('\nKnowledge-base search, milliseconds per request (search + facets + suggestion when needed)\n');
 	console.log('engine    path   queries     p50     p95     p99     max   mean hits');
 	for (const r of results) {
-		for (const [label, xs] of [['SQL', r.timing.sql], ['page', r.timing.page]] as const) {
+		for (const [label, xs] of [
+			['SQL', r.timing.sql],
+			['page', r.timing.page]
+		] as const) {
 			const meanHits = r.timing.hits.reduce((a, b) => a + b, 0) / Math.max(1, r.timing.hits.length);
-			console.log(`${r.engine.padEnd(9)} ${label.padEnd(5)} ${String(xs.length).padStart(8)} ${f(pct(xs, 50))} ${f(pct(xs, 95))} ${f(pct(xs, 99))} ${f(Math.max(...xs))} ${label === 'SQL' ? meanHits.toFixed(0).padStart(10) : ''}`);
+			console.log(
+				`${r.engine.padEnd(9)} ${label.padEnd(5)} ${String(xs.length).padStart(8)} ${f(pct(xs, 50))} ${f(pct(xs, 95))} ${f(pct(xs, 99))} ${f(Math.max(...xs))} ${label === 'SQL' ? meanHits.toFixed(0).padStart(10) : ''}`
+			);
 		}
 		const ratio50 = pct(r.timing.page, 50) / pct(r.timing.sql, 50);
 		const ratio99 = pct(r.timing.page, 99) / pct(r.timing.sql, 99);

@@ -13,7 +13,9 @@ import { seedDemo } from '../src/lib/server/seed/demo.js';
 
 async function loadMigrations(): Promise<Record<string, Migration>> {
 	const dir = join(import.meta.dirname, '..', 'migrations');
-	const files = readdirSync(dir).filter((f) => /^\d{4}_.*\.ts$/.test(f)).sort();
+	const files = readdirSync(dir)
+		.filter((f) => /^\d{4}_.*\.ts$/.test(f))
+		.sort();
 	const entries = await Promise.all(
 		files.map(async (f) => [f.replace(/\.ts$/, ''), (await import(pathToFileURL(join(dir, f)).href)) as Migration] as const)
 	);

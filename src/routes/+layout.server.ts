@@ -7,7 +7,20 @@ import { config } from '$lib/server/config';
 export type NavItem = {
 	href: string;
 	group: 'main' | 'organise' | 'admin';
-	key: 'home' | 'myIdeas' | 'kb' | 'mentoring' | 'becomeMentor' | 'jury' | 'screening' | 'allIdeas' | 'competitions' | 'mentors' | 'kbPending' | 'people' | 'audit';
+	key:
+		| 'home'
+		| 'myIdeas'
+		| 'kb'
+		| 'mentoring'
+		| 'becomeMentor'
+		| 'jury'
+		| 'screening'
+		| 'allIdeas'
+		| 'competitions'
+		| 'mentors'
+		| 'kbPending'
+		| 'people'
+		| 'audit';
 };
 
 export const load: LayoutServerLoad = async ({ locals }) => {

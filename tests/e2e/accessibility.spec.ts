@@ -8,7 +8,13 @@ async function expectAccessible(page: Page, path: string) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+		.map(
+			(v) =>
+				`${v.id}: ${v.help} (${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join('; ')})`
+		);
 	expect(serious, `${path}\n${serious.join('\n')}`).toEqual([]);
 }
 
@@ -18,7 +24,8 @@ test('sign-in page', async ({ page }) => {
 
 test('employee pages', async ({ page }) => {
 	await signInAs(page, 'Sanne Bakker');
-	for (const path of ['/', '/ideas', '/ideas/new', '/kb', '/kb?q=torque', '/kb/1', '/notifications', '/no-such-page']) await expectAccessible(page, path);
+	for (const path of ['/', '/ideas', '/ideas/new', '/kb', '/kb?q=torque', '/kb/1', '/notifications', '/no-such-page'])
+		await expectAccessible(page, path);
 	await page.goto('/ideas');
 	const coached = await page.getByRole('link', { name: /Photo check of part kits/ }).getAttribute('href');
 	for (const path of [coached!, `${coached}/coaching`, `${coached}/implementation`]) await expectAccessible(page, path);
@@ -27,7 +34,16 @@ test('employee pages', async ({ page }) => {
 test('organiser pages', async ({ page }) => {
 	await signInAs(page, 'Ruud van Dijk');
 	const rounds = ['/organise/competitions/2', '/organise/competitions/2/rounds/1'];
-	for (const path of ['/', '/organise/screening', '/organise/ideas', '/organise/mentors', '/organise/competitions', ...rounds, '/ideas/20', '/kb/pending']) {
+	for (const path of [
+		'/',
+		'/organise/screening',
+		'/organise/ideas',
+		'/organise/mentors',
+		'/organise/competitions',
+		...rounds,
+		'/ideas/20',
+		'/kb/pending'
+	]) {
 		await expectAccessible(page, path);
 	}
 });

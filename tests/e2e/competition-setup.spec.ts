@@ -4,7 +4,15 @@ import { signInAs } from './helpers';
 /** A `datetime-local` value in Amsterdam time, `days` from now. */
 function amsterdamLocal(days: number): string {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/Amsterdam',
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit'
+		})
 			.formatToParts(new Date(Date.now() + days * 86_400_000))
 			.map((p) => [p.type, p.value])
 	);
@@ -28,7 +36,9 @@ test.describe('an organiser sets up a new competition', () => {
 
 		// A window that closes before it opens is refused beside the field; what was typed stays.
 		await organiser.getByRole('textbox', { name: 'Name', exact: true }).fill('Improvement Cup 2028');
-		await organiser.getByLabel('Call text').fill('Show us how **your** work can be safer, faster or simpler.\n\n- Any department\n- Teams welcome');
+		await organiser
+			.getByLabel('Call text')
+			.fill('Show us how **your** work can be safer, faster or simpler.\n\n- Any department\n- Teams welcome');
 		await organiser.locator('#opensAt').fill(amsterdamLocal(-1));
 		await organiser.locator('#closesAt').fill(amsterdamLocal(-2));
 		await organiser.getByRole('button', { name: 'Create competition' }).click();

@@ -8,7 +8,10 @@ export async function signInAs(page: Page, name: string): Promise<void> {
 		await featured.click();
 	} else {
 		await page.getByText(/Everyone in the demo organisation|Iedereen in de demo-organisatie/).click();
-		await page.getByRole('button', { name: new RegExp(name) }).first().click();
+		await page
+			.getByRole('button', { name: new RegExp(name) })
+			.first()
+			.click();
 	}
 	await expect(page.getByRole('button', { name: /Sign out|Afmelden/ }).first()).toBeVisible();
 }

@@ -50,7 +50,11 @@ test('the mentor accepts, ticks the checklist, logs a session and marks the idea
 	await waiting.getByRole('button', { name: 'Send answer' }).click();
 	await expect(page.getByTestId('waiting-for-answer').locator('article', { hasText: ideaTitle })).toContainText('Please say why');
 	await page.getByTestId('waiting-for-answer').locator('article', { hasText: ideaTitle }).getByLabel('Yes, I will coach this idea').check();
-	await page.getByTestId('waiting-for-answer').locator('article', { hasText: ideaTitle }).getByRole('button', { name: 'Send answer' }).click();
+	await page
+		.getByTestId('waiting-for-answer')
+		.locator('article', { hasText: ideaTitle })
+		.getByRole('button', { name: 'Send answer' })
+		.click();
 	await expect(page.getByRole('status')).toContainText('You coach this idea now');
 	await expect(page.getByTestId('my-mentees')).toContainText(ideaTitle);
 
@@ -82,7 +86,10 @@ test('the submitter sees the mentor, the checklist, the log and the ready mark',
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ideaTitle);
 	await expect(page.getByTestId('mentor-card')).toContainText(mentorName);
 	await expect(page.getByTestId('mentor-card')).toContainText('Accepted');
-	await expect(page.getByTestId('checklist').getByRole('button', { name: 'Presentation rehearsed' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('checklist').getByRole('button', { name: 'Presentation rehearsed' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
 	await expect(page.getByTestId('coaching-log')).toContainText('Bring the counts to the next session.');
 	await expect(page.getByTestId('ready-badge')).toBeVisible();
 	await shot(page, 'coaching-submitter');

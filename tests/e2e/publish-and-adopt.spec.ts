@@ -46,7 +46,9 @@ test('publish an implemented idea and adopt it in another department', async ({ 
 	// --- asks to publish, naming Test & Calibration as a candidate ---
 	const entryForm = team.getByTestId('entry-form');
 	await expect(entryForm.getByLabel('Title')).toHaveValue(IDEA_TITLE);
-	await entryForm.getByLabel('Summary').fill('Every new operator gets an experienced buddy for six weeks, with a checklist of what to show when.');
+	await entryForm
+		.getByLabel('Summary')
+		.fill('Every new operator gets an experienced buddy for six weeks, with a checklist of what to show when.');
 	await entryForm.getByLabel('Tags').fill('onboarding, buddy, training');
 	await entryForm.getByLabel('Test & Calibration').check();
 	await entryForm.getByRole('button', { name: 'Ask to publish' }).click();

@@ -75,7 +75,10 @@ test.describe('each role finds its own home page with the demo data', () => {
 
 test('a person reads their notifications, follows one and clears the rest', async ({ page }) => {
 	await signInAs(page, 'Pieter de Groot');
-	await page.getByRole('link', { name: /Unread notifications/ }).first().click();
+	await page
+		.getByRole('link', { name: /Unread notifications/ })
+		.first()
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notifications');
 	const list = page.getByTestId('notifications');
 	await expect(list.getByRole('link').first()).toBeVisible();

@@ -38,7 +38,10 @@ async function scoreOnSheet(page: Page, level: number, comment: string) {
 	const criteria = page.locator('fieldset[data-testid^="criterion-"]');
 	await expect(criteria).toHaveCount(6);
 	for (let i = 0; i < 6; i++) await criteria.nth(i).locator(`input[type="radio"][value="${level}"]`).check();
-	await criteria.first().getByLabel(/Comment/).fill(comment);
+	await criteria
+		.first()
+		.getByLabel(/Comment/)
+		.fill(comment);
 	await page.getByLabel(/Overall comment/).fill('Clear problem, measured baseline, easy to copy.');
 	await page.getByRole('button', { name: /Submit scores|Save changes/ }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Scores submitted' })).toBeVisible();
@@ -60,7 +63,9 @@ async function scoreOffline(page: Page, roundName: string, levelFor: (title: str
 		return row.map((cell, c) => (c >= 4 && c < header.length - 1 && (c - 4) % 2 === 0 ? String(level) : cell));
 	});
 	await section.locator('summary').click();
-	await section.locator('input[type="file"]').setInputFiles({ name: 'my-scores.csv', mimeType: 'text/csv', buffer: Buffer.from(stringify([header, ...filled])) });
+	await section
+		.locator('input[type="file"]')
+		.setInputFiles({ name: 'my-scores.csv', mimeType: 'text/csv', buffer: Buffer.from(stringify([header, ...filled])) });
 	await section.getByRole('button', { name: 'Upload' }).click();
 	const report = page.getByTestId('upload-report');
 	await expect(report).toContainText('rows taken');
@@ -138,7 +143,9 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			await expect(ranking.locator('tbody tr').first()).toContainText(SANNE_IDEA);
 			await expect(ranking.getByTestId('cut-line')).toBeVisible();
 			await page.getByLabel('Close anyway (override)').check();
-			await page.getByLabel(/Reason for closing/).fill('Build Operations is complete; the other departments close next week in their own session.');
+			await page
+				.getByLabel(/Reason for closing/)
+				.fill('Build Operations is complete; the other departments close next week in their own session.');
 			await page.getByRole('button', { name: 'Close the round and lock the scores' }).click();
 			await expect(page.getByTestId('round-status')).toHaveText('Closed');
 			await page.screenshot({ path: 'test-results/judging-round-closed.png', fullPage: true });

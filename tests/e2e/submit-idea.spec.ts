@@ -2,10 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './helpers';
 
 // A real 1x1 PNG: the server checks the bytes, not the name.
-const PNG = Buffer.from(
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-	'base64'
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const TITLE = 'Vaste plek voor de ESD-polsbandtester bij lijn 3';
 
@@ -14,7 +11,9 @@ async function toDutch(page: Page) {
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 }
 
-test('an operator writes and submits an idea in Dutch with a photo; it is returned, improved, resubmitted and accepted', async ({ browser }) => {
+test('an operator writes and submits an idea in Dutch with a photo; it is returned, improved, resubmitted and accepted', async ({
+	browser
+}) => {
 	const operatorContext = await browser.newContext();
 	const organiserContext = await browser.newContext();
 	const sanne = await operatorContext.newPage();
@@ -27,7 +26,9 @@ test('an operator writes and submits an idea in Dutch with a photo; it is return
 	await expect(sanne.getByRole('heading', { level: 1 })).toHaveText('Idee schrijven');
 	await sanne.getByLabel('Titel').fill(TITLE);
 	await sanne.getByLabel('Het probleem nu').fill('te kort');
-	await sanne.getByLabel('Je voorgestelde verbetering').fill('Een vaste tester naast de ingang van de cleanroom, met een logboek per dienst.');
+	await sanne
+		.getByLabel('Je voorgestelde verbetering')
+		.fill('Een vaste tester naast de ingang van de cleanroom, met een logboek per dienst.');
 	await sanne.getByLabel('Tags').fill('ESD, cleanroom');
 
 	// A form error keeps every typed value and shows the message beside the field.
@@ -39,7 +40,9 @@ test('an operator writes and submits an idea in Dutch with a photo; it is return
 
 	await sanne
 		.getByLabel('Het probleem nu')
-		.fill('De polsbandtester staat steeds ergens anders; operators slaan de test over als ze hem niet vinden. Vorige maand twee ESD-afwijkingen.');
+		.fill(
+			'De polsbandtester staat steeds ergens anders; operators slaan de test over als ze hem niet vinden. Vorige maand twee ESD-afwijkingen.'
+		);
 	await sanne.getByRole('button', { name: 'Concept opslaan' }).click();
 	await expect(sanne.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 	await expect(sanne.getByText('Concept opgeslagen.')).toBeVisible();
@@ -71,7 +74,9 @@ test('an operator writes and submits an idea in Dutch with a photo; it is return
 	await expect(sanne.getByTestId('timeline')).toContainText('Meet het een week.');
 	await sanne.getByRole('link', { name: 'Bewerken' }).click();
 	await expect(sanne.getByRole('heading', { level: 1 })).toHaveText('Idee bewerken');
-	await sanne.getByLabel('Het probleem nu').fill('Gemeten: gemiddeld 6 minuten zoeken per dienst, en twee ESD-afwijkingen in oktober omdat de test werd overgeslagen.');
+	await sanne
+		.getByLabel('Het probleem nu')
+		.fill('Gemeten: gemiddeld 6 minuten zoeken per dienst, en twee ESD-afwijkingen in oktober omdat de test werd overgeslagen.');
 	await sanne.getByRole('button', { name: 'Opslaan en indienen' }).click();
 	await expect(sanne.getByTestId('status-meaning')).toContainText('Ontvangen');
 

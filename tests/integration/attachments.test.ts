@@ -106,7 +106,9 @@ function makePng(): Uint8Array {
 	ihdr.writeUInt32BE(4, 4);
 	ihdr[8] = 8; // bit depth
 	ihdr[9] = 2; // RGB
-	const rows = Buffer.concat(Array.from({ length: 4 }, (_, y) => Buffer.from([0, ...Array.from({ length: 12 }, (_, x) => (x * 20 + y * 60) & 255)])));
+	const rows = Buffer.concat(
+		Array.from({ length: 4 }, (_, y) => Buffer.from([0, ...Array.from({ length: 12 }, (_, x) => (x * 20 + y * 60) & 255)]))
+	);
 	return Buffer.concat([
 		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 		chunk('IHDR', ihdr),
@@ -116,12 +118,19 @@ function makePng(): Uint8Array {
 }
 
 const PNG = makePng();
-const JPEG_HEADER = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+const JPEG_HEADER = Uint8Array.from([
+	0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00
+]);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 // ---------- multipart requests, generated lazily ----------
 
-type FilePart = { fileName: string; contentType?: string; bytes?: Uint8Array; /** zeros after `bytes`, made as they are read */ zeros?: number };
+type FilePart = {
+	fileName: string;
+	contentType?: string;
+	bytes?: Uint8Array;
+	/** zeros after `bytes`, made as they are read */ zeros?: number;
+};
 type Upload = {
 	fields?: Record<string, string>;
 	file?: FilePart;
@@ -190,9 +199,17 @@ function multipartRequest(ideaId: number, u: Upload) {
 			stats.cancelled = true;
 		}
 	});
-	const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: u.accept ?? 'application/json' };
+	const headers: Record<string, string> = {
+		'content-type': `multipart/form-data; boundary=${boundary}`,
+		accept: u.accept ?? 'application/json'
+	};
 	if (u.declareLength) headers['content-length'] = String(total);
-	const request = new Request(`http://localhost/ideas/${ideaId}/attachments`, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+	const request = new Request(`http://localhost/ideas/${ideaId}/attachments`, {
+		method: 'POST',
+		body,
+		headers,
+		duplex: 'half'
+	} as RequestInit);
 	return { request, stats };
 }
 
@@ -265,7 +282,10 @@ afterAll(async () => {
 describe('uploading', () => {
 	it('accepts a real PNG as a photo: row, file, checksum and timeline event', async () => {
 		const ideaId = await newIdea();
-		const a = await send(owner, ideaId, { fields: { kind: 'photo' }, file: { fileName: 'line 3.png', contentType: 'image/png', bytes: PNG } });
+		const a = await send(owner, ideaId, {
+			fields: { kind: 'photo' },
+			file: { fileName: 'line 3.png', contentType: 'image/png', bytes: PNG }
+		});
 		expect(a).toMatchObject({ kind: 'photo', fileName: 'line 3.png', mediaType: 'image/png', sizeBytes: PNG.length, sha256: sha256(PNG) });
 
 		const row = await db.selectFrom('attachment').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
@@ -277,7 +297,9 @@ describe('uploading', () => {
 
 		const events = await db.selectFrom('ideaEvent').select(['kind', 'actorId', 'data']).where('ideaId', '=', ideaId).execute();
 		expect(events).toEqual([{ kind: 'attachment_added', actorId: owner.id, data: { attachmentId: a.id, fileName: 'line 3.png' } }]);
-		expect(await listIdeaAttachments(db, ideaId)).toEqual([expect.objectContaining({ id: a.id, uploaderName: expect.stringMatching(/^User /) })]);
+		expect(await listIdeaAttachments(db, ideaId)).toEqual([
+			expect.objectContaining({ id: a.id, uploaderName: expect.stringMatching(/^User /) })
+		]);
 		expect(await readdir(join(filesDir, 'tmp'))).toEqual([]);
 	});
 
@@ -290,7 +312,9 @@ describe('uploading', () => {
 	it('refuses a PNG renamed .pdf sent as slides, leaving no row and no file', async () => {
 		const ideaId = await newIdea();
 		const before = await filesOnDisk();
-		const e = await refusalOf(send(owner, ideaId, { fields: { kind: 'slides' }, file: { fileName: 'photo.pdf', contentType: 'application/pdf', bytes: PNG } }));
+		const e = await refusalOf(
+			send(owner, ideaId, { fields: { kind: 'slides' }, file: { fileName: 'photo.pdf', contentType: 'application/pdf', bytes: PNG } })
+		);
 		expect(e.code).toBe('type_not_allowed');
 		expect(e.message).toContain('photo.pdf is a PNG image, not a PDF');
 		expect(await db.selectFrom('attachment').select('id').where('ideaId', '=', ideaId).execute()).toEqual([]);
@@ -311,7 +335,9 @@ describe('uploading', () => {
 		const ideaId = await newIdea();
 		expect((await refusalOf(send(owner, ideaId, { file: { fileName: 'empty.png', bytes: new Uint8Array() } }))).code).toBe('empty_file');
 		expect((await refusalOf(send(owner, ideaId, { fields: { kind: 'photo' } }))).code).toBe('no_file');
-		expect((await refusalOf(send(owner, ideaId, { fields: { kind: 'movie' }, file: { fileName: 'a.png', bytes: PNG } }))).code).toBe('invalid_kind');
+		expect((await refusalOf(send(owner, ideaId, { fields: { kind: 'movie' }, file: { fileName: 'a.png', bytes: PNG } }))).code).toBe(
+			'invalid_kind'
+		);
 		expect(await readdir(join(filesDir, 'tmp'))).toEqual([]);
 	});
 });
@@ -431,14 +457,27 @@ describe('downloading', () => {
 	});
 
 	it('knowledge-base files: every employee while published, only organisers when unpublished', async () => {
-		const entry = await db.insertInto('kbEntry').values({ title: 'Kitting', departmentId: deptId }).returning('id').executeTakeFirstOrThrow();
+		const entry = await db
+			.insertInto('kbEntry')
+			.values({ title: 'Kitting', departmentId: deptId })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const key = 'ab'.repeat(16);
 		const { mkdir, writeFile } = await import('node:fs/promises');
 		await mkdir(join(storedPath(key), '..'), { recursive: true });
 		await writeFile(storedPath(key), PNG);
 		const row = await db
 			.insertInto('attachment')
-			.values({ kbEntryId: entry.id, kind: 'photo', fileName: 'kit.png', mediaType: 'image/png', sizeBytes: PNG.length, sha256: sha256(PNG), storageKey: key, uploadedBy: organiser.id })
+			.values({
+				kbEntryId: entry.id,
+				kind: 'photo',
+				fileName: 'kit.png',
+				mediaType: 'image/png',
+				sizeBytes: PNG.length,
+				sha256: sha256(PNG),
+				storageKey: key,
+				uploadedBy: organiser.id
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await (await openAttachmentForDownload(db, stranger, row.id)).stream.cancel();
@@ -461,7 +500,9 @@ describe('downloading', () => {
 			'cache-control': 'private, no-store'
 		});
 		expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(sha256(PNG));
-		await expect(download({ locals: { user: stranger }, params: { attachmentId: String(a.id) }, url } as never)).rejects.toMatchObject({ status: 404 });
+		await expect(download({ locals: { user: stranger }, params: { attachmentId: String(a.id) }, url } as never)).rejects.toMatchObject({
+			status: 404
+		});
 	});
 });
 
@@ -469,19 +510,31 @@ describe('the upload route', () => {
 	it('answers script with JSON: 201 with the attachment, 400 with a message, 413 when too large', async () => {
 		const ideaId = await newIdea();
 		const ok = multipartRequest(ideaId, { file: { fileName: 'a.png', bytes: PNG } });
-		const created = (await upload({ locals: { user: owner }, params: { ideaId: String(ideaId) }, request: ok.request } as never)) as Response;
+		const created = (await upload({
+			locals: { user: owner },
+			params: { ideaId: String(ideaId) },
+			request: ok.request
+		} as never)) as Response;
 		expect(created.status).toBe(201);
 		expect((await created.json()).attachment).toMatchObject({ fileName: 'a.png', kind: 'photo' });
 
 		const bad = multipartRequest(ideaId, { fields: { kind: 'slides' }, file: { fileName: 'photo.pdf', bytes: PNG } });
-		const refused = (await upload({ locals: { user: owner }, params: { ideaId: String(ideaId) }, request: bad.request } as never)) as Response;
+		const refused = (await upload({
+			locals: { user: owner },
+			params: { ideaId: String(ideaId) },
+			request: bad.request
+		} as never)) as Response;
 		expect(refused.status).toBe(400);
 		expect(await refused.json()).toEqual({
 			error: { code: 'type_not_allowed', message: 'photo.pdf is a PNG file, not a PDF file. Accepted here: PDF, PPTX.' }
 		});
 
 		const big = multipartRequest(ideaId, { fields: { kind: 'photo' }, file: { fileName: 'big.jpg', bytes: JPEG_HEADER, zeros: 21 * MB } });
-		const tooLarge = (await upload({ locals: { user: owner }, params: { ideaId: String(ideaId) }, request: big.request } as never)) as Response;
+		const tooLarge = (await upload({
+			locals: { user: owner },
+			params: { ideaId: String(ideaId) },
+			request: big.request
+		} as never)) as Response;
 		expect(tooLarge.status).toBe(413);
 		expect((await tooLarge.json()).error.code).toBe('too_large');
 	});
@@ -490,20 +543,32 @@ describe('the upload route', () => {
 		const ideaId = await newIdea();
 		const html = 'text/html,application/xhtml+xml,*/*;q=0.8';
 		const ok = multipartRequest(ideaId, { fields: { kind: 'auto' }, file: { fileName: 'a b.png', bytes: PNG }, accept: html });
-		await expect(upload({ locals: { user: owner }, params: { ideaId: String(ideaId) }, request: ok.request } as never)).rejects.toMatchObject({
+		await expect(
+			upload({ locals: { user: owner }, params: { ideaId: String(ideaId) }, request: ok.request } as never)
+		).rejects.toMatchObject({
 			status: 303,
 			location: `/ideas/${ideaId}?uploaded=a%20b.png`
 		});
 		const bad = multipartRequest(ideaId, { fields: { kind: 'slides' }, file: { fileName: 'photo.pdf', bytes: PNG }, accept: html });
-		await expect(upload({ locals: { user: owner }, params: { ideaId: String(ideaId) }, request: bad.request } as never)).rejects.toMatchObject({
+		await expect(
+			upload({ locals: { user: owner }, params: { ideaId: String(ideaId) }, request: bad.request } as never)
+		).rejects.toMatchObject({
 			status: 303,
 			location: `/ideas/${ideaId}?uploadError=type_not_allowed`
 		});
 		const nosy = multipartRequest(ideaId, { file: { fileName: 'a.png', bytes: PNG } });
-		const hidden = (await upload({ locals: { user: stranger }, params: { ideaId: String(ideaId) }, request: nosy.request } as never)) as Response;
+		const hidden = (await upload({
+			locals: { user: stranger },
+			params: { ideaId: String(ideaId) },
+			request: nosy.request
+		} as never)) as Response;
 		expect(hidden.status).toBe(404);
 		const anonymous = multipartRequest(ideaId, { file: { fileName: 'a.png', bytes: PNG } });
-		const unauth = (await upload({ locals: { user: null }, params: { ideaId: String(ideaId) }, request: anonymous.request } as never)) as Response;
+		const unauth = (await upload({
+			locals: { user: null },
+			params: { ideaId: String(ideaId) },
+			request: anonymous.request
+		} as never)) as Response;
 		expect(unauth.status).toBe(401);
 	});
 });

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('concurrent requests', () => {
-	it('a write outside a transaction never rides on another request\'s transaction that rolls back', async () => {
+	it("a write outside a transaction never rides on another request's transaction that rolls back", async () => {
 		const db = testDb.db;
 		let release!: () => void;
 		const inside = new Promise<void>((resolve) => (release = resolve));
@@ -102,7 +102,13 @@ describe('configuration', () => {
 	});
 
 	it('keeps demo sign-in off when company SSO is configured, unless explicitly allowed', () => {
-		const oidc = { OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'ideacup', OIDC_CLIENT_SECRET: 's', AUTH_SECRET: 'x'.repeat(20), DATABASE_URL: 'postgres://u@h/db' };
+		const oidc = {
+			OIDC_ISSUER: 'https://login.example.com',
+			OIDC_CLIENT_ID: 'ideacup',
+			OIDC_CLIENT_SECRET: 's',
+			AUTH_SECRET: 'x'.repeat(20),
+			DATABASE_URL: 'postgres://u@h/db'
+		};
 		expect(loadConfig(oidc).demoSignIn).toBe(false);
 		expect(loadConfig({ ...oidc, ALLOW_DEMO_SIGNIN: 'true' }).demoSignIn).toBe(true);
 		expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.com', DATA_DIR: tmpdir() })).toThrow(/must be set together/);

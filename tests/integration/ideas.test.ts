@@ -95,7 +95,9 @@ describe('writing and submitting', () => {
 
 	it('submits only with the fields a jury needs and only while the window is open', async () => {
 		const thin = await saveIdea(db, operator, null, form({ title: 'Thin idea', problem: 'short', proposal: '' }));
-		await expect(submitIdea(db, operator, thin.id, thin.version)).rejects.toMatchObject({ fields: { problem: ['needed_to_submit'], proposal: ['needed_to_submit'] } });
+		await expect(submitIdea(db, operator, thin.id, thin.version)).rejects.toMatchObject({
+			fields: { problem: ['needed_to_submit'], proposal: ['needed_to_submit'] }
+		});
 		const late = await saveIdea(db, operator, null, form({ title: 'Too late', competitionId: String(closedCup.id) }));
 		await expect(submitIdea(db, operator, late.id, late.version)).rejects.toMatchObject({ code: 'window_closed' });
 		expect((await getIdeaPage(db, operator, late.id)).idea.status).toBe('draft');
@@ -124,11 +126,22 @@ describe('screening: every idea gets an answer', () => {
 		const queue = await getScreeningQueue(db, organiser);
 		expect(queue.map((q) => q.id)).toContain(draft.id);
 
-		await expect(screenIdea(db, organiser, draft.id, { decision: 'return', version: submitted.version, message: '' })).rejects.toMatchObject({ code: 'reason_required' });
-		const returned = await screenIdea(db, organiser, draft.id, { decision: 'return', version: submitted.version, message: 'Please add the baseline: how many minutes today?' });
+		await expect(
+			screenIdea(db, organiser, draft.id, { decision: 'return', version: submitted.version, message: '' })
+		).rejects.toMatchObject({ code: 'reason_required' });
+		const returned = await screenIdea(db, organiser, draft.id, {
+			decision: 'return',
+			version: submitted.version,
+			message: 'Please add the baseline: how many minutes today?'
+		});
 		expect(returned.status).toBe('returned');
 
-		const edited = await saveIdea(db, operator, draft.id, form({ title: 'Full journey', problem: 'We measured 22 minutes per shift searching for tools.', version: String(returned.version) }));
+		const edited = await saveIdea(
+			db,
+			operator,
+			draft.id,
+			form({ title: 'Full journey', problem: 'We measured 22 minutes per shift searching for tools.', version: String(returned.version) })
+		);
 		const resubmitted = await submitIdea(db, operator, draft.id, edited.version);
 		expect(resubmitted.status).toBe('submitted');
 		const accepted = await screenIdea(db, organiser, draft.id, { decision: 'accept', version: resubmitted.version, message: '' });
@@ -138,14 +151,26 @@ describe('screening: every idea gets an answer', () => {
 		expect(timeline).toEqual(['draft>submitted', 'submitted>returned', 'returned>submitted', 'submitted>accepted']);
 		const returnEvent = (await events(draft.id)).find((e) => e.toStatus === 'returned');
 		expect(returnEvent?.reason).toBe('Please add the baseline: how many minutes today?');
-		const notes = await db.selectFrom('notification').select('kind').where('userId', '=', operator.id).where('params', '@>', JSON.stringify({ ideaId: draft.id })).execute();
+		const notes = await db
+			.selectFrom('notification')
+			.select('kind')
+			.where('userId', '=', operator.id)
+			.where('params', '@>', JSON.stringify({ ideaId: draft.id }))
+			.execute();
 		expect(notes.map((n) => n.kind).sort()).toEqual(['idea_accepted', 'idea_received', 'idea_received', 'idea_returned']);
 	});
 
 	it('declines with a reason from the list and a message; the team can still read it', async () => {
 		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted', title: 'Decline me' });
-		await expect(screenIdea(db, organiser, idea.id, { decision: 'decline', version: 1, message: '', declineReason: 'too_vague' })).rejects.toMatchObject({ code: 'reason_required' });
-		await screenIdea(db, organiser, idea.id, { decision: 'decline', version: 1, message: 'We could not see which line this is about.', declineReason: 'too_vague' });
+		await expect(
+			screenIdea(db, organiser, idea.id, { decision: 'decline', version: 1, message: '', declineReason: 'too_vague' })
+		).rejects.toMatchObject({ code: 'reason_required' });
+		await screenIdea(db, organiser, idea.id, {
+			decision: 'decline',
+			version: 1,
+			message: 'We could not see which line this is about.',
+			declineReason: 'too_vague'
+		});
 		const page = await getIdeaPage(db, operator, idea.id);
 		expect(page.idea.status).toBe('declined');
 		expect(page.events.at(-1)?.reason).toBe('We could not see which line this is about.');
@@ -153,16 +178,22 @@ describe('screening: every idea gets an answer', () => {
 
 	it('refuses a decision in the wrong state and from a non-organiser, changing nothing', async () => {
 		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'accepted', title: 'Already accepted' });
-		await expect(screenIdea(db, organiser, idea.id, { decision: 'decline', version: 1, message: 'x', declineReason: 'other' })).rejects.toMatchObject({ code: 'wrong_state' });
+		await expect(
+			screenIdea(db, organiser, idea.id, { decision: 'decline', version: 1, message: 'x', declineReason: 'other' })
+		).rejects.toMatchObject({ code: 'wrong_state' });
 		const other = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted' });
-		await expect(screenIdea(db, operator, other.id, { decision: 'accept', version: 1, message: '' })).rejects.toMatchObject({ status: 404 });
+		await expect(screenIdea(db, operator, other.id, { decision: 'accept', version: 1, message: '' })).rejects.toMatchObject({
+			status: 404
+		});
 		expect((await getIdeaPage(db, operator, other.id)).idea.status).toBe('submitted');
 	});
 
 	it('an organiser acting on an old version is told, and nothing changes', async () => {
 		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted' });
 		await screenIdea(db, organiser, idea.id, { decision: 'accept', version: 1, message: '' });
-		await expect(screenIdea(db, organiser, idea.id, { decision: 'return', version: 1, message: 'late' })).rejects.toMatchObject({ code: 'wrong_state' });
+		await expect(screenIdea(db, organiser, idea.id, { decision: 'return', version: 1, message: 'late' })).rejects.toMatchObject({
+			code: 'wrong_state'
+		});
 	});
 
 	it('the team withdraws before screening', async () => {
@@ -179,7 +210,9 @@ describe('merging duplicates', () => {
 		const offered = (await getIdeaPage(db, organiser, goes.id)).mergeCandidates.map((c) => c.id);
 		expect(offered).toContain(stays.id);
 		expect(offered).not.toContain(goes.id);
-		await expect(mergeIdea(db, organiser, goes.id, { version: 1, targetId: goes.id, message: 'same' })).rejects.toMatchObject({ fields: { targetId: ['same_idea'] } });
+		await expect(mergeIdea(db, organiser, goes.id, { version: 1, targetId: goes.id, message: 'same' })).rejects.toMatchObject({
+			fields: { targetId: ['same_idea'] }
+		});
 		await mergeIdea(db, organiser, goes.id, { version: 1, targetId: stays.id, message: 'Both propose shadow boards for torque tools.' });
 		const merged = await getIdeaPage(db, rival, goes.id);
 		expect(merged.idea.status).toBe('merged');
@@ -193,7 +226,7 @@ describe('merging duplicates', () => {
 });
 
 describe('who sees what', () => {
-	it('rivals do not see each other\'s ideas before the deadline; after it, accepted ideas are visible', async () => {
+	it("rivals do not see each other's ideas before the deadline; after it, accepted ideas are visible", async () => {
 		const early = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'accepted' });
 		await expect(getIdeaPage(db, rival, early.id)).rejects.toMatchObject({ status: 404 });
 		const later = await f.newIdea({ owner: operator, competitionId: closedCup.id, status: 'accepted' });
@@ -202,7 +235,7 @@ describe('who sees what', () => {
 		await expect(getIdeaPage(db, rival, declined.id)).rejects.toMatchObject({ status: 404 });
 	});
 
-	it('organisers-only comments stay out of the team\'s page; markdown is rendered safely', async () => {
+	it("organisers-only comments stay out of the team's page; markdown is rendered safely", async () => {
 		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted' });
 		await addComment(db, organiser, idea.id, { body: 'Check with **Quality** first <script>alert(1)</script>', visibility: 'organisers' });
 		await addComment(db, operator, idea.id, { body: 'We measured it: *22 minutes*.', visibility: 'team' });
@@ -212,14 +245,24 @@ describe('who sees what', () => {
 		const organiserView = await getIdeaPage(db, organiser, idea.id);
 		expect(organiserView.comments).toHaveLength(2);
 		expect(organiserView.comments[0].html).not.toContain('<script');
-		await expect(addComment(db, operator, idea.id, { body: 'sneaky', visibility: 'organisers' })).rejects.toMatchObject({ code: 'not_allowed_now' });
+		await expect(addComment(db, operator, idea.id, { body: 'sneaky', visibility: 'organisers' })).rejects.toMatchObject({
+			code: 'not_allowed_now'
+		});
 	});
 
 	it('"solved before?" finds published improvements and visible ideas, never a rival\'s open idea', async () => {
 		const dept = operator.departmentId;
-		await db.insertInto('kbEntry').values({ title: 'Shadow boards for torque tools', summary: 'Colour-coded boards', departmentId: dept }).execute();
+		await db
+			.insertInto('kbEntry')
+			.values({ title: 'Shadow boards for torque tools', summary: 'Colour-coded boards', departmentId: dept })
+			.execute();
 		await f.newIdea({ owner: rival, competitionId: openCup.id, status: 'submitted', title: 'Torque tool shadow board secret' });
-		const visible = await f.newIdea({ owner: rival, competitionId: closedCup.id, status: 'semi_final', title: 'Torque tool calibration board' });
+		const visible = await f.newIdea({
+			owner: rival,
+			competitionId: closedCup.id,
+			status: 'semi_final',
+			title: 'Torque tool calibration board'
+		});
 		const similar = await findSimilarIdeas(db, operator, { title: 'torque tools', problem: '' });
 		expect(similar.kb.map((k) => k.title)).toContain('Shadow boards for torque tools');
 		expect(similar.ideas.map((i) => i.id)).toContain(visible.id);
@@ -237,7 +280,7 @@ describe('lists', () => {
 		expect(calls).not.toContain(listed.id);
 	});
 
-	it('my ideas include the team\'s ideas with who holds them', async () => {
+	it("my ideas include the team's ideas with who holds them", async () => {
 		const { ideas: mine } = await listMyIdeas(db, colleague);
 		expect(mine.length).toBeGreaterThan(0);
 		expect(mine.every((i) => typeof i.holder === 'string')).toBe(true);

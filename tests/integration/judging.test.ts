@@ -52,7 +52,13 @@ const codeOf = async (p: Promise<unknown>) => {
 };
 
 const sheetCount = async (roundId: number) =>
-	(await db.selectFrom('scoreSheet').select((eb) => eb.fn.countAll<number>().as('n')).where('roundId', '=', roundId).executeTakeFirstOrThrow()).n;
+	(
+		await db
+			.selectFrom('scoreSheet')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('roundId', '=', roundId)
+			.executeTakeFirstOrThrow()
+	).n;
 
 beforeAll(async () => {
 	testDb = await createTestDatabase();
@@ -73,7 +79,11 @@ describe('saving sheets', () => {
 		const owner = await f.newUser({ departmentId: bo.id });
 		const idea = await f.newIdea({ owner, competitionId: cup.id, status: 'semi_final' });
 		const people = await Promise.all(Array.from({ length: 30 }, () => f.newUser({ departmentId: bo.id })));
-		const round = await j.newRound({ competitionId: cup.id, juries: [{ departmentId: bo.id, members: people }], entries: [{ ideaId: idea.id, departmentId: bo.id }] });
+		const round = await j.newRound({
+			competitionId: cup.id,
+			juries: [{ departmentId: bo.id, members: people }],
+			entries: [{ ideaId: idea.id, departmentId: bo.id }]
+		});
 		const jurors = await Promise.all(people.map((p) => j.reload(p)));
 		const saves = jurors.flatMap((juror, i) => {
 			const input = { version: 0, submit: true, overallComment: `juror ${i}`, scores: j.scores(round.criteria, 1 + (i % 5), `c${i}`) };
@@ -99,14 +109,46 @@ describe('saving sheets', () => {
 		const owner = await f.newUser({ departmentId: bo.id });
 		const idea = await f.newIdea({ owner, competitionId: cup.id, status: 'semi_final' });
 		const juror0 = await f.newUser({ departmentId: bo.id });
-		const round = await j.newRound({ competitionId: cup.id, juries: [{ departmentId: bo.id, members: [juror0] }], entries: [{ ideaId: idea.id, departmentId: bo.id }] });
+		const round = await j.newRound({
+			competitionId: cup.id,
+			juries: [{ departmentId: bo.id, members: [juror0] }],
+			entries: [{ ideaId: idea.id, departmentId: bo.id }]
+		});
 		const juror = await j.reload(juror0);
-		const first = await saveSheet(db, juror, round.id, idea.id, { version: 0, submit: false, overallComment: 'tab one', scores: j.scores(round.criteria, 4) });
+		const first = await saveSheet(db, juror, round.id, idea.id, {
+			version: 0,
+			submit: false,
+			overallComment: 'tab one',
+			scores: j.scores(round.criteria, 4)
+		});
 		expect(first.version).toBe(1);
-		const second = await saveSheet(db, juror, round.id, idea.id, { version: 1, submit: true, overallComment: 'tab one again', scores: j.scores(round.criteria, 5) });
+		const second = await saveSheet(db, juror, round.id, idea.id, {
+			version: 1,
+			submit: true,
+			overallComment: 'tab one again',
+			scores: j.scores(round.criteria, 5)
+		});
 		expect(second).toMatchObject({ version: 2, submitted: true });
-		expect(await codeOf(saveSheet(db, juror, round.id, idea.id, { version: 1, submit: false, overallComment: 'old tab', scores: j.scores(round.criteria, 2) }))).toBe('sheet_stale');
-		expect(await codeOf(saveSheet(db, juror, round.id, idea.id, { version: 0, submit: false, overallComment: 'new tab', scores: j.scores(round.criteria, 2) }))).toBe('sheet_stale');
+		expect(
+			await codeOf(
+				saveSheet(db, juror, round.id, idea.id, {
+					version: 1,
+					submit: false,
+					overallComment: 'old tab',
+					scores: j.scores(round.criteria, 2)
+				})
+			)
+		).toBe('sheet_stale');
+		expect(
+			await codeOf(
+				saveSheet(db, juror, round.id, idea.id, {
+					version: 0,
+					submit: false,
+					overallComment: 'new tab',
+					scores: j.scores(round.criteria, 2)
+				})
+			)
+		).toBe('sheet_stale');
 		const page = await getScoringSheet(db, juror, round.id, idea.id);
 		expect(page.sheet?.overallComment).toBe('tab one again');
 		expect(Object.values(page.sheet!.scores).every((s) => s.value === 5)).toBe(true);
@@ -117,10 +159,27 @@ describe('saving sheets', () => {
 		const owner = await f.newUser({ departmentId: bo.id });
 		const idea = await f.newIdea({ owner, competitionId: cup.id, status: 'semi_final' });
 		const juror0 = await f.newUser({ departmentId: bo.id });
-		const round = await j.newRound({ competitionId: cup.id, juries: [{ departmentId: bo.id, members: [juror0] }], entries: [{ ideaId: idea.id, departmentId: bo.id }] });
+		const round = await j.newRound({
+			competitionId: cup.id,
+			juries: [{ departmentId: bo.id, members: [juror0] }],
+			entries: [{ ideaId: idea.id, departmentId: bo.id }]
+		});
 		const juror = await j.reload(juror0);
-		expect(await codeOf(saveSheet(db, juror, round.id, idea.id, { version: 0, submit: false, overallComment: '', scores: j.scores(round.criteria, 7) }))).toBe('invalid');
-		expect(await codeOf(saveSheet(db, juror, round.id, idea.id, { version: 0, submit: true, overallComment: '', scores: j.scores(round.criteria, { roll_out: 3 }) }))).toBe('invalid');
+		expect(
+			await codeOf(
+				saveSheet(db, juror, round.id, idea.id, { version: 0, submit: false, overallComment: '', scores: j.scores(round.criteria, 7) })
+			)
+		).toBe('invalid');
+		expect(
+			await codeOf(
+				saveSheet(db, juror, round.id, idea.id, {
+					version: 0,
+					submit: true,
+					overallComment: '',
+					scores: j.scores(round.criteria, { roll_out: 3 })
+				})
+			)
+		).toBe('invalid');
 		expect(await sheetCount(round.id)).toBe(0);
 	});
 });
@@ -137,20 +196,53 @@ describe('closing locks the scores', () => {
 		});
 		const jurors = await Promise.all(people.map((p) => j.reload(p)));
 		expect(await codeOf(closeRound(db, organiser, round.id, { override: false, reason: '' }))).toBe('round_incomplete');
-		const racing = jurors.map((juror) => saveSheet(db, juror, round.id, ideas[0].id, { version: 0, submit: true, overallComment: '', scores: j.scores(round.criteria, 3) }));
-		const [closed, ...saves] = await Promise.allSettled([closeRound(db, organiser, round.id, { override: true, reason: 'Presentations held; two jurors ill.' }), ...racing]);
+		const racing = jurors.map((juror) =>
+			saveSheet(db, juror, round.id, ideas[0].id, { version: 0, submit: true, overallComment: '', scores: j.scores(round.criteria, 3) })
+		);
+		const [closed, ...saves] = await Promise.allSettled([
+			closeRound(db, organiser, round.id, { override: true, reason: 'Presentations held; two jurors ill.' }),
+			...racing
+		]);
 		expect(closed.status).toBe('fulfilled');
 		for (const s of saves) if (s.status === 'rejected') expect((s.reason as DomainError).code).toBe('round_locked');
 		const taken = saves.filter((s) => s.status === 'fulfilled').length;
 		expect(await sheetCount(round.id)).toBe(taken);
-		expect(await codeOf(saveSheet(db, jurors[0], round.id, ideas[1].id, { version: 0, submit: false, overallComment: '', scores: j.scores(round.criteria, 3) }))).toBe('round_locked');
-		const audit = await db.selectFrom('auditLog').select(['action', 'data']).where('objectType', '=', 'round').where('objectId', '=', String(round.id)).execute();
+		expect(
+			await codeOf(
+				saveSheet(db, jurors[0], round.id, ideas[1].id, {
+					version: 0,
+					submit: false,
+					overallComment: '',
+					scores: j.scores(round.criteria, 3)
+				})
+			)
+		).toBe('round_locked');
+		const audit = await db
+			.selectFrom('auditLog')
+			.select(['action', 'data'])
+			.where('objectType', '=', 'round')
+			.where('objectId', '=', String(round.id))
+			.execute();
 		expect(audit.map((a) => a.action)).toContain('round.close');
 		// Reopen needs a reason and is audited; then scores can change again.
 		expect(await codeOf(reopenRound(db, organiser, round.id, ''))).toBe('invalid');
 		await reopenRound(db, organiser, round.id, 'A juror found a mistake in her sheet.');
-		expect(await codeOf(saveSheet(db, jurors[0], round.id, ideas[1].id, { version: 0, submit: false, overallComment: '', scores: j.scores(round.criteria, 3) }))).toBe('ok');
-		const reopened = await db.selectFrom('auditLog').select('data').where('action', '=', 'round.reopen').where('objectId', '=', String(round.id)).executeTakeFirst();
+		expect(
+			await codeOf(
+				saveSheet(db, jurors[0], round.id, ideas[1].id, {
+					version: 0,
+					submit: false,
+					overallComment: '',
+					scores: j.scores(round.criteria, 3)
+				})
+			)
+		).toBe('ok');
+		const reopened = await db
+			.selectFrom('auditLog')
+			.select('data')
+			.where('action', '=', 'round.reopen')
+			.where('objectId', '=', String(round.id))
+			.executeTakeFirst();
 		expect(reopened?.data).toMatchObject({ reason: 'A juror found a mistake in her sheet.' });
 	}, 60_000);
 
@@ -158,12 +250,21 @@ describe('closing locks the scores', () => {
 		const owner = await f.newUser({ departmentId: bo.id });
 		const idea = await f.newIdea({ owner, competitionId: cup.id, status: 'semi_final' });
 		const juror0 = await f.newUser({ departmentId: bo.id });
-		const round = await j.newRound({ competitionId: cup.id, juries: [{ departmentId: bo.id, members: [juror0] }], entries: [{ ideaId: idea.id, departmentId: bo.id }] });
+		const round = await j.newRound({
+			competitionId: cup.id,
+			juries: [{ departmentId: bo.id, members: [juror0] }],
+			entries: [{ ideaId: idea.id, departmentId: bo.id }]
+		});
 		await saveCriteria(db, organiser, round.id, DEFAULT_CRITERIA.slice(0, 3));
 		const criteria = await db.selectFrom('roundCriterion').select(['id', 'code']).where('roundId', '=', round.id).execute();
 		expect(criteria).toHaveLength(3);
 		const juror = await j.reload(juror0);
-		await saveSheet(db, juror, round.id, idea.id, { version: 0, submit: false, overallComment: '', scores: j.scores(criteria, { roll_out: 2 }) });
+		await saveSheet(db, juror, round.id, idea.id, {
+			version: 0,
+			submit: false,
+			overallComment: '',
+			scores: j.scores(criteria, { roll_out: 2 })
+		});
 		expect(await codeOf(saveCriteria(db, organiser, round.id, DEFAULT_CRITERIA))).toBe('criteria_locked');
 	});
 });
@@ -181,7 +282,12 @@ describe('blind scoring and conflicts', () => {
 				entries: [{ ideaId: idea.id, departmentId: bo.id }]
 			});
 			const [a, b] = await Promise.all([j.reload(a0), j.reload(b0)]);
-			await saveSheet(db, a, round.id, idea.id, { version: 0, submit: true, overallComment: 'SECRET-A', scores: j.scores(round.criteria, 5, 'secret comment of A') });
+			await saveSheet(db, a, round.id, idea.id, {
+				version: 0,
+				submit: true,
+				overallComment: 'SECRET-A',
+				scores: j.scores(round.criteria, 5, 'secret comment of A')
+			});
 			const before = await getScoringSheet(db, b, round.id, idea.id);
 			expect(before.others).toBeNull();
 			expect(JSON.stringify(before)).not.toContain('SECRET-A');
@@ -219,7 +325,11 @@ describe('blind scoring and conflicts', () => {
 		expect((await queueOf(mgr)).ideas.map((i) => i.ideaId)).toEqual([idea2.id]);
 		expect((await queueOf(team)).ideas.map((i) => i.ideaId)).toEqual([idea2.id]);
 		expect((await queueOf(free)).ideas).toHaveLength(2);
-		expect(await codeOf(saveSheet(db, mgr, round.id, idea.id, { version: 0, submit: true, overallComment: '', scores: j.scores(round.criteria, 5) }))).toBe('conflicted');
+		expect(
+			await codeOf(
+				saveSheet(db, mgr, round.id, idea.id, { version: 0, submit: true, overallComment: '', scores: j.scores(round.criteria, 5) })
+			)
+		).toBe('conflicted');
 		expect((await getScoringSheet(db, mgr, round.id, idea.id)).conflict).toEqual(['manager']);
 
 		await declareConflict(db, free, round.id, idea2.id, 'My brother is on the team.');
@@ -234,7 +344,9 @@ describe('results', () => {
 	it('ranks per scope, stores the ranks at closing, moves ideas on with reasons, records the award, and gives feedback', async () => {
 		const qa = await f.newDepartment('QA');
 		const owners = await Promise.all([1, 2, 3, 4].map(() => f.newUser({ departmentId: bo.id })));
-		const ideas = await Promise.all(owners.map((o, i) => f.newIdea({ owner: o, competitionId: cup.id, status: i < 3 ? 'coaching' : 'accepted', title: `Idea ${i}` })));
+		const ideas = await Promise.all(
+			owners.map((o, i) => f.newIdea({ owner: o, competitionId: cup.id, status: i < 3 ? 'coaching' : 'accepted', title: `Idea ${i}` }))
+		);
 		const qaOwner = await f.newUser({ departmentId: qa.id });
 		const qaIdea = await f.newIdea({ owner: qaOwner, competitionId: cup.id, status: 'coaching', title: 'QA idea' });
 		const boMt = await Promise.all([1, 2, 3].map(() => f.newUser({ departmentId: bo.id })));
@@ -250,7 +362,9 @@ describe('results', () => {
 			]
 		});
 		await enterIdeas(db, organiser, semi.id, [...ideas.map((i) => i.id), qaIdea.id]);
-		expect((await db.selectFrom('idea').select('status').where('id', '=', ideas[0].id).executeTakeFirstOrThrow()).status).toBe('semi_final');
+		expect((await db.selectFrom('idea').select('status').where('id', '=', ideas[0].id).executeTakeFirstOrThrow()).status).toBe(
+			'semi_final'
+		);
 		await openRound(db, organiser, semi.id);
 		const mt = await Promise.all(boMt.map((u) => j.reload(u)));
 		const qaJuror = await j.reload(qaMt);
@@ -263,7 +377,12 @@ describe('results', () => {
 		];
 		for (const juror of mt)
 			for (const [i, idea] of ideas.entries())
-				await saveSheet(db, juror, semi.id, idea.id, { version: 0, submit: true, overallComment: `Overall ${i}`, scores: j.scores(semi.criteria, plan[i], i === 0 ? 'Clear roll-out plan.' : '') });
+				await saveSheet(db, juror, semi.id, idea.id, {
+					version: 0,
+					submit: true,
+					overallComment: `Overall ${i}`,
+					scores: j.scores(semi.criteria, plan[i], i === 0 ? 'Clear roll-out plan.' : '')
+				});
 		await saveSheet(db, qaJuror, semi.id, qaIdea.id, { version: 0, submit: true, overallComment: '', scores: j.scores(semi.criteria, 3) });
 		await closeRound(db, organiser, semi.id, { override: false, reason: '' });
 
@@ -278,14 +397,39 @@ describe('results', () => {
 		const stored = await db.selectFrom('roundEntry').select(['ideaId', 'rank']).where('roundId', '=', semi.id).execute();
 		expect(stored.find((e) => e.ideaId === ideas[1].id)?.rank).toBe(2);
 
-		const decisions = boScope.rows.map((r) => ({ ideaId: r.ideaId, outcome: r.proposedOutcome!, reason: r.proposed ? 'Top two of Build Operations.' : 'Below the cut line.' }));
+		const decisions = boScope.rows.map((r) => ({
+			ideaId: r.ideaId,
+			outcome: r.proposedOutcome!,
+			reason: r.proposed ? 'Top two of Build Operations.' : 'Below the cut line.'
+		}));
 		decisions.push({ ideaId: qaIdea.id, outcome: 'advanced', reason: 'Only QA idea, solid.' });
-		expect(await codeOf(confirmAdvancement(db, organiser, semi.id, decisions.map((d) => ({ ...d, reason: '' }))))).toBe('invalid');
+		expect(
+			await codeOf(
+				confirmAdvancement(
+					db,
+					organiser,
+					semi.id,
+					decisions.map((d) => ({ ...d, reason: '' }))
+				)
+			)
+		).toBe('invalid');
 		await confirmAdvancement(db, organiser, semi.id, decisions);
-		const statuses = await db.selectFrom('idea').select(['id', 'status']).where('id', 'in', [...ideas.map((i) => i.id), qaIdea.id]).execute();
+		const statuses = await db
+			.selectFrom('idea')
+			.select(['id', 'status'])
+			.where('id', 'in', [...ideas.map((i) => i.id), qaIdea.id])
+			.execute();
 		const statusOf = (id: number) => statuses.find((s) => s.id === id)?.status;
-		expect([ideas.map((i) => statusOf(i.id)), statusOf(qaIdea.id)]).toEqual([['finalist', 'finalist', 'not_advanced', 'not_advanced'], 'finalist']);
-		const stop = await db.selectFrom('ideaEvent').select(['reason', 'toStatus']).where('ideaId', '=', ideas[3].id).where('toStatus', '=', 'not_advanced').executeTakeFirst();
+		expect([ideas.map((i) => statusOf(i.id)), statusOf(qaIdea.id)]).toEqual([
+			['finalist', 'finalist', 'not_advanced', 'not_advanced'],
+			'finalist'
+		]);
+		const stop = await db
+			.selectFrom('ideaEvent')
+			.select(['reason', 'toStatus'])
+			.where('ideaId', '=', ideas[3].id)
+			.where('toStatus', '=', 'not_advanced')
+			.executeTakeFirst();
 		expect(stop?.reason).toBe('Below the cut line.');
 
 		// Before publication no feedback; then the team reads it, a stranger does not.
@@ -305,7 +449,12 @@ describe('results', () => {
 		expect(home.rounds.find((r) => r.roundId === semi.id)!.ideas.find((i) => i.ideaId === ideas[0].id)?.outcome).toBe('advanced');
 
 		// The final: the finalists, the jury scores, the winner is recorded as the award.
-		const final = await j.newRound({ competitionId: cup.id, kind: 'final', status: 'draft', juries: [{ departmentId: null, members: finalJury }] });
+		const final = await j.newRound({
+			competitionId: cup.id,
+			kind: 'final',
+			status: 'draft',
+			juries: [{ departmentId: null, members: finalJury }]
+		});
 		await enterIdeas(db, organiser, final.id, [ideas[0].id, ideas[1].id, qaIdea.id]);
 		await openRound(db, organiser, final.id);
 		const fj = await Promise.all(finalJury.map((u) => j.reload(u)));
@@ -326,7 +475,12 @@ describe('results', () => {
 			final.id,
 			rows.map((r) => ({ ideaId: r.ideaId, outcome: r.proposedOutcome!, reason: 'Decided by the jury.' }))
 		);
-		const awards = await db.selectFrom('idea').select(['id', 'status', 'award']).where('id', 'in', [ideas[0].id, ideas[1].id, qaIdea.id]).orderBy('id').execute();
+		const awards = await db
+			.selectFrom('idea')
+			.select(['id', 'status', 'award'])
+			.where('id', 'in', [ideas[0].id, ideas[1].id, qaIdea.id])
+			.orderBy('id')
+			.execute();
 		expect(awards.find((a) => a.id === ideas[1].id)).toMatchObject({ status: 'winner', award: 'winner' });
 		expect(awards.find((a) => a.id === ideas[0].id)).toMatchObject({ status: 'runner_up', award: 'runner_up' });
 		expect(awards.find((a) => a.id === qaIdea.id)).toMatchObject({ status: 'finalist', award: 'finalist' });
@@ -340,9 +494,15 @@ describe('results', () => {
 describe('the offline sheet', () => {
 	it('takes valid rows, refuses bad ones with the reason, and refuses a file that is not a sheet', async () => {
 		const owner = await f.newUser({ departmentId: bo.id });
-		const ideas = await Promise.all([1, 2, 3].map((i) => f.newIdea({ owner, competitionId: cup.id, status: 'semi_final', title: `Offline ${i}` })));
+		const ideas = await Promise.all(
+			[1, 2, 3].map((i) => f.newIdea({ owner, competitionId: cup.id, status: 'semi_final', title: `Offline ${i}` }))
+		);
 		const juror0 = await f.newUser({ departmentId: bo.id });
-		const round = await j.newRound({ competitionId: cup.id, juries: [{ departmentId: bo.id, members: [juror0] }], entries: ideas.map((i) => ({ ideaId: i.id, departmentId: bo.id })) });
+		const round = await j.newRound({
+			competitionId: cup.id,
+			juries: [{ departmentId: bo.id, members: [juror0] }],
+			entries: ideas.map((i) => ({ ideaId: i.id, departmentId: bo.id }))
+		});
 		const juror = await j.reload(juror0);
 		const csv = String((await exportOfflineSheet(db, juror, round.id, 'csv')).body).replace(/^\uFEFF/, '');
 		const [header, ...lines] = csv.trim().split('\n');
@@ -351,7 +511,13 @@ describe('the offline sheet', () => {
 			values.forEach((v, i) => (cells[4 + 2 * i] = v));
 			return cells.join(',');
 		};
-		const upload = [header, fill(lines[0], ['5', '4', '3', '4', '2', '5']), fill(lines[1], ['9', '4', '', '', '', '']), lines[2], `${round.id},999999,Nope,0`].join('\n');
+		const upload = [
+			header,
+			fill(lines[0], ['5', '4', '3', '4', '2', '5']),
+			fill(lines[1], ['9', '4', '', '', '', '']),
+			lines[2],
+			`${round.id},999999,Nope,0`
+		].join('\n');
 		const report = await importOfflineSheet(db, juror, round.id, { bytes: new TextEncoder().encode(upload), name: 'scores.csv' });
 		expect(report.fileRefused).toBeNull();
 		expect(report.rows.map((r) => r.result)).toEqual(['taken', 'refused', 'skipped', 'refused']);
@@ -382,7 +548,11 @@ describe('the offline sheet', () => {
 describe('the template', () => {
 	it('creates a semi-final per department with its MT and a final by higher management', async () => {
 		const top = await db.insertInto('department').values({ code: 'CORPX', name: 'Company' }).returning('id').executeTakeFirstOrThrow();
-		const dept = await db.insertInto('department').values({ code: 'LOGX', name: 'Logistics', parentId: top.id }).returning('id').executeTakeFirstOrThrow();
+		const dept = await db
+			.insertInto('department')
+			.values({ code: 'LOGX', name: 'Logistics', parentId: top.id })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const comp = await f.newCompetition({ open: false });
 		await db.insertInto('competitionDepartment').values({ competitionId: comp.id, departmentId: dept.id }).execute();
 		const boss = await f.newUser({ departmentId: dept.id });

@@ -9,7 +9,15 @@ import { sql } from 'kysely';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { adoptionSchema, entrySchema, implementationSchema, searchQuerySchema } from '$lib/server/knowledge-base/kb.schema.js';
-import { getDepartmentPage, getEntryPage, recordAdoption, searchKb, subscribe, unsubscribe, getSubscriptions } from '$lib/server/knowledge-base/kb.service.js';
+import {
+	getDepartmentPage,
+	getEntryPage,
+	recordAdoption,
+	searchKb,
+	subscribe,
+	unsubscribe,
+	getSubscriptions
+} from '$lib/server/knowledge-base/kb.service.js';
 import {
 	approveEntry,
 	editEntry,
@@ -66,7 +74,13 @@ describe('publishing an implemented idea', () => {
 	let entryId: number;
 
 	it('records the implementation; done moves the idea to implemented', async () => {
-		const idea = await f.newIdea({ owner: submitter, members: [teammate], competitionId: cup.id, status: 'winner', title: 'Shadow boards for torque tools' });
+		const idea = await f.newIdea({
+			owner: submitter,
+			members: [teammate],
+			competitionId: cup.id,
+			status: 'winner',
+			title: 'Shadow boards for torque tools'
+		});
 		ideaId = idea.id;
 		await db.updateTable('idea').set({ award: 'winner' }).where('id', '=', ideaId).execute();
 		const input = implementationSchema.parse({
@@ -78,7 +92,9 @@ describe('publishing an implemented idea', () => {
 			result_0_after: '80',
 			result_0_note: 'Searching for tools, hours per year'
 		});
-		expect(input.results).toEqual([{ kind: 'hours', value: 120, beforeValue: 200, afterValue: 80, note: 'Searching for tools, hours per year' }]);
+		expect(input.results).toEqual([
+			{ kind: 'hours', value: 120, beforeValue: 200, afterValue: 80, note: 'Searching for tools, hours per year' }
+		]);
 		const saved = await saveImplementation(db, submitter, ideaId, input);
 		expect(saved.status).toBe('implemented');
 		const events = await db.selectFrom('ideaEvent').select(['kind', 'toStatus']).where('ideaId', '=', ideaId).orderBy('id').execute();
@@ -89,9 +105,9 @@ describe('publishing an implemented idea', () => {
 	});
 
 	it('refuses an implementation record from someone outside the team', async () => {
-		await expect(
-			saveImplementation(db, logistician, ideaId, implementationSchema.parse({ status: 'planned' }))
-		).rejects.toMatchObject({ code: 'not_allowed_now' });
+		await expect(saveImplementation(db, logistician, ideaId, implementationSchema.parse({ status: 'planned' }))).rejects.toMatchObject({
+			code: 'not_allowed_now'
+		});
 	});
 
 	it('the team asks to publish: a pending entry, organisers notified, not found by search', async () => {
@@ -107,7 +123,11 @@ describe('publishing an implemented idea', () => {
 			result_0_value: '120'
 		});
 		entryId = (await requestPublication(db, submitter, ideaId, input)).entryId;
-		const entry = await db.selectFrom('kbEntry').select(['status', 'award', 'departmentId', 'competitionId']).where('id', '=', entryId).executeTakeFirstOrThrow();
+		const entry = await db
+			.selectFrom('kbEntry')
+			.select(['status', 'award', 'departmentId', 'competitionId'])
+			.where('id', '=', entryId)
+			.executeTakeFirstOrThrow();
 		expect(entry).toEqual({ status: 'pending', award: 'winner', departmentId: bo.id, competitionId: cup.id });
 		expect(await notifications(organiser.id, 'kb_publish_requested')).toHaveLength(1);
 		expect((await search({ q: 'shadow boards' })).total).toBe(0);
@@ -162,15 +182,27 @@ describe('publishing an implemented idea', () => {
 		expect(idea.status).toBe('implemented');
 		const actions = await db.selectFrom('auditLog').select('action').where('objectType', '=', 'kb_entry').orderBy('id').execute();
 		expect(actions.map((a) => a.action)).toEqual(['kb_entry.publish', 'kb_entry.edit', 'kb_entry.unpublish']);
-		const last = await db.selectFrom('ideaEvent').select(['toStatus', 'reason']).where('ideaId', '=', ideaId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+		const last = await db
+			.selectFrom('ideaEvent')
+			.select(['toStatus', 'reason'])
+			.where('ideaId', '=', ideaId)
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
 		expect(last).toEqual({ toStatus: 'implemented', reason: 'Superseded by the new tool cabinet standard.' });
 		// Published again for the adoption tests below.
 		await approveEntry(db, organiser, entryId);
 	});
 
 	describe('adoptions', () => {
-		it('records an adoption for one\'s own department only, with its results; the team is notified', async () => {
-			const input = adoptionSchema.parse({ status: 'adopted', startedOn: '2026-04-01', adoptedOn: '2026-05-01', ownerId: String(tester.id), result_0_kind: 'hours', result_0_value: '40' });
+		it("records an adoption for one's own department only, with its results; the team is notified", async () => {
+			const input = adoptionSchema.parse({
+				status: 'adopted',
+				startedOn: '2026-04-01',
+				adoptedOn: '2026-05-01',
+				ownerId: String(tester.id),
+				result_0_kind: 'hours',
+				result_0_value: '40'
+			});
 			await expect(recordAdoption(db, tester, entryId, { ...input, departmentId: log.id })).rejects.toMatchObject({ code: 'invalid' });
 			const saved = await recordAdoption(db, tester, entryId, input);
 			expect(saved.created).toBe(true);
@@ -185,13 +217,34 @@ describe('publishing an implemented idea', () => {
 		});
 
 		it('the entry rolls up results across adoptions; not suitable counts nowhere', async () => {
-			await recordAdoption(db, logistician, entryId, adoptionSchema.parse({ status: 'piloting', result_0_kind: 'hours', result_0_value: '18', result_1_kind: 'euros', result_1_value: '2500' }));
+			await recordAdoption(
+				db,
+				logistician,
+				entryId,
+				adoptionSchema.parse({
+					status: 'piloting',
+					result_0_kind: 'hours',
+					result_0_value: '18',
+					result_1_kind: 'euros',
+					result_1_value: '2500'
+				})
+			);
 			const page = await getEntryPage(db, tester, entryId);
 			expect(page.totals).toEqual([
 				{ kind: 'hours', original: 120, adoptions: 58, adoptingDepartments: 2, total: 178 },
 				{ kind: 'euros', original: 0, adoptions: 2500, adoptingDepartments: 1, total: 2500 }
 			]);
-			await recordAdoption(db, logistician, entryId, adoptionSchema.parse({ status: 'not_suitable', reason: 'Only four torque tools here.', result_0_kind: 'hours', result_0_value: '18' }));
+			await recordAdoption(
+				db,
+				logistician,
+				entryId,
+				adoptionSchema.parse({
+					status: 'not_suitable',
+					reason: 'Only four torque tools here.',
+					result_0_kind: 'hours',
+					result_0_value: '18'
+				})
+			);
 			const after = await getEntryPage(db, tester, entryId);
 			expect(after.totals).toEqual([{ kind: 'hours', original: 120, adoptions: 40, adoptingDepartments: 1, total: 160 }]);
 			expect(after.statusCounts).toEqual({ considering: 0, piloting: 0, adopted: 1, not_suitable: 1 });
@@ -218,7 +271,9 @@ describe('publishing an implemented idea', () => {
 
 		it('an unpublished entry cannot be adopted', async () => {
 			const hidden = await k.newEntry({ departmentId: bo.id, status: 'unpublished' });
-			await expect(recordAdoption(db, tester, hidden.id, adoptionSchema.parse({ status: 'considering' }))).rejects.toMatchObject({ status: 404 });
+			await expect(recordAdoption(db, tester, hidden.id, adoptionSchema.parse({ status: 'considering' }))).rejects.toMatchObject({
+				status: 404
+			});
 		});
 	});
 });
@@ -230,13 +285,53 @@ describe('search', () => {
 	beforeAll(async () => {
 		areaA = await k.newProcessArea('Calibration', 'Kalibratie');
 		const add = async (key: string, o: Parameters<typeof k.newEntry>[0]) => (ids[key] = (await k.newEntry(o)).id);
-		await add('bodyOnly', { departmentId: tst.id, title: 'Faster set-up of test cells', problem: 'Operators check the interferometer alignment by hand.', publishedAt: '2025-05-01T10:00:00Z', tags: ['set-up'] });
-		await add('titleHit', { departmentId: bo.id, title: 'Interferometer alignment jig', problem: 'Alignment took an hour.', publishedAt: '2024-03-01T10:00:00Z', processAreaId: areaA.id, award: 'finalist', tags: ['calibration', 'jig'] });
-		await add('dutch', { departmentId: log.id, title: 'Kleine verbetering in de magazijnroute', summary: 'Een verbetering van de route langs de stellingen.', problem: 'Heftrucks reden dubbel.', solution: 'Vaste route met tijdschema.', publishedAt: '2025-09-01T10:00:00Z', tags: ['route'] });
+		await add('bodyOnly', {
+			departmentId: tst.id,
+			title: 'Faster set-up of test cells',
+			problem: 'Operators check the interferometer alignment by hand.',
+			publishedAt: '2025-05-01T10:00:00Z',
+			tags: ['set-up']
+		});
+		await add('titleHit', {
+			departmentId: bo.id,
+			title: 'Interferometer alignment jig',
+			problem: 'Alignment took an hour.',
+			publishedAt: '2024-03-01T10:00:00Z',
+			processAreaId: areaA.id,
+			award: 'finalist',
+			tags: ['calibration', 'jig']
+		});
+		await add('dutch', {
+			departmentId: log.id,
+			title: 'Kleine verbetering in de magazijnroute',
+			summary: 'Een verbetering van de route langs de stellingen.',
+			problem: 'Heftrucks reden dubbel.',
+			solution: 'Vaste route met tijdschema.',
+			publishedAt: '2025-09-01T10:00:00Z',
+			tags: ['route']
+		});
 		await add('accent', { departmentId: log.id, title: 'Sensor geïnstalleerd bij dock 3', publishedAt: '2025-10-01T10:00:00Z' });
-		await add('attachment', { departmentId: tst.id, title: 'Checklist for new technicians', publishedAt: '2025-11-01T10:00:00Z', attachmentNames: ['onboarding-werkinstructie.pdf'], uploadedBy: tester.id });
-		await add('pending', { departmentId: bo.id, title: 'Secret interferometer upgrade', status: 'pending', publishedAt: '2025-01-01T10:00:00Z', tags: ['calibration'] });
-		await add('unpublished', { departmentId: bo.id, title: 'Withdrawn interferometer trick', status: 'unpublished', publishedAt: '2025-01-01T10:00:00Z', tags: ['calibration'] });
+		await add('attachment', {
+			departmentId: tst.id,
+			title: 'Checklist for new technicians',
+			publishedAt: '2025-11-01T10:00:00Z',
+			attachmentNames: ['onboarding-werkinstructie.pdf'],
+			uploadedBy: tester.id
+		});
+		await add('pending', {
+			departmentId: bo.id,
+			title: 'Secret interferometer upgrade',
+			status: 'pending',
+			publishedAt: '2025-01-01T10:00:00Z',
+			tags: ['calibration']
+		});
+		await add('unpublished', {
+			departmentId: bo.id,
+			title: 'Withdrawn interferometer trick',
+			status: 'unpublished',
+			publishedAt: '2025-01-01T10:00:00Z',
+			tags: ['calibration']
+		});
 	});
 
 	it('ranks a title match above a body match', async () => {
@@ -286,7 +381,10 @@ describe('search', () => {
 	it('browses newest first without a query, and pages', async () => {
 		const all = await search({});
 		// The shadow boards were published again a moment ago: newest.
-		expect(all.hits.slice(0, 2).map((h) => h.title)).toEqual(['Shadow boards for torque tools at every module line', 'Checklist for new technicians']);
+		expect(all.hits.slice(0, 2).map((h) => h.title)).toEqual([
+			'Shadow boards for torque tools at every module line',
+			'Checklist for new technicians'
+		]);
 		expect(all.hits.every((h, i) => i === 0 || h.publishedAt <= all.hits[i - 1].publishedAt)).toBe(true);
 		expect(all.total).toBe(all.hits.length);
 		const page2 = await search({ page: '2' });
@@ -306,7 +404,11 @@ describe('search', () => {
 	});
 
 	it('never shows user HTML as markup: snippets are plain segments', async () => {
-		const xss = await k.newEntry({ departmentId: tst.id, title: 'Label <img src=x onerror=alert(1)> printer', summary: '<script>alert(1)</script> label printer fix' });
+		const xss = await k.newEntry({
+			departmentId: tst.id,
+			title: 'Label <img src=x onerror=alert(1)> printer',
+			summary: '<script>alert(1)</script> label printer fix'
+		});
 		const result = await search({ q: 'printer' });
 		const hit = result.hits.find((h) => h.id === xss.id)!;
 		expect(hit.titleSegments.map((s) => s.text).join('')).toBe('Label <img src=x onerror=alert(1)> printer');
@@ -334,7 +436,12 @@ describe('subscriptions', () => {
 			db,
 			tester,
 			idea.id,
-			entrySchema.parse({ title: 'Test-cell consumables kanban', summary: 'Two bins for cable ties and caps.', problem: 'Test cells waited for consumables.', solution: 'Two-bin kanban refilled by logistics.' })
+			entrySchema.parse({
+				title: 'Test-cell consumables kanban',
+				summary: 'Two bins for cable ties and caps.',
+				problem: 'Test cells waited for consumables.',
+				solution: 'Two-bin kanban refilled by logistics.'
+			})
 		);
 		await approveEntry(db, organiser, entryId);
 		expect(await notifications(logistician.id, 'kb_new_entry')).toHaveLength(1);
@@ -367,14 +474,31 @@ describe('the same results on PGlite and PostgreSQL', () => {
 					['Lifting aid for heavy covers', 'Two-person lifts above 25 kg caused near misses.', ['safety']]
 				] as const;
 				for (const [i, [title, problem, tags]] of texts.entries()) {
-					await kx.newEntry({ departmentId: i % 2 ? d2.id : d1.id, title, problem, tags: [...tags], publishedAt: `202${i}-06-01T00:00:00Z` });
+					await kx.newEntry({
+						departmentId: i % 2 ? d2.id : d1.id,
+						title,
+						problem,
+						tags: [...tags],
+						publishedAt: `202${i}-06-01T00:00:00Z`
+					});
 				}
 				await kx.newEntry({ departmentId: d1.id, title: 'Hidden torque draft', status: 'pending', tags: ['torque'] });
 				return reader;
 			};
 			const readerPg = await load(server.db);
 			const readerLite = await load(lite.db);
-			const queries = [{ q: 'torque' }, { q: 'verbeteringen' }, { q: 'momentsleutel' }, { q: 'calibration' }, { q: 'torqe' }, { q: 'lifting safety' }, {}, { sort: 'adopted' }, { q: 'torque', tag: 'calibration' }, { q: 'hidden' }];
+			const queries = [
+				{ q: 'torque' },
+				{ q: 'verbeteringen' },
+				{ q: 'momentsleutel' },
+				{ q: 'calibration' },
+				{ q: 'torqe' },
+				{ q: 'lifting safety' },
+				{},
+				{ sort: 'adopted' },
+				{ q: 'torque', tag: 'calibration' },
+				{ q: 'hidden' }
+			];
 			for (const params of queries) {
 				const [a, b] = await Promise.all([
 					searchKb(server.db, readerPg, searchQuerySchema.parse(params)),

@@ -41,7 +41,8 @@ const code = async (p: Promise<unknown>) => {
 		await p;
 		return 'ok';
 	} catch (e) {
-		if (e instanceof DomainError) return 'fields' in e ? Object.values((e as unknown as { fields: Record<string, string[]> }).fields)[0][0] : e.code;
+		if (e instanceof DomainError)
+			return 'fields' in e ? Object.values((e as unknown as { fields: Record<string, string[]> }).fields)[0][0] : e.code;
 		throw e;
 	}
 };
@@ -53,7 +54,12 @@ const acceptedIdea = async (title?: string, tags: string[] = []) => {
 };
 
 const activeAssignments = (mentorId: number) =>
-	db.selectFrom('mentorAssignment').select('ideaId').where('mentorId', '=', mentorId).where('status', 'in', ['proposed', 'accepted']).execute();
+	db
+		.selectFrom('mentorAssignment')
+		.select('ideaId')
+		.where('mentorId', '=', mentorId)
+		.where('status', 'in', ['proposed', 'accepted'])
+		.execute();
 
 beforeAll(async () => {
 	testDb = await createTestDatabase();
@@ -78,7 +84,13 @@ describe('mentor profiles', () => {
 		const person = await f.newUser({ departmentId: eng.id, name: 'Nina New' });
 		expect(person.roles).not.toContain('mentor');
 		expect((await getOwnProfile(db, person)).profile).toBeNull();
-		const result = await saveOwnProfile(db, person, { expertise: ['lean', 'presenting'], languages: ['nl'], capacity: 2, bio: 'Green Belt', status: 'active' });
+		const result = await saveOwnProfile(db, person, {
+			expertise: ['lean', 'presenting'],
+			languages: ['nl'],
+			capacity: 2,
+			bio: 'Green Belt',
+			status: 'active'
+		});
 		expect(result.optedIn).toBe(true);
 		const { profile } = await getOwnProfile(db, person);
 		expect(profile).toMatchObject({ expertise: ['lean', 'presenting'], languages: ['nl'], capacity: 2, status: 'active' });
@@ -92,7 +104,9 @@ describe('mentor profiles', () => {
 		const b = await acceptedIdea();
 		await assignMentor(db, organiser, { ideaId: a.id, mentorId: mentor.id });
 		await assignMentor(db, organiser, { ideaId: b.id, mentorId: mentor.id });
-		expect(await code(saveOwnProfile(db, mentor, { expertise: ['lean'], languages: ['en'], capacity: 1, bio: '', status: 'active' }))).toBe('capacity_below_load');
+		expect(await code(saveOwnProfile(db, mentor, { expertise: ['lean'], languages: ['en'], capacity: 1, bio: '', status: 'active' }))).toBe(
+			'capacity_below_load'
+		);
 	});
 
 	it('organisers add a mentor and pause or resume one; others may not', async () => {
@@ -141,7 +155,11 @@ describe('suggestions and assignment', () => {
 		await assignMentor(db, organiser, { ideaId: first.id, mentorId: mentor.id });
 		expect(await code(assignMentor(db, organiser, { ideaId: second.id, mentorId: mentor.id }))).toBe('mentor_full');
 		expect(await code(assignMentor(db, organiser, { ideaId: second.id, mentorId: paused.id }))).toBe('mentor_paused');
-		await db.insertInto('mentorProfile').values({ userId: owner.id, capacity: 2 }).onConflict((oc) => oc.column('userId').doNothing()).execute();
+		await db
+			.insertInto('mentorProfile')
+			.values({ userId: owner.id, capacity: 2 })
+			.onConflict((oc) => oc.column('userId').doNothing())
+			.execute();
 		expect(await code(assignMentor(db, organiser, { ideaId: second.id, mentorId: owner.id }))).toBe('own_idea');
 		await db.deleteFrom('mentorProfile').where('userId', '=', owner.id).execute();
 	});
@@ -162,7 +180,9 @@ describe('suggestions and assignment', () => {
 		const mentors = await Promise.all([1, 2].map((capacity) => mf.newMentor({ departmentId: eng.id, capacity })));
 		const ideas = [];
 		for (let i = 0; i < 4; i++) ideas.push(await acceptedIdea());
-		const attempts = ideas.flatMap((idea) => mentors.map((m, j) => code(assignMentor(db, j % 2 ? organiser : organiser2, { ideaId: idea.id, mentorId: m.id }))));
+		const attempts = ideas.flatMap((idea) =>
+			mentors.map((m, j) => code(assignMentor(db, j % 2 ? organiser : organiser2, { ideaId: idea.id, mentorId: m.id })))
+		);
 		const results = await Promise.all(attempts);
 		expect(results.filter((r) => r === 'ok')).toHaveLength(3);
 		expect(await activeAssignments(mentors[0].id)).toHaveLength(1);
@@ -170,7 +190,11 @@ describe('suggestions and assignment', () => {
 		const perIdea = await db
 			.selectFrom('mentorAssignment')
 			.select(['ideaId', (eb) => eb.fn.countAll<number>().as('n')])
-			.where('ideaId', 'in', ideas.map((i) => i.id))
+			.where(
+				'ideaId',
+				'in',
+				ideas.map((i) => i.id)
+			)
 			.where('status', 'in', ['proposed', 'accepted'])
 			.groupBy('ideaId')
 			.execute();
@@ -216,7 +240,12 @@ describe('answers, requests and the coaching space', () => {
 		expect(row.status).toBe('coaching');
 		const conflict = await db.selectFrom('conflictOfInterest').select(['userId', 'source']).where('ideaId', '=', idea.id).execute();
 		expect(conflict).toEqual([{ userId: mentor.id, source: 'mentor' }]);
-		const team = await db.selectFrom('notification').select('kind').where('userId', '=', owner.id).where('kind', '=', 'mentor_assigned').execute();
+		const team = await db
+			.selectFrom('notification')
+			.select('kind')
+			.where('userId', '=', owner.id)
+			.where('kind', '=', 'mentor_assigned')
+			.execute();
 		expect(team.length).toBeGreaterThan(0);
 		const home = await getMentorHome(db, mentor);
 		expect(home.mentees.map((m) => m.id)).toEqual([idea.id]);
@@ -231,9 +260,19 @@ describe('answers, requests and the coaching space', () => {
 		const overview = await getMentoringOverview(db, organiser);
 		const row = overview.ideas.find((i) => i.id === idea.id);
 		expect(row?.declines).toBe(1);
-		const event = await db.selectFrom('ideaEvent').select(['kind', 'reason']).where('ideaId', '=', idea.id).where('kind', '=', 'mentor_declined').executeTakeFirstOrThrow();
+		const event = await db
+			.selectFrom('ideaEvent')
+			.select(['kind', 'reason'])
+			.where('ideaId', '=', idea.id)
+			.where('kind', '=', 'mentor_declined')
+			.executeTakeFirstOrThrow();
 		expect(event.reason).toBe('On leave until June');
-		const notes = await db.selectFrom('notification').select('kind').where('userId', '=', organiser.id).where('kind', '=', 'mentor_declined').execute();
+		const notes = await db
+			.selectFrom('notification')
+			.select('kind')
+			.where('userId', '=', organiser.id)
+			.where('kind', '=', 'mentor_declined')
+			.execute();
 		expect(notes.length).toBeGreaterThan(0);
 		// The place is free again.
 		expect(await activeAssignments(mentor.id)).toHaveLength(0);

@@ -18,7 +18,11 @@ beforeAll(async () => {
 	const f = factories(db);
 	anna = await f.newUser({ name: 'Anna' });
 	bert = await f.newUser({ name: 'Bert' });
-	await insertNotifications(db, [anna.id, anna.id, bert.id], { kind: 'idea_accepted', params: { title: 'Shadow boards' }, link: '/ideas/1' });
+	await insertNotifications(db, [anna.id, anna.id, bert.id], {
+		kind: 'idea_accepted',
+		params: { title: 'Shadow boards' },
+		link: '/ideas/1'
+	});
 	await insertNotifications(db, [anna.id], { kind: 'scoring_open', params: { round: 'Semi-final' }, link: 'https://evil.example/phish' });
 });
 
@@ -40,13 +44,13 @@ describe('notifications', () => {
 		expect((await countUnread(db, anna.id)).n).toBe(0);
 	});
 
-	it('another person\'s notification is not found, and stays unread', async () => {
+	it("another person's notification is not found, and stays unread", async () => {
 		const [bertsOwn] = (await listNotifications(db, bert, 1)).notifications;
 		await expect(openNotification(db, anna, bertsOwn.id)).rejects.toMatchObject({ status: 404 });
 		expect((await countUnread(db, bert.id)).n).toBe(1);
 	});
 
-	it('mark all read clears only the reader\'s own', async () => {
+	it("mark all read clears only the reader's own", async () => {
 		expect(await markAllNotificationsRead(db, bert)).toBe(1);
 		expect(await markAllNotificationsRead(db, bert)).toBe(0);
 	});

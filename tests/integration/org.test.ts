@@ -18,10 +18,18 @@ beforeAll(async () => {
 	const gen = await db.insertInto('department').values({ code: 'GEN', name: 'General & IT' }).returning('id').executeTakeFirstOrThrow();
 	await db.insertInto('department').values({ code: 'BO', name: 'Build Operations' }).execute();
 	deptId = gen.id;
-	const a = await db.insertInto('appUser').values({ email: 'admin@example.com', name: 'Ada Admin', departmentId: deptId }).returning('id').executeTakeFirstOrThrow();
+	const a = await db
+		.insertInto('appUser')
+		.values({ email: 'admin@example.com', name: 'Ada Admin', departmentId: deptId })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	await db.insertInto('roleGrant').values({ userId: a.id, role: 'admin' }).execute();
 	admin = (await loadSessionUser(db, a.id))!;
-	const e = await db.insertInto('appUser').values({ email: 'emma@example.com', name: 'Emma Employee', departmentId: deptId }).returning('id').executeTakeFirstOrThrow();
+	const e = await db
+		.insertInto('appUser')
+		.values({ email: 'emma@example.com', name: 'Emma Employee', departmentId: deptId })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	employeeId = e.id;
 });
 
@@ -48,7 +56,12 @@ describe('roles read from the database on every request', () => {
 		await changeRole(db, admin, employeeId, 'organiser', true); // twice: still one grant
 		await changeRole(db, admin, employeeId, 'organiser', false);
 		expect((await loadSessionUser(db, employeeId))!.roles).not.toContain('organiser');
-		const audit = await db.selectFrom('auditLog').select(['action', 'objectId']).where('objectId', '=', String(employeeId)).orderBy('id').execute();
+		const audit = await db
+			.selectFrom('auditLog')
+			.select(['action', 'objectId'])
+			.where('objectId', '=', String(employeeId))
+			.orderBy('id')
+			.execute();
 		expect(audit.map((a) => a.action)).toEqual(['role.granted', 'role.revoked']);
 	});
 
@@ -91,13 +104,28 @@ describe('company sign-in (SSO)', () => {
 	});
 
 	it('creates a new person in the department the identity provider names, by code or name', async () => {
-		const byName = await resolveSsoUser(db, { email: 'new.bo@example.com', name: 'New Bo', department: 'build operations', defaultDepartment: 'GEN' });
-		const person = await db.selectFrom('appUser as u').innerJoin('department as d', 'd.id', 'u.departmentId').select('d.code').where('u.id', '=', byName!).executeTakeFirstOrThrow();
+		const byName = await resolveSsoUser(db, {
+			email: 'new.bo@example.com',
+			name: 'New Bo',
+			department: 'build operations',
+			defaultDepartment: 'GEN'
+		});
+		const person = await db
+			.selectFrom('appUser as u')
+			.innerJoin('department as d', 'd.id', 'u.departmentId')
+			.select('d.code')
+			.where('u.id', '=', byName!)
+			.executeTakeFirstOrThrow();
 		expect(person.code).toBe('BO');
 	});
 
 	it('places a person without a known department in the default one', async () => {
-		const id = await resolveSsoUser(db, { email: 'nowhere@example.com', name: 'No Where', department: 'Mars Base', defaultDepartment: 'GEN' });
+		const id = await resolveSsoUser(db, {
+			email: 'nowhere@example.com',
+			name: 'No Where',
+			department: 'Mars Base',
+			defaultDepartment: 'GEN'
+		});
 		const person = await db.selectFrom('appUser').select('departmentId').where('id', '=', id!).executeTakeFirstOrThrow();
 		expect(person.departmentId).toBe(deptId);
 	});

@@ -104,11 +104,7 @@ async function jury(roundId: number, departmentId: number | null) {
 
 async function idea(values: { status?: string; createdBy?: number; competitionId?: number | null } = {}) {
 	const author = values.createdBy ? { id: values.createdBy } : await user();
-	const { departmentId } = await db
-		.selectFrom('appUser')
-		.select('departmentId')
-		.where('id', '=', author.id)
-		.executeTakeFirstOrThrow();
+	const { departmentId } = await db.selectFrom('appUser').select('departmentId').where('id', '=', author.id).executeTakeFirstOrThrow();
 	const status = values.status ?? 'draft';
 	return db
 		.insertInto('idea')
@@ -125,11 +121,7 @@ async function idea(values: { status?: string; createdBy?: number; competitionId
 }
 
 async function scoreSheet(roundId: number, ideaId: number, jurorId: number) {
-	return db
-		.insertInto('scoreSheet')
-		.values({ roundId, ideaId, jurorId })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	return db.insertInto('scoreSheet').values({ roundId, ideaId, jurorId }).returning('id').executeTakeFirstOrThrow();
 }
 
 async function kbEntry() {
@@ -162,8 +154,21 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 			SELECT table_name FROM information_schema.tables
 			WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(db);
 		const names = tables.rows.map((r) => r.tableName);
-		for (const table of ['department', 'app_user', 'competition', 'round', 'round_criterion', 'jury', 'idea',
-			'mentor_assignment', 'score_sheet', 'score', 'kb_entry', 'adoption', 'audit_log']) {
+		for (const table of [
+			'department',
+			'app_user',
+			'competition',
+			'round',
+			'round_criterion',
+			'jury',
+			'idea',
+			'mentor_assignment',
+			'score_sheet',
+			'score',
+			'kb_entry',
+			'adoption',
+			'audit_log'
+		]) {
 			expect(names).toContain(table);
 		}
 		const extensions = await sql<{ extname: string }>`SELECT extname FROM pg_extension`.execute(db);
@@ -241,10 +246,7 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		});
 
 		it('refuses threshold without an advancement threshold', async () => {
-			await expectRefused(
-				round({ advancementRule: 'threshold', advancementCount: null, advancementThreshold: null }),
-				'round_rule_check'
-			);
+			await expectRefused(round({ advancementRule: 'threshold', advancementCount: null, advancementThreshold: null }), 'round_rule_check');
 		});
 
 		it('refuses two rounds at the same position of a competition', async () => {
@@ -286,10 +288,7 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		it('refuses an update that moves a score off the scale (trigger)', async () => {
 			const { sheetId, criterionId } = await sheetWithCriterion({ min: 1, max: 5 });
 			await db.insertInto('score').values({ sheetId, criterionId, value: 3 }).execute();
-			await expectRefused(
-				db.updateTable('score').set({ value: 99 }).where('sheetId', '=', sheetId).execute(),
-				'score_value_check'
-			);
+			await expectRefused(db.updateTable('score').set({ value: 99 }).where('sheetId', '=', sheetId).execute(), 'score_value_check');
 		});
 
 		it('refuses a second score sheet by the same juror for the same idea and round', async () => {

@@ -17,7 +17,8 @@ export type CompetitionStatusFacts = {
 
 export type CompetitionStatusRefusal = 'unknown_status' | 'same_status' | 'competition_has_ideas' | 'status_not_allowed';
 
-export type CompetitionStatusDecision = { ok: true; from: CompetitionStatus; to: CompetitionStatus } | { ok: false; reason: CompetitionStatusRefusal };
+export type CompetitionStatusDecision =
+	{ ok: true; from: CompetitionStatus; to: CompetitionStatus } | { ok: false; reason: CompetitionStatusRefusal };
 
 const FORWARD: Record<CompetitionStatus, CompetitionStatus | null> = {
 	draft: 'open',
@@ -43,5 +44,7 @@ export function decideCompetitionStatus(from: string, to: string, facts: Competi
 
 /** The statuses an organiser can move to from here, in the order the buttons show them. */
 export function nextCompetitionStatuses(from: string, facts: CompetitionStatusFacts): CompetitionStatus[] {
-	return COMPETITION_STATUSES.filter((to) => decideCompetitionStatus(from, to, facts).ok).sort((a, b) => (a === 'draft' ? 1 : b === 'draft' ? -1 : 0));
+	return COMPETITION_STATUSES.filter((to) => decideCompetitionStatus(from, to, facts).ok).sort((a, b) =>
+		a === 'draft' ? 1 : b === 'draft' ? -1 : 0
+	);
 }

@@ -5,7 +5,12 @@ describe('funnel', () => {
 	it('counts an idea in every stage it passed', () => {
 		// 2 submitted, 1 coaching, 1 winner: submitted 4, accepted 2, semi-final 1, final 1
 		expect(funnel({ submitted: 2, coaching: 1, winner: 1 })).toEqual({
-			draft: 0, submitted: 4, accepted: 2, semi_final: 1, final: 1, implemented: 0
+			draft: 0,
+			submitted: 4,
+			accepted: 2,
+			semi_final: 1,
+			final: 1,
+			implemented: 0
 		});
 	});
 	it('keeps drafts apart from the submitted stages', () => {
@@ -78,10 +83,12 @@ describe('the idea state machine', () => {
 			const from: readonly string[] = TRANSITIONS[name].from;
 			for (const status of IDEA_STATUSES) {
 				if (from.includes(status)) continue;
-				expect(decideTransition(status, name, { actor: ['team', 'organiser', 'mentor', 'system'], reason: 'x', windowOpen: true })).toEqual({
-					ok: false,
-					reason: 'wrong_state'
-				});
+				expect(decideTransition(status, name, { actor: ['team', 'organiser', 'mentor', 'system'], reason: 'x', windowOpen: true })).toEqual(
+					{
+						ok: false,
+						reason: 'wrong_state'
+					}
+				);
 				refused++;
 			}
 		}
@@ -106,7 +113,11 @@ describe('the idea state machine', () => {
 
 	it('submits only while the window is open, but a returned idea may come back after it', () => {
 		expect(decideTransition('draft', 'submit', { actor: 'team', windowOpen: false })).toEqual({ ok: false, reason: 'window_closed' });
-		expect(decideTransition('returned', 'resubmit', { actor: 'team', windowOpen: false })).toEqual({ ok: true, from: 'returned', to: 'submitted' });
+		expect(decideTransition('returned', 'resubmit', { actor: 'team', windowOpen: false })).toEqual({
+			ok: true,
+			from: 'returned',
+			to: 'submitted'
+		});
 	});
 
 	it('offers the buttons an actor may press now', () => {

@@ -136,9 +136,7 @@ export type TransitionName = keyof typeof TRANSITIONS;
 
 export type TransitionRefusal = 'wrong_state' | 'not_allowed' | 'reason_required' | 'window_closed';
 
-export type TransitionResult =
-	| { ok: true; from: IdeaStatus; to: IdeaStatus }
-	| { ok: false; reason: TransitionRefusal };
+export type TransitionResult = { ok: true; from: IdeaStatus; to: IdeaStatus } | { ok: false; reason: TransitionRefusal };
 
 /**
  * Decide a transition. Example: `decideTransition('returned', 'resubmit', { actor: 'team' })`

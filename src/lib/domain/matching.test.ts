@@ -122,9 +122,13 @@ describe('suggestMentors', () => {
 	});
 
 	it('matches a language by its primary code', () => {
-		const result = suggestMentors({ ...idea, language: 'nl-NL' }, [mentor(1, { languages: ['EN', 'NL'] }), mentor(2, { languages: ['en'] })], {
-			preferOtherDepartment: false
-		});
+		const result = suggestMentors(
+			{ ...idea, language: 'nl-NL' },
+			[mentor(1, { languages: ['EN', 'NL'] }), mentor(2, { languages: ['en'] })],
+			{
+				preferOtherDepartment: false
+			}
+		);
 		expect(result.map((s) => [s.mentor.userId, s.score, s.reasons.speaksLanguage])).toEqual([
 			[1, 5, true],
 			[2, 3, false]
@@ -138,14 +142,22 @@ describe('suggestMentors', () => {
 	});
 
 	it('handles an idea without tags or process area', () => {
-		const [s] = suggestMentors({ ...idea, tags: [], processArea: null }, [mentor(1, { expertise: ['lean'] })], { preferOtherDepartment: false });
+		const [s] = suggestMentors({ ...idea, tags: [], processArea: null }, [mentor(1, { expertise: ['lean'] })], {
+			preferOtherDepartment: false
+		});
 		expect(s.reasons.matches).toEqual([]);
 	});
 
 	it('orders equal scores by name, ignoring case and accents, then by user id', () => {
 		const result = suggestMentors(
 			idea,
-			[mentor(5, { name: 'Frank' }), mentor(4, { name: 'Chris' }), mentor(2, { name: 'Chris' }), mentor(3, { name: 'élise' }), mentor(1, { name: 'bert' })],
+			[
+				mentor(5, { name: 'Frank' }),
+				mentor(4, { name: 'Chris' }),
+				mentor(2, { name: 'Chris' }),
+				mentor(3, { name: 'élise' }),
+				mentor(1, { name: 'bert' })
+			],
 			{ preferOtherDepartment: false }
 		);
 		expect(result.map((s) => [s.mentor.name, s.mentor.userId])).toEqual([

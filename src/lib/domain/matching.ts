@@ -92,11 +92,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base' });
  * 2 * 10 + 1 * 1 + 3 + 2 = 26, reasons { matches: ['Lean', 'Quality'], free: 1, capacity: 3,
  * otherDepartment: true, speaksLanguage: true }.
  */
-export function suggestMentors(
-	idea: IdeaForMatching,
-	mentors: readonly MentorCandidate[],
-	options: MatchOptions
-): MentorSuggestion[] {
+export function suggestMentors(idea: IdeaForMatching, mentors: readonly MentorCandidate[], options: MatchOptions): MentorSuggestion[] {
 	if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 0))
 		throw new RangeError(`limit must be a whole number >= 0, got ${options.limit}`);
 	const terms = new Map<string, string>();

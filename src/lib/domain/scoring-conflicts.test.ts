@@ -4,7 +4,7 @@ import { conflictSources, conflictSet, rawScores, roundCompletion, type Criterio
 describe('conflictSources', () => {
 	const idea = { teamIds: [4, 5], mentorIds: [7], teamManagerIds: [null, 9], declaredBy: [3] };
 
-	it('excludes a juror on the team, the mentor and a team member\'s manager', () => {
+	it("excludes a juror on the team, the mentor and a team member's manager", () => {
 		expect(conflictSources(5, idea)).toEqual(['team']);
 		expect(conflictSources(7, idea)).toEqual(['mentor']);
 		expect(conflictSources(9, idea)).toEqual(['manager']);
@@ -15,7 +15,12 @@ describe('conflictSources', () => {
 	});
 
 	it('lists every reason that applies, and none for an unrelated juror', () => {
-		expect(conflictSources(4, { teamIds: [4], mentorIds: [4], teamManagerIds: [4], declaredBy: [4] })).toEqual(['team', 'mentor', 'manager', 'declared']);
+		expect(conflictSources(4, { teamIds: [4], mentorIds: [4], teamManagerIds: [4], declaredBy: [4] })).toEqual([
+			'team',
+			'mentor',
+			'manager',
+			'declared'
+		]);
 		expect(conflictSources(11, idea)).toEqual([]);
 		expect(conflictSources(11, { teamIds: [], mentorIds: [], teamManagerIds: [null] })).toEqual([]);
 	});

@@ -56,7 +56,17 @@ describe('isComplete', () => {
 		expect(isComplete(sheet(1, 1, [4, null]), two)).toBe(false);
 	});
 	it('accepts scores as a Map', () => {
-		expect(isComplete({ scores: new Map([[1, 4], [2, 3]]) }, two)).toBe(true);
+		expect(
+			isComplete(
+				{
+					scores: new Map([
+						[1, 4],
+						[2, 3]
+					])
+				},
+				two
+			)
+		).toBe(true);
 		expect(isComplete({ scores: new Map([[1, 4]]) }, two)).toBe(false);
 	});
 	it('counts no sheet complete in a round without criteria', () => {
@@ -711,7 +721,8 @@ describe('invariants over generated rounds', () => {
 					const [above, row] = [ranked[i - 1], ranked[i]];
 					if (above.score === null) expect(row.score).toBeNull();
 					else if (row.score !== null) expect(row.score).toBeLessThanOrEqual(above.score + 1e-9);
-					const equal = above.score === row.score || (above.score !== null && row.score !== null && Math.abs(above.score - row.score) <= 1e-9);
+					const equal =
+						above.score === row.score || (above.score !== null && row.score !== null && Math.abs(above.score - row.score) <= 1e-9);
 					expect(row.tieBrokenBy !== null).toBe(equal);
 				}
 			}

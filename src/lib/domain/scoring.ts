@@ -22,9 +22,7 @@ export interface Criterion {
 }
 
 /** criterionId -> value; a missing, null or undefined value is "not scored yet". */
-export type ScoreValues =
-	| ReadonlyMap<number, number | null | undefined>
-	| Readonly<Record<number, number | null | undefined>>;
+export type ScoreValues = ReadonlyMap<number, number | null | undefined> | Readonly<Record<number, number | null | undefined>>;
 
 export interface Sheet {
 	jurorId: number;
@@ -579,7 +577,12 @@ export type ConflictSource = 'team' | 'mentor' | 'manager' | 'declared';
  */
 export function conflictSources(
 	jurorId: number,
-	idea: { teamIds: readonly number[]; mentorIds: readonly number[]; teamManagerIds: readonly (number | null)[]; declaredBy?: readonly number[] }
+	idea: {
+		teamIds: readonly number[];
+		mentorIds: readonly number[];
+		teamManagerIds: readonly (number | null)[];
+		declaredBy?: readonly number[];
+	}
 ): ConflictSource[] {
 	const sources: ConflictSource[] = [];
 	if (idea.teamIds.includes(jurorId)) sources.push('team');

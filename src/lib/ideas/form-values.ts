@@ -56,7 +56,14 @@ export function formDataToIdeaValues(form: FormData): IdeaFormValues {
 		departmentId: text('departmentId'),
 		competitionId: text('competitionId'),
 		tags: text('tags'),
-		members: [...new Set(form.getAll('member').map(Number).filter((n) => Number.isInteger(n) && n > 0))].slice(0, 20),
+		members: [
+			...new Set(
+				form
+					.getAll('member')
+					.map(Number)
+					.filter((n) => Number.isInteger(n) && n > 0)
+			)
+		].slice(0, 20),
 		benefits,
 		clientKey: text('clientKey'),
 		version: text('version')

@@ -47,4 +47,5 @@ const assignmentLabels: Record<string, () => string> = {
 };
 export const assignmentLabel = (status: string): string => assignmentLabels[status]?.() ?? status;
 
-export const languageLabel = (code: string): string => (code === 'nl' ? m.mentoring_language_nl() : code === 'en' ? m.mentoring_language_en() : code);
+export const languageLabel = (code: string): string =>
+	code === 'nl' ? m.mentoring_language_nl() : code === 'en' ? m.mentoring_language_en() : code;

@@ -10,7 +10,29 @@ const marked = new Marked({ gfm: true, breaks: true, async: false });
 export function renderMarkdown(source: string): string {
 	const html = marked.parse(source) as string;
 	return sanitizeHtml(html, {
-		allowedTags: ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+		allowedTags: [
+			'p',
+			'br',
+			'strong',
+			'em',
+			'del',
+			'code',
+			'pre',
+			'blockquote',
+			'ul',
+			'ol',
+			'li',
+			'a',
+			'h3',
+			'h4',
+			'hr',
+			'table',
+			'thead',
+			'tbody',
+			'tr',
+			'th',
+			'td'
+		],
 		allowedAttributes: { a: ['href', 'title', 'rel', 'target'] },
 		allowedSchemes: ['http', 'https', 'mailto'],
 		transformTags: {

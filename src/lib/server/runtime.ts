@@ -23,9 +23,7 @@ export function runtimeEngine(): DatabaseHandle['engine'] | undefined {
  */
 export async function startRuntime(cfg: AppConfig = config()): Promise<{ seeded: string | null }> {
 	handle = await openDatabase(
-		cfg.databaseUrl
-			? { engine: 'postgres', url: cfg.databaseUrl, poolSize: cfg.pgPoolSize }
-			: { engine: 'pglite', dataDir: cfg.dataDir }
+		cfg.databaseUrl ? { engine: 'postgres', url: cfg.databaseUrl, poolSize: cfg.pgPoolSize } : { engine: 'pglite', dataDir: cfg.dataDir }
 	);
 	await migrateToLatest(handle.db, migrations);
 	const wantsSeed = cfg.seedDemo === 'empty' || (cfg.seedDemo === 'auto' && handle.engine === 'pglite');

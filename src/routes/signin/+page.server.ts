@@ -36,7 +36,11 @@ export const actions: Actions = {
 		// Validate before Auth.js sees it: malformed input gets a message, not a 500.
 		const parsed = demoForm.safeParse(Object.fromEntries(await event.request.clone().formData()));
 		if (!parsed.success) return fail(400, { message: 'choose_person' });
-		event.request = authRequest(event.request, { providerId: 'demo', userId: String(parsed.data.userId), redirectTo: parsed.data.redirectTo });
+		event.request = authRequest(event.request, {
+			providerId: 'demo',
+			userId: String(parsed.data.userId),
+			redirectTo: parsed.data.redirectTo
+		});
 		await signIn(event);
 	},
 	sso: async (event) => {

@@ -12,7 +12,16 @@ export type CompetitionFormValues = {
 };
 
 export function blankCompetitionValues(): CompetitionFormValues {
-	return { name: '', slug: '', callText: '', opensAt: '', closesAt: '', responseDays: '10', departmentIds: [], preferOtherDepartmentMentor: true };
+	return {
+		name: '',
+		slug: '',
+		callText: '',
+		opensAt: '',
+		closesAt: '',
+		responseDays: '10',
+		departmentIds: [],
+		preferOtherDepartmentMentor: true
+	};
 }
 
 export function formDataToCompetitionValues(form: FormData): CompetitionFormValues {

@@ -68,7 +68,8 @@ const conflictSources: Record<string, () => string> = {
 };
 export const conflictLabel = (source: string): string => conflictSources[source]?.() ?? source;
 
-export const kindLabel = (kind: string): string => (kind === 'final' ? m.judging_kind_final() : kind === 'semi_final' ? m.judging_kind_semi_final() : m.judging_kind_other());
+export const kindLabel = (kind: string): string =>
+	kind === 'final' ? m.judging_kind_final() : kind === 'semi_final' ? m.judging_kind_semi_final() : m.judging_kind_other();
 
 const competitionStatuses: Record<string, () => string> = {
 	draft: m.judging_competition_draft,

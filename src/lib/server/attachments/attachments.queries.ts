@@ -36,7 +36,17 @@ export function listAttachmentsOfIdea(db: Db, ideaId: number) {
 	return db
 		.selectFrom('attachment as a')
 		.innerJoin('appUser as u', 'u.id', 'a.uploadedBy')
-		.select(['a.id', 'a.kind', 'a.fileName', 'a.mediaType', 'a.sizeBytes', 'a.sha256', 'a.createdAt', 'a.uploadedBy', 'u.name as uploaderName'])
+		.select([
+			'a.id',
+			'a.kind',
+			'a.fileName',
+			'a.mediaType',
+			'a.sizeBytes',
+			'a.sha256',
+			'a.createdAt',
+			'a.uploadedBy',
+			'u.name as uploaderName'
+		])
 		.where('a.ideaId', '=', ideaId)
 		.orderBy('a.createdAt')
 		.orderBy('a.id')
@@ -58,7 +68,12 @@ export function findUserName(db: Db, userId: number) {
 
 export function insertAttachmentEvent(
 	db: Db,
-	event: { ideaId: number; actorId: number; kind: 'attachment_added' | 'attachment_removed'; data: { attachmentId: number; fileName: string } }
+	event: {
+		ideaId: number;
+		actorId: number;
+		kind: 'attachment_added' | 'attachment_removed';
+		data: { attachmentId: number; fileName: string };
+	}
 ) {
 	return db
 		.insertInto('ideaEvent')

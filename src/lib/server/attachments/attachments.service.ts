@@ -135,7 +135,11 @@ export async function openAttachmentForDownload(db: Database, actor: Actor, atta
  * videos and work instructions, so a wrong upload can be replaced. Recorded as an
  * `attachment_removed` event. The file on disk goes after the commit.
  */
-export async function removeIdeaAttachment(db: Database, actor: Actor, attachmentId: number): Promise<{ ideaId: number; fileName: string }> {
+export async function removeIdeaAttachment(
+	db: Database,
+	actor: Actor,
+	attachmentId: number
+): Promise<{ ideaId: number; fileName: string }> {
 	const row = await q.findAttachment(db, attachmentId);
 	if (!row || row.ideaId === null) throw notFound();
 	const ideaId = row.ideaId;

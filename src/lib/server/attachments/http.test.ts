@@ -16,8 +16,12 @@ describe('answering a browser form or a script', () => {
 
 describe('download names', () => {
 	it('gives an ASCII fallback and the exact UTF-8 name', () => {
-		expect(contentDisposition('Slaëter "v2".pdf')).toBe(`attachment; filename="Sla_ter _v2_.pdf"; filename*=UTF-8''Sla%C3%ABter%20%22v2%22.pdf`);
-		expect(contentDisposition("it's (final)*.pdf")).toBe(`attachment; filename="it's (final)*.pdf"; filename*=UTF-8''it%27s%20%28final%29%2A.pdf`);
+		expect(contentDisposition('Slaëter "v2".pdf')).toBe(
+			`attachment; filename="Sla_ter _v2_.pdf"; filename*=UTF-8''Sla%C3%ABter%20%22v2%22.pdf`
+		);
+		expect(contentDisposition("it's (final)*.pdf")).toBe(
+			`attachment; filename="it's (final)*.pdf"; filename*=UTF-8''it%27s%20%28final%29%2A.pdf`
+		);
 	});
 });
 

@@ -149,7 +149,8 @@ describe('judging a file by its content', () => {
 	it('only documents take plain text; work instructions take PDF, DOCX and MP4', () => {
 		expect(judge({ fileName: 'data.csv', detected: 'text/plain' })).toMatchObject({ kind: 'document', fileName: 'data.csv' });
 		expect(refusal({ fileName: 'data.csv', detected: 'text/plain', chosenKind: 'slides' }).code).toBe('type_not_allowed');
-		for (const t of [PDF, DOCX, 'video/mp4']) expect(judge({ fileName: 'wi', detected: t, chosenKind: 'work_instruction' }).kind).toBe('work_instruction');
+		for (const t of [PDF, DOCX, 'video/mp4'])
+			expect(judge({ fileName: 'wi', detected: t, chosenKind: 'work_instruction' }).kind).toBe('work_instruction');
 		expect(refusal({ fileName: 'wi.mov', detected: 'video/quicktime', chosenKind: 'work_instruction' }).code).toBe('type_not_allowed');
 	});
 });

@@ -185,7 +185,13 @@ export function chooseKind(mediaType: string, allowedKinds: readonly AttachmentK
 /** Short names of the formats the kinds accept, in one fixed order: "PDF, PPTX". */
 export function acceptedShortNames(...kinds: AttachmentKind[]): string {
 	const types = new Set(kinds.flatMap((k) => KIND_RULES[k].mediaTypes));
-	return [...new Set(Object.entries(FORMATS).filter(([t]) => types.has(t)).map(([, f]) => f.short))].join(', ');
+	return [
+		...new Set(
+			Object.entries(FORMATS)
+				.filter(([t]) => types.has(t))
+				.map(([, f]) => f.short)
+		)
+	].join(', ');
 }
 
 export function formatMegabytes(bytes: number): string {
@@ -310,7 +316,11 @@ const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u206
 export function sanitizeFileName(raw: string): string {
 	let name = (raw ?? '').normalize('NFC');
 	name = name.split(/[\\/]/).pop() ?? '';
-	name = name.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+	name = name
+		.replace(UNSAFE_CHARS, '')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/[. ]+$/, '');
 	if (!name || /^\.+$/.test(name)) return 'file';
 	return truncateName(name, MAX_NAME);
 }

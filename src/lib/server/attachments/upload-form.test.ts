@@ -26,7 +26,14 @@ describe('the upload form without JavaScript', () => {
 });
 
 describe('the list of files', () => {
-	const file = { id: 3, kind: 'photo', fileName: 'line 3.png', sizeBytes: 1_572_864, uploaderName: 'Anneke', createdAt: '2025-03-01T10:00:00Z' };
+	const file = {
+		id: 3,
+		kind: 'photo',
+		fileName: 'line 3.png',
+		sizeBytes: 1_572_864,
+		uploaderName: 'Anneke',
+		createdAt: '2025-03-01T10:00:00Z'
+	};
 
 	it('links each file to its download and says who added it, with a size people read', () => {
 		const { body } = render(AttachmentList, { props: { attachments: [file] } });

@@ -256,11 +256,7 @@ type FileWritten = { sizeBytes: number; sha256: string; isText: boolean; origina
 class LimitPassed extends Error {}
 
 /** Writes the part to `path` (which must not exist), hashing and counting; 'too_large' once it passes `limit`. */
-async function writeFile(
-	part: Readable,
-	path: string,
-	limit: number
-): Promise<Omit<FileWritten, 'originalName'> | 'too_large'> {
+async function writeFile(part: Readable, path: string, limit: number): Promise<Omit<FileWritten, 'originalName'> | 'too_large'> {
 	const hash = createHash('sha256');
 	const text = createTextCheck();
 	let size = 0;

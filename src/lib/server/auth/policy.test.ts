@@ -11,8 +11,17 @@ const expected: Record<Role, PortalAction[]> = {
 	mentor: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mentoring.coach'],
 	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'jury.score'],
 	organiser: [
-		'idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn',
-		'idea.screen', 'idea.listAll', 'competition.manage', 'dashboard.view', 'mentoring.manage', 'kb.manage'
+		'idea.create',
+		'idea.listOwn',
+		'kb.read',
+		'kb.adopt',
+		'mentoring.optIn',
+		'idea.screen',
+		'idea.listAll',
+		'competition.manage',
+		'dashboard.view',
+		'mentoring.manage',
+		'kb.manage'
 	],
 	admin: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'dashboard.view', 'admin.users', 'admin.audit']
 };
@@ -212,7 +221,8 @@ import { canOnImplementation, canOnKbEntry, canRecordAdoptionFor, KB_ENTRY_ACTIO
 describe('knowledge base: canOnKbEntry, canRecordAdoptionFor, canOnImplementation', () => {
 	const employee: Actor = { id: 40, departmentId: 7, roles: ['employee'] };
 	const organiser: Actor = { id: 41, departmentId: 1, roles: ['employee', 'organiser'] };
-	const allowed = (who: Actor, status: string, isTeam: boolean) => KB_ENTRY_ACTIONS.filter((a: KbEntryAction) => canOnKbEntry(who, a, { status, isTeam }));
+	const allowed = (who: Actor, status: string, isTeam: boolean) =>
+		KB_ENTRY_ACTIONS.filter((a: KbEntryAction) => canOnKbEntry(who, a, { status, isTeam }));
 
 	it('a published entry: every employee reads and adopts it; organisers also edit and unpublish', () => {
 		expect(allowed(employee, 'published', false)).toEqual(['view', 'adopt']);
@@ -233,7 +243,7 @@ describe('knowledge base: canOnKbEntry, canRecordAdoptionFor, canOnImplementatio
 		expect(canOnKbEntry(null, 'view', { status: 'published', isTeam: false })).toBe(false);
 	});
 
-	it('adoptions: for one\'s own department; organisers for any', () => {
+	it("adoptions: for one's own department; organisers for any", () => {
 		expect(canRecordAdoptionFor(employee, 7)).toBe(true);
 		expect(canRecordAdoptionFor(employee, 8)).toBe(false);
 		expect(canRecordAdoptionFor(organiser, 8)).toBe(true);

@@ -82,7 +82,15 @@ export type IdeaAction = (typeof IDEA_ACTIONS)[number];
 
 /** Statuses other departments may see once the deadline has passed: accepted and onwards. */
 const PUBLIC_AFTER_DEADLINE = new Set([
-	'accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published'
+	'accepted',
+	'coaching',
+	'semi_final',
+	'not_advanced',
+	'finalist',
+	'winner',
+	'runner_up',
+	'implemented',
+	'published'
 ]);
 
 /**
@@ -135,7 +143,15 @@ export type CoachingAction = (typeof COACHING_ACTIONS)[number];
 
 /** Statuses in which an idea has a coaching space: accepted and onwards. */
 const COACHING_VISIBLE = new Set([
-	'accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published'
+	'accepted',
+	'coaching',
+	'semi_final',
+	'not_advanced',
+	'finalist',
+	'winner',
+	'runner_up',
+	'implemented',
+	'published'
 ]);
 /** Statuses in which coaching still goes on: until the last presentation. */
 const COACHING_ACTIVE = new Set(['accepted', 'coaching', 'semi_final', 'finalist']);
@@ -241,13 +257,27 @@ export function canRecordAdoptionFor(actor: Actor | null, departmentId: number):
 }
 
 /** Ideas that can be implemented (any accepted idea) or already are. */
-const IMPLEMENTABLE = new Set(['accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published']);
+const IMPLEMENTABLE = new Set([
+	'accepted',
+	'coaching',
+	'semi_final',
+	'not_advanced',
+	'finalist',
+	'winner',
+	'runner_up',
+	'implemented',
+	'published'
+]);
 
 /**
  * The implementation record of an idea: kept by its team and by organisers, once the idea
  * was accepted. Publication is asked by the team once the idea is implemented.
  */
-export function canOnImplementation(actor: Actor | null, action: 'record' | 'requestPublication', idea: { status: string; isMember: boolean }): boolean {
+export function canOnImplementation(
+	actor: Actor | null,
+	action: 'record' | 'requestPublication',
+	idea: { status: string; isMember: boolean }
+): boolean {
 	if (!actor) return false;
 	const organiser = actor.roles.includes('organiser');
 	if (action === 'record') return (idea.isMember || organiser) && IMPLEMENTABLE.has(idea.status);

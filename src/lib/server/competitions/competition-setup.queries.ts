@@ -30,7 +30,13 @@ export function findCompetitionForEdit(db: Db, competitionId: number) {
 			'c.preferOtherDepartmentMentor',
 			'c.status',
 			'c.createdAt',
-			jsonArrayFrom(eb.selectFrom('competitionDepartment as cd').select('cd.departmentId').whereRef('cd.competitionId', '=', 'c.id').orderBy('cd.departmentId')).as('departments'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('competitionDepartment as cd')
+					.select('cd.departmentId')
+					.whereRef('cd.competitionId', '=', 'c.id')
+					.orderBy('cd.departmentId')
+			).as('departments'),
 			eb
 				.selectFrom('idea as i')
 				.select(sql<number>`count(*)::int`.as('n'))
@@ -67,7 +73,11 @@ export async function isSlugTaken(db: Db, slug: string, exceptId: number | null)
 /** How many of these department ids exist. */
 export async function countDepartments(db: Db, departmentIds: number[]) {
 	if (!departmentIds.length) return 0;
-	const row = await db.selectFrom('department').select(sql<number>`count(*)::int`.as('n')).where('id', 'in', departmentIds).executeTakeFirstOrThrow();
+	const row = await db
+		.selectFrom('department')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where('id', 'in', departmentIds)
+		.executeTakeFirstOrThrow();
 	return row.n;
 }
 

@@ -15,7 +15,8 @@ describe('Amsterdam wall-clock time', () => {
 	});
 
 	it('refuses what is no date and time', () => {
-		for (const bad of ['', '2028-02-30T09:00', '2028-13-01T09:00', '2028-01-01T24:00', '2028-01-01 09:00', 'tomorrow']) expect(amsterdamLocalToDate(bad)).toBeNull();
+		for (const bad of ['', '2028-02-30T09:00', '2028-13-01T09:00', '2028-01-01T24:00', '2028-01-01 09:00', 'tomorrow'])
+			expect(amsterdamLocalToDate(bad)).toBeNull();
 	});
 
 	it('writes an instant back as Amsterdam time', () => {
@@ -49,7 +50,12 @@ describe('competitionFormSchema', () => {
 		const result = competitionFormSchema.safeParse({ ...base, name: 'ab', slug: 'Not OK', opensAt: 'soon', responseDays: '0' });
 		expect(result.success).toBe(false);
 		const fields = result.error!.flatten().fieldErrors;
-		expect(fields).toMatchObject({ name: ['too_short'], slug: ['slug_format'], opensAt: ['not_a_datetime'], responseDays: ['response_days_range'] });
+		expect(fields).toMatchObject({
+			name: ['too_short'],
+			slug: ['slug_format'],
+			opensAt: ['not_a_datetime'],
+			responseDays: ['response_days_range']
+		});
 		const order = competitionFormSchema.safeParse({ ...base, closesAt: '2028-01-15T09:00' });
 		expect(order.error!.flatten().fieldErrors).toEqual({ closesAt: ['closes_before_opens'] });
 	});

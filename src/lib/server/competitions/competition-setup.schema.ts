@@ -46,7 +46,8 @@ export function amsterdamLocalToDate(local: string): Date | null {
 	const [y, mo, d, h, mi, s] = match.slice(1).map((v) => Number(v ?? 0));
 	const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
 	const check = new Date(asUtc);
-	if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+	if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
+		return null;
 	// Two passes: the offset at the first guess can differ from the offset at the answer near a clock change.
 	const first = asUtc - offsetAt(new Date(asUtc));
 	return new Date(asUtc - offsetAt(new Date(first)));
@@ -97,8 +98,10 @@ export function checkCompetitionInput(input: CompetitionInput): Record<string, s
 	if (input.callText.length > 10_000) errors.callText = ['too_long'];
 	if (Number.isNaN(input.submissionOpensAt.getTime())) errors.opensAt = ['not_a_datetime'];
 	if (Number.isNaN(input.submissionClosesAt.getTime())) errors.closesAt = ['not_a_datetime'];
-	else if (!errors.opensAt && input.submissionClosesAt.getTime() <= input.submissionOpensAt.getTime()) errors.closesAt = ['closes_before_opens'];
-	if (!Number.isInteger(input.responseDays) || input.responseDays < 1 || input.responseDays > 90) errors.responseDays = ['response_days_range'];
+	else if (!errors.opensAt && input.submissionClosesAt.getTime() <= input.submissionOpensAt.getTime())
+		errors.closesAt = ['closes_before_opens'];
+	if (!Number.isInteger(input.responseDays) || input.responseDays < 1 || input.responseDays > 90)
+		errors.responseDays = ['response_days_range'];
 	if (input.departmentIds.some((id) => !Number.isInteger(id) || id <= 0)) errors.departmentId = ['unknown'];
 	return errors;
 }
@@ -138,9 +141,16 @@ export const competitionFormSchema = z
 		closesAt: localDateTime,
 		responseDays: z.preprocess(
 			(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-			z.coerce.number({ message: 'not_a_number' }).int({ message: 'not_a_whole_number' }).min(1, { message: 'response_days_range' }).max(90, { message: 'response_days_range' })
+			z.coerce
+				.number({ message: 'not_a_number' })
+				.int({ message: 'not_a_whole_number' })
+				.min(1, { message: 'response_days_range' })
+				.max(90, { message: 'response_days_range' })
 		),
-		departmentId: z.preprocess(asList, z.array(z.coerce.number({ message: 'unknown' }).int({ message: 'unknown' }).positive({ message: 'unknown' })).max(200)),
+		departmentId: z.preprocess(
+			asList,
+			z.array(z.coerce.number({ message: 'unknown' }).int({ message: 'unknown' }).positive({ message: 'unknown' })).max(200)
+		),
 		preferOtherDepartmentMentor: z.preprocess((v) => v !== undefined && v !== null && v !== '', z.boolean())
 	})
 	.superRefine((v, ctx) => {

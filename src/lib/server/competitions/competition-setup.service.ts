@@ -69,7 +69,13 @@ export async function createCompetition(db: Database, actor: Actor, input: Compe
 		return await db.transaction().execute(async (trx) => {
 			const created = await q.insertCompetition(trx, { ...row, createdBy: actor.id });
 			await q.replaceCompetitionDepartments(trx, created.id, departmentIds);
-			await recordAudit(trx, { actorId: actor.id, action: 'competition.create', objectType: 'competition', objectId: created.id, data: auditData(row, departmentIds) });
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'competition.create',
+				objectType: 'competition',
+				objectId: created.id,
+				data: auditData(row, departmentIds)
+			});
 			return created;
 		});
 	} catch (e) {
@@ -86,10 +92,17 @@ export async function updateCompetition(db: Database, actor: Actor, competitionI
 		await db.transaction().execute(async (trx) => {
 			const locked = await q.lockCompetitionRow(trx, competitionId);
 			if (!locked) throw notFound();
-			if (locked.status === 'archived') throw new DomainError('competition_archived', 'This competition is archived; it no longer changes.', 409);
+			if (locked.status === 'archived')
+				throw new DomainError('competition_archived', 'This competition is archived; it no longer changes.', 409);
 			await q.updateCompetitionRow(trx, competitionId, row);
 			await q.replaceCompetitionDepartments(trx, competitionId, departmentIds);
-			await recordAudit(trx, { actorId: actor.id, action: 'competition.update', objectType: 'competition', objectId: competitionId, data: auditData(row, departmentIds) });
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'competition.update',
+				objectType: 'competition',
+				objectId: competitionId,
+				data: auditData(row, departmentIds)
+			});
 		});
 	} catch (e) {
 		if (isUniqueViolation(e)) throw new FieldErrors({ slug: ['taken'] });

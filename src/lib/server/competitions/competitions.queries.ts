@@ -19,7 +19,9 @@ export function listOpenCalls(db: Db, departmentId?: number) {
 		.$if(departmentId !== undefined, (qb) =>
 			qb.where((eb) =>
 				eb.or([
-					eb.not(eb.exists(eb.selectFrom('competitionDepartment as cd').whereRef('cd.competitionId', '=', 'c.id').select('cd.departmentId'))),
+					eb.not(
+						eb.exists(eb.selectFrom('competitionDepartment as cd').whereRef('cd.competitionId', '=', 'c.id').select('cd.departmentId'))
+					),
 					eb.exists(
 						eb
 							.selectFrom('competitionDepartment as cd')
@@ -72,7 +74,13 @@ export async function isDepartmentEligible(db: Db, competitionId: number, depart
 		.select((eb) => [
 			eb.exists(eb.selectFrom('competitionDepartment').whereRef('competitionId', '=', 'c.id').select('departmentId')).as('hasList'),
 			eb
-				.exists(eb.selectFrom('competitionDepartment').whereRef('competitionId', '=', 'c.id').where('departmentId', '=', departmentId).select('departmentId'))
+				.exists(
+					eb
+						.selectFrom('competitionDepartment')
+						.whereRef('competitionId', '=', 'c.id')
+						.where('departmentId', '=', departmentId)
+						.select('departmentId')
+				)
 				.as('listed')
 		])
 		.where('c.id', '=', competitionId)
@@ -109,7 +117,11 @@ export function listCompetitionsWithRounds(db: Db) {
 						'r.status',
 						'r.position',
 						'r.scoringClosesAt',
-						rb.selectFrom('roundEntry as e').select(sql<number>`count(*)::int`.as('n')).whereRef('e.roundId', '=', 'r.id').as('entries')
+						rb
+							.selectFrom('roundEntry as e')
+							.select(sql<number>`count(*)::int`.as('n'))
+							.whereRef('e.roundId', '=', 'r.id')
+							.as('entries')
 					])
 					.whereRef('r.competitionId', '=', 'c.id')
 					.orderBy('r.position')
@@ -120,7 +132,11 @@ export function listCompetitionsWithRounds(db: Db) {
 }
 
 export function findCompetition(db: Db, competitionId: number) {
-	return db.selectFrom('competition').select(['id', 'name', 'slug', 'status', 'submissionOpensAt', 'submissionClosesAt']).where('id', '=', competitionId).executeTakeFirst();
+	return db
+		.selectFrom('competition')
+		.select(['id', 'name', 'slug', 'status', 'submissionOpensAt', 'submissionClosesAt'])
+		.where('id', '=', competitionId)
+		.executeTakeFirst();
 }
 
 export function lockCompetition(db: Transaction<DB>, competitionId: number) {
@@ -142,9 +158,17 @@ export function listEligibleDepartments(db: Db, competitionId: number) {
 		.select(['d.id', 'd.name', 'd.code'])
 		.where((eb) =>
 			eb.or([
-				eb.exists(eb.selectFrom('competitionDepartment as cd').whereRef('cd.departmentId', '=', 'd.id').where('cd.competitionId', '=', competitionId).select('cd.departmentId')),
+				eb.exists(
+					eb
+						.selectFrom('competitionDepartment as cd')
+						.whereRef('cd.departmentId', '=', 'd.id')
+						.where('cd.competitionId', '=', competitionId)
+						.select('cd.departmentId')
+				),
 				eb.and([
-					eb.not(eb.exists(eb.selectFrom('competitionDepartment as cd').where('cd.competitionId', '=', competitionId).select('cd.departmentId'))),
+					eb.not(
+						eb.exists(eb.selectFrom('competitionDepartment as cd').where('cd.competitionId', '=', competitionId).select('cd.departmentId'))
+					),
 					eb('d.parentId', 'is not', null)
 				])
 			])
@@ -161,7 +185,12 @@ export function listManagementOf(db: Db, departmentIds: number[] | 'top') {
 		.select(['u.id', 'u.departmentId'])
 		.where('u.disabledAt', 'is', null)
 		.where('u.jobLevel', 'in', ['manager', 'director']);
-	q = departmentIds === 'top' ? q.where('d.parentId', 'is', null) : departmentIds.length ? q.where('u.departmentId', 'in', departmentIds) : q.where(sql<boolean>`false`);
+	q =
+		departmentIds === 'top'
+			? q.where('d.parentId', 'is', null)
+			: departmentIds.length
+				? q.where('u.departmentId', 'in', departmentIds)
+				: q.where(sql<boolean>`false`);
 	return q.orderBy('u.name').execute();
 }
 
@@ -248,7 +277,11 @@ export function listEntryCandidates(db: Db, competitionId: number, roundId: numb
 		.select(['i.id', 'i.title', 'i.status', 'i.departmentId', 'd.name as departmentName'])
 		.where('i.competitionId', '=', competitionId)
 		.where('i.status', 'in', statuses)
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('roundEntry as e').whereRef('e.ideaId', '=', 'i.id').where('e.roundId', '=', roundId).select('e.ideaId'))))
+		.where((eb) =>
+			eb.not(
+				eb.exists(eb.selectFrom('roundEntry as e').whereRef('e.ideaId', '=', 'i.id').where('e.roundId', '=', roundId).select('e.ideaId'))
+			)
+		)
 		.orderBy('d.name')
 		.orderBy('i.title')
 		.execute();

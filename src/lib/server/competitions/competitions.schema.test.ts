@@ -47,7 +47,9 @@ describe('parseCriteriaForm', () => {
 	});
 
 	it('reports a field error per row and keeps what was typed', () => {
-		const result = parseCriteriaForm(form({ c0_name: '', c0_weight: '-1', c0_scaleMin: '1', c0_scaleMax: '5', c0_rubric: 'no level here' }));
+		const result = parseCriteriaForm(
+			form({ c0_name: '', c0_weight: '-1', c0_scaleMin: '1', c0_scaleMax: '5', c0_rubric: 'no level here' })
+		);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.errors.c0_name).toEqual(['required']);
@@ -58,7 +60,15 @@ describe('parseCriteriaForm', () => {
 
 describe('round settings', () => {
 	it('top N needs a count; dates become the start and end of the day', () => {
-		expect(roundSettingsSchema.safeParse({ name: 'Semi', advancementRule: 'top_n', advancementCount: '', scoreBasis: 'raw', scoresVisible: 'after_close' }).success).toBe(false);
+		expect(
+			roundSettingsSchema.safeParse({
+				name: 'Semi',
+				advancementRule: 'top_n',
+				advancementCount: '',
+				scoreBasis: 'raw',
+				scoresVisible: 'after_close'
+			}).success
+		).toBe(false);
 		const parsed = roundSettingsSchema.parse({
 			name: 'Semi',
 			scoringOpensOn: '2026-03-01',

@@ -5,9 +5,15 @@ import type { Decision } from './competitions.service.js';
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 const optionalDate = z.preprocess(
 	(v) => (v === '' || v == null ? null : v),
-	z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'not_a_date' }).nullable()
+	z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'not_a_date' })
+		.nullable()
 );
-const optionalInt = z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number({ message: 'not_a_number' }).int({ message: 'not_a_whole_number' }).min(1).max(1000).nullable());
+const optionalInt = z.preprocess(
+	(v) => (v === '' || v == null ? null : v),
+	z.coerce.number({ message: 'not_a_number' }).int({ message: 'not_a_whole_number' }).min(1).max(1000).nullable()
+);
 const optionalScore = z.preprocess(
 	(v) => (v === '' || v == null ? null : typeof v === 'string' ? v.replace(',', '.') : v),
 	z.coerce.number({ message: 'not_a_number' }).min(0, { message: 'outside_scale' }).max(100, { message: 'outside_scale' }).nullable()
@@ -26,9 +32,12 @@ export const roundSettingsSchema = z
 		scoresVisible: z.enum(['after_own_sheet', 'after_close'])
 	})
 	.superRefine((v, ctx) => {
-		if (v.advancementRule === 'top_n' && v.advancementCount === null) ctx.addIssue({ code: 'custom', path: ['advancementCount'], message: 'required' });
-		if (v.advancementRule === 'threshold' && v.advancementThreshold === null) ctx.addIssue({ code: 'custom', path: ['advancementThreshold'], message: 'required' });
-		if (v.scoringOpensOn && v.scoringClosesOn && v.scoringClosesOn < v.scoringOpensOn) ctx.addIssue({ code: 'custom', path: ['scoringClosesOn'], message: 'before_opening' });
+		if (v.advancementRule === 'top_n' && v.advancementCount === null)
+			ctx.addIssue({ code: 'custom', path: ['advancementCount'], message: 'required' });
+		if (v.advancementRule === 'threshold' && v.advancementThreshold === null)
+			ctx.addIssue({ code: 'custom', path: ['advancementThreshold'], message: 'required' });
+		if (v.scoringOpensOn && v.scoringClosesOn && v.scoringClosesOn < v.scoringOpensOn)
+			ctx.addIssue({ code: 'custom', path: ['scoringClosesOn'], message: 'before_opening' });
 	});
 
 export type RoundSettingsInput = {
@@ -60,7 +69,10 @@ export type CriterionForm = CriterionInput;
 const criterionSchema = z.object({
 	name: text(120).min(1, { message: 'required' }),
 	description: text(1000).default(''),
-	weight: z.preprocess((v) => (typeof v === 'string' ? v.replace(',', '.') : v), z.coerce.number({ message: 'not_a_number' }).positive({ message: 'must_be_positive' }).max(1000)),
+	weight: z.preprocess(
+		(v) => (typeof v === 'string' ? v.replace(',', '.') : v),
+		z.coerce.number({ message: 'not_a_number' }).positive({ message: 'must_be_positive' }).max(1000)
+	),
 	scaleMin: z.coerce.number({ message: 'not_a_number' }).int().min(0, { message: 'outside_scale' }).max(99),
 	scaleMax: z.coerce.number({ message: 'not_a_number' }).int().min(1).max(100, { message: 'outside_scale' }),
 	rubric: text(4000).default('')
@@ -71,13 +83,21 @@ const criterionSchema = z.object({
  * c<i>_scaleMax, c<i>_rubric (one line per level: "1: what a 1 means"), c<i>_remove, and
  * `rollOut` = the index of the roll-out criterion. Empty new rows are ignored.
  */
-export function parseCriteriaForm(form: FormData):
-	| { ok: true; data: CriterionForm[] }
-	| { ok: false; errors: Record<string, string[]>; values: Record<string, string> } {
+export function parseCriteriaForm(
+	form: FormData
+): { ok: true; data: CriterionForm[] } | { ok: false; errors: Record<string, string[]>; values: Record<string, string> } {
 	const values: Record<string, string> = {};
 	for (const [k, v] of form) if (typeof v === 'string') values[k] = v;
 	if (Object.values(values).some((v) => v.includes('\0'))) return { ok: false, errors: { _form: ['invalid_characters'] }, values: {} };
-	const indexes = [...new Set(Object.keys(values).map((k) => /^c(\d{1,2})_/.exec(k)?.[1]).filter((x): x is string => !!x))].map(Number).sort((a, b) => a - b);
+	const indexes = [
+		...new Set(
+			Object.keys(values)
+				.map((k) => /^c(\d{1,2})_/.exec(k)?.[1])
+				.filter((x): x is string => !!x)
+		)
+	]
+		.map(Number)
+		.sort((a, b) => a - b);
 	const errors: Record<string, string[]> = {};
 	const data: CriterionForm[] = [];
 	for (const i of indexes) {
@@ -100,7 +120,7 @@ export function parseCriteriaForm(form: FormData):
 		for (const line of parsed.data.rubric.split(/\r?\n/)) {
 			const m = /^\s*(\d{1,3})\s*[:=.-]\s*(.+)$/.exec(line);
 			if (m) rubric.push({ level: Number(m[1]), text: m[2].trim().slice(0, 500) });
-			else if (line.trim()) (errors[`c${i}_rubric`] ??= ['rubric_format']);
+			else if (line.trim()) errors[`c${i}_rubric`] ??= ['rubric_format'];
 		}
 		const code =
 			parsed.data.name
@@ -125,14 +145,20 @@ export function parseCriteriaForm(form: FormData):
 }
 
 export const reasonSchema = z.object({ reason: text(2000).default('') });
-export const closeSchema = z.object({ override: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()), reason: text(2000).default('') });
+export const closeSchema = z.object({
+	override: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+	reason: text(2000).default('')
+});
 export const reopenSchema = z.object({ reason: text(2000).min(1, { message: 'reason_required' }) });
 export const memberSchema = z.object({
 	juryId: z.coerce.number().int().positive().max(2_147_483_647),
 	userId: z.coerce.number({ message: 'required' }).int().positive({ message: 'required' }).max(2_147_483_647)
 });
 export const entriesSchema = z.object({
-	ideaIds: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1, { message: 'required' }).max(500))
+	ideaIds: z.preprocess(
+		(v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+		z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1, { message: 'required' }).max(500)
+	)
 });
 
 /** The confirmation form: outcome_<ideaId> and reason_<ideaId> per idea. */
@@ -143,7 +169,11 @@ export function parseDecisions(form: FormData): { decisions: Decision[]; values:
 	for (const [k, v] of Object.entries(values)) {
 		const m = /^outcome_(\d{1,9})$/.exec(k);
 		if (!m || !['advanced', 'stopped', 'winner', 'runner_up', 'finalist'].includes(v)) continue;
-		decisions.push({ ideaId: Number(m[1]), outcome: v as Decision['outcome'], reason: (values[`reason_${m[1]}`] ?? '').trim().slice(0, 2000) });
+		decisions.push({
+			ideaId: Number(m[1]),
+			outcome: v as Decision['outcome'],
+			reason: (values[`reason_${m[1]}`] ?? '').trim().slice(0, 2000)
+		});
 	}
 	return { decisions, values };
 }

@@ -183,7 +183,13 @@ export async function createRoundsFromTemplate(db: Database, actor: Actor, compe
 			finalJury.id,
 			top.map((u) => u.id)
 		);
-		await recordAudit(trx, { actorId: actor.id, action: 'round.template', objectType: 'competition', objectId: competitionId, data: { rounds: [semi.id, final.id] } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.template',
+			objectType: 'competition',
+			objectId: competitionId,
+			data: { rounds: [semi.id, final.id] }
+		});
 		return { semiFinalId: semi.id, finalId: final.id };
 	});
 }
@@ -209,7 +215,9 @@ export async function getRoundAdmin(db: Database, actor: Actor, roundId: number)
 	const data = await loadRound(db, roundId);
 	const statuses = data.round.kind === 'final' ? ['finalist'] : ['accepted', 'coaching', 'semi_final'];
 	const [candidates, people] = await Promise.all([
-		data.round.status === 'draft' || data.round.status === 'open' ? q.listEntryCandidates(db, data.round.competitionId, roundId, statuses) : Promise.resolve([]),
+		data.round.status === 'draft' || data.round.status === 'open'
+			? q.listEntryCandidates(db, data.round.competitionId, roundId, statuses)
+			: Promise.resolve([]),
 		q.listPeopleForJury(db)
 	]);
 	const totalWeight = data.criteria.reduce((n, c) => n + Number(c.weight), 0);
@@ -230,7 +238,12 @@ export async function getRoundAdmin(db: Database, actor: Actor, roundId: number)
 			...data.results,
 			scopes: data.results.scopes.map((s) => ({
 				...s,
-				rows: s.rows.map((r) => ({ ...r, outcome: entryByIdea.get(r.ideaId)?.outcome ?? null, outcomeReason: entryByIdea.get(r.ideaId)?.outcomeReason ?? null, status: entryByIdea.get(r.ideaId)?.status ?? '' }))
+				rows: s.rows.map((r) => ({
+					...r,
+					outcome: entryByIdea.get(r.ideaId)?.outcome ?? null,
+					outcomeReason: entryByIdea.get(r.ideaId)?.outcomeReason ?? null,
+					status: entryByIdea.get(r.ideaId)?.status ?? ''
+				}))
 			}))
 		},
 		decided: data.entries.length > 0 && data.entries.every((e) => e.outcome !== null),
@@ -245,7 +258,8 @@ export async function updateRoundSettings(db: Database, actor: Actor, roundId: n
 	await db.transaction().execute(async (trx) => {
 		const round = await sq.lockRound(trx, roundId, 'update');
 		if (!round) throw notFound();
-		if (round.status === 'published') throw refuse('round_published', 'The results of this round are published; its settings no longer change.');
+		if (round.status === 'published')
+			throw refuse('round_published', 'The results of this round are published; its settings no longer change.');
 		await q.updateRoundSettings(trx, roundId, input);
 		await recordAudit(trx, { actorId: actor.id, action: 'round.settings', objectType: 'round', objectId: roundId, data: { ...input } });
 	});
@@ -271,10 +285,17 @@ export async function saveCriteria(db: Database, actor: Actor, roundId: number, 
 	await db.transaction().execute(async (trx) => {
 		const round = await sq.lockRound(trx, roundId, 'update');
 		if (!round) throw notFound();
-		if ((await sq.countScoresInRound(trx, roundId)).n > 0) throw refuse('criteria_locked', 'Scores exist in this round: its criteria can no longer change.');
+		if ((await sq.countScoresInRound(trx, roundId)).n > 0)
+			throw refuse('criteria_locked', 'Scores exist in this round: its criteria can no longer change.');
 		if (round.status === 'closed' || round.status === 'published') throw refuse('round_locked', 'This round is closed.');
 		await q.replaceCriteria(trx, roundId, criteria);
-		await recordAudit(trx, { actorId: actor.id, action: 'round.criteria', objectType: 'round', objectId: roundId, data: { criteria: criteria.map((c) => ({ code: c.code, weight: c.weight })) } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.criteria',
+			objectType: 'round',
+			objectId: roundId,
+			data: { criteria: criteria.map((c) => ({ code: c.code, weight: c.weight })) }
+		});
 	});
 }
 
@@ -320,7 +341,8 @@ export async function enterIdeas(db: Database, actor: Actor, roundId: number, id
 		const rows: { ideaId: number; juryId: number }[] = [];
 		const allowed = round.kind === 'final' ? ['finalist'] : ['accepted', 'coaching', 'semi_final'];
 		for (const idea of ideas) {
-			if (idea.competitionId !== round.competitionId || !allowed.includes(idea.status)) throw new FieldErrors({ ideaIds: ['not_eligible_for_round'] });
+			if (idea.competitionId !== round.competitionId || !allowed.includes(idea.status))
+				throw new FieldErrors({ ideaIds: ['not_eligible_for_round'] });
 			const jury = round.scope === 'competition' ? juries[0] : juries.find((j) => j.departmentId === idea.departmentId);
 			if (!jury) throw new FieldErrors({ ideaIds: ['no_jury_for_department'] });
 			if (round.kind !== 'final' && idea.status !== 'semi_final')
@@ -350,8 +372,18 @@ export async function openRound(db: Database, actor: Actor, roundId: number) {
 		await sq.updateRoundStatus(trx, roundId, { status: 'open' });
 		await sq.recordAutoConflicts(trx, roundId);
 		const jurors = (await sq.listJurorIdsOfRound(trx, roundId)).map((j) => j.userId);
-		await insertNotifications(trx, jurors, { kind: 'scoring_open', params: { round: `${data.round.competitionName} · ${data.round.name}`, roundId }, link: '/jury' });
-		await recordAudit(trx, { actorId: actor.id, action: 'round.open', objectType: 'round', objectId: roundId, data: { status: { from: 'draft', to: 'open' } } });
+		await insertNotifications(trx, jurors, {
+			kind: 'scoring_open',
+			params: { round: `${data.round.competitionName} · ${data.round.name}`, roundId },
+			link: '/jury'
+		});
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.open',
+			objectType: 'round',
+			objectId: roundId,
+			data: { status: { from: 'draft', to: 'open' } }
+		});
 	});
 }
 
@@ -369,9 +401,15 @@ export async function closeRound(db: Database, actor: Actor, roundId: number, in
 		if (locked.status !== 'open') throw refuse('wrong_round_state', 'Only an open round can be closed.');
 		const data = await loadRound(trx, roundId);
 		const complete = data.results.canClose;
-		if (!complete && !input.override) throw refuse('round_incomplete', 'Not every juror has submitted every sheet. Close with an override and a reason, or wait.');
+		if (!complete && !input.override)
+			throw refuse('round_incomplete', 'Not every juror has submitted every sheet. Close with an override and a reason, or wait.');
 		if (!complete && !input.reason.trim()) throw new FieldErrors({ reason: ['reason_required'] });
-		await sq.updateRoundStatus(trx, roundId, { status: 'closed', closed: true, closedBy: actor.id, closeReason: complete ? null : input.reason.trim() });
+		await sq.updateRoundStatus(trx, roundId, {
+			status: 'closed',
+			closed: true,
+			closedBy: actor.id,
+			closeReason: complete ? null : input.reason.trim()
+		});
 		await sq.updateEntryRanks(
 			trx,
 			roundId,
@@ -382,7 +420,12 @@ export async function closeRound(db: Database, actor: Actor, roundId: number, in
 			action: 'round.close',
 			objectType: 'round',
 			objectId: roundId,
-			data: { complete: data.results.complete, pairs: data.results.pairs, override: !complete, reason: complete ? null : input.reason.trim() }
+			data: {
+				complete: data.results.complete,
+				pairs: data.results.pairs,
+				override: !complete,
+				reason: complete ? null : input.reason.trim()
+			}
 		});
 		return { complete };
 	});
@@ -397,9 +440,16 @@ export async function reopenRound(db: Database, actor: Actor, roundId: number, r
 		if (!locked) throw notFound();
 		if (locked.status !== 'closed') throw refuse('wrong_round_state', 'Only a closed round can be reopened.');
 		const entries = await sq.listEntries(trx, roundId);
-		if (entries.some((e) => e.outcome !== null)) throw refuse('already_decided', 'Ideas of this round have already moved on; it cannot be reopened.');
+		if (entries.some((e) => e.outcome !== null))
+			throw refuse('already_decided', 'Ideas of this round have already moved on; it cannot be reopened.');
 		await sq.updateRoundStatus(trx, roundId, { status: 'open', closed: false });
-		await recordAudit(trx, { actorId: actor.id, action: 'round.reopen', objectType: 'round', objectId: roundId, data: { reason: reason.trim() } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.reopen',
+			objectType: 'round',
+			objectId: roundId,
+			data: { reason: reason.trim() }
+		});
 	});
 }
 
@@ -437,16 +487,21 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 			const d = byIdea.get(e.ideaId)!;
 			const reason = d.reason.trim();
 			const data = { roundId, roundName: round.name, rank: e.rank };
-			if (d.outcome === 'advanced') await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'advance', as: ['organiser'], reason, data });
-			else if (d.outcome === 'stopped') await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'stop', as: ['organiser'], reason, data });
-			else if (d.outcome === 'winner') await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'win', as: ['organiser'], reason, data });
-			else if (d.outcome === 'runner_up') await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'runnerUp', as: ['organiser'], reason, data });
+			if (d.outcome === 'advanced')
+				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'advance', as: ['organiser'], reason, data });
+			else if (d.outcome === 'stopped')
+				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'stop', as: ['organiser'], reason, data });
+			else if (d.outcome === 'winner')
+				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'win', as: ['organiser'], reason, data });
+			else if (d.outcome === 'runner_up')
+				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'runnerUp', as: ['organiser'], reason, data });
 			else {
 				if (e.status !== 'finalist') throw refuse('wrong_state', 'This idea is no longer a finalist; reload to see what changed.');
 				await insertEvent(trx, { ideaId: e.ideaId, actorId: actor.id, kind: 'award', reason, data: { ...data, award: 'finalist' } });
 			}
 			if (round.kind === 'final') await sq.setIdeaAward(trx, e.ideaId, d.outcome as 'winner' | 'runner_up' | 'finalist');
-			if (!(await sq.setEntryOutcome(trx, roundId, e.ideaId, d.outcome, reason))) throw refuse('already_decided', 'Someone recorded this outcome just now; reload.');
+			if (!(await sq.setEntryOutcome(trx, roundId, e.ideaId, d.outcome, reason)))
+				throw refuse('already_decided', 'Someone recorded this outcome just now; reload.');
 		}
 		await recordAudit(trx, {
 			actorId: actor.id,
@@ -478,10 +533,20 @@ export async function publishResults(db: Database, actor: Actor, roundId: number
 			await insertNotifications(
 				trx,
 				team.filter((t) => t.ideaId === e.ideaId).map((t) => t.userId),
-				{ kind: 'results_published', params: { ideaId: e.ideaId, title: e.title, round: round.name, outcome: e.outcome }, link: `/ideas/${e.ideaId}/feedback` }
+				{
+					kind: 'results_published',
+					params: { ideaId: e.ideaId, title: e.title, round: round.name, outcome: e.outcome },
+					link: `/ideas/${e.ideaId}/feedback`
+				}
 			);
 		}
-		await recordAudit(trx, { actorId: actor.id, action: 'round.publish', objectType: 'round', objectId: roundId, data: { ideas: entries.length } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.publish',
+			objectType: 'round',
+			objectId: roundId,
+			data: { ideas: entries.length }
+		});
 	});
 }
 
@@ -492,11 +557,27 @@ export async function publishResults(db: Database, actor: Actor, roundId: number
 export async function exportRound(db: Database, actor: Actor, roundId: number) {
 	requireOrganiser(actor);
 	const data = await loadRound(db, roundId);
-	const criteria = data.criteria.map((c) => ({ id: c.id, weight: Number(c.weight), scaleMin: c.scaleMin, scaleMax: c.scaleMax, isRollOut: c.isRollOut }));
+	const criteria = data.criteria.map((c) => ({
+		id: c.id,
+		weight: Number(c.weight),
+		scaleMin: c.scaleMin,
+		scaleMax: c.scaleMax,
+		isRollOut: c.isRollOut
+	}));
 	const conflicted = new Set(data.conflicts.map((c) => `${c.jurorId}:${c.ideaId}`));
 	const entries = new Map(data.entries.map((e) => [e.ideaId, e]));
 	const juryName = new Map(data.juries.map((j) => [j.id, j.departmentName ?? j.name]));
-	const matrixHeader = ['scope', 'idea_id', 'idea_title', 'juror', 'submitted', 'conflict', ...data.criteria.map((c) => c.code), 'weighted_score', 'overall_comment'];
+	const matrixHeader = [
+		'scope',
+		'idea_id',
+		'idea_title',
+		'juror',
+		'submitted',
+		'conflict',
+		...data.criteria.map((c) => c.code),
+		'weighted_score',
+		'overall_comment'
+	];
 	const matrix = data.sheets
 		.filter((s) => entries.has(s.ideaId))
 		.map((s) => {
@@ -515,23 +596,40 @@ export async function exportRound(db: Database, actor: Actor, roundId: number) {
 				s.overallComment
 			] as (string | number)[];
 		});
-	const rankingHeader = ['scope', 'rank', 'idea_id', 'idea_title', 'raw', 'normalised', 'score_basis', 'jurors', 'roll_out_mean', 'tie_broken_by', 'proposed', 'outcome', 'outcome_reason'];
+	const rankingHeader = [
+		'scope',
+		'rank',
+		'idea_id',
+		'idea_title',
+		'raw',
+		'normalised',
+		'score_basis',
+		'jurors',
+		'roll_out_mean',
+		'tie_broken_by',
+		'proposed',
+		'outcome',
+		'outcome_reason'
+	];
 	const ranking = data.results.scopes.flatMap((s) =>
-		s.rows.map((r) => [
-			s.departmentName ?? s.name,
-			r.rank,
-			r.ideaId,
-			r.title,
-			r.raw === null ? '' : Math.round(r.raw * 100) / 100,
-			r.normalised === null ? '' : Math.round(r.normalised * 100) / 100,
-			data.round.scoreBasis,
-			r.jurors,
-			r.rollOutMean === null ? '' : Math.round(r.rollOutMean * 100) / 100,
-			r.tieBrokenBy ?? '',
-			r.proposed ? 'yes' : 'no',
-			entries.get(r.ideaId)?.outcome ?? '',
-			entries.get(r.ideaId)?.outcomeReason ?? ''
-		] as (string | number)[])
+		s.rows.map(
+			(r) =>
+				[
+					s.departmentName ?? s.name,
+					r.rank,
+					r.ideaId,
+					r.title,
+					r.raw === null ? '' : Math.round(r.raw * 100) / 100,
+					r.normalised === null ? '' : Math.round(r.normalised * 100) / 100,
+					data.round.scoreBasis,
+					r.jurors,
+					r.rollOutMean === null ? '' : Math.round(r.rollOutMean * 100) / 100,
+					r.tieBrokenBy ?? '',
+					r.proposed ? 'yes' : 'no',
+					entries.get(r.ideaId)?.outcome ?? '',
+					entries.get(r.ideaId)?.outcomeReason ?? ''
+				] as (string | number)[]
+		)
 	);
 	return { round: data.round, matrix: { header: matrixHeader, rows: matrix }, ranking: { header: rankingHeader, rows: ranking } };
 }

@@ -27,11 +27,12 @@ export async function loadHome(db: Database, actor: Actor, now = new Date()) {
 		myIdeas: myIdeas.map((idea) => ({ ...idea, holder: isIdeaStatus(idea.status) ? holderOf(idea.status) : 'nobody' })),
 		notifications,
 		mentor,
-		juror: juror?.map((r) => {
-			const toScore = r.toScore ?? 0;
-			const scored = r.scored ?? 0;
-			return { ...r, toScore, scored, pending: Math.max(0, toScore - scored) };
-		}) ?? null,
+		juror:
+			juror?.map((r) => {
+				const toScore = r.toScore ?? 0;
+				const scored = r.scored ?? 0;
+				return { ...r, toScore, scored, pending: Math.max(0, toScore - scored) };
+			}) ?? null,
 		organiser,
 		admin
 	};

@@ -23,7 +23,9 @@ export async function loadIdeaFacts(db: Db, actor: Actor, ideaId: number) {
 			'i.departmentId',
 			'i.title',
 			sql<boolean>`coalesce(c.submission_closes_at <= now(), false)`.as('submissionClosed'),
-			eb.exists(eb.selectFrom('ideaMember as m').whereRef('m.ideaId', '=', 'i.id').where('m.userId', '=', actor.id).select('m.userId')).as('isMember'),
+			eb
+				.exists(eb.selectFrom('ideaMember as m').whereRef('m.ideaId', '=', 'i.id').where('m.userId', '=', actor.id).select('m.userId'))
+				.as('isMember'),
 			eb
 				.exists(
 					eb

@@ -47,7 +47,10 @@ export function listUnansweredSubmissions(db: Db, competitionIds: number[]) {
 }
 
 export function countIdeas(db: Db) {
-	return db.selectFrom('idea').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+	return db
+		.selectFrom('idea')
+		.select(sql<number>`count(*)`.as('n'))
+		.executeTakeFirstOrThrow();
 }
 
 // ---------- writing ----------
@@ -108,7 +111,9 @@ export function updateIdeaStatus(
 			status: set.status,
 			version: sql<number>`version + 1`,
 			updatedAt: sql<Date>`now()`,
-			...(set.submittedAt ? { submittedAt: sql<Date>`now()`, firstSubmittedAt: sql<Date>`coalesce(first_submitted_at, now())`, answeredAt: null } : {}),
+			...(set.submittedAt
+				? { submittedAt: sql<Date>`now()`, firstSubmittedAt: sql<Date>`coalesce(first_submitted_at, now())`, answeredAt: null }
+				: {}),
 			...(set.answeredAt ? { answeredAt: sql<Date>`now()` } : {}),
 			...(set.mergedIntoId ? { mergedIntoId: set.mergedIntoId } : {})
 		})
@@ -142,7 +147,11 @@ export async function replaceBenefits(
 	benefits: Array<{ kind: string; description: string; estimate: number | null; unit: string | null }>
 ) {
 	await db.deleteFrom('ideaBenefit').where('ideaId', '=', ideaId).execute();
-	if (benefits.length) await db.insertInto('ideaBenefit').values(benefits.map((b) => ({ ...b, ideaId }))).execute();
+	if (benefits.length)
+		await db
+			.insertInto('ideaBenefit')
+			.values(benefits.map((b) => ({ ...b, ideaId })))
+			.execute();
 }
 
 export async function replaceTags(db: Db, ideaId: number, tags: string[]) {
@@ -156,13 +165,26 @@ export async function replaceTags(db: Db, ideaId: number, tags: string[]) {
 	await db
 		.insertInto('ideaTag')
 		.columns(['ideaId', 'tagId'])
-		.expression((eb) => eb.selectFrom('tag').select([eb.val(ideaId).as('ideaId'), 'id']).where('name', 'in', tags))
+		.expression((eb) =>
+			eb
+				.selectFrom('tag')
+				.select([eb.val(ideaId).as('ideaId'), 'id'])
+				.where('name', 'in', tags)
+		)
 		.execute();
 }
 
 export function insertEvent(
 	db: Db,
-	event: { ideaId: number; actorId: number | null; kind: string; fromStatus?: string | null; toStatus?: string | null; reason?: string | null; data?: Record<string, unknown> }
+	event: {
+		ideaId: number;
+		actorId: number | null;
+		kind: string;
+		fromStatus?: string | null;
+		toStatus?: string | null;
+		reason?: string | null;
+		data?: Record<string, unknown>;
+	}
 ) {
 	return db
 		.insertInto('ideaEvent')
@@ -235,10 +257,19 @@ export function findIdeaDetail(db: Db, ideaId: number) {
 					.orderBy('u.name')
 			).as('team'),
 			jsonArrayFrom(
-				eb.selectFrom('ideaBenefit as b').select(['b.kind', 'b.description', 'b.estimate', 'b.unit']).whereRef('b.ideaId', '=', 'i.id').orderBy('b.id')
+				eb
+					.selectFrom('ideaBenefit as b')
+					.select(['b.kind', 'b.description', 'b.estimate', 'b.unit'])
+					.whereRef('b.ideaId', '=', 'i.id')
+					.orderBy('b.id')
 			).as('benefits'),
 			jsonArrayFrom(
-				eb.selectFrom('ideaTag as it').innerJoin('tag as t', 't.id', 'it.tagId').select('t.name').whereRef('it.ideaId', '=', 'i.id').orderBy('t.name')
+				eb
+					.selectFrom('ideaTag as it')
+					.innerJoin('tag as t', 't.id', 'it.tagId')
+					.select('t.name')
+					.whereRef('it.ideaId', '=', 'i.id')
+					.orderBy('t.name')
 			).as('tags')
 		])
 		.where('i.id', '=', ideaId)
@@ -344,13 +375,23 @@ export function listIdeas(db: Db, f: IdeaListFilter) {
 	if (f.tag) {
 		const tag = f.tag;
 		query = query.where((eb) =>
-			eb.exists(eb.selectFrom('ideaTag as it').innerJoin('tag as t', 't.id', 'it.tagId').whereRef('it.ideaId', '=', 'i.id').where('t.name', '=', tag).select('it.ideaId'))
+			eb.exists(
+				eb
+					.selectFrom('ideaTag as it')
+					.innerJoin('tag as t', 't.id', 'it.tagId')
+					.whereRef('it.ideaId', '=', 'i.id')
+					.where('t.name', '=', tag)
+					.select('it.ideaId')
+			)
 		);
 	}
 	if (f.q) {
 		const q = f.q;
 		query = query.where((eb) =>
-			eb.or([eb(sql`i.search_doc`, '@@', sql`plainto_tsquery('simple', ${q})`), eb('i.title', 'ilike', `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`)])
+			eb.or([
+				eb(sql`i.search_doc`, '@@', sql`plainto_tsquery('simple', ${q})`),
+				eb('i.title', 'ilike', `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`)
+			])
 		);
 	}
 	const column = { submitted: 'i.submittedAt', updated: 'i.updatedAt', title: 'i.title', status: 'i.status' } as const;
@@ -370,7 +411,12 @@ export async function findSimilar(db: Db, text: string, visibleIdeaStatuses: rea
 	const [kb, ideas] = await Promise.all([
 		db
 			.selectFrom('kbEntry as k')
-			.select(['k.id', 'k.title', 'k.summary', sql<number>`greatest(similarity(k.title, ${text}), ts_rank(k.search_doc, websearch_to_tsquery('simple', ${text})))`.as('score')])
+			.select([
+				'k.id',
+				'k.title',
+				'k.summary',
+				sql<number>`greatest(similarity(k.title, ${text}), ts_rank(k.search_doc, websearch_to_tsquery('simple', ${text})))`.as('score')
+			])
 			.where('k.status', '=', 'published')
 			.where(sql<boolean>`(k.title % ${text} or k.search_doc @@ plainto_tsquery('simple', ${text}))`)
 			.orderBy('score', 'desc')
@@ -379,7 +425,12 @@ export async function findSimilar(db: Db, text: string, visibleIdeaStatuses: rea
 		db
 			.selectFrom('idea as i')
 			.innerJoin('competition as c', 'c.id', 'i.competitionId')
-			.select(['i.id', 'i.title', 'i.status', sql<number>`greatest(similarity(i.title, ${text}), ts_rank(i.search_doc, plainto_tsquery('simple', ${text})))`.as('score')])
+			.select([
+				'i.id',
+				'i.title',
+				'i.status',
+				sql<number>`greatest(similarity(i.title, ${text}), ts_rank(i.search_doc, plainto_tsquery('simple', ${text})))`.as('score')
+			])
 			.where('i.status', 'in', [...visibleIdeaStatuses])
 			.where('c.submissionClosesAt', '<=', sql<Date>`now()`)
 			.$if(excludeIdeaId !== null, (qb) => qb.where('i.id', '<>', excludeIdeaId!))

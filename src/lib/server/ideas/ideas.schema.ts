@@ -37,7 +37,9 @@ function benefitShape<K extends BenefitKind>(kind: K) {
 		[`benefit_${kind}_description`]: text(2000).default(''),
 		[`benefit_${kind}_estimate`]: estimate,
 		[`benefit_${kind}_unit`]: text(30).default('')
-	} as { [P in `benefit_${K}_description` | `benefit_${K}_unit`]: z.ZodDefault<z.ZodString> } & { [P in `benefit_${K}_estimate`]: typeof estimate };
+	} as { [P in `benefit_${K}_description` | `benefit_${K}_unit`]: z.ZodDefault<z.ZodString> } & {
+		[P in `benefit_${K}_estimate`]: typeof estimate;
+	};
 }
 
 /**

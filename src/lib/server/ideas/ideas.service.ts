@@ -22,8 +22,28 @@ import { missingForSubmission, type IdeaInput, type IdeaListQuery, IDEA_PAGE_SIZ
 import * as q from './ideas.queries.js';
 
 /** Statuses of other people's ideas a reader may find through "solved before?" (after the deadline). */
-const ACCEPTED_AND_LATER = new Set(['accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published']);
-const SIMILAR_VISIBLE = ['accepted', 'coaching', 'semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up', 'implemented', 'published'];
+const ACCEPTED_AND_LATER = new Set([
+	'accepted',
+	'coaching',
+	'semi_final',
+	'not_advanced',
+	'finalist',
+	'winner',
+	'runner_up',
+	'implemented',
+	'published'
+]);
+const SIMILAR_VISIBLE = [
+	'accepted',
+	'coaching',
+	'semi_final',
+	'not_advanced',
+	'finalist',
+	'winner',
+	'runner_up',
+	'implemented',
+	'published'
+];
 
 const refusals: Record<string, { message: string; status: 400 | 409 }> = {
 	wrong_state: { message: 'This idea is no longer in a state that allows this; reload to see what changed.', status: 409 },
@@ -74,7 +94,12 @@ export class FieldErrors extends DomainError {
  * returned idea (guarded by the version the editor read, so a second tab or a colleague's
  * save is never silently overwritten).
  */
-export async function saveIdea(db: Database, actor: Actor, ideaId: number | null, input: IdeaInput): Promise<{ id: number; version: number }> {
+export async function saveIdea(
+	db: Database,
+	actor: Actor,
+	ideaId: number | null,
+	input: IdeaInput
+): Promise<{ id: number; version: number }> {
 	if (!can(actor, 'idea.create')) throw notFound();
 	await checkReferences(db, input);
 	const fields: q.IdeaFields = {
@@ -132,7 +157,11 @@ async function changeStatus(db: Database, actor: Actor, ideaId: number, version:
 			if (!access.competitionId) throw new FieldErrors({ competitionId: ['needed_to_submit'] });
 			windowOpen = Boolean((await findCompetitionWindow(trx, access.competitionId, true))?.windowOpen);
 		}
-		const decision = decideTransition(access.status, change.transition, { actor: actorKinds(actor, access), reason: change.reason, windowOpen });
+		const decision = decideTransition(access.status, change.transition, {
+			actor: actorKinds(actor, access),
+			reason: change.reason,
+			windowOpen
+		});
 		if (!decision.ok) refuse(decision.reason);
 		if (access.version !== version) throw stale();
 		const submitted = decision.to === 'submitted';
@@ -172,7 +201,14 @@ async function changeStatus(db: Database, actor: Actor, ideaId: number, version:
  */
 export async function moveIdea(
 	trx: Transaction<DB>,
-	input: { ideaId: number; actorId: number | null; transition: TransitionName; as: IdeaActorKind[]; reason?: string | null; data?: Record<string, unknown> }
+	input: {
+		ideaId: number;
+		actorId: number | null;
+		transition: TransitionName;
+		as: IdeaActorKind[];
+		reason?: string | null;
+		data?: Record<string, unknown>;
+	}
 ): Promise<{ from: string; to: string; version: number }> {
 	const current = await q.lockIdea(trx, input.ideaId);
 	if (!current) throw notFound();
@@ -236,7 +272,12 @@ export async function screenIdea(
  * Merge a duplicate into the idea that stays: the duplicate points to it, its team joins
  * the staying idea's team, both timelines record it. Audited.
  */
-export async function mergeIdea(db: Database, actor: Actor, sourceId: number, input: { version: number; targetId: number; message: string }) {
+export async function mergeIdea(
+	db: Database,
+	actor: Actor,
+	sourceId: number,
+	input: { version: number; targetId: number; message: string }
+) {
 	if (!can(actor, 'idea.screen')) throw notFound();
 	if (sourceId === input.targetId) throw new FieldErrors({ targetId: ['same_idea'] });
 	const target = await loadIdeaFacts(db, actor, input.targetId);
@@ -262,8 +303,18 @@ export async function mergeIdea(db: Database, actor: Actor, sourceId: number, in
 			reason: input.message,
 			data: { mergedFromId: sourceId, newMembers: sourceTeam.map((m) => m.userId) }
 		});
-		await insertNotifications(trx, members, { kind: 'idea_merged', params: { ideaId: input.targetId, title: target.title }, link: `/ideas/${input.targetId}` });
-		await recordAudit(trx, { actorId: actor.id, action: 'idea.merged', objectType: 'idea', objectId: sourceId, data: { into: input.targetId } });
+		await insertNotifications(trx, members, {
+			kind: 'idea_merged',
+			params: { ideaId: input.targetId, title: target.title },
+			link: `/ideas/${input.targetId}`
+		});
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'idea.merged',
+			objectType: 'idea',
+			objectId: sourceId,
+			data: { into: input.targetId }
+		});
 	});
 	return result;
 }
@@ -272,10 +323,19 @@ export async function addComment(db: Database, actor: Actor, ideaId: number, inp
 	const access = await requireIdeaAccess(db, actor, ideaId, input.visibility === 'organisers' ? 'commentOrganisersOnly' : 'comment');
 	return db.transaction().execute(async (trx) => {
 		const comment = await q.insertComment(trx, { ideaId, authorId: actor.id, body: input.body, visibility: input.visibility });
-		await q.insertEvent(trx, { ideaId, actorId: actor.id, kind: 'commented', data: { commentId: comment.id, visibility: input.visibility } });
+		await q.insertEvent(trx, {
+			ideaId,
+			actorId: actor.id,
+			kind: 'commented',
+			data: { commentId: comment.id, visibility: input.visibility }
+		});
 		if (input.visibility === 'team') {
 			const team = (await q.listTeamIds(trx, ideaId)).map((m) => m.userId).filter((id) => id !== actor.id);
-			await insertNotifications(trx, team, { kind: 'comment_added', params: { ideaId, title: access.title }, link: `/ideas/${ideaId}#comments` });
+			await insertNotifications(trx, team, {
+				kind: 'comment_added',
+				params: { ideaId, title: access.title },
+				link: `/ideas/${ideaId}#comments`
+			});
 		}
 		return comment;
 	});

@@ -36,7 +36,13 @@ export type SearchRow = {
 	headlineNl: string | null;
 };
 
-export type FacetRow = { facet: 'department' | 'process_area' | 'tag' | 'year' | 'award'; key: string; labelEn: string; labelNl: string; n: number };
+export type FacetRow = {
+	facet: 'department' | 'process_area' | 'tag' | 'year' | 'award';
+	key: string;
+	labelEn: string;
+	labelNl: string;
+	n: number;
+};
 
 export type SearchResult = { total: number; rows: SearchRow[]; facets: FacetRow[] };
 
@@ -62,8 +68,14 @@ function where(f: SearchFilters): RawBuilder<unknown> {
 	if (f.departmentId) parts.push(sql`k.department_id = ${f.departmentId}`);
 	if (f.processAreaId) parts.push(sql`k.process_area_id = ${f.processAreaId}`);
 	if (f.award) parts.push(sql`k.award = ${f.award}`);
-	if (f.year) parts.push(sql`k.published_at >= make_timestamptz(${f.year}, 1, 1, 0, 0, 0, 'UTC') AND k.published_at < make_timestamptz(${f.year + 1}, 1, 1, 0, 0, 0, 'UTC')`);
-	if (f.tag) parts.push(sql`EXISTS (SELECT 1 FROM kb_entry_tag kt JOIN tag t ON t.id = kt.tag_id WHERE kt.kb_entry_id = k.id AND t.name = ${f.tag})`);
+	if (f.year)
+		parts.push(
+			sql`k.published_at >= make_timestamptz(${f.year}, 1, 1, 0, 0, 0, 'UTC') AND k.published_at < make_timestamptz(${f.year + 1}, 1, 1, 0, 0, 0, 'UTC')`
+		);
+	if (f.tag)
+		parts.push(
+			sql`EXISTS (SELECT 1 FROM kb_entry_tag kt JOIN tag t ON t.id = kt.tag_id WHERE kt.kb_entry_id = k.id AND t.name = ${f.tag})`
+		);
 	return sql.join(parts, sql` AND `);
 }
 

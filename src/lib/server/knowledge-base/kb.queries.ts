@@ -37,7 +37,12 @@ export function findEntry(db: Db, entryId: number) {
 			'pb.name as publishedByName',
 			'k.updatedAt',
 			jsonArrayFrom(
-				eb.selectFrom('kbEntryTag as kt').innerJoin('tag as t', 't.id', 'kt.tagId').select(['t.id', 't.name']).whereRef('kt.kbEntryId', '=', 'k.id').orderBy('t.name')
+				eb
+					.selectFrom('kbEntryTag as kt')
+					.innerJoin('tag as t', 't.id', 'kt.tagId')
+					.select(['t.id', 't.name'])
+					.whereRef('kt.kbEntryId', '=', 'k.id')
+					.orderBy('t.name')
 			).as('tags'),
 			jsonArrayFrom(
 				eb
@@ -56,7 +61,9 @@ export function findEntry(db: Db, entryId: number) {
 					.whereRef('cd.kbEntryId', '=', 'k.id')
 					.orderBy('cdd.name')
 			).as('candidates'),
-			jsonArrayFrom(eb.selectFrom('measuredResult as r').select(resultColumns).whereRef('r.kbEntryId', '=', 'k.id').orderBy('r.id')).as('results'),
+			jsonArrayFrom(eb.selectFrom('measuredResult as r').select(resultColumns).whereRef('r.kbEntryId', '=', 'k.id').orderBy('r.id')).as(
+				'results'
+			),
 			jsonArrayFrom(
 				eb
 					.selectFrom('attachment as a')
@@ -86,7 +93,9 @@ export function findEntryFacts(db: Db, entryId: number, userId: number) {
 			'k.ideaId',
 			'k.departmentId',
 			'i.status as ideaStatus',
-			eb.exists(eb.selectFrom('ideaMember as m').whereRef('m.ideaId', '=', 'k.ideaId').where('m.userId', '=', userId).select('m.userId')).as('isTeam')
+			eb
+				.exists(eb.selectFrom('ideaMember as m').whereRef('m.ideaId', '=', 'k.ideaId').where('m.userId', '=', userId).select('m.userId'))
+				.as('isTeam')
 		])
 		.where('k.id', '=', entryId)
 		.executeTakeFirst();
@@ -114,7 +123,9 @@ export function listAdoptions(db: Db, entryId: number) {
 			'a.startedOn',
 			'a.adoptedOn',
 			'a.updatedAt',
-			jsonArrayFrom(eb.selectFrom('measuredResult as r').select(resultColumns).whereRef('r.adoptionId', '=', 'a.id').orderBy('r.id')).as('results')
+			jsonArrayFrom(eb.selectFrom('measuredResult as r').select(resultColumns).whereRef('r.adoptionId', '=', 'a.id').orderBy('r.id')).as(
+				'results'
+			)
 		])
 		.where('a.kbEntryId', '=', entryId)
 		.orderBy('d.name')
@@ -122,12 +133,26 @@ export function listAdoptions(db: Db, entryId: number) {
 }
 
 export function findAdoption(db: Db, entryId: number, departmentId: number) {
-	return db.selectFrom('adoption').select(['id', 'status']).where('kbEntryId', '=', entryId).where('departmentId', '=', departmentId).executeTakeFirst();
+	return db
+		.selectFrom('adoption')
+		.select(['id', 'status'])
+		.where('kbEntryId', '=', entryId)
+		.where('departmentId', '=', departmentId)
+		.executeTakeFirst();
 }
 
 export async function upsertAdoption(
 	db: Db,
-	row: { kbEntryId: number; departmentId: number; status: string; ownerId: number | null; reason: string | null; startedOn: string | null; adoptedOn: string | null; createdBy: number }
+	row: {
+		kbEntryId: number;
+		departmentId: number;
+		status: string;
+		ownerId: number | null;
+		reason: string | null;
+		startedOn: string | null;
+		adoptedOn: string | null;
+		createdBy: number;
+	}
 ) {
 	return db
 		.insertInto('adoption')
@@ -146,13 +171,26 @@ export async function upsertAdoption(
 		.executeTakeFirstOrThrow();
 }
 
-export async function replaceResults(db: Db, owner: { ideaId: number } | { kbEntryId: number } | { adoptionId: number }, results: MeasuredResultInput[]) {
+export async function replaceResults(
+	db: Db,
+	owner: { ideaId: number } | { kbEntryId: number } | { adoptionId: number },
+	results: MeasuredResultInput[]
+) {
 	const [column, value] = Object.entries(owner)[0] as ['ideaId' | 'kbEntryId' | 'adoptionId', number];
 	await db.deleteFrom('measuredResult').where(column, '=', value).execute();
 	if (!results.length) return;
 	await db
 		.insertInto('measuredResult')
-		.values(results.map((r) => ({ [column]: value, kind: r.kind, value: r.value, beforeValue: r.beforeValue, afterValue: r.afterValue, note: r.note })))
+		.values(
+			results.map((r) => ({
+				[column]: value,
+				kind: r.kind,
+				value: r.value,
+				beforeValue: r.beforeValue,
+				afterValue: r.afterValue,
+				note: r.note
+			}))
+		)
 		.execute();
 }
 
@@ -175,7 +213,9 @@ export function upsertImplementation(db: Db, row: { ideaId: number; ownerId: num
 	return db
 		.insertInto('implementation')
 		.values(row)
-		.onConflict((oc) => oc.column('ideaId').doUpdateSet({ ownerId: row.ownerId, status: row.status, doneOn: row.doneOn, updatedAt: sql`now()` }))
+		.onConflict((oc) =>
+			oc.column('ideaId').doUpdateSet({ ownerId: row.ownerId, status: row.status, doneOn: row.doneOn, updatedAt: sql`now()` })
+		)
 		.execute();
 }
 
@@ -189,7 +229,14 @@ export type EntryFields = {
 
 export function insertEntry(
 	db: Db,
-	row: EntryFields & { ideaId: number; departmentId: number; competitionId: number | null; award: string | null; rollOutScore: number | null; requestedBy: number }
+	row: EntryFields & {
+		ideaId: number;
+		departmentId: number;
+		competitionId: number | null;
+		award: string | null;
+		rollOutScore: number | null;
+		requestedBy: number;
+	}
 ) {
 	return db
 		.insertInto('kbEntry')
@@ -229,13 +276,22 @@ export async function replaceEntryTags(db: Db, entryId: number, tags: string[]) 
 	await db
 		.insertInto('kbEntryTag')
 		.columns(['kbEntryId', 'tagId'])
-		.expression((eb) => eb.selectFrom('tag').select([eb.val(entryId).as('kbEntryId'), 'id']).where('name', 'in', tags))
+		.expression((eb) =>
+			eb
+				.selectFrom('tag')
+				.select([eb.val(entryId).as('kbEntryId'), 'id'])
+				.where('name', 'in', tags)
+		)
 		.execute();
 }
 
 export async function replaceEntryContacts(db: Db, entryId: number, userIds: number[]) {
 	await db.deleteFrom('kbEntryContact').where('kbEntryId', '=', entryId).execute();
-	if (userIds.length) await db.insertInto('kbEntryContact').values(userIds.map((userId) => ({ kbEntryId: entryId, userId }))).execute();
+	if (userIds.length)
+		await db
+			.insertInto('kbEntryContact')
+			.values(userIds.map((userId) => ({ kbEntryId: entryId, userId })))
+			.execute();
 }
 
 export async function replaceEntryCandidates(db: Db, entryId: number, departmentIds: number[]) {
@@ -265,7 +321,14 @@ export async function findRollOutScore(db: Db, ideaId: number): Promise<number |
 		.where('ss.submittedAt', 'is not', null)
 		.where('r.status', '=', 'published')
 		.where(({ not, exists, selectFrom }) =>
-			not(exists(selectFrom('conflictOfInterest as ci').select('ci.id').whereRef('ci.ideaId', '=', 'ss.ideaId').whereRef('ci.userId', '=', 'ss.jurorId')))
+			not(
+				exists(
+					selectFrom('conflictOfInterest as ci')
+						.select('ci.id')
+						.whereRef('ci.ideaId', '=', 'ss.ideaId')
+						.whereRef('ci.userId', '=', 'ss.jurorId')
+				)
+			)
 		)
 		.executeTakeFirst();
 	return row?.score ?? null;
@@ -276,9 +339,16 @@ export function findIdeaForPublication(db: Db, ideaId: number) {
 		.selectFrom('idea as i')
 		.select(['i.id', 'i.title', 'i.problem', 'i.proposal', 'i.status', 'i.award', 'i.departmentId', 'i.processAreaId', 'i.competitionId'])
 		.select((eb) => [
-			jsonArrayFrom(eb.selectFrom('ideaTag as it').innerJoin('tag as t', 't.id', 'it.tagId').select('t.name').whereRef('it.ideaId', '=', 'i.id')).as('tags'),
 			jsonArrayFrom(
-				eb.selectFrom('ideaMember as m').innerJoin('appUser as u', 'u.id', 'm.userId').select(['u.id', 'u.name', 'm.role']).whereRef('m.ideaId', '=', 'i.id').orderBy('u.name')
+				eb.selectFrom('ideaTag as it').innerJoin('tag as t', 't.id', 'it.tagId').select('t.name').whereRef('it.ideaId', '=', 'i.id')
+			).as('tags'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('ideaMember as m')
+					.innerJoin('appUser as u', 'u.id', 'm.userId')
+					.select(['u.id', 'u.name', 'm.role'])
+					.whereRef('m.ideaId', '=', 'i.id')
+					.orderBy('u.name')
 			).as('team')
 		])
 		.where('i.id', '=', ideaId)
@@ -300,7 +370,12 @@ export async function listTeamAndContactIds(db: Db, entryId: number): Promise<nu
 
 export async function listPeopleOfDepartments(db: Db, departmentIds: number[]): Promise<number[]> {
 	if (!departmentIds.length) return [];
-	const rows = await db.selectFrom('appUser').select('id').where('departmentId', 'in', departmentIds).where('disabledAt', 'is', null).execute();
+	const rows = await db
+		.selectFrom('appUser')
+		.select('id')
+		.where('departmentId', 'in', departmentIds)
+		.where('disabledAt', 'is', null)
+		.execute();
 	return rows.map((r) => r.id);
 }
 
@@ -332,7 +407,17 @@ export function listSubscriptions(db: Db, userId: number) {
 		.leftJoin('tag as t', 't.id', 's.tagId')
 		.leftJoin('processArea as pa', 'pa.id', 's.processAreaId')
 		.leftJoin('department as d', 'd.id', 's.departmentId')
-		.select(['s.id', 's.tagId', 't.name as tagName', 's.processAreaId', 'pa.nameEn as processAreaEn', 'pa.nameNl as processAreaNl', 's.departmentId', 'd.name as departmentName', 's.createdAt'])
+		.select([
+			's.id',
+			's.tagId',
+			't.name as tagName',
+			's.processAreaId',
+			'pa.nameEn as processAreaEn',
+			'pa.nameNl as processAreaNl',
+			's.departmentId',
+			'd.name as departmentName',
+			's.createdAt'
+		])
 		.where('s.userId', '=', userId)
 		.orderBy('s.createdAt')
 		.orderBy('s.id')
@@ -404,7 +489,9 @@ export function listAdoptedByDepartment(db: Db, departmentId: number) {
 			'k.title',
 			'd.id as fromDepartmentId',
 			'd.name as fromDepartmentName',
-			jsonArrayFrom(eb.selectFrom('measuredResult as r').select(resultColumns).whereRef('r.adoptionId', '=', 'a.id').orderBy('r.id')).as('results')
+			jsonArrayFrom(eb.selectFrom('measuredResult as r').select(resultColumns).whereRef('r.adoptionId', '=', 'a.id').orderBy('r.id')).as(
+				'results'
+			)
 		])
 		.where('a.departmentId', '=', departmentId)
 		.where('k.status', '=', 'published')
@@ -419,7 +506,12 @@ export function listDepartmentsWithCounts(db: Db) {
 			'd.id',
 			'd.code',
 			'd.name',
-			eb.selectFrom('kbEntry as k').select(sql<number>`count(*)::int`.as('n')).whereRef('k.departmentId', '=', 'd.id').where('k.status', '=', 'published').as('contributed'),
+			eb
+				.selectFrom('kbEntry as k')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('k.departmentId', '=', 'd.id')
+				.where('k.status', '=', 'published')
+				.as('contributed'),
 			eb
 				.selectFrom('adoption as a')
 				.innerJoin('kbEntry as k2', 'k2.id', 'a.kbEntryId')
@@ -434,7 +526,13 @@ export function listDepartmentsWithCounts(db: Db) {
 }
 
 export function listPeopleOfDepartment(db: Db, departmentId: number) {
-	return db.selectFrom('appUser').select(['id', 'name']).where('departmentId', '=', departmentId).where('disabledAt', 'is', null).orderBy('name').execute();
+	return db
+		.selectFrom('appUser')
+		.select(['id', 'name'])
+		.where('departmentId', '=', departmentId)
+		.where('disabledAt', 'is', null)
+		.orderBy('name')
+		.execute();
 }
 
 export function listPendingEntries(db: Db) {

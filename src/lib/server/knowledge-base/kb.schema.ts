@@ -17,10 +17,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalId = z.preprocess(blankToUndefined, id.optional());
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 const asArray = (v: unknown) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
-const isoDate = z.preprocess(
-	blankToUndefined,
-	z.iso.date({ message: 'invalid_date' }).optional()
-);
+const isoDate = z.preprocess(blankToUndefined, z.iso.date({ message: 'invalid_date' }).optional());
 const number = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().replace(',', '.')) : v),
 	z.coerce.number({ message: 'not_a_number' }).min(-1e12, { message: 'too_large' }).max(1e12, { message: 'too_large' }).optional()

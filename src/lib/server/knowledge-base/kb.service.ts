@@ -124,7 +124,9 @@ export async function getEntryPage(db: Database, actor: Actor, entryId: number) 
 	const mine = adoptions.find((a) => a.departmentId === actor.departmentId) ?? null;
 	const canAdopt = canOnKbEntry(actor, 'adopt', access.facts);
 	const organiser = hasRole(actor, 'organiser');
-	const adoptionDepartments = organiser ? departments.filter((d) => d.id !== entry.departmentId) : departments.filter((d) => d.id === actor.departmentId);
+	const adoptionDepartments = organiser
+		? departments.filter((d) => d.id !== entry.departmentId)
+		: departments.filter((d) => d.id === actor.departmentId);
 	const people = canAdopt ? await q.listPeopleOfDepartment(db, actor.departmentId) : [];
 	const statusByDepartment = new Map(adoptions.map((a) => [a.departmentId, a.status]));
 	const candidateIds = new Set(entry.candidates.map((c) => c.id));
@@ -134,11 +136,11 @@ export async function getEntryPage(db: Database, actor: Actor, entryId: number) 
 		totals: totalResults(entry.results, adoptions),
 		statusCounts: countByStatus(adoptions),
 		rolloutMap: departments.map((d) => ({
-				id: d.id,
-				code: d.code,
-				name: d.name,
-				state: d.id === entry.departmentId ? 'origin' : (statusByDepartment.get(d.id) ?? (candidateIds.has(d.id) ? 'candidate' : 'none'))
-			})),
+			id: d.id,
+			code: d.code,
+			name: d.name,
+			state: d.id === entry.departmentId ? 'origin' : (statusByDepartment.get(d.id) ?? (candidateIds.has(d.id) ? 'candidate' : 'none'))
+		})),
 		myAdoption: mine,
 		myDepartmentId: actor.departmentId,
 		adoptionDepartments: adoptionDepartments.map((d) => ({ id: d.id, name: d.name })),
@@ -258,6 +260,9 @@ export async function getDepartmentPage(db: Database, actor: Actor, departmentId
 		contributed,
 		adopted,
 		subscriptionId: subscription?.id ?? null,
-		totals: totalResults([], adopted.map((a) => ({ status: a.status, results: a.results })))
+		totals: totalResults(
+			[],
+			adopted.map((a) => ({ status: a.status, results: a.results }))
+		)
 	};
 }

@@ -49,7 +49,16 @@ export async function getImplementationPage(db: Database, actor: Actor, ideaId: 
 	const entry = entryRef ? await q.findEntry(db, entryRef.id) : null;
 	const entryFacts = entry ? { status: entry.status, isTeam: facts.isMember } : null;
 	return {
-		idea: { id: idea.id, title: idea.title, problem: idea.problem, proposal: idea.proposal, status: idea.status, processAreaId: idea.processAreaId, departmentId: idea.departmentId, version: access.version },
+		idea: {
+			id: idea.id,
+			title: idea.title,
+			problem: idea.problem,
+			proposal: idea.proposal,
+			status: idea.status,
+			processAreaId: idea.processAreaId,
+			departmentId: idea.departmentId,
+			version: access.version
+		},
 		team: idea.team,
 		ideaTags: idea.tags.map((t) => t.name),
 		implementation: implementation ?? null,
@@ -75,23 +84,37 @@ export async function saveImplementation(db: Database, actor: Actor, ideaId: num
 	if (input.ownerId && (await findUsersByIds(db, [input.ownerId])).length !== 1) throw new FieldErrors({ ownerId: ['unknown_person'] });
 	return db.transaction().execute(async (trx) => {
 		const { access, facts } = await ideaActor(trx, actor, ideaId);
-		if (!canOnImplementation(actor, 'record', facts)) throw new DomainError('not_allowed_now', 'The implementation can be recorded once the idea is accepted.', 409);
+		if (!canOnImplementation(actor, 'record', facts))
+			throw new DomainError('not_allowed_now', 'The implementation can be recorded once the idea is accepted.', 409);
 		await q.upsertImplementation(trx, { ideaId, ownerId: input.ownerId, status: input.status, doneOn: input.doneOn });
 		await q.replaceResults(trx, { ideaId }, input.results);
-		await insertEvent(trx, { ideaId, actorId: actor.id, kind: 'implementation_updated', data: { status: input.status, doneOn: input.doneOn, results: input.results.length } });
+		await insertEvent(trx, {
+			ideaId,
+			actorId: actor.id,
+			kind: 'implementation_updated',
+			data: { status: input.status, doneOn: input.doneOn, results: input.results.length }
+		});
 		let status = access.status;
 		if (input.status === 'done' && IMPLEMENTABLE_FROM.includes(access.status)) {
 			const as = [...(facts.isMember ? (['team'] as const) : []), ...(hasRole(actor, 'organiser') ? (['organiser'] as const) : [])];
 			status = (await moveIdea(trx, { ideaId, actorId: actor.id, transition: 'implement', as, data: { doneOn: input.doneOn } })).to;
 		}
-		if (!facts.isMember) await recordAudit(trx, { actorId: actor.id, action: 'implementation.save', objectType: 'idea', objectId: ideaId, data: { status: input.status } });
+		if (!facts.isMember)
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'implementation.save',
+				objectType: 'idea',
+				objectId: ideaId,
+				data: { status: input.status }
+			});
 		return { status };
 	});
 }
 
 async function checkEntryReferences(db: Database, input: EntryInput) {
 	const errors: Record<string, string[]> = {};
-	if (input.contactIds.length && (await findUsersByIds(db, input.contactIds)).length !== input.contactIds.length) errors.contact = ['unknown_person'];
+	if (input.contactIds.length && (await findUsersByIds(db, input.contactIds)).length !== input.contactIds.length)
+		errors.contact = ['unknown_person'];
 	const departments = new Set((await listDepartments(db)).map((d) => d.id));
 	if (input.candidateDepartmentIds.some((id) => !departments.has(id))) errors.candidate = ['unknown'];
 	if (input.processAreaId && !(await listProcessAreas(db)).some((a) => a.id === input.processAreaId)) errors.processAreaId = ['unknown'];
@@ -134,7 +157,13 @@ export async function requestPublication(db: Database, actor: Actor, ideaId: num
 		if (!idea) throw notFound();
 		const existing = await q.findEntryByIdea(trx, ideaId);
 		let entryId: number;
-		const fields = { title: input.title, summary: input.summary, problem: input.problem, solution: input.solution, processAreaId: input.processAreaId };
+		const fields = {
+			title: input.title,
+			summary: input.summary,
+			problem: input.problem,
+			solution: input.solution,
+			processAreaId: input.processAreaId
+		};
 		if (!existing) {
 			entryId = (
 				await q.insertEntry(trx, {
@@ -156,7 +185,11 @@ export async function requestPublication(db: Database, actor: Actor, ideaId: num
 		await writeEntryParts(trx, entryId, input);
 		await insertEvent(trx, { ideaId, actorId: actor.id, kind: 'publication_requested', data: { kbEntryId: entryId } });
 		const organisers = (await listOrganiserIds(trx)).map((o) => o.id).filter((id) => id !== actor.id);
-		await insertNotifications(trx, organisers, { kind: 'kb_publish_requested', params: { title: input.title, ideaId }, link: `/ideas/${ideaId}/implementation` });
+		await insertNotifications(trx, organisers, {
+			kind: 'kb_publish_requested',
+			params: { title: input.title, ideaId },
+			link: `/ideas/${ideaId}/implementation`
+		});
 		return { entryId };
 	});
 }
@@ -176,18 +209,36 @@ async function requireManagedEntry(trx: Trx, actor: Actor, entryId: number) {
 export async function approveEntry(db: Database, actor: Actor, entryId: number) {
 	return db.transaction().execute(async (trx) => {
 		const entry = await requireManagedEntry(trx, actor, entryId);
-		if (!canOnKbEntry(actor, 'approve', { status: entry.status, isTeam: false })) throw new DomainError('wrong_state', 'This entry is already published.', 409);
+		if (!canOnKbEntry(actor, 'approve', { status: entry.status, isTeam: false }))
+			throw new DomainError('wrong_state', 'This entry is already published.', 409);
 		await q.setEntryStatus(trx, entryId, 'published', actor.id);
 		if (entry.ideaId) {
-			await moveIdea(trx, { ideaId: entry.ideaId, actorId: actor.id, transition: 'publish', as: ['organiser'], data: { kbEntryId: entryId } });
+			await moveIdea(trx, {
+				ideaId: entry.ideaId,
+				actorId: actor.id,
+				transition: 'publish',
+				as: ['organiser'],
+				data: { kbEntryId: entryId }
+			});
 		}
-		await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.publish', objectType: 'kb_entry', objectId: entryId, data: { title: entry.title, ideaId: entry.ideaId } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'kb_entry.publish',
+			objectType: 'kb_entry',
+			objectId: entryId,
+			data: { title: entry.title, ideaId: entry.ideaId }
+		});
 		const params = { title: entry.title, kbEntryId: entryId };
 		const link = `/kb/${entryId}`;
 		const team = new Set(await q.listTeamAndContactIds(trx, entryId));
 		await insertNotifications(trx, [...team], { kind: 'kb_published', params, link });
 		const full = await q.findEntry(trx, entryId);
-		const candidates = (await q.listPeopleOfDepartments(trx, (full?.candidates ?? []).map((c) => c.id))).filter((id) => !team.has(id));
+		const candidates = (
+			await q.listPeopleOfDepartments(
+				trx,
+				(full?.candidates ?? []).map((c) => c.id)
+			)
+		).filter((id) => !team.has(id));
 		await insertNotifications(trx, candidates, { kind: 'kb_candidate', params, link });
 		const told = new Set([...team, ...candidates]);
 		const subscribers = (await q.listSubscriberIds(trx, entryId)).filter((id) => !told.has(id));
@@ -202,16 +253,33 @@ export async function editEntry(db: Database, actor: Actor, entryId: number, inp
 	return db.transaction().execute(async (trx) => {
 		const entry = await requireManagedEntry(trx, actor, entryId);
 		const before = await q.findEntry(trx, entryId);
-		await q.updateEntryFields(trx, entryId, { title: input.title, summary: input.summary, problem: input.problem, solution: input.solution, processAreaId: input.processAreaId });
+		await q.updateEntryFields(trx, entryId, {
+			title: input.title,
+			summary: input.summary,
+			problem: input.problem,
+			solution: input.solution,
+			processAreaId: input.processAreaId
+		});
 		await writeEntryParts(trx, entryId, input);
-		await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.edit', objectType: 'kb_entry', objectId: entryId, data: { title: input.title, before: { title: before?.title } } });
-		if (entry.ideaId) await insertEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'kb_entry_edited', data: { kbEntryId: entryId } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'kb_entry.edit',
+			objectType: 'kb_entry',
+			objectId: entryId,
+			data: { title: input.title, before: { title: before?.title } }
+		});
+		if (entry.ideaId)
+			await insertEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'kb_entry_edited', data: { kbEntryId: entryId } });
 		if (entry.status === 'published') {
 			const old = new Set((before?.candidates ?? []).map((c) => c.id));
 			const added = input.candidateDepartmentIds.filter((id) => !old.has(id));
 			const team = new Set(await q.listTeamAndContactIds(trx, entryId));
 			const people = (await q.listPeopleOfDepartments(trx, added)).filter((id) => !team.has(id));
-			await insertNotifications(trx, people, { kind: 'kb_candidate', params: { title: input.title, kbEntryId: entryId }, link: `/kb/${entryId}` });
+			await insertNotifications(trx, people, {
+				kind: 'kb_candidate',
+				params: { title: input.title, kbEntryId: entryId },
+				link: `/kb/${entryId}`
+			});
 		}
 	});
 }
@@ -223,11 +291,28 @@ export async function unpublishEntry(db: Database, actor: Actor, entryId: number
 		if (entry.status !== 'published') throw new DomainError('wrong_state', 'This entry is not published.', 409);
 		await q.setEntryStatus(trx, entryId, 'unpublished');
 		if (entry.ideaId) {
-			await moveIdea(trx, { ideaId: entry.ideaId, actorId: actor.id, transition: 'unpublish', as: ['organiser'], reason, data: { kbEntryId: entryId } });
+			await moveIdea(trx, {
+				ideaId: entry.ideaId,
+				actorId: actor.id,
+				transition: 'unpublish',
+				as: ['organiser'],
+				reason,
+				data: { kbEntryId: entryId }
+			});
 		}
-		await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.unpublish', objectType: 'kb_entry', objectId: entryId, data: { title: entry.title, reason } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'kb_entry.unpublish',
+			objectType: 'kb_entry',
+			objectId: entryId,
+			data: { title: entry.title, reason }
+		});
 		const team = await q.listTeamAndContactIds(trx, entryId);
-		await insertNotifications(trx, team, { kind: 'kb_unpublished', params: { title: entry.title, reason }, link: entry.ideaId ? `/ideas/${entry.ideaId}/implementation` : null });
+		await insertNotifications(trx, team, {
+			kind: 'kb_unpublished',
+			params: { title: entry.title, reason },
+			link: entry.ideaId ? `/ideas/${entry.ideaId}/implementation` : null
+		});
 	});
 }
 
@@ -240,7 +325,12 @@ export async function getEntryForEdit(db: Database, actor: Actor, entryId: numbe
 		listDepartments(db),
 		entry.ideaId ? q.findIdeaForPublication(db, entry.ideaId).then((i) => i?.team ?? []) : Promise.resolve([])
 	]);
-	const people = [...new Map([...team.map((t) => [t.id, { id: t.id, name: t.name }] as const), ...entry.contacts.map((c) => [c.id, { id: c.id, name: c.name }] as const)]).values()];
+	const people = [
+		...new Map([
+			...team.map((t) => [t.id, { id: t.id, name: t.name }] as const),
+			...entry.contacts.map((c) => [c.id, { id: c.id, name: c.name }] as const)
+		]).values()
+	];
 	return {
 		entry,
 		processAreas,
@@ -257,7 +347,13 @@ export async function listPendingPublications(db: Database, actor: Actor) {
 // ---------- files ----------
 
 /** Kinds an entry takes: the new work instruction, an instruction video, slides, photos, documents. */
-export const KB_ATTACHMENT_KINDS = ['work_instruction', 'video', 'slides', 'photo', 'document'] as const satisfies readonly (typeof ATTACHMENT_KINDS)[number][];
+export const KB_ATTACHMENT_KINDS = [
+	'work_instruction',
+	'video',
+	'slides',
+	'photo',
+	'document'
+] as const satisfies readonly (typeof ATTACHMENT_KINDS)[number][];
 
 async function entryFacts(db: Database | Trx, actor: Actor, entryId: number) {
 	const f = await q.findEntryFacts(db, entryId, actor.id);
@@ -293,9 +389,21 @@ export async function addKbAttachment(db: Database, actor: Actor, entryId: numbe
 				storageKey,
 				uploadedBy: actor.id
 			});
-			if (entry.ideaId) await insertEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'attachment_added', data: { attachmentId: row.id, fileName: file.fileName, kbEntryId: entryId } });
+			if (entry.ideaId)
+				await insertEvent(trx, {
+					ideaId: entry.ideaId,
+					actorId: actor.id,
+					kind: 'attachment_added',
+					data: { attachmentId: row.id, fileName: file.fileName, kbEntryId: entryId }
+				});
 			if (hasRole(actor, 'organiser')) {
-				await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.attach', objectType: 'kb_entry', objectId: entryId, data: { attachmentId: row.id, fileName: file.fileName } });
+				await recordAudit(trx, {
+					actorId: actor.id,
+					action: 'kb_entry.attach',
+					objectType: 'kb_entry',
+					objectId: entryId,
+					data: { attachmentId: row.id, fileName: file.fileName }
+				});
 			}
 			await moveIntoPlace(file.tempPath, storageKey);
 			moved = true;
@@ -315,11 +423,24 @@ export async function removeKbAttachment(db: Database, actor: Actor, entryId: nu
 	await db.transaction().execute(async (trx) => {
 		const entry = await q.lockEntry(trx, entryId);
 		const { facts } = await entryFacts(trx, actor, entryId);
-		if (!entry || !canOnKbEntry(actor, 'attach', facts)) throw new DomainError('not_allowed_now', 'Files cannot be removed from this entry now.', 409);
+		if (!entry || !canOnKbEntry(actor, 'attach', facts))
+			throw new DomainError('not_allowed_now', 'Files cannot be removed from this entry now.', 409);
 		await deleteAttachment(trx, attachmentId);
-		if (entry.ideaId) await insertEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'attachment_removed', data: { attachmentId, fileName: row.fileName, kbEntryId: entryId } });
+		if (entry.ideaId)
+			await insertEvent(trx, {
+				ideaId: entry.ideaId,
+				actorId: actor.id,
+				kind: 'attachment_removed',
+				data: { attachmentId, fileName: row.fileName, kbEntryId: entryId }
+			});
 		if (hasRole(actor, 'organiser')) {
-			await recordAudit(trx, { actorId: actor.id, action: 'kb_entry.detach', objectType: 'kb_entry', objectId: entryId, data: { attachmentId, fileName: row.fileName } });
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'kb_entry.detach',
+				objectType: 'kb_entry',
+				objectId: entryId,
+				data: { attachmentId, fileName: row.fileName }
+			});
 		}
 	});
 	await deleteStoredFile(row.storageKey).catch(() => {});

@@ -8,7 +8,13 @@ describe('totalResults', () => {
 			[{ kind: 'hours', value: 120 }],
 			[
 				{ status: 'adopted', results: [{ kind: 'hours', value: 40 }] },
-				{ status: 'piloting', results: [{ kind: 'hours', value: 18 }, { kind: 'euros', value: 2500 }] }
+				{
+					status: 'piloting',
+					results: [
+						{ kind: 'hours', value: 18 },
+						{ kind: 'euros', value: 2500 }
+					]
+				}
 			]
 		);
 		expect(totals).toEqual([
@@ -23,7 +29,18 @@ describe('totalResults', () => {
 	});
 
 	it('counts a department once per kind even with two lines of that kind', () => {
-		const [hours] = totalResults([], [{ status: 'adopted', results: [{ kind: 'hours', value: 1.25 }, { kind: 'hours', value: 2.5 }] }]);
+		const [hours] = totalResults(
+			[],
+			[
+				{
+					status: 'adopted',
+					results: [
+						{ kind: 'hours', value: 1.25 },
+						{ kind: 'hours', value: 2.5 }
+					]
+				}
+			]
+		);
 		expect(hours).toEqual({ kind: 'hours', original: 0, adoptions: 3.75, adoptingDepartments: 1, total: 3.75 });
 	});
 });

@@ -56,7 +56,9 @@ export function findCoachingFacts(db: Db, actorId: number, ideaId: number) {
 			'i.title',
 			'i.status',
 			'i.departmentId',
-			eb.exists(eb.selectFrom('ideaMember as m').whereRef('m.ideaId', '=', 'i.id').where('m.userId', '=', actorId).select('m.userId')).as('isMember'),
+			eb
+				.exists(eb.selectFrom('ideaMember as m').whereRef('m.ideaId', '=', 'i.id').where('m.userId', '=', actorId).select('m.userId'))
+				.as('isMember'),
 			eb
 				.selectFrom('mentorAssignment as a')
 				.select('a.status')
@@ -66,7 +68,9 @@ export function findCoachingFacts(db: Db, actorId: number, ideaId: number) {
 				.limit(1)
 				.as('mentorStatus'),
 			eb
-				.exists(eb.selectFrom('mentorAssignment as a').whereRef('a.ideaId', '=', 'i.id').where('a.status', 'in', ACTIVE_ASSIGNMENT).select('a.id'))
+				.exists(
+					eb.selectFrom('mentorAssignment as a').whereRef('a.ideaId', '=', 'i.id').where('a.status', 'in', ACTIVE_ASSIGNMENT).select('a.id')
+				)
 				.as('hasActiveMentor')
 		])
 		.where('i.id', '=', ideaId)
@@ -78,7 +82,12 @@ export function findCoachingFacts(db: Db, actorId: number, ideaId: number) {
  * the same mentor at once queue here, so the second one counts the first one's assignment.
  */
 export function lockMentorProfile(db: Db, userId: number) {
-	return db.selectFrom('mentorProfile').select(['userId', 'capacity', 'status']).where('userId', '=', userId).forUpdate().executeTakeFirst();
+	return db
+		.selectFrom('mentorProfile')
+		.select(['userId', 'capacity', 'status'])
+		.where('userId', '=', userId)
+		.forUpdate()
+		.executeTakeFirst();
 }
 
 export async function countActiveAssignments(db: Db, mentorId: number): Promise<number> {
@@ -110,11 +119,21 @@ export function insertAssignment(db: Db, row: { ideaId: number; mentorId: number
 
 /** Close the team's open requests for an idea (a mentor was assigned, or they asked again). */
 export function endRequests(db: Db, ideaId: number) {
-	return db.updateTable('mentorAssignment').set({ status: 'ended' }).where('ideaId', '=', ideaId).where('status', '=', 'requested').execute();
+	return db
+		.updateTable('mentorAssignment')
+		.set({ status: 'ended' })
+		.where('ideaId', '=', ideaId)
+		.where('status', '=', 'requested')
+		.execute();
 }
 
 /** The mentor's answer; only a proposal still waiting is changed (a double click changes nothing). */
-export function answerProposal(db: Db, ideaId: number, mentorId: number, answer: { status: 'accepted' | 'declined'; reason: string | null }) {
+export function answerProposal(
+	db: Db,
+	ideaId: number,
+	mentorId: number,
+	answer: { status: 'accepted' | 'declined'; reason: string | null }
+) {
 	return db
 		.updateTable('mentorAssignment')
 		.set({ status: answer.status, answerReason: answer.reason, answeredAt: sql<Date>`now()` })
@@ -181,7 +200,9 @@ export function upsertMentorProfile(
 		.insertInto('mentorProfile')
 		.values(row)
 		.onConflict((oc) =>
-			oc.column('userId').doUpdateSet({ expertise: row.expertise, languages: row.languages, capacity: row.capacity, bio: row.bio, status: row.status })
+			oc
+				.column('userId')
+				.doUpdateSet({ expertise: row.expertise, languages: row.languages, capacity: row.capacity, bio: row.bio, status: row.status })
 		)
 		.execute();
 }
@@ -200,7 +221,12 @@ export function setMentorStatus(db: Db, userId: number, status: 'active' | 'paus
 }
 
 export function findActiveUser(db: Db, userId: number) {
-	return db.selectFrom('appUser').select(['id', 'name', 'departmentId']).where('id', '=', userId).where('disabledAt', 'is', null).executeTakeFirst();
+	return db
+		.selectFrom('appUser')
+		.select(['id', 'name', 'departmentId'])
+		.where('id', '=', userId)
+		.where('disabledAt', 'is', null)
+		.executeTakeFirst();
 }
 
 // ---------- lists ----------
@@ -296,7 +322,11 @@ export function listIdeasWithoutMentor(db: Db) {
 		])
 		.where('i.status', 'in', ['accepted', 'coaching'])
 		.where((eb) =>
-			eb.not(eb.exists(eb.selectFrom('mentorAssignment as a').whereRef('a.ideaId', '=', 'i.id').where('a.status', 'in', ACTIVE_ASSIGNMENT).select('a.id')))
+			eb.not(
+				eb.exists(
+					eb.selectFrom('mentorAssignment as a').whereRef('a.ideaId', '=', 'i.id').where('a.status', 'in', ACTIVE_ASSIGNMENT).select('a.id')
+				)
+			)
 		)
 		.orderBy(sql`i.answered_at asc nulls last`)
 		.orderBy('i.id')
@@ -329,7 +359,11 @@ export function listCoachedIdeas(db: Db) {
 			'd.name as departmentName',
 			'u.name as mentorName',
 			'a.readyAt',
-			eb.selectFrom('coachingCheck as c').select(sql<number>`count(*)::int`.as('n')).whereRef('c.ideaId', '=', 'i.id').as('checksDone')
+			eb
+				.selectFrom('coachingCheck as c')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('c.ideaId', '=', 'i.id')
+				.as('checksDone')
 		])
 		.where('a.status', '=', 'accepted')
 		.where('i.status', 'in', ['accepted', 'coaching', 'semi_final', 'finalist'])
@@ -366,7 +400,11 @@ export function listMentorAssignments(db: Db, mentorId: number) {
 			'i.status',
 			'i.problem',
 			'd.name as departmentName',
-			eb.selectFrom('coachingCheck as c').select(sql<number>`count(*)::int`.as('n')).whereRef('c.ideaId', '=', 'i.id').as('checksDone'),
+			eb
+				.selectFrom('coachingCheck as c')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('c.ideaId', '=', 'i.id')
+				.as('checksDone'),
 			eb
 				.selectFrom('ideaTag as it')
 				.innerJoin('tag as t', 't.id', 'it.tagId')
@@ -403,7 +441,9 @@ export function listMenteePresentations(db: Db, mentorId: number) {
 		.selectFrom('presentationSlot as s')
 		.innerJoin('round as r', 'r.id', 's.roundId')
 		.innerJoin('idea as i', 'i.id', 's.ideaId')
-		.innerJoin('mentorAssignment as a', (j) => j.onRef('a.ideaId', '=', 'i.id').on('a.mentorId', '=', mentorId).on('a.status', '=', 'accepted'))
+		.innerJoin('mentorAssignment as a', (j) =>
+			j.onRef('a.ideaId', '=', 'i.id').on('a.mentorId', '=', mentorId).on('a.status', '=', 'accepted')
+		)
 		.select(['s.id', 's.startsAt', 's.endsAt', 's.location', 'r.name as roundName', 'i.id as ideaId', 'i.title'])
 		.where('s.startsAt', '>=', sql<Date>`now()`)
 		.orderBy('s.startsAt')
@@ -516,7 +556,12 @@ export function listCompetitionMentorSettings(db: Db) {
 }
 
 export function setPreferOtherDepartment(db: Db, competitionId: number, prefer: boolean) {
-	return db.updateTable('competition').set({ preferOtherDepartmentMentor: prefer }).where('id', '=', competitionId).returning('id').executeTakeFirst();
+	return db
+		.updateTable('competition')
+		.set({ preferOtherDepartmentMentor: prefer })
+		.where('id', '=', competitionId)
+		.returning('id')
+		.executeTakeFirst();
 }
 
 /** People who could be added as mentors: active, without a profile yet. */

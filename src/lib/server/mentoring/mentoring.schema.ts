@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** The shared checklist of PRODUCT.md "Mentoring", in the order a team works through it. */
-export const CHECKLIST_ITEMS = ['problem_defined', 'baseline_measured', 'solution_tried', 'roll_out_analysed', 'presentation_rehearsed'] as const;
+export const CHECKLIST_ITEMS = [
+	'problem_defined',
+	'baseline_measured',
+	'solution_tried',
+	'roll_out_analysed',
+	'presentation_rehearsed'
+] as const;
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
 export const MENTOR_LANGUAGES = ['nl', 'en'] as const;
@@ -30,7 +36,11 @@ export const expertiseField = z
 			.max(12, { message: 'too_many_tags' })
 	);
 
-const capacity = z.coerce.number({ message: 'not_a_number' }).int({ message: 'not_a_number' }).min(1, { message: 'capacity_range' }).max(20, { message: 'capacity_range' });
+const capacity = z.coerce
+	.number({ message: 'not_a_number' })
+	.int({ message: 'not_a_number' })
+	.min(1, { message: 'capacity_range' })
+	.max(20, { message: 'capacity_range' });
 
 /** Opting in as a mentor, or changing one's own profile. */
 export const profileSchema = z.object({
@@ -87,7 +97,9 @@ export const checkSchema = z.object({
 const isoDate = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
-	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { message: 'invalid_date' });
+	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+		message: 'invalid_date'
+	});
 
 export const logSchema = z.object({
 	sessionOn: isoDate,

@@ -99,9 +99,20 @@ export async function addMentor(db: Database, actor: Actor, input: { userId: num
 	return db.transaction().execute(async (trx) => {
 		const person = await q.findActiveUser(trx, input.userId);
 		if (!person) throw new MentoringFieldErrors({ userId: ['unknown_person'] });
-		const added = await q.insertMentorProfileIfMissing(trx, { userId: input.userId, expertise: input.expertise, languages: ['nl', 'en'], capacity: input.capacity });
+		const added = await q.insertMentorProfileIfMissing(trx, {
+			userId: input.userId,
+			expertise: input.expertise,
+			languages: ['nl', 'en'],
+			capacity: input.capacity
+		});
 		if (!added) throw new MentoringFieldErrors({ userId: ['already_mentor'] });
-		await recordAudit(trx, { actorId: actor.id, action: 'mentoring.mentor_added', objectType: 'mentor_profile', objectId: input.userId, data: { ...input } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'mentoring.mentor_added',
+			objectType: 'mentor_profile',
+			objectId: input.userId,
+			data: { ...input }
+		});
 		return { name: person.name };
 	});
 }
@@ -112,7 +123,12 @@ export async function setMentorAvailability(db: Database, actor: Actor, input: {
 	return db.transaction().execute(async (trx) => {
 		const changed = await q.setMentorStatus(trx, input.userId, input.status);
 		if (!changed) throw notFound();
-		await recordAudit(trx, { actorId: actor.id, action: `mentoring.mentor_${input.status}`, objectType: 'mentor_profile', objectId: input.userId });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: `mentoring.mentor_${input.status}`,
+			objectType: 'mentor_profile',
+			objectId: input.userId
+		});
 		return input;
 	});
 }
@@ -123,7 +139,13 @@ export async function setPreferOtherDepartment(db: Database, actor: Actor, input
 	return db.transaction().execute(async (trx) => {
 		const changed = await q.setPreferOtherDepartment(trx, input.competitionId, input.prefer);
 		if (!changed) throw notFound();
-		await recordAudit(trx, { actorId: actor.id, action: 'competition.mentor_preference', objectType: 'competition', objectId: input.competitionId, data: { prefer: input.prefer } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'competition.mentor_preference',
+			objectType: 'competition',
+			objectId: input.competitionId,
+			data: { prefer: input.prefer }
+		});
 		return input;
 	});
 }
@@ -156,7 +178,9 @@ export async function getMentoringOverview(db: Database, actor: Actor, now = new
 	]);
 	const candidates = mentors.map(toCandidate);
 	const byId = new Map(mentors.map((m) => [m.userId, m]));
-	const available = candidates.filter((c) => c.status === 'active' && c.active < c.capacity).map((c) => ({ userId: c.userId, name: c.name, free: c.capacity - c.active }));
+	const available = candidates
+		.filter((c) => c.status === 'active' && c.active < c.capacity)
+		.map((c) => ({ userId: c.userId, name: c.name, free: c.capacity - c.active }));
 	return {
 		mentors: mentors.map((m) => ({ ...m, active: m.active ?? 0, waiting: m.waiting ?? 0 })),
 		ideas: waiting.map((idea) => {
@@ -175,7 +199,14 @@ export async function getMentoringOverview(db: Database, actor: Actor, now = new
 				competitionName: idea.competitionName,
 				declines: idea.declines ?? 0,
 				acceptedAt: idea.answeredAt,
-				requested: requested ? { userId: requested.userId, name: requested.name, available: !!requestedSuggestion, reasons: requestedSuggestion?.reasons ?? null } : null,
+				requested: requested
+					? {
+							userId: requested.userId,
+							name: requested.name,
+							available: !!requestedSuggestion,
+							reasons: requestedSuggestion?.reasons ?? null
+						}
+					: null,
 				suggestions: all.slice(0, SUGGESTIONS_SHOWN).map(suggestionView),
 				// Every mentor with a free place, for a choice outside the suggestions (team members left out).
 				others: all.map((s) => ({ userId: s.mentor.userId, name: s.mentor.name, free: s.reasons.free }))
@@ -230,7 +261,10 @@ export async function assignMentor(db: Database, actor: Actor, input: { ideaId: 
 		await q.lockIdeaForCoaching(trx, input.ideaId);
 		const access = await requireCoaching(trx, actor, input.ideaId, 'view');
 		if (!canOnCoaching(actor, 'assign', access.facts)) {
-			throw refusal(access.facts.hasActiveMentor ? 'already_assigned' : 'not_allowed_now', 'This idea already has a mentor, or is past coaching.');
+			throw refusal(
+				access.facts.hasActiveMentor ? 'already_assigned' : 'not_allowed_now',
+				'This idea already has a mentor, or is past coaching.'
+			);
 		}
 		if (profile.status !== 'active') throw refusal('mentor_paused', 'This mentor is paused.');
 		const team = await listTeamIds(trx, input.ideaId);
@@ -238,10 +272,30 @@ export async function assignMentor(db: Database, actor: Actor, input: { ideaId: 
 		const active = await q.countActiveAssignments(trx, input.mentorId);
 		if (active >= profile.capacity) throw refusal('mentor_full', 'This mentor has no free place left.');
 		await q.endRequests(trx, input.ideaId);
-		const { id } = await q.insertAssignment(trx, { ideaId: input.ideaId, mentorId: input.mentorId, status: 'proposed', assignedBy: actor.id });
-		await insertEvent(trx, { ideaId: input.ideaId, actorId: actor.id, kind: 'mentor_assigned', data: { mentorId: input.mentorId, status: 'proposed' } });
-		await insertNotifications(trx, [input.mentorId], { kind: 'mentor_request', params: { ideaId: input.ideaId, title: access.title }, link: '/mentoring' });
-		await recordAudit(trx, { actorId: actor.id, action: 'mentoring.assigned', objectType: 'idea', objectId: input.ideaId, data: { mentorId: input.mentorId, assignmentId: id } });
+		const { id } = await q.insertAssignment(trx, {
+			ideaId: input.ideaId,
+			mentorId: input.mentorId,
+			status: 'proposed',
+			assignedBy: actor.id
+		});
+		await insertEvent(trx, {
+			ideaId: input.ideaId,
+			actorId: actor.id,
+			kind: 'mentor_assigned',
+			data: { mentorId: input.mentorId, status: 'proposed' }
+		});
+		await insertNotifications(trx, [input.mentorId], {
+			kind: 'mentor_request',
+			params: { ideaId: input.ideaId, title: access.title },
+			link: '/mentoring'
+		});
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'mentoring.assigned',
+			objectType: 'idea',
+			objectId: input.ideaId,
+			data: { mentorId: input.mentorId, assignmentId: id }
+		});
 		return { assignmentId: id, free: profile.capacity - active - 1 };
 	});
 }
@@ -271,11 +325,19 @@ export async function assignAll(db: Database, actor: Actor, pairs: Array<{ ideaI
  * records the mentor's conflict of interest for judging, and tells the team. Declining needs a
  * reason; the idea goes back to the organiser's queue and the organisers are told.
  */
-export async function answerProposal(db: Database, actor: Actor, ideaId: number, input: { decision: 'accept' | 'decline'; reason: string }) {
+export async function answerProposal(
+	db: Database,
+	actor: Actor,
+	ideaId: number,
+	input: { decision: 'accept' | 'decline'; reason: string }
+) {
 	return db.transaction().execute(async (trx) => {
 		const access = await requireCoaching(trx, actor, ideaId, 'answer');
 		const reason = input.reason.trim() || null;
-		const changed = await q.answerProposal(trx, ideaId, actor.id, { status: input.decision === 'accept' ? 'accepted' : 'declined', reason });
+		const changed = await q.answerProposal(trx, ideaId, actor.id, {
+			status: input.decision === 'accept' ? 'accepted' : 'declined',
+			reason
+		});
 		if (!changed) throw refusal('already_answered', 'This proposal was answered already.');
 		const params = { ideaId, title: access.title };
 		if (input.decision === 'accept') {
@@ -303,12 +365,22 @@ export async function requestMentor(db: Database, actor: Actor, ideaId: number, 
 		if (!profile || profile.status !== 'active') throw new MentoringFieldErrors({ mentorId: ['not_a_mentor'] });
 		const team = await listTeamIds(trx, ideaId);
 		if (team.some((m) => m.userId === input.mentorId)) throw new MentoringFieldErrors({ mentorId: ['own_idea'] });
-		if ((await q.countActiveAssignments(trx, input.mentorId)) >= profile.capacity) throw new MentoringFieldErrors({ mentorId: ['mentor_full'] });
+		if ((await q.countActiveAssignments(trx, input.mentorId)) >= profile.capacity)
+			throw new MentoringFieldErrors({ mentorId: ['mentor_full'] });
 		await q.endRequests(trx, ideaId);
 		await q.insertAssignment(trx, { ideaId, mentorId: input.mentorId, status: 'requested', assignedBy: actor.id });
-		await insertEvent(trx, { ideaId, actorId: actor.id, kind: 'mentor_requested', data: { mentorId: input.mentorId, status: 'requested' } });
+		await insertEvent(trx, {
+			ideaId,
+			actorId: actor.id,
+			kind: 'mentor_requested',
+			data: { mentorId: input.mentorId, status: 'requested' }
+		});
 		const organisers = (await listOrganiserIds(trx)).map((o) => o.id);
-		await insertNotifications(trx, organisers, { kind: 'mentor_requested', params: { ideaId, title: access.title }, link: '/organise/mentors' });
+		await insertNotifications(trx, organisers, {
+			kind: 'mentor_requested',
+			params: { ideaId, title: access.title },
+			link: '/organise/mentors'
+		});
 		return { requested: input.mentorId };
 	});
 }
@@ -336,7 +408,14 @@ export async function getCoachingSpace(db: Database, actor: Actor, ideaId: numbe
 	};
 	const current = assignments.find((a) => a.status === 'proposed' || a.status === 'accepted') ?? null;
 	const request = assignments.find((a) => a.status === 'requested') ?? null;
-	let choices: Array<{ userId: number; name: string; departmentName: string; expertise: string[]; free: number; reasons: MentorSuggestion['reasons'] }> = [];
+	let choices: Array<{
+		userId: number;
+		name: string;
+		departmentName: string;
+		expertise: string[];
+		free: number;
+		reasons: MentorSuggestion['reasons'];
+	}> = [];
 	if (can_.request) {
 		const mentors = await q.listMentors(db);
 		const byId = new Map(mentors.map((m) => [m.userId, m]));
@@ -361,7 +440,11 @@ export async function getCoachingSpace(db: Database, actor: Actor, ideaId: numbe
 		request,
 		// Past answers (declines with their reason) are the organisers' and the declining mentor's business.
 		history: organiser ? assignments.filter((a) => a.status === 'declined' || a.status === 'ended') : [],
-		checklist: CHECKLIST_ITEMS.map((item) => ({ item, doneAt: done.get(item)?.doneAt ?? null, doneBy: done.get(item)?.doneByName ?? null })),
+		checklist: CHECKLIST_ITEMS.map((item) => ({
+			item,
+			doneAt: done.get(item)?.doneAt ?? null,
+			doneBy: done.get(item)?.doneByName ?? null
+		})),
 		log,
 		presentations,
 		choices,
@@ -393,7 +476,11 @@ export async function markReady(db: Database, actor: Actor, ideaId: number, read
 		if (ready) {
 			const organisers = (await listOrganiserIds(trx)).map((o) => o.id);
 			const team = (await listTeamIds(trx, ideaId)).map((m) => m.userId);
-			await insertNotifications(trx, [...organisers, ...team], { kind: 'idea_ready', params: { ideaId, title: access.title }, link: `/ideas/${ideaId}/coaching` });
+			await insertNotifications(trx, [...organisers, ...team], {
+				kind: 'idea_ready',
+				params: { ideaId, title: access.title },
+				link: `/ideas/${ideaId}/coaching`
+			});
 		}
 		return { ready, changed: true };
 	});

@@ -51,7 +51,12 @@ export function listNotificationsPage(db: Db, userId: number, limit: number, off
 }
 
 export function markAllRead(db: Db, userId: number) {
-	return db.updateTable('notification').set({ readAt: sql<Date>`now()` }).where('userId', '=', userId).where('readAt', 'is', null).executeTakeFirst();
+	return db
+		.updateTable('notification')
+		.set({ readAt: sql<Date>`now()` })
+		.where('userId', '=', userId)
+		.where('readAt', 'is', null)
+		.executeTakeFirst();
 }
 
 /** Marks one of the person's own notifications read; another person's id finds nothing. */

@@ -134,14 +134,16 @@ export function countAdmins(db: Db) {
 		.executeTakeFirstOrThrow();
 }
 
-
 export function countPeople(db: Db) {
 	return db
 		.selectFrom('appUser')
 		.select((eb) => [
 			eb.fn.countAll<number>().as('people'),
 			sql<number>`count(*) filter (where disabled_at is not null)::int`.as('disabled'),
-			eb.selectFrom('department').select(sql<number>`count(*)::int`.as('n')).as('departments')
+			eb
+				.selectFrom('department')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.as('departments')
 		])
 		.executeTakeFirstOrThrow();
 }
@@ -155,15 +157,7 @@ export function listSignInPeople(db: Db) {
 	return db
 		.selectFrom('appUser as u')
 		.innerJoin('department as d', 'd.id', 'u.departmentId')
-		.select((eb) => [
-			'u.id',
-			'u.name',
-			'u.email',
-			'u.jobTitle',
-			'u.jobLevel',
-			'd.name as departmentName',
-			...roleColumns(eb)
-		])
+		.select((eb) => ['u.id', 'u.name', 'u.email', 'u.jobTitle', 'u.jobLevel', 'd.name as departmentName', ...roleColumns(eb)])
 		.where('u.disabledAt', 'is', null)
 		.orderBy('d.name')
 		.orderBy('u.name')

@@ -56,7 +56,13 @@ export async function resolveSsoUser(
 			(await q.findDepartmentByCodeOrName(trx, input.defaultDepartment));
 		if (!department) throw new Error(`The default department ${input.defaultDepartment} does not exist`);
 		const created = await q.insertUser(trx, { email, name: input.name.slice(0, 120) || email, departmentId: department.id });
-		await recordAudit(trx, { actorId: created.id, action: 'user.created_by_sso', objectType: 'user', objectId: created.id, data: { email } });
+		await recordAudit(trx, {
+			actorId: created.id,
+			action: 'user.created_by_sso',
+			objectType: 'user',
+			objectId: created.id,
+			data: { email }
+		});
 		return created.id;
 	});
 }
@@ -107,7 +113,12 @@ export async function changeDisabled(db: Database, actor: Actor, userId: number,
 	await db.transaction().execute(async (trx) => {
 		const row = await q.setUserDisabled(trx, userId, disabled);
 		if (!row) throw notFound();
-		await recordAudit(trx, { actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', objectType: 'user', objectId: userId });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: disabled ? 'user.disabled' : 'user.enabled',
+			objectType: 'user',
+			objectId: userId
+		});
 	});
 }
 

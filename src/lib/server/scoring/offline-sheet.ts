@@ -22,7 +22,11 @@ export type OfflineRow = {
 export const FIXED_COLUMNS = ['round_id', 'idea_id', 'idea_title', 'sheet_version'] as const;
 
 export function sheetHeader(criteria: readonly SheetCriterion[]): string[] {
-	return [...FIXED_COLUMNS, ...criteria.flatMap((c) => [`${c.code} (${c.scaleMin}-${c.scaleMax})`, `${c.code}_comment`]), 'overall_comment'];
+	return [
+		...FIXED_COLUMNS,
+		...criteria.flatMap((c) => [`${c.code} (${c.scaleMin}-${c.scaleMax})`, `${c.code}_comment`]),
+		'overall_comment'
+	];
 }
 
 function cells(row: OfflineRow, criteria: readonly SheetCriterion[]): (string | number)[] {
@@ -76,7 +80,14 @@ export async function renderXlsx(
 	guide.addRow([]);
 	guide.addRow(['code', 'criterion', 'weight %', 'scale', 'description', 'rubric']).font = { bold: true };
 	for (const c of criteria)
-		guide.addRow([c.code, c.name, c.weightPercent, `${c.scaleMin}-${c.scaleMax}`, c.description, c.rubric.map((l) => `${l.level}: ${l.text}`).join('\n')]);
+		guide.addRow([
+			c.code,
+			c.name,
+			c.weightPercent,
+			`${c.scaleMin}-${c.scaleMax}`,
+			c.description,
+			c.rubric.map((l) => `${l.level}: ${l.text}`).join('\n')
+		]);
 	guide.getColumn(2).width = 36;
 	guide.getColumn(5).width = 50;
 	guide.getColumn(6).width = 70;
@@ -123,7 +134,8 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<s
 	const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
 	if (text.includes('\0')) throw new NotASheet('binary file');
 	try {
-		const delimiter = (text.split(/\r?\n/, 1)[0].match(/;/g)?.length ?? 0) > (text.split(/\r?\n/, 1)[0].match(/,/g)?.length ?? 0) ? ';' : ',';
+		const delimiter =
+			(text.split(/\r?\n/, 1)[0].match(/;/g)?.length ?? 0) > (text.split(/\r?\n/, 1)[0].match(/,/g)?.length ?? 0) ? ';' : ',';
 		return (parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][]).map((r) => r.map((c) => c.trim()));
 	} catch {
 		throw new NotASheet('not a CSV file');

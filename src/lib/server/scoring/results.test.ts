@@ -6,7 +6,13 @@ const criteria = [
 	{ id: 1, weight: 3, scaleMin: 1, scaleMax: 5, isRollOut: true },
 	{ id: 2, weight: 1, scaleMin: 1, scaleMax: 5, isRollOut: false }
 ];
-const entry = (ideaId: number, juryId = 10) => ({ ideaId, juryId, title: `Idea ${ideaId}`, submittedAt: null, firstSubmittedAt: `2026-01-0${ideaId}T00:00:00Z` });
+const entry = (ideaId: number, juryId = 10) => ({
+	ideaId,
+	juryId,
+	title: `Idea ${ideaId}`,
+	submittedAt: null,
+	firstSubmittedAt: `2026-01-0${ideaId}T00:00:00Z`
+});
 const sheet = (jurorId: number, ideaId: number, a: number, b: number, submitted = true) => ({
 	jurorId,
 	ideaId,
@@ -16,7 +22,15 @@ const sheet = (jurorId: number, ideaId: number, a: number, b: number, submitted 
 		{ criterionId: 2, value: b }
 	]
 });
-const jury = { id: 10, name: 'BO MT', departmentName: 'Build Operations', members: [{ userId: 1, name: 'A' }, { userId: 2, name: 'B' }] };
+const jury = {
+	id: 10,
+	name: 'BO MT',
+	departmentName: 'Build Operations',
+	members: [
+		{ userId: 1, name: 'A' },
+		{ userId: 2, name: 'B' }
+	]
+};
 
 describe('computeResults', () => {
 	it('ranks on submitted sheets only, proposes the top N and counts progress without conflicted pairs', () => {
@@ -40,7 +54,7 @@ describe('computeResults', () => {
 		expect(results).toMatchObject({ pairs: 5, complete: 4, canClose: false });
 	});
 
-	it('proposes the final\'s awards from the ranking', () => {
+	it("proposes the final's awards from the ranking", () => {
 		const results = computeResults({
 			round: { kind: 'final', advancementRule: 'manual', advancementCount: null, advancementThreshold: null, scoreBasis: 'raw' },
 			criteria,
@@ -59,7 +73,11 @@ describe('computeResults', () => {
 
 	it('criterion means leave out drafts, conflicts and non-members', () => {
 		const means = criterionMeans(
-			{ criteria, sheets: [sheet(1, 1, 5, 1), sheet(2, 1, 3, 3), sheet(9, 1, 1, 1), sheet(1, 2, 1, 1)], conflicts: [{ jurorId: 2, ideaId: 1 }] },
+			{
+				criteria,
+				sheets: [sheet(1, 1, 5, 1), sheet(2, 1, 3, 3), sheet(9, 1, 1, 1), sheet(1, 2, 1, 1)],
+				conflicts: [{ jurorId: 2, ideaId: 1 }]
+			},
 			1,
 			new Set([1, 2])
 		);
@@ -72,7 +90,20 @@ describe('computeResults', () => {
 
 describe('toSheetInput', () => {
 	it('collects score_<id> and comment_<id> fields, trimmed, and the intent', () => {
-		const parsed = sheetFormSchema.parse({ version: '3', intent: 'submit', overallComment: ' Good ', score_7: ' 4 ', comment_7: ' ok ', score_8: '', other: 'x' });
-		expect(toSheetInput(parsed)).toEqual({ version: 3, submit: true, overallComment: 'Good', scores: { 7: { value: '4', comment: 'ok' }, 8: { value: '', comment: '' } } });
+		const parsed = sheetFormSchema.parse({
+			version: '3',
+			intent: 'submit',
+			overallComment: ' Good ',
+			score_7: ' 4 ',
+			comment_7: ' ok ',
+			score_8: '',
+			other: 'x'
+		});
+		expect(toSheetInput(parsed)).toEqual({
+			version: 3,
+			submit: true,
+			overallComment: 'Good',
+			scores: { 7: { value: '4', comment: 'ok' }, 8: { value: '', comment: '' } }
+		});
 	});
 });

@@ -17,11 +17,28 @@ import {
 } from '../../domain/scoring.js';
 
 export type ResultsInput = {
-	round: { kind: string; advancementRule: string; advancementCount: number | null; advancementThreshold: number | string | null; scoreBasis: string };
+	round: {
+		kind: string;
+		advancementRule: string;
+		advancementCount: number | null;
+		advancementThreshold: number | string | null;
+		scoreBasis: string;
+	};
 	criteria: readonly { id: number; weight: number | string; scaleMin: number; scaleMax: number; isRollOut: boolean }[];
 	juries: readonly { id: number; name: string; departmentName: string | null; members: readonly { userId: number; name: string }[] }[];
-	entries: readonly { ideaId: number; juryId: number; title: string; submittedAt: Date | string | null; firstSubmittedAt: Date | string | null }[];
-	sheets: readonly { jurorId: number; ideaId: number; submittedAt: Date | string | null; scores: readonly { criterionId: number; value: number }[] }[];
+	entries: readonly {
+		ideaId: number;
+		juryId: number;
+		title: string;
+		submittedAt: Date | string | null;
+		firstSubmittedAt: Date | string | null;
+	}[];
+	sheets: readonly {
+		jurorId: number;
+		ideaId: number;
+		submittedAt: Date | string | null;
+		scores: readonly { criterionId: number; value: number }[];
+	}[];
 	conflicts: readonly { jurorId: number; ideaId: number }[];
 };
 
@@ -80,7 +97,13 @@ export function computeResults(input: ResultsInput) {
 			.filter((s) => ideaIds.has(s.ideaId) && jurorIds.has(s.jurorId))
 			.map((s) => ({ jurorId: s.jurorId, ideaId: s.ideaId, scores: scoresOf(s) }));
 		const ranked = criteria.length
-			? rankIdeas({ criteria, ideas: entries.map((e) => ({ ideaId: e.ideaId, submittedAt: e.firstSubmittedAt ?? e.submittedAt })), sheets, conflicts, basis })
+			? rankIdeas({
+					criteria,
+					ideas: entries.map((e) => ({ ideaId: e.ideaId, submittedAt: e.firstSubmittedAt ?? e.submittedAt })),
+					sheets,
+					conflicts,
+					basis
+				})
 			: [];
 		const advancement = proposeAdvancement(ranked, rule);
 		const titles = new Map(entries.map((e) => [e.ideaId, e.title]));
@@ -103,7 +126,11 @@ export function computeResults(input: ResultsInput) {
 			progress: {
 				pairs: completion.pairs,
 				complete: completion.complete,
-				byJuror: jury.members.map((m) => ({ jurorId: m.userId, name: m.name, ...(completion.byJuror.get(m.userId) ?? { pairs: 0, complete: 0 }) }))
+				byJuror: jury.members.map((m) => ({
+					jurorId: m.userId,
+					name: m.name,
+					...(completion.byJuror.get(m.userId) ?? { pairs: 0, complete: 0 })
+				}))
 			}
 		});
 	}
@@ -118,7 +145,11 @@ export type RoundResults = ReturnType<typeof computeResults>;
  * Per criterion, the mean value the counted jurors gave one idea (their submitted,
  * non-conflicted sheets), and how many counted.
  */
-export function criterionMeans(input: Pick<ResultsInput, 'criteria' | 'sheets' | 'conflicts'>, ideaId: number, jurorIds: ReadonlySet<number>) {
+export function criterionMeans(
+	input: Pick<ResultsInput, 'criteria' | 'sheets' | 'conflicts'>,
+	ideaId: number,
+	jurorIds: ReadonlySet<number>
+) {
 	const conflicts = conflictSet(input.conflicts);
 	const counted = input.sheets.filter(
 		(s) =>

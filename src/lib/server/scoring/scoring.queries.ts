@@ -32,7 +32,11 @@ export function listJurorRounds(db: Db, jurorId: number) {
 				.where((w) =>
 					w.not(
 						w.exists(
-							w.selectFrom('conflictOfInterest as ci').whereRef('ci.ideaId', '=', 'e.ideaId').where('ci.userId', '=', jurorId).select('ci.id')
+							w
+								.selectFrom('conflictOfInterest as ci')
+								.whereRef('ci.ideaId', '=', 'e.ideaId')
+								.where('ci.userId', '=', jurorId)
+								.select('ci.id')
 						)
 					)
 				)
@@ -234,7 +238,9 @@ export function listRoundSheets(db: Db, roundId: number) {
 			'h.submittedAt',
 			'h.version',
 			'h.updatedAt',
-			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as('scores')
+			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as(
+				'scores'
+			)
 		])
 		.where('h.roundId', '=', roundId)
 		.orderBy('h.ideaId')
@@ -253,7 +259,9 @@ export function findSheet(db: Db, roundId: number, ideaId: number, jurorId: numb
 			'h.submittedAt',
 			'h.version',
 			'h.updatedAt',
-			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as('scores')
+			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as(
+				'scores'
+			)
 		])
 		.where('h.roundId', '=', roundId)
 		.where('h.ideaId', '=', ideaId)
@@ -271,7 +279,9 @@ export function listOwnSheets(db: Db, roundId: number, jurorId: number) {
 			'h.overallComment',
 			'h.submittedAt',
 			'h.version',
-			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as('scores')
+			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as(
+				'scores'
+			)
 		])
 		.where('h.roundId', '=', roundId)
 		.where('h.jurorId', '=', jurorId)
@@ -285,7 +295,14 @@ export function listOwnSheets(db: Db, roundId: number, jurorId: number) {
  */
 export async function writeSheet(
 	db: Transaction<DB>,
-	input: { roundId: number; ideaId: number; jurorId: number; expectedVersion: number; overallComment: string; submitted: 'now' | 'keep' | 'clear' }
+	input: {
+		roundId: number;
+		ideaId: number;
+		jurorId: number;
+		expectedVersion: number;
+		overallComment: string;
+		submitted: 'now' | 'keep' | 'clear';
+	}
 ) {
 	const submittedAt = input.submitted === 'now' ? sql<Date>`now()` : input.submitted === 'clear' ? null : undefined;
 	if (input.expectedVersion === 0) {
@@ -309,7 +326,11 @@ export async function writeSheet(
 			overallComment: input.overallComment,
 			version: sql<number>`version + 1`,
 			updatedAt: sql<Date>`now()`,
-			...(input.submitted === 'now' ? { submittedAt: sql<Date>`coalesce(submitted_at, now())` } : input.submitted === 'clear' ? { submittedAt: null } : {})
+			...(input.submitted === 'now'
+				? { submittedAt: sql<Date>`coalesce(submitted_at, now())` }
+				: input.submitted === 'clear'
+					? { submittedAt: null }
+					: {})
 		})
 		.where('roundId', '=', input.roundId)
 		.where('ideaId', '=', input.ideaId)
@@ -319,9 +340,17 @@ export async function writeSheet(
 		.executeTakeFirst();
 }
 
-export async function replaceScores(db: Transaction<DB>, sheetId: number, scores: { criterionId: number; value: number; comment: string }[]) {
+export async function replaceScores(
+	db: Transaction<DB>,
+	sheetId: number,
+	scores: { criterionId: number; value: number; comment: string }[]
+) {
 	await db.deleteFrom('score').where('sheetId', '=', sheetId).execute();
-	if (scores.length) await db.insertInto('score').values(scores.map((s) => ({ ...s, sheetId }))).execute();
+	if (scores.length)
+		await db
+			.insertInto('score')
+			.values(scores.map((s) => ({ ...s, sheetId })))
+			.execute();
 }
 
 // ---------------------------------------------------------------- the juror's view
@@ -333,7 +362,17 @@ export function listJurorMemberships(db: Db, jurorId: number) {
 		.innerJoin('jury as j', 'j.id', 'jm.juryId')
 		.innerJoin('round as r', 'r.id', 'j.roundId')
 		.innerJoin('competition as c', 'c.id', 'r.competitionId')
-		.select(['r.id as roundId', 'r.name as roundName', 'r.status', 'r.kind', 'r.scoringClosesAt', 'r.scoresVisible', 'c.name as competitionName', 'j.id as juryId', 'j.name as juryName'])
+		.select([
+			'r.id as roundId',
+			'r.name as roundName',
+			'r.status',
+			'r.kind',
+			'r.scoringClosesAt',
+			'r.scoresVisible',
+			'c.name as competitionName',
+			'j.id as juryId',
+			'j.name as juryName'
+		])
 		.where('jm.userId', '=', jurorId)
 		.orderBy('r.competitionId', 'desc')
 		.orderBy('r.position')
@@ -348,8 +387,21 @@ export function listJurorQueue(db: Db, roundId: number, jurorId: number) {
 		.innerJoin('idea as i', 'i.id', 'e.ideaId')
 		.innerJoin('department as d', 'd.id', 'i.departmentId')
 		.leftJoin('presentationSlot as p', (jn) => jn.onRef('p.roundId', '=', 'e.roundId').onRef('p.ideaId', '=', 'e.ideaId'))
-		.leftJoin('scoreSheet as h', (jn) => jn.onRef('h.roundId', '=', 'e.roundId').onRef('h.ideaId', '=', 'e.ideaId').on('h.jurorId', '=', jurorId))
-		.select(['e.ideaId', 'e.outcome', 'e.outcomeReason', 'i.title', 'd.name as departmentName', 'p.startsAt as slotStartsAt', 'p.location as slotLocation', 'h.submittedAt', 'h.version', 'h.updatedAt'])
+		.leftJoin('scoreSheet as h', (jn) =>
+			jn.onRef('h.roundId', '=', 'e.roundId').onRef('h.ideaId', '=', 'e.ideaId').on('h.jurorId', '=', jurorId)
+		)
+		.select([
+			'e.ideaId',
+			'e.outcome',
+			'e.outcomeReason',
+			'i.title',
+			'd.name as departmentName',
+			'p.startsAt as slotStartsAt',
+			'p.location as slotLocation',
+			'h.submittedAt',
+			'h.version',
+			'h.updatedAt'
+		])
 		.where('e.roundId', '=', roundId)
 		.orderBy(sql`p.starts_at nulls last`)
 		.orderBy('e.ideaId')
@@ -370,10 +422,20 @@ export function findIdeaSummary(db: Db, ideaId: number) {
 			'i.submittedAt',
 			'd.name as departmentName',
 			jsonArrayFrom(
-				eb.selectFrom('ideaMember as m').innerJoin('appUser as u', 'u.id', 'm.userId').select(['u.id', 'u.name', 'm.role']).whereRef('m.ideaId', '=', 'i.id').orderBy('m.role', 'desc').orderBy('u.name')
+				eb
+					.selectFrom('ideaMember as m')
+					.innerJoin('appUser as u', 'u.id', 'm.userId')
+					.select(['u.id', 'u.name', 'm.role'])
+					.whereRef('m.ideaId', '=', 'i.id')
+					.orderBy('m.role', 'desc')
+					.orderBy('u.name')
 			).as('team'),
 			jsonArrayFrom(
-				eb.selectFrom('ideaBenefit as b').select(['b.kind', 'b.description', 'b.estimate', 'b.unit']).whereRef('b.ideaId', '=', 'i.id').orderBy('b.kind')
+				eb
+					.selectFrom('ideaBenefit as b')
+					.select(['b.kind', 'b.description', 'b.estimate', 'b.unit'])
+					.whereRef('b.ideaId', '=', 'i.id')
+					.orderBy('b.kind')
 			).as('benefits'),
 			jsonArrayFrom(
 				eb
@@ -411,7 +473,11 @@ export function setEntryOutcome(db: Transaction<DB>, roundId: number, ideaId: nu
 }
 
 export function setIdeaAward(db: Transaction<DB>, ideaId: number, award: 'winner' | 'runner_up' | 'finalist') {
-	return db.updateTable('idea').set({ award, updatedAt: sql<Date>`now()` }).where('id', '=', ideaId).execute();
+	return db
+		.updateTable('idea')
+		.set({ award, updatedAt: sql<Date>`now()` })
+		.where('id', '=', ideaId)
+		.execute();
 }
 
 export function updateRoundStatus(
@@ -436,7 +502,18 @@ export function listPublishedEntriesOfIdea(db: Db, ideaId: number) {
 		.selectFrom('roundEntry as e')
 		.innerJoin('round as r', 'r.id', 'e.roundId')
 		.innerJoin('competition as c', 'c.id', 'r.competitionId')
-		.select(['e.roundId', 'e.juryId', 'e.outcome', 'e.outcomeReason', 'e.rank', 'r.name as roundName', 'r.kind', 'r.position', 'r.competitionId', 'c.name as competitionName'])
+		.select([
+			'e.roundId',
+			'e.juryId',
+			'e.outcome',
+			'e.outcomeReason',
+			'e.rank',
+			'r.name as roundName',
+			'r.kind',
+			'r.position',
+			'r.competitionId',
+			'c.name as competitionName'
+		])
 		.where('e.ideaId', '=', ideaId)
 		.where('r.status', '=', 'published')
 		.orderBy('r.position')
@@ -460,5 +537,11 @@ export function listJurorIdsOfRound(db: Db, roundId: number) {
 
 /** Did this person submit a sheet for this idea in any round? (jurors see outcomes of those) */
 export function hasScoredIdea(db: Db, ideaId: number, jurorId: number) {
-	return db.selectFrom('scoreSheet').select('id').where('ideaId', '=', ideaId).where('jurorId', '=', jurorId).where('submittedAt', 'is not', null).executeTakeFirst();
+	return db
+		.selectFrom('scoreSheet')
+		.select('id')
+		.where('ideaId', '=', ideaId)
+		.where('jurorId', '=', jurorId)
+		.where('submittedAt', 'is not', null)
+		.executeTakeFirst();
 }

@@ -23,7 +23,11 @@ type Db = Database | Transaction<DB>;
 
 const roundLocked = () => new DomainError('round_locked', 'This round is closed: its scores are locked.', 409);
 const sheetStale = () =>
-	new DomainError('sheet_stale', 'These scores were changed elsewhere (another tab or device) after you opened them. Reload to see them; what you typed is kept below.', 409);
+	new DomainError(
+		'sheet_stale',
+		'These scores were changed elsewhere (another tab or device) after you opened them. Reload to see them; what you typed is kept below.',
+		409
+	);
 const conflicted = () => new DomainError('conflicted', 'You have a conflict of interest with this idea: you do not score it.', 409);
 
 export type RubricLevel = { level: number; text: string };
@@ -31,13 +35,20 @@ export type RubricLevel = { level: number; text: string };
 export function rubricOf(value: unknown): RubricLevel[] {
 	if (!Array.isArray(value)) return [];
 	return value
-		.filter((l): l is RubricLevel => !!l && typeof l === 'object' && typeof (l as RubricLevel).level === 'number' && typeof (l as RubricLevel).text === 'string')
+		.filter(
+			(l): l is RubricLevel =>
+				!!l && typeof l === 'object' && typeof (l as RubricLevel).level === 'number' && typeof (l as RubricLevel).text === 'string'
+		)
 		.sort((a, b) => a.level - b.level);
 }
 
 function withPercent<C extends { weight: number | string }>(criteria: readonly C[]) {
 	const total = criteria.reduce((n, c) => n + Number(c.weight), 0);
-	return criteria.map((c) => ({ ...c, weight: Number(c.weight), weightPercent: total > 0 ? Math.round((1000 * Number(c.weight)) / total) / 10 : 0 }));
+	return criteria.map((c) => ({
+		...c,
+		weight: Number(c.weight),
+		weightPercent: total > 0 ? Math.round((1000 * Number(c.weight)) / total) / 10 : 0
+	}));
 }
 
 /** The juror's relation to one idea of a round: on its jury? conflicted (and why)? */
@@ -118,19 +129,37 @@ export async function getScoringSheet(db: Database, actor: Actor, roundId: numbe
 			isOrganiser: false
 		})
 	) {
-		const [all, pairs, juries] = await Promise.all([q.listRoundSheets(db, roundId), q.listConflictPairs(db, roundId), q.listJuries(db, roundId)]);
+		const [all, pairs, juries] = await Promise.all([
+			q.listRoundSheets(db, roundId),
+			q.listConflictPairs(db, roundId),
+			q.listJuries(db, roundId)
+		]);
 		const juryId = (await q.listEntries(db, roundId)).find((e) => e.ideaId === ideaId)?.juryId;
 		const jurorIds = new Set(juries.find((j) => j.id === juryId)?.members.map((m) => m.userId) ?? []);
 		const excluded = conflictSet(pairs);
-		const counted = all.filter((s) => s.ideaId === ideaId && s.jurorId !== actor.id && s.submittedAt && jurorIds.has(s.jurorId) && !excluded.has(`${s.jurorId}:${ideaId}`));
+		const counted = all.filter(
+			(s) =>
+				s.ideaId === ideaId && s.jurorId !== actor.id && s.submittedAt && jurorIds.has(s.jurorId) && !excluded.has(`${s.jurorId}:${ideaId}`)
+		);
 		const weighted = counted
 			.map((s) => weightedScore({ scores: Object.fromEntries(s.scores.map((x) => [x.criterionId, x.value])) }, domainCriteria))
 			.filter((j): j is number => j !== null)
 			.sort((a, b) => a - b);
-		others = { jurors: weighted.length, weighted, criterionMeans: criterionMeans({ criteria, sheets: counted, conflicts: [] }, ideaId, jurorIds) };
+		others = {
+			jurors: weighted.length,
+			weighted,
+			criterionMeans: criterionMeans({ criteria, sheets: counted, conflicts: [] }, ideaId, jurorIds)
+		};
 	}
 	return {
-		round: { id: round.id, name: round.name, status: round.status, competitionName: round.competitionName, scoringClosesAt: round.scoringClosesAt, scoresVisible: round.scoresVisible },
+		round: {
+			id: round.id,
+			name: round.name,
+			status: round.status,
+			competitionName: round.competitionName,
+			scoringClosesAt: round.scoringClosesAt,
+			scoresVisible: round.scoresVisible
+		},
 		criteria: withPercent(criteria).map((c) => ({ ...c, rubric: rubricOf(c.rubric) })),
 		idea,
 		conflict: facts.conflicted ? facts.sources : null,
@@ -140,7 +169,10 @@ export async function getScoringSheet(db: Database, actor: Actor, roundId: numbe
 					submittedAt: sheet.submittedAt,
 					updatedAt: sheet.updatedAt,
 					overallComment: sheet.overallComment,
-					scores: Object.fromEntries(sheet.scores.map((s) => [s.criterionId, { value: s.value, comment: s.comment }])) as Record<number, { value: number; comment: string }>
+					scores: Object.fromEntries(sheet.scores.map((s) => [s.criterionId, { value: s.value, comment: s.comment }])) as Record<
+						number,
+						{ value: number; comment: string }
+					>
 				}
 			: null,
 		canScore: canScoreIdea(actor, { onJury: facts.onJury, conflicted: facts.conflicted, roundStatus: round.status }),
@@ -177,7 +209,12 @@ function checkScores(criteria: readonly q.CriterionRow[], scores: SheetInput['sc
 	return { values, refusals };
 }
 
-function sameSheet(stored: NonNullable<Awaited<ReturnType<typeof q.findSheet>>>, values: CheckedScore[], overallComment: string, submit: boolean) {
+function sameSheet(
+	stored: NonNullable<Awaited<ReturnType<typeof q.findSheet>>>,
+	values: CheckedScore[],
+	overallComment: string,
+	submit: boolean
+) {
 	if (stored.overallComment !== overallComment) return false;
 	if (submit && !stored.submittedAt) return false;
 	const byId = new Map(stored.scores.map((s) => [s.criterionId, s]));
@@ -193,7 +230,15 @@ function sameSheet(stored: NonNullable<Awaited<ReturnType<typeof q.findSheet>>>,
  */
 async function writeOwnSheet(
 	trx: Transaction<DB>,
-	input: { roundId: number; ideaId: number; jurorId: number; version: number; overallComment: string; submit: boolean; values: CheckedScore[] }
+	input: {
+		roundId: number;
+		ideaId: number;
+		jurorId: number;
+		version: number;
+		overallComment: string;
+		submit: boolean;
+		values: CheckedScore[];
+	}
 ) {
 	const complete = input.values.every((v) => v.value !== null);
 	const written = await q.writeSheet(trx, {
@@ -206,13 +251,16 @@ async function writeOwnSheet(
 	});
 	if (!written) {
 		const now = await q.findSheet(trx, input.roundId, input.ideaId, input.jurorId);
-		if (now && sameSheet(now, input.values, input.overallComment, input.submit)) return { version: now.version, submitted: !!now.submittedAt, repeated: true };
+		if (now && sameSheet(now, input.values, input.overallComment, input.submit))
+			return { version: now.version, submitted: !!now.submittedAt, repeated: true };
 		throw sheetStale();
 	}
 	await q.replaceScores(
 		trx,
 		written.id,
-		input.values.filter((v): v is CheckedScore & { value: number } => v.value !== null).map((v) => ({ criterionId: v.criterionId, value: v.value, comment: v.comment }))
+		input.values
+			.filter((v): v is CheckedScore & { value: number } => v.value !== null)
+			.map((v) => ({ criterionId: v.criterionId, value: v.value, comment: v.comment }))
 	);
 	const after = await q.findSheet(trx, input.roundId, input.ideaId, input.jurorId);
 	return { version: written.version, submitted: !!after?.submittedAt, repeated: false };
@@ -223,7 +271,10 @@ export async function saveSheet(db: Database, actor: Actor, roundId: number, ide
 	if (!can(actor, 'jury.score')) throw notFound();
 	const criteria = await q.listCriteria(db, roundId);
 	const { values, refusals } = checkScores(criteria, input.scores);
-	if (input.submit) for (const v of values) if (v.value === null && !refusals.some((r) => r.field === `score_${v.criterionId}`)) refusals.push({ field: `score_${v.criterionId}`, code: 'required' });
+	if (input.submit)
+		for (const v of values)
+			if (v.value === null && !refusals.some((r) => r.field === `score_${v.criterionId}`))
+				refusals.push({ field: `score_${v.criterionId}`, code: 'required' });
 	if (refusals.length) {
 		const fields: Record<string, string[]> = {};
 		for (const r of refusals) (fields[r.field] ??= []).push(r.code);
@@ -236,7 +287,15 @@ export async function saveSheet(db: Database, actor: Actor, roundId: number, ide
 		if (!facts.onJury) throw notFound();
 		if (facts.conflicted) throw conflicted();
 		if (round.status !== 'open') throw roundLocked();
-		return writeOwnSheet(trx, { roundId, ideaId, jurorId: actor.id, version: input.version, overallComment: input.overallComment, submit: input.submit, values });
+		return writeOwnSheet(trx, {
+			roundId,
+			ideaId,
+			jurorId: actor.id,
+			version: input.version,
+			overallComment: input.overallComment,
+			submit: input.submit,
+			values
+		});
 	});
 }
 
@@ -250,7 +309,13 @@ export async function declareConflict(db: Database, actor: Actor, roundId: numbe
 		if (!facts.onJury) throw notFound();
 		if (round.status !== 'open' && round.status !== 'draft') throw roundLocked();
 		await q.insertDeclaredConflict(trx, { userId: actor.id, ideaId, reason });
-		await recordAudit(trx, { actorId: actor.id, action: 'conflict.declared', objectType: 'idea', objectId: ideaId, data: { roundId, reason } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'conflict.declared',
+			objectType: 'idea',
+			objectId: ideaId,
+			data: { roundId, reason }
+		});
 	});
 }
 
@@ -260,7 +325,11 @@ async function offlineData(db: Database, actor: Actor, roundId: number) {
 	if (!can(actor, 'jury.score')) throw notFound();
 	const round = await q.findRound(db, roundId);
 	if (!round || round.status === 'draft') throw notFound();
-	const [home, criteria, own] = await Promise.all([getJuryHome(db, actor), q.listCriteria(db, roundId), q.listOwnSheets(db, roundId, actor.id)]);
+	const [home, criteria, own] = await Promise.all([
+		getJuryHome(db, actor),
+		q.listCriteria(db, roundId),
+		q.listOwnSheets(db, roundId, actor.id)
+	]);
 	const mine = home.rounds.find((r) => r.roundId === roundId);
 	if (!mine) throw notFound();
 	return { round, criteria, queue: mine.ideas, own };
@@ -282,13 +351,18 @@ export async function exportOfflineSheet(db: Database, actor: Actor, roundId: nu
 		};
 	});
 	const fileBase = `scores-round-${roundId}-${new Date().toISOString().slice(0, 10)}`;
-	if (format === 'csv') return { fileName: `${fileBase}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(rows, criteria) as string | Uint8Array };
+	if (format === 'csv')
+		return { fileName: `${fileBase}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(rows, criteria) as string | Uint8Array };
 	const body = await renderXlsx(
 		rows,
 		withPercent(criteria).map((c) => ({ ...c, rubric: rubricOf(c.rubric) })),
 		`${round.competitionName} · ${round.name}`
 	);
-	return { fileName: `${fileBase}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: body as string | Uint8Array };
+	return {
+		fileName: `${fileBase}.xlsx`,
+		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		body: body as string | Uint8Array
+	};
 }
 
 export type UploadRowReport = {
@@ -307,7 +381,12 @@ export type UploadReport = { fileRefused: string | null; rows: UploadRowReport[]
  * sheet of this round (header, round id); otherwise each row is checked on its own and the
  * report says which rows were taken and which were refused, and why.
  */
-export async function importOfflineSheet(db: Database, actor: Actor, roundId: number, file: { bytes: Uint8Array; name: string }): Promise<UploadReport> {
+export async function importOfflineSheet(
+	db: Database,
+	actor: Actor,
+	roundId: number,
+	file: { bytes: Uint8Array; name: string }
+): Promise<UploadReport> {
 	const { criteria, queue, own } = await offlineData(db, actor, roundId);
 	const refuseFile = (code: string): UploadReport => ({ fileRefused: code, rows: [], taken: 0, refused: 0, skipped: 0 });
 	let table: string[][];
@@ -320,15 +399,22 @@ export async function importOfflineSheet(db: Database, actor: Actor, roundId: nu
 	const header = sheetHeader(criteria);
 	const got = (table[0] ?? []).slice(0, header.length);
 	while (got.length && got[got.length - 1] === '') got.pop();
-	if (got.length !== header.length || header.some((h, i) => h.toLowerCase() !== (got[i] ?? '').toLowerCase())) return refuseFile('wrong_columns');
-	const body = table.slice(1).map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
+	if (got.length !== header.length || header.some((h, i) => h.toLowerCase() !== (got[i] ?? '').toLowerCase()))
+		return refuseFile('wrong_columns');
+	const body = table
+		.slice(1)
+		.map((cells, i) => ({ row: i + 2, cells }))
+		.filter((r) => r.cells.some((c) => c !== ''));
 	if (!body.length) return refuseFile('no_rows');
 	if (body.some((r) => r.cells[0] !== String(roundId))) return refuseFile('other_round');
 
 	const inQueue = new Map(queue.map((i) => [i.ideaId, i]));
 	const stored = new Map(own.map((s) => [s.ideaId, s]));
 	const seen = new Set<number>();
-	const plans: { report: UploadRowReport; write?: { ideaId: number; version: number; overallComment: string; submit: boolean; values: CheckedScore[] } }[] = [];
+	const plans: {
+		report: UploadRowReport;
+		write?: { ideaId: number; version: number; overallComment: string; submit: boolean; values: CheckedScore[] };
+	}[] = [];
 	for (const { row, cells } of body) {
 		const report: UploadRowReport = { row, ideaId: null, title: cells[2] ?? '', result: 'refused', reasons: [] };
 		plans.push({ report });
@@ -357,7 +443,8 @@ export async function importOfflineSheet(db: Database, actor: Actor, roundId: nu
 		if (report.reasons.length) continue;
 		const current = stored.get(ideaId);
 		const unchanged = current
-			? sameSheet({ ...current, updatedAt: new Date() }, values, overallComment, false) && (!!current.submittedAt || values.some((v) => v.value === null))
+			? sameSheet({ ...current, updatedAt: new Date() }, values, overallComment, false) &&
+				(!!current.submittedAt || values.some((v) => v.value === null))
 			: values.every((v) => v.value === null && !v.comment) && !overallComment;
 		if (unchanged) {
 			report.result = 'skipped';
@@ -422,7 +509,9 @@ export async function getFeedback(db: Database, actor: Actor, ideaId: number) {
 		const jury = juries.find((j) => j.id === e.juryId);
 		const jurorIds = new Set(jury?.members.map((m) => m.userId) ?? []);
 		const excluded = conflictSet(conflicts);
-		const counted = sheets.filter((s) => s.ideaId === ideaId && s.submittedAt && jurorIds.has(s.jurorId) && !excluded.has(`${s.jurorId}:${ideaId}`));
+		const counted = sheets.filter(
+			(s) => s.ideaId === ideaId && s.submittedAt && jurorIds.has(s.jurorId) && !excluded.has(`${s.jurorId}:${ideaId}`)
+		);
 		const means = criterionMeans({ criteria, sheets, conflicts }, ideaId, jurorIds);
 		// Comments without names, in alphabetical order so the order tells nothing about who wrote them.
 		const byText = (a: string, b: string) => a.localeCompare(b);
@@ -460,7 +549,11 @@ export async function getFeedback(db: Database, actor: Actor, ideaId: number) {
 				.sort(byText)
 		});
 	}
-	return { idea: { id: idea.id, title: idea.title, status: idea.status, departmentName: idea.departmentName }, rounds, isOrganiser: hasRole(actor, 'organiser') };
+	return {
+		idea: { id: idea.id, title: idea.title, status: idea.status, departmentName: idea.departmentName },
+		rounds,
+		isOrganiser: hasRole(actor, 'organiser')
+	};
 }
 
 /**

@@ -40,11 +40,35 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 			],
 			adoptions: [
 				{
-					dept: 'TST', status: 'adopted', owner: 'niels.gerritsen', started: -250, adopted: -190,
+					dept: 'TST',
+					status: 'adopted',
+					owner: 'niels.gerritsen',
+					started: -250,
+					adopted: -190,
 					results: [{ kind: 'defects', before: 5, after: 0, note: 'Test set-ups torqued with an overdue tool, per year' }]
 				},
-				{ dept: 'ENG', status: 'piloting', owner: 'gijs.vanvliet', started: -60, results: [{ kind: 'hours', before: 30, after: 12, note: 'Prototype shop: time spent checking tool stickers, hours per year (first estimate from the pilot)' }] },
-				{ dept: 'LOG', status: 'not_suitable', owner: 'ingrid.post', started: -120, reason: 'Logistics uses only four torque tools, all in the spare-parts repack area, and they are already on the lab\'s weekly round. A scanner station would cost more than it saves here.' }
+				{
+					dept: 'ENG',
+					status: 'piloting',
+					owner: 'gijs.vanvliet',
+					started: -60,
+					results: [
+						{
+							kind: 'hours',
+							before: 30,
+							after: 12,
+							note: 'Prototype shop: time spent checking tool stickers, hours per year (first estimate from the pilot)'
+						}
+					]
+				},
+				{
+					dept: 'LOG',
+					status: 'not_suitable',
+					owner: 'ingrid.post',
+					started: -120,
+					reason:
+						"Logistics uses only four torque tools, all in the spare-parts repack area, and they are already on the lab's weekly round. A scanner station would cost more than it saves here."
+				}
 			]
 		}
 	},
@@ -69,7 +93,8 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		award: 'runner_up',
 		mentor: 'pieter.degroot',
 		kb: {
-			summary: 'A searchable dashboard of "contact cards" shows who on the current shift is certified for which module step. Waiting for a qualified colleague dropped from 50 to 10 minutes.',
+			summary:
+				'A searchable dashboard of "contact cards" shows who on the current shift is certified for which module step. Waiting for a qualified colleague dropped from 50 to 10 minutes.',
 			solution:
 				'The dashboard reads the certifications from the training system every night and shows a card per employee: photo, shift, department and the module steps they are qualified for. Team leaders search by skill or look at the hall screen. A red marker shows skills with fewer than three qualified people per shift, which the BO MT now uses for its training plan.',
 			rollOut: 81,
@@ -80,7 +105,14 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 				{ kind: 'other', before: 9, after: 3, note: 'Critical skills with a single qualified person per shift' }
 			],
 			adoptions: [
-				{ dept: 'TST', status: 'adopted', owner: 'frank.timmermans', started: -230, adopted: -170, results: [{ kind: 'hours', before: 180, after: 60, note: 'Searching for a qualified test engineer, hours per year' }] },
+				{
+					dept: 'TST',
+					status: 'adopted',
+					owner: 'frank.timmermans',
+					started: -230,
+					adopted: -170,
+					results: [{ kind: 'hours', before: 180, after: 60, note: 'Searching for a qualified test engineer, hours per year' }]
+				},
 				{ dept: 'QA', status: 'piloting', owner: 'yvonne.schouten', started: -45 },
 				{ dept: 'LOG', status: 'considering', owner: 'ellen.maas', started: -20 }
 			]
@@ -106,7 +138,8 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		award: 'finalist',
 		mentor: 'wouter.huisman',
 		kb: {
-			summary: 'Two bins per fastener on a flow rack, refilled on a daily scan round. Line stops for missing fasteners went from about 3 a week to zero.',
+			summary:
+				'Two bins per fastener on a flow rack, refilled on a daily scan round. Line stops for missing fasteners went from about 3 a week to zero.',
 			solution:
 				'Each fastener has two bins with a kanban card (part number, quantity, location). An empty bin goes to the return shelf at the end of the rack; the logistics operator scans all empty bins on the 10:00 round and returns full bins before the end of the shift. Bin sizes were calculated from six months of consumption and are reviewed every quarter.',
 			rollOut: 90,
@@ -117,7 +150,21 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 				{ kind: 'euros', before: 18500, after: 6500, note: 'Rush orders and express transport, per year' }
 			],
 			adoptions: [
-				{ dept: 'TST', status: 'adopted', owner: 'kim.claessens', started: -220, adopted: -160, results: [{ kind: 'hours', before: 60, after: 5, note: 'Test-cell waiting time for consumables (cable ties, caps, wipes), hours per year' }] },
+				{
+					dept: 'TST',
+					status: 'adopted',
+					owner: 'kim.claessens',
+					started: -220,
+					adopted: -160,
+					results: [
+						{
+							kind: 'hours',
+							before: 60,
+							after: 5,
+							note: 'Test-cell waiting time for consumables (cable ties, caps, wipes), hours per year'
+						}
+					]
+				},
 				{ dept: 'QA', status: 'considering', owner: 'yvonne.schouten', started: -15 }
 			]
 		}
@@ -143,7 +190,8 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		award: 'finalist',
 		mentor: 'nadia.mertens',
 		kb: {
-			summary: 'Eight short videos made by the technicians themselves, linked from the work instruction. Repeated calibration runs dropped from 40 to 9 a year.',
+			summary:
+				'Eight short videos made by the technicians themselves, linked from the work instruction. Repeated calibration runs dropped from 40 to 9 a year.',
 			solution:
 				'Lotte and Kim filmed eight clips with a phone on a gimbal, in the lab, with the real equipment, and added subtitles in Dutch and English. Each clip is linked from the matching step of the digital work instruction. The videos are reviewed when the instruction is revised, and new technicians watch them before their first supervised set-up.',
 			rollOut: 76.5,
@@ -154,7 +202,20 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 				{ kind: 'defects', before: 40, after: 9, note: 'Set-up errors found during calibration, per year' }
 			],
 			adoptions: [
-				{ dept: 'BO', status: 'piloting', owner: 'ilse.verbruggen', started: -90, results: [{ kind: 'hours', before: 24, after: 15, note: 'Training time per new operator on the illuminator alignment, hours (pilot with 4 operators)' }] },
+				{
+					dept: 'BO',
+					status: 'piloting',
+					owner: 'ilse.verbruggen',
+					started: -90,
+					results: [
+						{
+							kind: 'hours',
+							before: 24,
+							after: 15,
+							note: 'Training time per new operator on the illuminator alignment, hours (pilot with 4 operators)'
+						}
+					]
+				},
 				{ dept: 'ENG', status: 'considering', owner: 'robin.dijkstra', started: -30 }
 			]
 		}
@@ -180,9 +241,10 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		award: 'finalist',
 		mentor: 'paul.jonker',
 		kb: {
-			summary: 'A balancing arm with a vacuum gripper lets one operator place the 38 kg covers in an upright posture. No lifting complaints since.',
+			summary:
+				'A balancing arm with a vacuum gripper lets one operator place the 38 kg covers in an upright posture. No lifting complaints since.',
 			solution:
-				'EHS and BO selected a pneumatic balancing arm that meets the cleanroom class, with a vacuum gripper made by the prototype shop for the cover\'s flat face. It is mounted on the existing rail above stations 3 and 4. The work instruction now says covers are only moved with the arm, and the risk assessment was updated.',
+				"EHS and BO selected a pneumatic balancing arm that meets the cleanroom class, with a vacuum gripper made by the prototype shop for the cover's flat face. It is mounted on the existing rail above stations 3 and 4. The work instruction now says covers are only moved with the arm, and the risk assessment was updated.",
 			rollOut: 72,
 			candidates: ['BO', 'TST'],
 			contacts: ['marcel.smeets', 'nadia.mertens'],
@@ -192,7 +254,14 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 				{ kind: 'defects', before: 6, after: 0, note: 'Covers with scratches or particles after floor contact, per year' }
 			],
 			adoptions: [
-				{ dept: 'BO', status: 'adopted', owner: 'marieke.visser', started: -280, adopted: -240, results: [{ kind: 'safety', before: 3, after: 0, note: 'Two-person lifts above 25 kg per shift at stations 5-6' }] },
+				{
+					dept: 'BO',
+					status: 'adopted',
+					owner: 'marieke.visser',
+					started: -280,
+					adopted: -240,
+					results: [{ kind: 'safety', before: 3, after: 0, note: 'Two-person lifts above 25 kg per shift at stations 5-6' }]
+				},
 				{ dept: 'TST', status: 'piloting', owner: 'niels.gerritsen', started: -40 }
 			]
 		}
@@ -216,7 +285,8 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		story: 'published',
 		mentor: 'erik.brouwer',
 		kb: {
-			summary: 'A button on each work-instruction step sends a problem report with photo to the responsible engineer; open reports are visible to every shift.',
+			summary:
+				'A button on each work-instruction step sends a problem report with photo to the responsible engineer; open reports are visible to every shift.',
 			solution:
 				'The work-instruction system got a report form per step. Reports are routed to the process engineer who owns the instruction, with Quality in copy; they are shown as a yellow note on the step until closed. Each week the BO MT reviews reports older than ten days. In the first six months 212 reports were made and 180 were solved, 40 of them by changing the instruction itself.',
 			rollOut: 84,
@@ -228,7 +298,14 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 			],
 			adoptions: [
 				{ dept: 'BO', status: 'adopted', owner: 'joris.bos', started: -260, adopted: -200 },
-				{ dept: 'TST', status: 'adopted', owner: 'stefan.wouters', started: -200, adopted: -130, results: [{ kind: 'defects', before: 18, after: 10, note: 'Test procedure deviations per year' }] }
+				{
+					dept: 'TST',
+					status: 'adopted',
+					owner: 'stefan.wouters',
+					started: -200,
+					adopted: -130,
+					results: [{ kind: 'defects', before: 18, after: 10, note: 'Test procedure deviations per year' }]
+				}
 			]
 		}
 	},
@@ -250,7 +327,8 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		],
 		story: 'published',
 		kb: {
-			summary: 'Colour-coded, pre-printed labels with both connection points, delivered with the kit. No swapped hoses since the introduction.',
+			summary:
+				'Colour-coded, pre-printed labels with both connection points, delivered with the kit. No swapped hoses since the introduction.',
 			solution:
 				'ENG wrote a short labelling standard: blue for nitrogen purge, green for clean dry air, yellow for signal cables, with the "from" and "to" connection printed on the label. The kitting area prints labels from the bill of materials, so operators receive every hose labelled. The integration work instructions show the label at each step.',
 			rollOut: 68.5,
@@ -287,10 +365,24 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 			rollOut: 79,
 			candidates: ['BO', 'QA', 'LOG', 'TST'],
 			contacts: ['sophie.lammers', 'anouk.dekker'],
-			results: [{ kind: 'other', before: 7, after: 0, note: 'New operators who started on the line with a training missing (first half-year vs. second half-year)' }],
+			results: [
+				{
+					kind: 'other',
+					before: 7,
+					after: 0,
+					note: 'New operators who started on the line with a training missing (first half-year vs. second half-year)'
+				}
+			],
 			adoptions: [
 				{ dept: 'QA', status: 'adopted', owner: 'yvonne.schouten', started: -200, adopted: -150 },
-				{ dept: 'LOG', status: 'not_suitable', owner: 'ellen.maas', started: -150, reason: 'Warehouse operators do not work in the cleanroom; our onboarding already follows the forklift certification plan, which covers the same need.' }
+				{
+					dept: 'LOG',
+					status: 'not_suitable',
+					owner: 'ellen.maas',
+					started: -150,
+					reason:
+						'Warehouse operators do not work in the cleanroom; our onboarding already follows the forklift certification plan, which covers the same need.'
+				}
 			]
 		}
 	},
@@ -306,13 +398,11 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 			'The tool trolleys in the cleanroom are shared by three shifts and tools go missing or end up on the wrong trolley. Operators leave the cleanroom to fetch a tool, which means re-gowning: about 15 minutes each time.',
 		proposal:
 			'Give each trolley a cleanroom-grade shadow board with a cut-out per tool, and a check at every shift handover. A missing tool is visible at a glance and can be traced to the last shift.',
-		benefits: [
-			b('time', 'Fewer trips out of the cleanroom.', 250, 'hours/year'),
-			b('quality', 'No loose tools left near open modules.')
-		],
+		benefits: [b('time', 'Fewer trips out of the cleanroom.', 250, 'hours/year'), b('quality', 'No loose tools left near open modules.')],
 		story: 'published',
 		kb: {
-			summary: 'Shadow boards on every cleanroom tool trolley and a 30-second check at shift handover. Trips out of the cleanroom to fetch tools fell by 80%.',
+			summary:
+				'Shadow boards on every cleanroom tool trolley and a 30-second check at shift handover. Trips out of the cleanroom to fetch tools fell by 80%.',
 			solution:
 				'The boards are cut from ESD-safe, low-particle foam in two colours, one cut-out per tool, with the trolley number engraved. At shift handover the outgoing operator checks the board and notes missing tools on the handover sheet. Spare tools are kept in the gowning room, so nobody needs to leave the cleanroom for a missing tool.',
 			rollOut: 86,
@@ -323,10 +413,24 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 				{ kind: 'defects', before: 4, after: 0, note: 'Tools found inside or on a module after assembly, per year' }
 			],
 			adoptions: [
-				{ dept: 'TST', status: 'adopted', owner: 'kim.claessens', started: -240, adopted: -200, results: [{ kind: 'hours', before: 80, after: 20, note: 'Searching for tools in the test cells, hours per year' }] },
+				{
+					dept: 'TST',
+					status: 'adopted',
+					owner: 'kim.claessens',
+					started: -240,
+					adopted: -200,
+					results: [{ kind: 'hours', before: 80, after: 20, note: 'Searching for tools in the test cells, hours per year' }]
+				},
 				{ dept: 'QA', status: 'adopted', owner: 'rick.vandenberg', started: -210, adopted: -175 },
 				{ dept: 'LOG', status: 'considering', owner: 'ellen.maas', started: -25 },
-				{ dept: 'GEN', status: 'not_suitable', owner: 'ton.wijers', started: -160, reason: 'Facility tool carts are shared with external contractors who bring their own tools; in the trial week the boards did not stay complete and nobody felt responsible.' }
+				{
+					dept: 'GEN',
+					status: 'not_suitable',
+					owner: 'ton.wijers',
+					started: -160,
+					reason:
+						'Facility tool carts are shared with external contractors who bring their own tools; in the trial week the boards did not stay complete and nobody felt responsible.'
+				}
 			]
 		}
 	},
@@ -369,7 +473,8 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		tags: ['digitalisation', 'energy'],
 		title: 'Release meeting rooms automatically when nobody checks in',
 		problem: 'About a third of the booked meeting rooms stay empty, while people look for a room for a quick meeting.',
-		proposal: 'Add a check-in button to the room panels; a booking without check-in within 10 minutes is released and the climate control goes to standby.',
+		proposal:
+			'Add a check-in button to the room panels; a booking without check-in within 10 minutes is released and the climate control goes to standby.',
 		benefits: [b('time', 'Less time looking for rooms.', 150, 'hours/year'), b('other', 'Lower energy use of empty rooms.')],
 		story: 'not_advanced',
 		message:

@@ -72,7 +72,8 @@ const BO: IdeaSeed[] = [
 		title: 'Shorter walking route to the gowning room for the late shift',
 		problem:
 			'After 18:00 the door between hall 3 and the gowning room is locked, so the late shift walks around through hall 2: about 4 minutes each way, several times per shift.',
-		proposal: 'Give the late shift badge access to the door between hall 3 and the gowning room. Still to check: is this allowed by Security and EHS?',
+		proposal:
+			'Give the late shift badge access to the door between hall 3 and the gowning room. Still to check: is this allowed by Security and EHS?',
 		benefits: [b('time', 'Less walking for the late shift.')],
 		story: 'draft',
 		days: [-26]
@@ -130,10 +131,7 @@ const BO: IdeaSeed[] = [
 			'Bij de bouw van de illuminator zoeken we per module ongeveer 40 minuten naar de juiste kabels en connectoren, verspreid over vier kasten. Vaak ontbreekt er één en moeten we wachten tot het magazijn hem brengt. Dan ligt de module stil.',
 		proposal:
 			'Laat het magazijn per module een complete kabelset klaarzetten in een gelabelde bak, in de volgorde van de werkinstructie. Wat ontbreekt zie je dan al bij het kitten en niet pas aan de lijn. De kasten aan de lijn kunnen daarna weg.',
-		benefits: [
-			b('time', 'Minder zoeken en wachten aan de lijn.', 260, 'hours/year'),
-			b('quality', 'Geen verkeerde kabel meer gepakt.')
-		],
+		benefits: [b('time', 'Minder zoeken en wachten aan de lijn.', 260, 'hours/year'), b('quality', 'Geen verkeerde kabel meer gepakt.')],
 		story: 'semi_final',
 		mentor: 'wouter.huisman',
 		q: 3.5
@@ -223,10 +221,7 @@ const BO: IdeaSeed[] = [
 		problem:
 			'Cleanroom wipes come in open packs of 150. Operators pull out several at once and the rest of the pack picks up particles, so half-used packs are thrown away at the end of the shift. The BO cleanroom uses about 1,400 packs a year.',
 		proposal: 'Mount closed dispensers that give one wipe at a time at every station, and order the wipes as dispenser refills.',
-		benefits: [
-			b('money', 'Fewer wipes thrown away.', 11000, 'EUR/year'),
-			b('quality', 'No contaminated wipes used on modules.')
-		],
+		benefits: [b('money', 'Fewer wipes thrown away.', 11000, 'EUR/year'), b('quality', 'No contaminated wipes used on modules.')],
 		story: 'semi_final',
 		q: 2.6
 	},
@@ -316,10 +311,7 @@ const BO: IdeaSeed[] = [
 			'Incoming precision parts arrive in clean, custom-cut foam inserts that we throw away after unpacking, about 9 cubic metres a week. At the same time we buy new foam to ship sub-assemblies between halls.',
 		proposal:
 			'Collect the inserts at unpacking, clean and sort them in the packaging area, and use them for internal transport between halls. For suppliers with a returnable-packaging agreement, send the foam back.',
-		benefits: [
-			b('money', 'Less new foam bought.', 14000, 'EUR/year'),
-			b('other', 'About 400 cubic metres less packaging waste per year.')
-		],
+		benefits: [b('money', 'Less new foam bought.', 14000, 'EUR/year'), b('other', 'About 400 cubic metres less packaging waste per year.')],
 		story: 'semi_final',
 		q: 2.9
 	},
@@ -379,7 +371,10 @@ const BO: IdeaSeed[] = [
 			'The warnings on the module transport carts (maximum load, brake, tipping point) are only in Dutch. Several colleagues in the integration hall, and most of the temporary staff, do not read Dutch well.',
 		proposal:
 			'Replace the labels with the standard EHS pictograms plus Dutch and English text. There are 36 carts; the labels can be printed in-house on the durable label printer for about 900 euros in total.',
-		benefits: [b('safety', 'Everyone understands the warnings on the carts.'), b('other', 'Costs about 900 euros once: 36 carts, labels printed in-house.')],
+		benefits: [
+			b('safety', 'Everyone understands the warnings on the carts.'),
+			b('other', 'Costs about 900 euros once: 36 carts, labels printed in-house.')
+		],
 		story: 'resubmitted',
 		message:
 			'Good point, Fatima. Could you check with EHS (Paul Jonker) which standard pictograms apply, and add the number of carts and an estimate of the cost? Then we can screen it.',
@@ -395,7 +390,8 @@ const BO: IdeaSeed[] = [
 		title: 'Quick-release clamps on the vacuum test fixture for sensor housings',
 		problem:
 			'The vacuum test fixture for the sensor housings is closed with 16 bolts that we tighten and loosen for every test, about 25 times a week. It takes 12 minutes per test and the threads wear out.',
-		proposal: 'Replace the bolts with four quick-release toggle clamps rated for the vacuum load. Engineering needs to confirm the clamping force.',
+		proposal:
+			'Replace the bolts with four quick-release toggle clamps rated for the vacuum load. Engineering needs to confirm the clamping force.',
 		benefits: [b('time', 'Faster fixture changes.', 200, 'hours/year'), b('money', 'Fewer worn-out fixtures.')],
 		story: 'screening',
 		days: [-33, -30, -26]
@@ -442,7 +438,8 @@ const BO: IdeaSeed[] = [
 		title: 'Muziek in de cleanroom tijdens de nachtdienst',
 		problem:
 			'In de nachtdienst is het stil en lang in de cleanroom. Je staat alleen bij je module en het is moeilijk om wakker en scherp te blijven.',
-		proposal: 'Zachte achtergrondmuziek via een speaker in de cleanroom tussen 00:00 en 06:00, met een afspeellijst die het team zelf kiest.',
+		proposal:
+			'Zachte achtergrondmuziek via een speaker in de cleanroom tussen 00:00 en 06:00, met een afspeellijst die het team zelf kiest.',
 		benefits: [b('other', 'Alertere operators in de nachtdienst.')],
 		story: 'declined',
 		days: [-70, -69, -66, -61],
@@ -461,7 +458,8 @@ const BO: IdeaSeed[] = [
 		proposal: 'A small tool crib in the corner of hall 4 with the 40 most-used tools.',
 		benefits: [b('time', 'Less walking to hall 2.', 150, 'hours/year')],
 		story: 'withdrawn',
-		message: 'Withdrawn: Logistics is starting a mobile tool-trolley round for hall 4 that solves the same problem, and I joined that project instead.',
+		message:
+			'Withdrawn: Logistics is starting a mobile tool-trolley round for hall 4 that solves the same problem, and I joined that project instead.',
 		days: [-66, -64, -50]
 	},
 	{
@@ -475,7 +473,10 @@ const BO: IdeaSeed[] = [
 			'Each station has its own mix of cleaning supplies: different wipes, IPA bottles of different sizes, sometimes an unlabelled spray bottle. Operators borrow from each other, and an unlabelled bottle was found at station 2 during the last audit.',
 		proposal:
 			'One standard cleaning kit per station in a fixed holder: a labelled IPA dispenser, a wipe dispenser, swabs and a lint roller, refilled by the kanban round. The holder has a photo of the complete kit.',
-		benefits: [b('quality', 'No unlabelled or wrong cleaning agents at the stations.'), b('time', 'No more borrowing and searching.', 40, 'hours/year')],
+		benefits: [
+			b('quality', 'No unlabelled or wrong cleaning agents at the stations.'),
+			b('time', 'No more borrowing and searching.', 40, 'hours/year')
+		],
 		story: 'accepted',
 		mentorPending: { mentor: 'arjen.wijnands', status: 'requested' }
 	},
@@ -509,7 +510,10 @@ const QA: IdeaSeed[] = [
 			'Incoming inspectors judge supplier defects such as burrs, scratches and contamination from the written criteria and their own experience. Two inspectors can reach different decisions on the same part, and suppliers dispute rejections because we cannot show comparable cases.',
 		proposal:
 			'A photo library of accepted and rejected defects per part family, with the decision and the inspector, searchable from the inspection station. New rejections are added with a photo, so the library grows by itself and can be shared with suppliers.',
-		benefits: [b('quality', 'More consistent decisions at incoming inspection.'), b('time', 'Fewer disputes with suppliers.', 120, 'hours/year')],
+		benefits: [
+			b('quality', 'More consistent decisions at incoming inspection.'),
+			b('time', 'Fewer disputes with suppliers.', 120, 'hours/year')
+		],
 		story: 'semi_final',
 		q: 3.8
 	},
@@ -524,7 +528,10 @@ const QA: IdeaSeed[] = [
 			'Every lot of standard fasteners from approved suppliers is inspected 100% at goods receipt, about 1,800 lots a year. In three years only two lots were rejected, both for wrong labels. The inspection capacity is needed for critical parts.',
 		proposal:
 			'Move standard fasteners from approved suppliers to a sampling plan based on ISO 2859 (AQL 0.65), switching back to 100% after any rejection. Fasteners for vacuum or optical modules stay at 100%.',
-		benefits: [b('time', 'Inspection hours freed for critical parts.', 650, 'hours/year'), b('money', 'Lower inspection cost.', 38000, 'EUR/year')],
+		benefits: [
+			b('time', 'Inspection hours freed for critical parts.', 650, 'hours/year'),
+			b('money', 'Lower inspection cost.', 38000, 'EUR/year')
+		],
 		story: 'semi_final',
 		q: 3.3
 	},
@@ -616,7 +623,8 @@ const QA: IdeaSeed[] = [
 		title: 'Scan supplier certificates at goods receipt',
 		problem:
 			'Material certificates arrive on paper with the goods and are filed in folders per month. When Quality or a customer asks for a certificate, finding it takes up to an hour.',
-		proposal: 'Scan the certificate at goods receipt with the existing document scanner and link it to the receipt in SAP, so it can be found from the part number or the batch.',
+		proposal:
+			'Scan the certificate at goods receipt with the existing document scanner and link it to the receipt in SAP, so it can be found from the part number or the batch.',
 		benefits: [b('time', 'Certificates found in seconds.', 150, 'hours/year'), b('quality', 'Full traceability for audits.')],
 		story: 'coaching',
 		mentor: 'arjen.wijnands'
@@ -662,8 +670,11 @@ const LOG: IdeaSeed[] = [
 		problem:
 			'Gloves, wipes, bags and face masks for the cleanrooms are ordered by the team leaders by e-mail when they see that stock is low. Twice this year a cleanroom ran out of the right glove size, while the gowning rooms are full of opened boxes.',
 		proposal:
-			'Apply the two-bin kanban from last year\'s fastener project to the consumables in the gowning rooms: fixed locations, two bins per item and a scan on the daily round. Logistics takes over the ordering from the team leaders.',
-		benefits: [b('time', 'Team leaders no longer order consumables.', 180, 'hours/year'), b('quality', 'No shortage of the right glove size.')],
+			"Apply the two-bin kanban from last year's fastener project to the consumables in the gowning rooms: fixed locations, two bins per item and a scan on the daily round. Logistics takes over the ordering from the team leaders.",
+		benefits: [
+			b('time', 'Team leaders no longer order consumables.', 180, 'hours/year'),
+			b('quality', 'No shortage of the right glove size.')
+		],
 		story: 'semi_final',
 		mentor: 'erik.brouwer',
 		q: 3.7
@@ -680,7 +691,10 @@ const LOG: IdeaSeed[] = [
 			'The reorder points of about 3,000 service spare parts were set when each part was introduced and are rarely reviewed. We hold 1.2 million euros of parts that have not moved in two years, while urgent field orders for other parts wait for the supplier.',
 		proposal:
 			'Recalculate the reorder points every quarter from the last 24 months of usage and the real supplier lead times, with a simple model in the planning tool. A planner only reviews the parts with a large change.',
-		benefits: [b('money', 'Less slow-moving stock (one-off reduction).', 180000, 'EUR'), b('time', 'Fewer urgent field orders waiting for parts.')],
+		benefits: [
+			b('money', 'Less slow-moving stock (one-off reduction).', 180000, 'EUR'),
+			b('time', 'Fewer urgent field orders waiting for parts.')
+		],
 		story: 'semi_final',
 		q: 4.1
 	},
@@ -695,7 +709,10 @@ const LOG: IdeaSeed[] = [
 			'Small parts for the kits are picked from 1,200 bin locations with a paper pick list. About 15 pick errors a month are found at the line, and new colleagues need weeks to learn the locations.',
 		proposal:
 			'Install pick-to-light on the 300 fastest-moving locations: a light shows where and how many to pick, and the picker confirms with a button. Start with one rack as a pilot.',
-		benefits: [b('quality', 'Fewer picking errors reaching the line.', 180, 'defects/year'), b('time', 'Faster picking and shorter training.', 250, 'hours/year')],
+		benefits: [
+			b('quality', 'Fewer picking errors reaching the line.', 180, 'defects/year'),
+			b('time', 'Faster picking and shorter training.', 250, 'hours/year')
+		],
 		story: 'semi_final',
 		mentor: 'daan.verbeek',
 		q: 3.2
@@ -709,7 +726,8 @@ const LOG: IdeaSeed[] = [
 		title: 'Dock-door schedule on a screen at the gate',
 		problem:
 			'Trucks arrive without a time slot and wait at the gate while the drivers ask which dock to go to. In the morning there are often five trucks queueing on the access road.',
-		proposal: 'A screen at the gate showing the dock and time slot per carrier, fed from the booking system, and online slot booking for carriers.',
+		proposal:
+			'A screen at the gate showing the dock and time slot per carrier, fed from the booking system, and online slot booking for carriers.',
 		benefits: [b('time', 'Shorter waiting at the gate.'), b('safety', 'No trucks queueing on the access road.')],
 		story: 'submitted',
 		days: [-48, -46]
@@ -723,7 +741,8 @@ const LOG: IdeaSeed[] = [
 		title: 'Return unused field spare parts in sealed cleanroom bags',
 		problem:
 			'Spare parts that come back unused from field service are often returned in the open or resealed with tape. They must be re-cleaned and re-packed before they can go back into stock.',
-		proposal: 'Give service engineers a return kit with sealable cleanroom bags and a label, so parts that were never unpacked go straight back into stock after a check.',
+		proposal:
+			'Give service engineers a return kit with sealable cleanroom bags and a label, so parts that were never unpacked go straight back into stock after a check.',
 		benefits: [b('money', 'Less re-cleaning and re-packing.')],
 		story: 'returned',
 		message:
@@ -773,7 +792,8 @@ const TST: IdeaSeed[] = [
 		title: 'Automatic test report for the wafer-stage test',
 		problem:
 			'After a wafer-stage test, the technician copies about 60 values from the test software into the Word report template. It takes 45 minutes per module, and typing errors reach the customer documentation.',
-		proposal: 'Generate the report directly from the result file of the test software, in the approved template, so the technician only reviews and signs it.',
+		proposal:
+			'Generate the report directly from the result file of the test software, in the approved template, so the technician only reviews and signs it.',
 		benefits: [b('time', 'No more copying values.', 220, 'hours/year'), b('quality', 'No typing errors in test reports.')],
 		story: 'semi_final',
 		q: 3.9
@@ -788,7 +808,7 @@ const TST: IdeaSeed[] = [
 		problem:
 			'The calibration lab has 140 reference instruments with different due dates. Technicians only see a due date when they open the record, and twice this year a reference was used a few days past its date, which invalidated every calibration done with it.',
 		proposal:
-			'A screen per bench showing the instruments on that bench as green, orange (due within 30 days) or red. Red instruments also appear in the lab manager\'s daily e-mail.',
+			"A screen per bench showing the instruments on that bench as green, orange (due within 30 days) or red. Red instruments also appear in the lab manager's daily e-mail.",
 		benefits: [b('quality', 'No calibrations with an overdue reference.', 2, 'defects/year')],
 		story: 'semi_final',
 		mentor: 'daan.verbeek',
@@ -822,7 +842,10 @@ const TST: IdeaSeed[] = [
 			'Every stage test produces detailed sensor data, but we only keep the pass or fail result and the report. Sensors that drift slowly are found only when they fail, often at the customer.',
 		proposal:
 			'Store the raw sensor data of all stage tests in the data platform and build a simple drift analysis per sensor type. Sensors that drift outside the normal pattern are flagged for replacement before the module ships.',
-		benefits: [b('quality', 'Fewer sensor failures at customers.', 6, 'defects/year'), b('money', 'Fewer field service visits.', 60000, 'EUR/year')],
+		benefits: [
+			b('quality', 'Fewer sensor failures at customers.', 6, 'defects/year'),
+			b('money', 'Fewer field service visits.', 60000, 'EUR/year')
+		],
 		story: 'semi_final',
 		q: 3.6
 	},
@@ -835,7 +858,8 @@ const TST: IdeaSeed[] = [
 		title: 'Dust caps and cleaning pens for fibre connectors on the test racks',
 		problem:
 			'Fibre-optic connectors on the test racks are left open between tests. Dust on a connector causes signal loss that looks like a module fault; last quarter we spent 30 hours on such false alarms.',
-		proposal: 'Attached dust caps on every fibre connector, a cleaning pen at each rack, and a "clean and inspect before connecting" step in the test instruction.',
+		proposal:
+			'Attached dust caps on every fibre connector, a cleaning pen at each rack, and a "clean and inspect before connecting" step in the test instruction.',
 		benefits: [b('time', 'Fewer false failures to investigate.', 120, 'hours/year'), b('quality', 'Reliable optical measurements.')],
 		story: 'semi_final',
 		q: 2.7
@@ -849,7 +873,8 @@ const TST: IdeaSeed[] = [
 		title: 'Book the climate chamber in the calendar like a meeting room',
 		problem:
 			'The climate chamber is shared by Test, Engineering and Quality, and bookings are written on a whiteboard next to it. Double bookings and unused reserved slots happen every week, and people walk to the chamber just to check availability.',
-		proposal: 'Book the chamber in the company calendar like a meeting room, with a maximum of 48 hours per booking and automatic release when a test has not started two hours after the booked time.',
+		proposal:
+			'Book the chamber in the company calendar like a meeting room, with a maximum of 48 hours per booking and automatic release when a test has not started two hours after the booked time.',
 		benefits: [b('time', 'Higher use of the climate chamber.', 15, '% utilisation')],
 		story: 'accepted',
 		mentorPending: { mentor: 'pieter.degroot', status: 'proposed' },
@@ -877,7 +902,8 @@ const TST: IdeaSeed[] = [
 		area: 'calibration',
 		tags: ['calibration', 'work-instruction'],
 		title: 'Pocket card with the most-used calibration tolerances',
-		problem: 'Technicians look up the same ten tolerances many times a day in the calibration procedures, which means opening the document on the lab PC each time.',
+		problem:
+			'Technicians look up the same ten tolerances many times a day in the calibration procedures, which means opening the document on the lab PC each time.',
 		proposal:
 			'A laminated pocket card with the most-used tolerances, generated from the controlled procedures, with the revision number and a QR code to the full procedure. The document controller reprints the cards whenever one of the procedures changes.',
 		benefits: [b('time', 'Less looking up of tolerances.', 80, 'hours/year')],
@@ -902,7 +928,10 @@ const ENG: IdeaSeed[] = [
 			'Some sub-assemblies use five or six screw sizes that look alike, such as M4x8 and M4x10. Operators must check every screw, and a screw that was too long damaged a sensor twice this year.',
 		proposal:
 			'Add a design-for-assembly rule: one screw length per size within a sub-assembly unless there is a functional reason, checked in the design review. Start with the three sub-assemblies that Build Operations reported most problems with.',
-		benefits: [b('quality', 'No damage from wrong screw lengths.', 2, 'defects/year'), b('time', 'Less checking and fewer part numbers to stock.')],
+		benefits: [
+			b('quality', 'No damage from wrong screw lengths.', 2, 'defects/year'),
+			b('time', 'Less checking and fewer part numbers to stock.')
+		],
 		story: 'semi_final',
 		q: 3.4
 	},
@@ -917,7 +946,10 @@ const ENG: IdeaSeed[] = [
 			'Assembly problems caused by the design (poor access, tight tolerances, unclear drawings) are solved on the floor with workarounds. The designers hear about them only occasionally, so the next generation of modules repeats them.',
 		proposal:
 			'Tag NCRs and work-instruction problem reports that are caused by the design, and discuss the top five with the designers once a month at the line. Each item gets an owner in Engineering and is followed until the design changes or a reason is recorded.',
-		benefits: [b('quality', 'Design problems solved in the next generation.'), b('time', 'Fewer workarounds on the floor.', 400, 'hours/year')],
+		benefits: [
+			b('quality', 'Design problems solved in the next generation.'),
+			b('time', 'Fewer workarounds on the floor.', 400, 'hours/year')
+		],
 		story: 'semi_final',
 		mentor: 'erik.brouwer',
 		q: 3.8
@@ -946,8 +978,12 @@ const ENG: IdeaSeed[] = [
 		title: '3D-printed protective caps for open ports in prototype builds',
 		problem:
 			'During prototype builds, open gas and vacuum ports are covered with tape or foil because the standard caps do not fit the new port shapes. Tape leaves residue, and twice a port was contaminated.',
-		proposal: 'Print caps for the new port shapes in a cleanroom-compatible material as soon as the 3D model of the part is released, and deliver them with the prototype kit.',
-		benefits: [b('quality', 'No contaminated ports in prototypes.', 2, 'defects/year'), b('time', 'No cleaning of tape residue.', 60, 'hours/year')],
+		proposal:
+			'Print caps for the new port shapes in a cleanroom-compatible material as soon as the 3D model of the part is released, and deliver them with the prototype kit.',
+		benefits: [
+			b('quality', 'No contaminated ports in prototypes.', 2, 'defects/year'),
+			b('time', 'No cleaning of tape residue.', 60, 'hours/year')
+		],
 		story: 'semi_final',
 		q: 3.0
 	},
@@ -978,10 +1014,16 @@ const ENG: IdeaSeed[] = [
 			'The turbo pumps of the test-cell vacuum systems fail without warning, about eight times a year. A failure stops the test cell for two days and sometimes ruins the test in progress.',
 		proposal:
 			'Read current, temperature and speed from the pump controllers every minute, and alert the maintenance team when a pump starts to deviate from its normal pattern, so it can be replaced during a planned stop.',
-		benefits: [b('time', 'Less unplanned downtime of test cells.', 300, 'hours/year'), b('money', 'Fewer ruined test runs.', 40000, 'EUR/year')],
+		benefits: [
+			b('time', 'Less unplanned downtime of test cells.', 300, 'hours/year'),
+			b('money', 'Fewer ruined test runs.', 40000, 'EUR/year')
+		],
 		story: 'coaching',
 		mentor: 'daan.verbeek',
-		mentorDeclined: { mentor: 'wouter.huisman', reason: 'Both my slots are taken by Logistics ideas this round, and Daan knows the test-cell data much better than I do.' }
+		mentorDeclined: {
+			mentor: 'wouter.huisman',
+			reason: 'Both my slots are taken by Logistics ideas this round, and Daan knows the test-cell data much better than I do.'
+		}
 	},
 	{
 		key: 'eng-lifting-points',
@@ -993,7 +1035,10 @@ const ENG: IdeaSeed[] = [
 		problem:
 			'Every new module frame has its own lifting points, so Build Operations and Logistics need a new lifting tool and a new instruction for almost every product.',
 		proposal: 'Define three standard lifting-point patterns for frames up to 500 kg, so the existing lifting beams can be reused.',
-		benefits: [b('safety', 'Fewer special lifting tools and instructions.'), b('money', 'No new lifting beam per product.', 25000, 'EUR/year')],
+		benefits: [
+			b('safety', 'Fewer special lifting tools and instructions.'),
+			b('money', 'No new lifting beam per product.', 25000, 'EUR/year')
+		],
 		story: 'screening',
 		days: [-30, -28, -24]
 	}
@@ -1010,7 +1055,8 @@ const EHS: IdeaSeed[] = [
 		title: 'A checked spill kit next to every chemical cabinet',
 		problem:
 			'Spill kits are stored centrally, one per hall. During an IPA spill in hall 2 last year it took six minutes to fetch the kit, and it turned out to be incomplete.',
-		proposal: 'A small spill kit next to each of the 22 chemical cabinets, with a content list and a monthly check by the cabinet owner, recorded on a tag on the kit.',
+		proposal:
+			'A small spill kit next to each of the 22 chemical cabinets, with a content list and a monthly check by the cabinet owner, recorded on a tag on the kit.',
 		benefits: [b('safety', 'Spills contained within a minute.')],
 		story: 'semi_final',
 		q: 3.2
@@ -1039,10 +1085,10 @@ const EHS: IdeaSeed[] = [
 		tags: ['safety', 'digitalisation'],
 		title: 'Bijna-ongevallen melden met een QR-code op de werkplek',
 		problem:
-			'Bijna-ongevallen worden weinig gemeld: het formulier staat op intranet en kost tien minuten. Vorig jaar kregen we 31 meldingen binnen, terwijl we weten dat er veel meer gebeurt. Zonder meldingen kunnen we de risico\'s niet wegnemen.',
+			"Bijna-ongevallen worden weinig gemeld: het formulier staat op intranet en kost tien minuten. Vorig jaar kregen we 31 meldingen binnen, terwijl we weten dat er veel meer gebeurt. Zonder meldingen kunnen we de risico's niet wegnemen.",
 		proposal:
 			'Hang bij elke werkplek een QR-code. Scannen met je telefoon of de tablet opent een kort formulier waarin de locatie al is ingevuld: wat gebeurde er, foto erbij, klaar. Melden kan anoniem, en elke melding krijgt binnen een week een reactie op het bord in de hal.',
-		benefits: [b('safety', 'Meer meldingen, dus risico\'s eerder weg.', 100, 'reports/year')],
+		benefits: [b('safety', "Meer meldingen, dus risico's eerder weg.", 100, 'reports/year')],
 		story: 'semi_final',
 		q: 3.9
 	},
@@ -1055,10 +1101,14 @@ const EHS: IdeaSeed[] = [
 		title: 'Noise map of the build halls',
 		problem:
 			'Noise levels in the build halls were last measured in 2019, before the new compressors and the extra test cells arrived. Colleagues say hall 4 is louder, but we do not know where hearing protection is needed.',
-		proposal: 'Measure the noise on a grid of points in all halls during a normal shift, publish a colour map at the hall entrances and mark the zones where hearing protection is required.',
+		proposal:
+			'Measure the noise on a grid of points in all halls during a normal shift, publish a colour map at the hall entrances and mark the zones where hearing protection is required.',
 		benefits: [b('safety', 'Hearing protection where it is really needed.')],
 		story: 'accepted',
-		mentorDeclined: { mentor: 'arjen.wijnands', reason: 'Acoustics is not my field and I am fully booked until the release of the new frame. Nadia would be a better match.' }
+		mentorDeclined: {
+			mentor: 'arjen.wijnands',
+			reason: 'Acoustics is not my field and I am fully booked until the release of the new frame. Nadia would be a better match.'
+		}
 	},
 	{
 		key: 'ehs-mt-safety-walk',
@@ -1085,8 +1135,12 @@ const GEN: IdeaSeed[] = [
 		title: 'Self-service password reset at the shop-floor terminals',
 		problem:
 			'Operators who are locked out of the shop-floor terminals (expired password, too many attempts) must call the service desk, which is closed at night. A locked-out operator in the night shift cannot confirm steps in the MES until the morning.',
-		proposal: 'Enable self-service reset with the badge and a PIN at the terminals, as the office PCs already have. About 120 service-desk calls a month are for this.',
-		benefits: [b('time', 'No waiting for the service desk.', 240, 'hours/year'), b('other', 'The night shift is never blocked by a password.')],
+		proposal:
+			'Enable self-service reset with the badge and a PIN at the terminals, as the office PCs already have. About 120 service-desk calls a month are for this.',
+		benefits: [
+			b('time', 'No waiting for the service desk.', 240, 'hours/year'),
+			b('other', 'The night shift is never blocked by a password.')
+		],
 		story: 'semi_final',
 		q: 3.0
 	},
@@ -1098,7 +1152,8 @@ const GEN: IdeaSeed[] = [
 		tags: ['energy'],
 		title: 'Motion sensors for the lighting in the warehouse aisles',
 		problem: 'The 34 aisles of the high-bay warehouse are lit 24 hours a day, although most aisles are entered only a few times an hour.',
-		proposal: 'Fit LED fixtures with motion sensors that dim an aisle to 10% when nobody is there. The current fixtures are due for replacement next year anyway.',
+		proposal:
+			'Fit LED fixtures with motion sensors that dim an aisle to 10% when nobody is there. The current fixtures are due for replacement next year anyway.',
 		benefits: [b('money', 'Lower electricity cost.', 21000, 'EUR/year'), b('other', 'About 140 MWh less electricity per year.')],
 		story: 'semi_final',
 		q: 2.8
@@ -1196,7 +1251,7 @@ export const IDEAS_2027: readonly IdeaSeed[] = [
 		problem:
 			'When an overnight test stops because of an error, nobody notices until the morning and the night is lost. The test software shows the error only on the screen inside the closed test cell.',
 		proposal:
-			'Connect the test software to the andon light on each cell and send a message with the error text to the on-call technician\'s phone when a test stops. The technician decides whether to restart remotely or to come in.',
+			"Connect the test software to the andon light on each cell and send a message with the error text to the on-call technician's phone when a test stops. The technician decides whether to restart remotely or to come in.",
 		benefits: [b('time', 'Fewer lost test nights.', 150, 'hours/year')],
 		story: 'submitted',
 		days: [-3, -1]
@@ -1210,7 +1265,7 @@ export const IDEAS_2027: readonly IdeaSeed[] = [
 		title: 'Collect cleanroom gloves separately for recycling',
 		problem: 'The BO and TST cleanrooms use about 1.1 million nitrile gloves a year, and all of them go into the general waste.',
 		proposal:
-			'Collect used gloves separately in the gowning rooms and join the glove manufacturer\'s take-back programme, which recycles them into new products. Start with one gowning room for three months to check the contamination level.',
+			"Collect used gloves separately in the gowning rooms and join the glove manufacturer's take-back programme, which recycles them into new products. Start with one gowning room for three months to check the contamination level.",
 		benefits: [b('other', 'About 4 tonnes less general waste per year.')],
 		story: 'submitted',
 		days: [-5, -4]

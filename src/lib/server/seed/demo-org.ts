@@ -22,14 +22,70 @@ export interface DepartmentSeed {
 }
 
 export const DEPARTMENTS: readonly DepartmentSeed[] = [
-	{ code: 'CORP', name: 'IdeaCup Demo Company', parent: null, headcount: 24, mt: ['willemijn.devries', 'hans.mulder', 'annelies.jansen'], room: 'Building 1, boardroom' },
-	{ code: 'BO', name: 'Build Operations', parent: 'CORP', headcount: 1210, mt: ['jeroen.willems', 'marieke.visser', 'erik.brouwer'], room: 'Building 7, room 7.021 (MT room)' },
-	{ code: 'QA', name: 'Quality Assurance', parent: 'CORP', headcount: 185, mt: ['monique.hermans', 'sander.kuipers', 'pieter.degroot'], room: 'Building 5, room 5.110' },
-	{ code: 'LOG', name: 'Logistics', parent: 'CORP', headcount: 240, mt: ['martijn.prins', 'ingrid.post', 'wouter.huisman'], room: 'Warehouse 2, meeting room Dock' },
-	{ code: 'TST', name: 'Test & Calibration', parent: 'CORP', headcount: 310, mt: ['frank.timmermans', 'suzanne.peeters', 'daan.verbeek'], room: 'Building 8, room 8.004' },
-	{ code: 'ENG', name: 'Engineering', parent: 'CORP', headcount: 420, mt: ['marco.veenstra', 'eline.koning', 'arjen.wijnands'], room: 'Building 4, room 4.312' },
-	{ code: 'EHS', name: 'Environment, Health & Safety', parent: 'CORP', headcount: 38, mt: ['astrid.verhoeven', 'paul.jonker', 'nadia.mertens'], room: 'Building 1, room 1.015' },
-	{ code: 'GEN', name: 'General & IT', parent: 'CORP', headcount: 165, mt: ['rob.vanbeek', 'maaike.hoogendoorn', 'esther.smit'], room: 'Building 1, room 1.203' }
+	{
+		code: 'CORP',
+		name: 'IdeaCup Demo Company',
+		parent: null,
+		headcount: 24,
+		mt: ['willemijn.devries', 'hans.mulder', 'annelies.jansen'],
+		room: 'Building 1, boardroom'
+	},
+	{
+		code: 'BO',
+		name: 'Build Operations',
+		parent: 'CORP',
+		headcount: 1210,
+		mt: ['jeroen.willems', 'marieke.visser', 'erik.brouwer'],
+		room: 'Building 7, room 7.021 (MT room)'
+	},
+	{
+		code: 'QA',
+		name: 'Quality Assurance',
+		parent: 'CORP',
+		headcount: 185,
+		mt: ['monique.hermans', 'sander.kuipers', 'pieter.degroot'],
+		room: 'Building 5, room 5.110'
+	},
+	{
+		code: 'LOG',
+		name: 'Logistics',
+		parent: 'CORP',
+		headcount: 240,
+		mt: ['martijn.prins', 'ingrid.post', 'wouter.huisman'],
+		room: 'Warehouse 2, meeting room Dock'
+	},
+	{
+		code: 'TST',
+		name: 'Test & Calibration',
+		parent: 'CORP',
+		headcount: 310,
+		mt: ['frank.timmermans', 'suzanne.peeters', 'daan.verbeek'],
+		room: 'Building 8, room 8.004'
+	},
+	{
+		code: 'ENG',
+		name: 'Engineering',
+		parent: 'CORP',
+		headcount: 420,
+		mt: ['marco.veenstra', 'eline.koning', 'arjen.wijnands'],
+		room: 'Building 4, room 4.312'
+	},
+	{
+		code: 'EHS',
+		name: 'Environment, Health & Safety',
+		parent: 'CORP',
+		headcount: 38,
+		mt: ['astrid.verhoeven', 'paul.jonker', 'nadia.mertens'],
+		room: 'Building 1, room 1.015'
+	},
+	{
+		code: 'GEN',
+		name: 'General & IT',
+		parent: 'CORP',
+		headcount: 165,
+		mt: ['rob.vanbeek', 'maaike.hoogendoorn', 'esther.smit'],
+		room: 'Building 1, room 1.203'
+	}
 ];
 
 export interface PersonSeed {
@@ -43,7 +99,16 @@ export interface PersonSeed {
 	locale: 'en' | 'nl';
 }
 
-function p(key: string, name: string, dept: DeptCode, level: JobLevel, edu: Education, title: string, manager: string | null, locale: 'en' | 'nl'): PersonSeed {
+function p(
+	key: string,
+	name: string,
+	dept: DeptCode,
+	level: JobLevel,
+	edu: Education,
+	title: string,
+	manager: string | null,
+	locale: 'en' | 'nl'
+): PersonSeed {
 	return { key, name, dept, level, edu, title, manager, locale };
 }
 
@@ -137,43 +202,83 @@ export interface MentorSeed {
 
 export const MENTORS: readonly MentorSeed[] = [
 	{
-		key: 'pieter.degroot', expertise: ['lean', 'quality', 'presenting'], languages: ['nl', 'en'], capacity: 3, status: 'active',
+		key: 'pieter.degroot',
+		expertise: ['lean', 'quality', 'presenting'],
+		languages: ['nl', 'en'],
+		capacity: 3,
+		status: 'active',
 		bio: 'Quality engineer for 14 years, Green Belt, coached six Improvement Cup teams. I help you turn an observation into a problem statement with numbers, and rehearse the pitch with you until it fits in five minutes.'
 	},
 	{
-		key: 'erik.brouwer', expertise: ['lean', 'six-sigma', 'presenting'], languages: ['nl', 'en'], capacity: 4, status: 'active',
+		key: 'erik.brouwer',
+		expertise: ['lean', 'six-sigma', 'presenting'],
+		languages: ['nl', 'en'],
+		capacity: 4,
+		status: 'active',
 		bio: 'Lean specialist in Build Operations. Value-stream maps, standard work, A3s. Happy to coach ideas from any department, also outside BO.'
 	},
 	{
-		key: 'daan.verbeek', expertise: ['automation', 'data-analysis'], languages: ['en'], capacity: 2, status: 'active',
+		key: 'daan.verbeek',
+		expertise: ['automation', 'data-analysis'],
+		languages: ['en'],
+		capacity: 2,
+		status: 'active',
 		bio: 'I build and maintain the test automation for the module test cells. Ask me when your idea needs a script, a sensor or a dashboard.'
 	},
 	{
-		key: 'wouter.huisman', expertise: ['logistics', 'data-analysis', 'lean'], languages: ['nl', 'en'], capacity: 2, status: 'active',
+		key: 'wouter.huisman',
+		expertise: ['logistics', 'data-analysis', 'lean'],
+		languages: ['nl', 'en'],
+		capacity: 2,
+		status: 'active',
 		bio: 'Supply chain specialist: material flow, kanban, stock levels and the SAP data behind them.'
 	},
 	{
-		key: 'paul.jonker', expertise: ['safety', 'ergonomics'], languages: ['nl'], capacity: 2, status: 'active',
+		key: 'paul.jonker',
+		expertise: ['safety', 'ergonomics'],
+		languages: ['nl'],
+		capacity: 2,
+		status: 'active',
 		bio: 'Veiligheidskundige. Ik help je met risico-inschattingen en met de vraag of je idee door de EHS-keuring komt.'
 	},
 	{
-		key: 'arjen.wijnands', expertise: ['automation', 'cleanroom'], languages: ['nl', 'en'], capacity: 3, status: 'active',
+		key: 'arjen.wijnands',
+		expertise: ['automation', 'cleanroom'],
+		languages: ['nl', 'en'],
+		capacity: 3,
+		status: 'active',
 		bio: 'Automation specialist in Engineering; 8 years of cleanroom tooling. I know which materials and devices are allowed in the ISO classes.'
 	},
 	{
-		key: 'nadia.mertens', expertise: ['ergonomics', 'safety', 'presenting'], languages: ['en', 'nl'], capacity: 1, status: 'active',
+		key: 'nadia.mertens',
+		expertise: ['ergonomics', 'safety', 'presenting'],
+		languages: ['en', 'nl'],
+		capacity: 1,
+		status: 'active',
 		bio: 'Ergonomist. Lifting, reaching, posture and workplace design. I also like helping first-time presenters.'
 	},
 	{
-		key: 'bas.jacobs', expertise: ['six-sigma', 'quality', 'data-analysis'], languages: ['en'], capacity: 2, status: 'active',
+		key: 'bas.jacobs',
+		expertise: ['six-sigma', 'quality', 'data-analysis'],
+		languages: ['en'],
+		capacity: 2,
+		status: 'active',
 		bio: 'Black Belt in training. Measurement systems, sampling plans and control charts.'
 	},
 	{
-		key: 'eline.koning', expertise: ['cleanroom', 'presenting'], languages: ['en'], capacity: 2, status: 'paused',
+		key: 'eline.koning',
+		expertise: ['cleanroom', 'presenting'],
+		languages: ['en'],
+		capacity: 2,
+		status: 'paused',
 		bio: 'Industrialisation of new modules into the cleanroom. Paused until the new product introduction is over.'
 	},
 	{
-		key: 'sophie.lammers', expertise: ['presenting'], languages: ['nl', 'en'], capacity: 1, status: 'paused',
+		key: 'sophie.lammers',
+		expertise: ['presenting'],
+		languages: ['nl', 'en'],
+		capacity: 1,
+		status: 'paused',
 		bio: 'HR advisor; I coach presentation skills. On leave this quarter.'
 	}
 ];
@@ -192,7 +297,29 @@ export const PROCESS_AREAS: ReadonlyArray<{ code: string; en: string; nl: string
 ];
 
 export const TAGS: readonly string[] = [
-	'lean', '5s', 'esd', 'torque', 'cleanroom', 'ergonomics', 'automation', 'poka-yoke', 'spare-parts',
-	'work-instruction', 'calibration', 'data', 'training', 'waste', 'energy', 'kanban', 'visual-management',
-	'contamination', 'traceability', 'packaging', 'digitalisation', 'video', 'safety', 'fixtures', 'sustainability'
+	'lean',
+	'5s',
+	'esd',
+	'torque',
+	'cleanroom',
+	'ergonomics',
+	'automation',
+	'poka-yoke',
+	'spare-parts',
+	'work-instruction',
+	'calibration',
+	'data',
+	'training',
+	'waste',
+	'energy',
+	'kanban',
+	'visual-management',
+	'contamination',
+	'traceability',
+	'packaging',
+	'digitalisation',
+	'video',
+	'safety',
+	'fixtures',
+	'sustainability'
 ];

@@ -89,7 +89,14 @@ class Rng {
 
 // ---------------------------------------------------------------- the scoring round's criteria
 
-const CRITERIA: ReadonlyArray<{ code: string; name: string; weight: number; isRollOut: boolean; description: string; rubric: [string, string, string] }> = [
+const CRITERIA: ReadonlyArray<{
+	code: string;
+	name: string;
+	weight: number;
+	isRollOut: boolean;
+	description: string;
+	rubric: [string, string, string];
+}> = [
 	{
 		code: 'roll_out',
 		name: 'Roll-out potential to other departments',
@@ -148,13 +155,21 @@ const CRITERIA: ReadonlyArray<{ code: string; name: string; weight: number; isRo
 		weight: 10,
 		isRollOut: false,
 		description: 'Is this a new approach here, or a smart re-use of a known one?',
-		rubric: ['Already in place elsewhere in the company.', 'A known approach applied in a new area.', 'A fresh idea we have not seen here before.']
+		rubric: [
+			'Already in place elsewhere in the company.',
+			'A known approach applied in a new area.',
+			'A fresh idea we have not seen here before.'
+		]
 	}
 ];
 
 const CRITERION_COMMENTS: Record<string, { high: string[]; low: string[] }> = {
 	roll_out: {
-		high: ['Directly usable on the other module lines and in Test.', 'Other departments can copy this within a week.', 'TST and LOG have exactly the same problem.'],
+		high: [
+			'Directly usable on the other module lines and in Test.',
+			'Other departments can copy this within a week.',
+			'TST and LOG have exactly the same problem.'
+		],
 		low: ['Very specific to this station; little to roll out.', 'Hard to see who else would use this.']
 	},
 	quality: {
@@ -195,11 +210,13 @@ const OVERALL_COMMENTS = [
 
 const COACHING_NOTES: ReadonlyArray<{ notes: string; next: string }> = [
 	{
-		notes: 'First meeting. Went through the problem together and agreed to measure how often it happens over the next two weeks before talking about solutions.',
+		notes:
+			'First meeting. Went through the problem together and agreed to measure how often it happens over the next two weeks before talking about solutions.',
 		next: 'Collect two weeks of data.'
 	},
 	{
-		notes: 'Looked at the baseline numbers together. The problem is bigger than expected on the late shift; we will ask the team leader why.',
+		notes:
+			'Looked at the baseline numbers together. The problem is bigger than expected on the late shift; we will ask the team leader why.',
 		next: 'Talk to the team leader of the late shift.'
 	},
 	{
@@ -259,7 +276,8 @@ const SEMI_PRESENTATION_WORKDAY: Record<DeptCode, number[]> = {
 const DECLARED_CONFLICT = {
 	juror: 'jeroen.willems',
 	idea: 'bo-leak-standby',
-	reason: 'I negotiated the standby option with the leak-tester supplier last year and have a stake in the outcome. I would rather not judge this one.'
+	reason:
+		'I negotiated the standby option with the leak-tester supplier last year and have a stake in the outcome. I would rather not judge this one.'
 };
 
 // ---------------------------------------------------------------- calls
@@ -304,7 +322,10 @@ async function truncateAll(trx: Trx): Promise<void> {
 
 async function insertAll<T extends keyof DB & string>(trx: Trx, table: T, rows: InsertObject<DB, T>[]): Promise<void> {
 	for (let i = 0; i < rows.length; i += 1000) {
-		await trx.insertInto(table).values(rows.slice(i, i + 1000)).execute();
+		await trx
+			.insertInto(table)
+			.values(rows.slice(i, i + 1000))
+			.execute();
 	}
 }
 
@@ -372,7 +393,7 @@ class DemoBuilder {
 	/** The calendar-day offset of the n-th working day before (n < 0) or after (n > 0) today. */
 	private workday(n: number): number {
 		let day = 0;
-		for (let left = Math.abs(n); left > 0; ) {
+		for (let left = Math.abs(n); left > 0;) {
 			day += Math.sign(n);
 			const weekday = new Date(this.today + day * DAY).getUTCDay();
 			if (weekday !== 0 && weekday !== 6) left--;
@@ -440,7 +461,14 @@ class DemoBuilder {
 			for (const r of inserted) this.depts.set(r.code as DeptCode, r.id);
 		}
 
-		const lastSeen: Record<string, number> = { 'sanne.bakker': -1, 'pieter.degroot': -1, 'marieke.visser': -1, 'ruud.vandijk': -1, 'esther.smit': -2, 'hans.mulder': -3 };
+		const lastSeen: Record<string, number> = {
+			'sanne.bakker': -1,
+			'pieter.degroot': -1,
+			'marieke.visser': -1,
+			'ruud.vandijk': -1,
+			'esther.smit': -2,
+			'hans.mulder': -3
+		};
 		const userRows = PEOPLE.map((p, i) => ({
 			email: `${p.key}@${EMAIL_DOMAIN}`,
 			name: p.name,
@@ -456,7 +484,9 @@ class DemoBuilder {
 		for (const u of users) this.users.set(u.email.slice(0, u.email.indexOf('@')), u.id);
 
 		const pairs = PEOPLE.filter((p) => p.manager).map((p) => sql`(${this.uid(p.key)}::int, ${this.uid(p.manager!)}::int)`);
-		await sql`UPDATE app_user AS u SET manager_id = v.manager FROM (VALUES ${sql.join(pairs)}) AS v(id, manager) WHERE u.id = v.id`.execute(trx);
+		await sql`UPDATE app_user AS u SET manager_id = v.manager FROM (VALUES ${sql.join(pairs)}) AS v(id, manager) WHERE u.id = v.id`.execute(
+			trx
+		);
 
 		await insertAll(trx, 'roleGrant', [
 			{ userId: this.uid(ADMIN), role: 'admin', grantedBy: null, grantedAt: this.at(-720, 9) },
@@ -497,9 +527,36 @@ class DemoBuilder {
 	private async competitions(): Promise<void> {
 		const { trx } = this;
 		const rows = [
-			{ year: 2025, slug: 'improvement-cup-2025', name: 'Improvement Cup 2025', callText: CALL_2025, opens: this.opens(2025), closes: this.at(-450, 22), status: 'closed', createdAt: this.at(-565, 11) },
-			{ year: 2026, slug: 'improvement-cup-2026', name: 'Improvement Cup 2026', callText: CALL_2026, opens: this.opens(2026), closes: this.at(-20, 22), status: 'judging', createdAt: this.at(-112, 11) },
-			{ year: 2027, slug: 'improvement-cup-2027', name: 'Improvement Cup 2027', callText: CALL_2027, opens: this.opens(2027), closes: this.at(60, 22), status: 'open', createdAt: this.at(-30, 11) }
+			{
+				year: 2025,
+				slug: 'improvement-cup-2025',
+				name: 'Improvement Cup 2025',
+				callText: CALL_2025,
+				opens: this.opens(2025),
+				closes: this.at(-450, 22),
+				status: 'closed',
+				createdAt: this.at(-565, 11)
+			},
+			{
+				year: 2026,
+				slug: 'improvement-cup-2026',
+				name: 'Improvement Cup 2026',
+				callText: CALL_2026,
+				opens: this.opens(2026),
+				closes: this.at(-20, 22),
+				status: 'judging',
+				createdAt: this.at(-112, 11)
+			},
+			{
+				year: 2027,
+				slug: 'improvement-cup-2027',
+				name: 'Improvement Cup 2027',
+				callText: CALL_2027,
+				opens: this.opens(2027),
+				closes: this.at(60, 22),
+				status: 'open',
+				createdAt: this.at(-30, 11)
+			}
 		];
 		const inserted = await trx
 			.insertInto('competition')
@@ -602,7 +659,9 @@ class DemoBuilder {
 		const members: InsertObject<DB, 'juryMember'>[] = [];
 		for (const d of DEPARTMENTS) {
 			if (d.code === 'CORP') continue;
-			d.mt.forEach((key, i) => members.push({ juryId: this.semiJuries.get(d.code)!, userId: this.uid(key), isChair: i === 0, addedAt: this.at(-12, 9, i) }));
+			d.mt.forEach((key, i) =>
+				members.push({ juryId: this.semiJuries.get(d.code)!, userId: this.uid(key), isChair: i === 0, addedAt: this.at(-12, 9, i) })
+			);
 		}
 		['hans.mulder', 'annelies.jansen', 'bart.hendriks', 'willemijn.devries'].forEach((key, i) =>
 			members.push({ juryId: finalJury, userId: this.uid(key), isChair: i === 0, addedAt: this.at(-10, 15, i) })
@@ -634,7 +693,10 @@ class DemoBuilder {
 			case 'declined':
 				return [...screen, { to: 'declined', by: 'organiser', reason: m }];
 			case 'withdrawn':
-				return [{ to: 'submitted', by: 'owner' }, { to: 'withdrawn', by: 'owner', reason: m }];
+				return [
+					{ to: 'submitted', by: 'owner' },
+					{ to: 'withdrawn', by: 'owner', reason: m }
+				];
 			case 'accepted':
 				return accept;
 			case 'coaching':
@@ -647,9 +709,15 @@ class DemoBuilder {
 				const dept = DEPARTMENTS.find((d) => d.code === this.deptOf(seed.owner))!;
 				const result: Array<{ to: Status; by: 'owner' | 'organiser' | 'mentor'; reason?: string }> =
 					seed.award === 'winner'
-						? [{ to: 'finalist', by: 'organiser' }, { to: 'winner', by: 'organiser', reason: 'Highest score in the final.' }]
+						? [
+								{ to: 'finalist', by: 'organiser' },
+								{ to: 'winner', by: 'organiser', reason: 'Highest score in the final.' }
+							]
 						: seed.award === 'runner_up'
-							? [{ to: 'finalist', by: 'organiser' }, { to: 'runner_up', by: 'organiser', reason: 'Second-highest score in the final.' }]
+							? [
+									{ to: 'finalist', by: 'organiser' },
+									{ to: 'runner_up', by: 'organiser', reason: 'Second-highest score in the final.' }
+								]
 							: seed.award === 'finalist'
 								? [{ to: 'finalist', by: 'organiser' }]
 								: [
@@ -827,19 +895,42 @@ class DemoBuilder {
 				members.push({ ideaId, userId: this.uid(m), role: 'member', addedAt: new Date(p.created.getTime() + (i + 1) * 47 * MINUTE) })
 			);
 			for (const bnf of p.seed.benefits) {
-				benefits.push({ ideaId, kind: bnf.kind, description: bnf.text, estimate: bnf.estimate ?? null, unit: bnf.estimate !== undefined ? (bnf.unit ?? null) : null });
+				benefits.push({
+					ideaId,
+					kind: bnf.kind,
+					description: bnf.text,
+					estimate: bnf.estimate ?? null,
+					unit: bnf.estimate !== undefined ? (bnf.unit ?? null) : null
+				});
 			}
 			for (const t of p.seed.tags) {
 				const tagId = this.tags.get(t);
 				if (tagId === undefined) throw new Error(`demo seed: unknown tag ${t}`);
 				ideaTags.push({ ideaId, tagId });
 			}
-			events.push({ ideaId, actorId: this.uid(p.seed.owner), kind: 'created', fromStatus: null, toStatus: 'draft', data: json({}), createdAt: p.created });
+			events.push({
+				ideaId,
+				actorId: this.uid(p.seed.owner),
+				kind: 'created',
+				fromStatus: null,
+				toStatus: 'draft',
+				data: json({}),
+				createdAt: p.created
+			});
 			for (const s of p.steps) {
 				const data: Record<string, unknown> = {};
 				if (s.to === 'semi_final' && p.seed.comp === 2026) data.roundId = this.semiRoundId;
 				if (s.to === 'coaching' && p.seed.mentor) data.mentorId = this.uid(p.seed.mentor);
-				events.push({ ideaId, actorId: this.uid(s.actor), kind: 'status_changed', fromStatus: s.from, toStatus: s.to, reason: s.reason, data: json(data), createdAt: s.at });
+				events.push({
+					ideaId,
+					actorId: this.uid(s.actor),
+					kind: 'status_changed',
+					fromStatus: s.from,
+					toStatus: s.to,
+					reason: s.reason,
+					data: json(data),
+					createdAt: s.at
+				});
 			}
 		}
 		await insertAll(trx, 'ideaMember', members);
@@ -868,9 +959,30 @@ class DemoBuilder {
 				const proposed = new Date(accepted.at.getTime() + Math.floor(span * 0.15));
 				const answered = new Date(accepted.at.getTime() + Math.floor(span * 0.3));
 				const mentorId = this.uid(p.seed.mentorDeclined.mentor);
-				assignments.push({ ideaId, mentorId, status: 'declined', assignedBy: organiserId, answerReason: p.seed.mentorDeclined.reason, createdAt: proposed, answeredAt: answered });
-				events.push({ ideaId, actorId: organiserId, kind: 'mentor_assigned', data: json({ mentorId, status: 'proposed' }), createdAt: proposed });
-				events.push({ ideaId, actorId: mentorId, kind: 'mentor_declined', reason: p.seed.mentorDeclined.reason, data: json({ mentorId }), createdAt: answered });
+				assignments.push({
+					ideaId,
+					mentorId,
+					status: 'declined',
+					assignedBy: organiserId,
+					answerReason: p.seed.mentorDeclined.reason,
+					createdAt: proposed,
+					answeredAt: answered
+				});
+				events.push({
+					ideaId,
+					actorId: organiserId,
+					kind: 'mentor_assigned',
+					data: json({ mentorId, status: 'proposed' }),
+					createdAt: proposed
+				});
+				events.push({
+					ideaId,
+					actorId: mentorId,
+					kind: 'mentor_declined',
+					reason: p.seed.mentorDeclined.reason,
+					data: json({ mentorId }),
+					createdAt: answered
+				});
 				this.mentorDeclinedAt.set(p.seed.key, answered);
 				if (p.mentorProposedAt && p.mentorProposedAt <= answered) p.mentorProposedAt = new Date(answered.getTime() + 2 * 3_600_000);
 			}
@@ -888,7 +1000,13 @@ class DemoBuilder {
 					answeredAt: p.coachingAt,
 					readyAt
 				});
-				events.push({ ideaId, actorId: organiserId, kind: 'mentor_assigned', data: json({ mentorId, status: 'proposed' }), createdAt: p.mentorProposedAt });
+				events.push({
+					ideaId,
+					actorId: organiserId,
+					kind: 'mentor_assigned',
+					data: json({ mentorId, status: 'proposed' }),
+					createdAt: p.mentorProposedAt
+				});
 				if (readyAt) events.push({ ideaId, actorId: mentorId, kind: 'marked_ready', data: json({ mentorId }), createdAt: readyAt });
 
 				const ownerId = this.uid(p.seed.owner);
@@ -897,22 +1015,58 @@ class DemoBuilder {
 					checks.push({ ideaId, item: 'problem_defined', doneBy: ownerId, doneAt: this.at(-54, 13, 5) });
 					checks.push({ ideaId, item: 'baseline_measured', doneBy: ownerId, doneAt: this.at(-35, 14, 20) });
 					logs.push(
-						{ ideaId, authorId: mentorId, sessionOn: this.dateOnly(this.at(-55)), createdAt: this.at(-55, 15, 2), notes: 'First session with Sanne. The problem is clear; we agreed she counts the incomplete kits for four weeks and uses the re-issue transactions in SAP as a cross-check.', nextStep: 'Count incomplete kits per week; bring the list.' },
-						{ ideaId, authorId: mentorId, sessionOn: this.dateOnly(this.at(-36)), createdAt: this.at(-36, 14, 48), notes: 'Sanne found 23 re-issues in 8 weeks, 17 of them for the same three small parts. A strong baseline. Next: try the photo template with the kitting team for two weeks.', nextStep: 'Agree a two-week trial with the kitting team in Logistics.' },
-						{ ideaId, authorId: ownerId, sessionOn: this.dateOnly(this.at(-15)), createdAt: this.at(-15, 13, 30), notes: 'Trial running since last week. The kitters like the template; two incomplete kits were stopped at the table instead of in the cleanroom. We need a laminated, cleanroom-safe version of the photo.', nextStep: 'Ask Engineering for a cleanroom-safe print; start on the semi-final story.' }
+						{
+							ideaId,
+							authorId: mentorId,
+							sessionOn: this.dateOnly(this.at(-55)),
+							createdAt: this.at(-55, 15, 2),
+							notes:
+								'First session with Sanne. The problem is clear; we agreed she counts the incomplete kits for four weeks and uses the re-issue transactions in SAP as a cross-check.',
+							nextStep: 'Count incomplete kits per week; bring the list.'
+						},
+						{
+							ideaId,
+							authorId: mentorId,
+							sessionOn: this.dateOnly(this.at(-36)),
+							createdAt: this.at(-36, 14, 48),
+							notes:
+								'Sanne found 23 re-issues in 8 weeks, 17 of them for the same three small parts. A strong baseline. Next: try the photo template with the kitting team for two weeks.',
+							nextStep: 'Agree a two-week trial with the kitting team in Logistics.'
+						},
+						{
+							ideaId,
+							authorId: ownerId,
+							sessionOn: this.dateOnly(this.at(-15)),
+							createdAt: this.at(-15, 13, 30),
+							notes:
+								'Trial running since last week. The kitters like the template; two incomplete kits were stopped at the table instead of in the cleanroom. We need a laminated, cleanroom-safe version of the photo.',
+							nextStep: 'Ask Engineering for a cleanroom-safe print; start on the semi-final story.'
+						}
 					);
 				} else {
 					const count = ended ? CHECK_ITEMS.length : r.int(1, 4);
 					const last = ended && readyAt ? this.dayOf(readyAt) : -1;
 					for (let i = 0; i < count; i++) {
 						const day = Math.min(from + Math.floor(((last - from) * (i + 1)) / (count + 1)), last);
-						checks.push({ ideaId, item: CHECK_ITEMS[i], doneBy: i < 3 ? ownerId : mentorId, doneAt: this.at(day, r.int(8, 16), r.int(0, 59)) });
+						checks.push({
+							ideaId,
+							item: CHECK_ITEMS[i],
+							doneBy: i < 3 ? ownerId : mentorId,
+							doneAt: this.at(day, r.int(8, 16), r.int(0, 59))
+						});
 					}
 					const notes = ended ? [r.int(0, 1), r.int(2, 3), 5] : count >= 3 ? [0, 2] : [0];
 					notes.forEach((n, i) => {
 						const day = Math.min(from + Math.floor(((last - from) * i) / notes.length), last);
 						const when = this.at(day, r.int(9, 16), r.int(0, 59));
-						logs.push({ ideaId, authorId: i === notes.length - 1 && !ended ? ownerId : mentorId, sessionOn: this.dateOnly(when), notes: COACHING_NOTES[n].notes, nextStep: COACHING_NOTES[n].next, createdAt: new Date(when.getTime() + 50 * MINUTE) });
+						logs.push({
+							ideaId,
+							authorId: i === notes.length - 1 && !ended ? ownerId : mentorId,
+							sessionOn: this.dateOnly(when),
+							notes: COACHING_NOTES[n].notes,
+							nextStep: COACHING_NOTES[n].next,
+							createdAt: new Date(when.getTime() + 50 * MINUTE)
+						});
 					});
 				}
 			}
@@ -921,7 +1075,13 @@ class DemoBuilder {
 				const mentorId = this.uid(p.seed.mentorPending.mentor);
 				const requested = p.seed.mentorPending.status === 'requested';
 				const createdAt = requested ? new Date(accepted.at.getTime() + DAY + 2 * 3_600_000) : this.at(-3, 9, 40);
-				assignments.push({ ideaId, mentorId, status: p.seed.mentorPending.status, assignedBy: requested ? this.uid(p.seed.owner) : organiserId, createdAt });
+				assignments.push({
+					ideaId,
+					mentorId,
+					status: p.seed.mentorPending.status,
+					assignedBy: requested ? this.uid(p.seed.owner) : organiserId,
+					createdAt
+				});
 				events.push({
 					ideaId,
 					actorId: requested ? this.uid(p.seed.owner) : organiserId,
@@ -959,7 +1119,13 @@ class DemoBuilder {
 				slotDay.set(p.seed.key, day);
 				slotEnd.set(p.seed.key, new Date(start.getTime() + 20 * MINUTE));
 				entries.push({ roundId: this.semiRoundId, ideaId: this.iid(p.seed.key), juryId: this.semiJuries.get(d.code)! });
-				slots.push({ roundId: this.semiRoundId, ideaId: this.iid(p.seed.key), startsAt: start, endsAt: new Date(start.getTime() + 20 * MINUTE), location: d.room });
+				slots.push({
+					roundId: this.semiRoundId,
+					ideaId: this.iid(p.seed.key),
+					startsAt: start,
+					endsAt: new Date(start.getTime() + 20 * MINUTE),
+					location: d.room
+				});
 			});
 		}
 		await insertAll(trx, 'roundEntry', entries);
@@ -997,7 +1163,9 @@ class DemoBuilder {
 		for (const p of semi) {
 			const kinds = new Set(p.seed.benefits.map((x) => x.kind));
 			const bigMoney = p.seed.benefits.some((x) => x.kind === 'money' && (x.estimate ?? 0) >= 50000);
-			const spreadable = p.seed.tags.some((t) => ['work-instruction', 'visual-management', '5s', 'kanban', 'lean', 'training', 'data', 'video'].includes(t));
+			const spreadable = p.seed.tags.some((t) =>
+				['work-instruction', 'visual-management', '5s', 'kanban', 'lean', 'training', 'data', 'video'].includes(t)
+			);
 			const safetyish = kinds.has('safety') || p.seed.tags.some((t) => t === 'safety' || t === 'ergonomics');
 			profile.set(p.seed.key, {
 				roll_out: (spreadable ? 0.4 : -0.3) + r.float(-0.4, 0.4),
@@ -1074,7 +1242,13 @@ class DemoBuilder {
 			'implementation',
 			published.map((p) => {
 				const done = p.steps.find((s) => s.to === 'implemented')!.at;
-				return { ideaId: this.iid(p.seed.key), ownerId: this.uid(p.seed.owner), status: 'done', doneOn: this.dateOnly(done), updatedAt: done };
+				return {
+					ideaId: this.iid(p.seed.key),
+					ownerId: this.uid(p.seed.owner),
+					status: 'done',
+					doneOn: this.dateOnly(done),
+					updatedAt: done
+				};
 			})
 		);
 		const kbRows = published.map((p) => {
@@ -1107,7 +1281,13 @@ class DemoBuilder {
 		const results: InsertObject<DB, 'measuredResult'>[] = [];
 		const adoptionRows: InsertObject<DB, 'adoption'>[] = [];
 		const adoptionResults: Array<{ kbEntryId: number; departmentId: number; results: ResultSeed[] }> = [];
-		const resultRow = (x: ResultSeed) => ({ kind: x.kind, value: Math.abs(x.before - x.after), beforeValue: x.before, afterValue: x.after, note: x.note });
+		const resultRow = (x: ResultSeed) => ({
+			kind: x.kind,
+			value: Math.abs(x.before - x.after),
+			beforeValue: x.before,
+			afterValue: x.after,
+			note: x.note
+		});
 
 		for (const p of published) {
 			const kb = p.seed.kb!;
@@ -1156,18 +1336,102 @@ class DemoBuilder {
 		const link = (key: string) => `/ideas/${this.iid(key)}`;
 
 		const comments: Array<{ idea: string; author: string; day: number; hour: number; visibility: 'team' | 'organisers'; body: string }> = [
-			{ idea: 'sanne-kit-photo', author: 'pieter.degroot', day: -3, hour: 9, visibility: 'team', body: 'Nice progress, Sanne! For the presentation, lead with the number: **23 re-issues in 8 weeks**, 17 of them for three parts. Then show the template.\n\nCan you bring a photo of the kitting table to Thursday\'s session?' },
-			{ idea: 'sanne-kit-photo', author: 'sanne.bakker', day: -2, hour: 14, visibility: 'team', body: 'Thanks Pieter. I will take the photo tomorrow on the early shift. The kitters asked if the template can also show the part numbers, is that a good idea?' },
-			{ idea: 'sanne-kit-photo', author: 'pieter.degroot', day: -1, hour: 8, visibility: 'team', body: 'Yes, good idea. Keep it readable though:\n\n- part number **and** a small picture\n- the count per part\n- nothing else\n\nSee you Thursday.' },
-			{ idea: 'sanne-variant-bins', author: 'ruud.vandijk', day: -9, hour: 16, visibility: 'organisers', body: 'Returned for NCR data. Pieter offered to help her find the numbers; please pick it up quickly when it comes back, it was already waiting too long.' },
-			{ idea: 'sanne-variant-bins', author: 'pieter.degroot', day: -8, hour: 10, visibility: 'team', body: 'Sanne, I can sit with you on Thursday to pull the NCRs from the quality system. 15 minutes is enough.' },
-			{ idea: 'sanne-oring-light', author: 'ruud.vandijk', day: -5, hour: 16, visibility: 'organisers', body: 'Waiting for QA\'s opinion on the magnifier type before screening. This one is **overdue**; I have asked Monique for an answer this week.' },
-			{ idea: 'bo-keyed-couplings', author: 'arjen.wijnands', day: -30, hour: 13, visibility: 'team', body: 'Checked with the supplier: the keyed version fits the same bulkhead and has the same flow rating. Lead time 3 weeks. I will update the drawing for new builds.' },
-			{ idea: 'bo-torque-sequence', author: 'erik.brouwer', day: -16, hour: 15, visibility: 'team', body: 'The demo at station 2 works: the screen blocks the next bolt until the wrench confirms. Let\'s film 30 seconds of it for the semi-final.' },
-			{ idea: 'bo-night-music', author: 'karin.vos', day: -61, hour: 16, visibility: 'organisers', body: 'Discussed with Astrid (EHS) before declining. The alertness point is on the BO MT agenda for next month (Jeroen).' },
-			{ idea: 'tst-chamber-booking', author: 'ruud.vandijk', day: -3, hour: 10, visibility: 'organisers', body: 'Proposed Pieter as mentor: strong on lean, and the chamber users are mostly QA and TST.' },
-			{ idea: 'ehs-near-miss-qr', author: 'paul.jonker', day: -25, hour: 11, visibility: 'team', body: 'Goed idee, Marcel. Let op: anoniem melden moet ook echt anoniem zijn, dus geen badge-ID opslaan. Ik check het met IT.' },
-			{ idea: 'log-cycle-counting', author: 'pieter.degroot', day: -12, hour: 14, visibility: 'team', body: 'Priya, the first two monthly counts look good. For the roll-out analysis: Test & Calibration also does a yearly count of its spare parts. Worth a call with Niels.' }
+			{
+				idea: 'sanne-kit-photo',
+				author: 'pieter.degroot',
+				day: -3,
+				hour: 9,
+				visibility: 'team',
+				body: "Nice progress, Sanne! For the presentation, lead with the number: **23 re-issues in 8 weeks**, 17 of them for three parts. Then show the template.\n\nCan you bring a photo of the kitting table to Thursday's session?"
+			},
+			{
+				idea: 'sanne-kit-photo',
+				author: 'sanne.bakker',
+				day: -2,
+				hour: 14,
+				visibility: 'team',
+				body: 'Thanks Pieter. I will take the photo tomorrow on the early shift. The kitters asked if the template can also show the part numbers, is that a good idea?'
+			},
+			{
+				idea: 'sanne-kit-photo',
+				author: 'pieter.degroot',
+				day: -1,
+				hour: 8,
+				visibility: 'team',
+				body: 'Yes, good idea. Keep it readable though:\n\n- part number **and** a small picture\n- the count per part\n- nothing else\n\nSee you Thursday.'
+			},
+			{
+				idea: 'sanne-variant-bins',
+				author: 'ruud.vandijk',
+				day: -9,
+				hour: 16,
+				visibility: 'organisers',
+				body: 'Returned for NCR data. Pieter offered to help her find the numbers; please pick it up quickly when it comes back, it was already waiting too long.'
+			},
+			{
+				idea: 'sanne-variant-bins',
+				author: 'pieter.degroot',
+				day: -8,
+				hour: 10,
+				visibility: 'team',
+				body: 'Sanne, I can sit with you on Thursday to pull the NCRs from the quality system. 15 minutes is enough.'
+			},
+			{
+				idea: 'sanne-oring-light',
+				author: 'ruud.vandijk',
+				day: -5,
+				hour: 16,
+				visibility: 'organisers',
+				body: "Waiting for QA's opinion on the magnifier type before screening. This one is **overdue**; I have asked Monique for an answer this week."
+			},
+			{
+				idea: 'bo-keyed-couplings',
+				author: 'arjen.wijnands',
+				day: -30,
+				hour: 13,
+				visibility: 'team',
+				body: 'Checked with the supplier: the keyed version fits the same bulkhead and has the same flow rating. Lead time 3 weeks. I will update the drawing for new builds.'
+			},
+			{
+				idea: 'bo-torque-sequence',
+				author: 'erik.brouwer',
+				day: -16,
+				hour: 15,
+				visibility: 'team',
+				body: "The demo at station 2 works: the screen blocks the next bolt until the wrench confirms. Let's film 30 seconds of it for the semi-final."
+			},
+			{
+				idea: 'bo-night-music',
+				author: 'karin.vos',
+				day: -61,
+				hour: 16,
+				visibility: 'organisers',
+				body: 'Discussed with Astrid (EHS) before declining. The alertness point is on the BO MT agenda for next month (Jeroen).'
+			},
+			{
+				idea: 'tst-chamber-booking',
+				author: 'ruud.vandijk',
+				day: -3,
+				hour: 10,
+				visibility: 'organisers',
+				body: 'Proposed Pieter as mentor: strong on lean, and the chamber users are mostly QA and TST.'
+			},
+			{
+				idea: 'ehs-near-miss-qr',
+				author: 'paul.jonker',
+				day: -25,
+				hour: 11,
+				visibility: 'team',
+				body: 'Goed idee, Marcel. Let op: anoniem melden moet ook echt anoniem zijn, dus geen badge-ID opslaan. Ik check het met IT.'
+			},
+			{
+				idea: 'log-cycle-counting',
+				author: 'pieter.degroot',
+				day: -12,
+				hour: 14,
+				visibility: 'team',
+				body: 'Priya, the first two monthly counts look good. For the roll-out analysis: Test & Calibration also does a yearly count of its spare parts. Worth a call with Niels.'
+			}
 		];
 		await insertAll(
 			trx,
@@ -1206,7 +1470,14 @@ class DemoBuilder {
 			}
 			if (p.status === 'semi_final') {
 				const day = this.slotDay.get(p.seed.key)!;
-				notes.push({ user: p.seed.owner, kind: 'presentation_slot', params: { ideaId: this.iid(p.seed.key), title: p.seed.title, roundName: 'Semi-final', day: this.dateOnly(this.at(day)) }, link: link(p.seed.key), at: this.at(-9, 11), read: day < 0 });
+				notes.push({
+					user: p.seed.owner,
+					kind: 'presentation_slot',
+					params: { ideaId: this.iid(p.seed.key), title: p.seed.title, roundName: 'Semi-final', day: this.dateOnly(this.at(day)) },
+					link: link(p.seed.key),
+					at: this.at(-9, 11),
+					read: day < 0
+				});
 			}
 		}
 		const semiParams = { roundId: this.semiRoundId, roundName: 'Semi-final', competitionName: 'Improvement Cup 2026' };
@@ -1215,16 +1486,65 @@ class DemoBuilder {
 			const juryName = `${d.name} MT`;
 			const ideaCount = this.planned.filter((p) => p.dept === d.code && p.seed.comp === 2026 && p.status === 'semi_final').length;
 			d.mt.forEach((juror, i) => {
-				notes.push({ user: juror, kind: 'jury_added', params: { ...semiParams, juryName }, link: '/jury', at: this.at(-12, 9, i + 1), read: true });
-				notes.push({ user: juror, kind: 'scoring_open', params: { ...semiParams, juryName, ideaCount }, link: '/jury', at: this.at(-7, 7, 1), read: juror !== 'esther.smit' });
+				notes.push({
+					user: juror,
+					kind: 'jury_added',
+					params: { ...semiParams, juryName },
+					link: '/jury',
+					at: this.at(-12, 9, i + 1),
+					read: true
+				});
+				notes.push({
+					user: juror,
+					kind: 'scoring_open',
+					params: { ...semiParams, juryName, ideaCount },
+					link: '/jury',
+					at: this.at(-7, 7, 1),
+					read: juror !== 'esther.smit'
+				});
 			});
 		}
 		notes.push(
-			{ user: 'sanne.bakker', kind: 'comment_added', params: { ideaId: this.iid('sanne-kit-photo'), title: title('sanne-kit-photo'), authorName: 'Pieter de Groot' }, link: link('sanne-kit-photo'), at: this.at(-1, 8, 6), read: false },
-			{ user: 'sanne.bakker', kind: 'comment_added', params: { ideaId: this.iid('sanne-variant-bins'), title: title('sanne-variant-bins'), authorName: 'Pieter de Groot' }, link: link('sanne-variant-bins'), at: this.at(-8, 10, 6), read: true },
-			{ user: 'pieter.degroot', kind: 'mentor_request', params: { ideaId: this.iid('tst-chamber-booking'), title: title('tst-chamber-booking'), organiserName: 'Ruud van Dijk' }, link: link('tst-chamber-booking'), at: this.at(-3, 9, 41), read: false },
-			{ user: 'pieter.degroot', kind: 'comment_added', params: { ideaId: this.iid('sanne-kit-photo'), title: title('sanne-kit-photo'), authorName: 'Sanne Bakker' }, link: link('sanne-kit-photo'), at: this.at(-2, 14, 8), read: false },
-			{ user: 'marieke.visser', kind: 'scoring_reminder', params: { ...semiParams, pending: this.pendingSheets.get('marieke.visser') ?? 0, closesAt: this.at(10, 22).toISOString() }, link: '/jury', at: this.at(-1, 7, 0), read: false },
+			{
+				user: 'sanne.bakker',
+				kind: 'comment_added',
+				params: { ideaId: this.iid('sanne-kit-photo'), title: title('sanne-kit-photo'), authorName: 'Pieter de Groot' },
+				link: link('sanne-kit-photo'),
+				at: this.at(-1, 8, 6),
+				read: false
+			},
+			{
+				user: 'sanne.bakker',
+				kind: 'comment_added',
+				params: { ideaId: this.iid('sanne-variant-bins'), title: title('sanne-variant-bins'), authorName: 'Pieter de Groot' },
+				link: link('sanne-variant-bins'),
+				at: this.at(-8, 10, 6),
+				read: true
+			},
+			{
+				user: 'pieter.degroot',
+				kind: 'mentor_request',
+				params: { ideaId: this.iid('tst-chamber-booking'), title: title('tst-chamber-booking'), organiserName: 'Ruud van Dijk' },
+				link: link('tst-chamber-booking'),
+				at: this.at(-3, 9, 41),
+				read: false
+			},
+			{
+				user: 'pieter.degroot',
+				kind: 'comment_added',
+				params: { ideaId: this.iid('sanne-kit-photo'), title: title('sanne-kit-photo'), authorName: 'Sanne Bakker' },
+				link: link('sanne-kit-photo'),
+				at: this.at(-2, 14, 8),
+				read: false
+			},
+			{
+				user: 'marieke.visser',
+				kind: 'scoring_reminder',
+				params: { ...semiParams, pending: this.pendingSheets.get('marieke.visser') ?? 0, closesAt: this.at(10, 22).toISOString() },
+				link: '/jury',
+				at: this.at(-1, 7, 0),
+				read: false
+			},
 			...['hans.mulder', 'annelies.jansen', 'bart.hendriks', 'willemijn.devries'].map((user, i) => ({
 				user,
 				kind: 'jury_added',
@@ -1233,17 +1553,59 @@ class DemoBuilder {
 				at: this.at(-10, 15, 1 + i),
 				read: user === 'annelies.jansen'
 			})),
-			{ user: 'ruud.vandijk', kind: 'ideas_waiting', params: { competitionId: this.comps.get(2026)!, competitionName: 'Improvement Cup 2026', count: this.planned.filter((p) => p.seed.comp === 2026 && (p.status === 'submitted' || p.status === 'screening') && this.dayOf(p.steps[p.steps.length - 1].at) <= -14).length }, link: '/organise', at: this.at(-1, 6, 0), read: false },
+			{
+				user: 'ruud.vandijk',
+				kind: 'ideas_waiting',
+				params: {
+					competitionId: this.comps.get(2026)!,
+					competitionName: 'Improvement Cup 2026',
+					count: this.planned.filter(
+						(p) =>
+							p.seed.comp === 2026 &&
+							(p.status === 'submitted' || p.status === 'screening') &&
+							this.dayOf(p.steps[p.steps.length - 1].at) <= -14
+					).length
+				},
+				link: '/organise',
+				at: this.at(-1, 6, 0),
+				read: false
+			}
 		);
 		for (const [key, at] of this.mentorDeclinedAt) {
 			const p = planned.get(key)!;
-			notes.push({ user: p.organiser, kind: 'mentor_declined', params: { ideaId: this.iid(key), title: p.seed.title, mentorName: this.nameOf(p.seed.mentorDeclined!.mentor), reason: p.seed.mentorDeclined!.reason }, link: link(key), at: new Date(at.getTime() + MINUTE), read: this.dayOf(at) < -2 });
+			notes.push({
+				user: p.organiser,
+				kind: 'mentor_declined',
+				params: {
+					ideaId: this.iid(key),
+					title: p.seed.title,
+					mentorName: this.nameOf(p.seed.mentorDeclined!.mentor),
+					reason: p.seed.mentorDeclined!.reason
+				},
+				link: link(key),
+				at: new Date(at.getTime() + MINUTE),
+				read: this.dayOf(at) < -2
+			});
 		}
 		for (const key of ['log-crates', 'tst-test-andon', 'ehs-glove-recycling']) {
 			const p = planned.get(key)!;
 			const sub = p.steps.find((s) => s.to === 'submitted')!;
-			notes.push({ user: ORGANISER, kind: 'idea_submitted', params: { ideaId: this.iid(key), title: p.seed.title, ownerName: this.nameOf(p.seed.owner) }, link: link(key), at: new Date(sub.at.getTime() + MINUTE), read: this.dayOf(sub.at) < -2 });
-			notes.push({ user: p.seed.owner, kind: 'idea_received', params: { ideaId: this.iid(key), title: p.seed.title }, link: link(key), at: new Date(sub.at.getTime() + MINUTE), read: this.dayOf(sub.at) < -1 });
+			notes.push({
+				user: ORGANISER,
+				kind: 'idea_submitted',
+				params: { ideaId: this.iid(key), title: p.seed.title, ownerName: this.nameOf(p.seed.owner) },
+				link: link(key),
+				at: new Date(sub.at.getTime() + MINUTE),
+				read: this.dayOf(sub.at) < -2
+			});
+			notes.push({
+				user: p.seed.owner,
+				kind: 'idea_received',
+				params: { ideaId: this.iid(key), title: p.seed.title },
+				link: link(key),
+				at: new Date(sub.at.getTime() + MINUTE),
+				read: this.dayOf(sub.at) < -1
+			});
 		}
 		for (const a of [
 			{ key: 'k-torque-checkout', dept: 'TST', day: -190 },
@@ -1251,7 +1613,14 @@ class DemoBuilder {
 			{ key: 'k-lifting-aid', dept: 'BO', day: -240 }
 		] as const) {
 			const p = planned.get(a.key)!;
-			notes.push({ user: p.seed.owner, kind: 'adopted_elsewhere', params: { kbEntryTitle: p.seed.title, departmentName: DEPARTMENTS.find((d) => d.code === a.dept)!.name }, link: null, at: this.at(a.day, 12), read: true });
+			notes.push({
+				user: p.seed.owner,
+				kind: 'adopted_elsewhere',
+				params: { kbEntryTitle: p.seed.title, departmentName: DEPARTMENTS.find((d) => d.code === a.dept)!.name },
+				link: null,
+				at: this.at(a.day, 12),
+				read: true
+			});
 		}
 		notes.sort((x, y) => x.at.getTime() - y.at.getTime());
 		await insertAll(
@@ -1268,28 +1637,124 @@ class DemoBuilder {
 			}))
 		);
 
-		const audit: Array<{ actor: string | null; action: string; type: string; id: string | null; data: Record<string, unknown>; at: Date }> = [
-			{ actor: null, action: 'role.grant', type: 'user', id: String(this.uid(ADMIN)), data: { role: 'admin', note: 'initial administrator' }, at: this.at(-720, 9) },
-			{ actor: ADMIN, action: 'role.grant', type: 'user', id: String(this.uid(ORGANISER)), data: { role: 'organiser' }, at: this.at(-600, 10, 12) },
-			{ actor: ADMIN, action: 'role.grant', type: 'user', id: String(this.uid(ORGANISER_2)), data: { role: 'organiser' }, at: this.at(-130, 13, 40) },
-			{ actor: ADMIN, action: 'user.update', type: 'user', id: String(this.uid('fatima.elamrani')), data: { departmentId: { from: this.depts.get('GEN'), to: this.depts.get('BO') }, note: 'arrived through SSO in the default department' }, at: this.at(-210, 9, 30) },
-			{ actor: ADMIN, action: 'department.update', type: 'department', id: String(this.depts.get('BO')), data: { headcount: { from: 1180, to: 1210 } }, at: this.at(-40, 15, 5) },
-			{ actor: ORGANISER, action: 'competition.create', type: 'competition', id: String(this.comps.get(2026)), data: { slug: 'improvement-cup-2026' }, at: this.at(-112, 11) },
-			{ actor: ORGANISER, action: 'competition.update', type: 'competition', id: String(this.comps.get(2026)), data: { status: { from: 'open', to: 'judging' } }, at: this.at(-19, 8, 30) },
-			{ actor: ORGANISER, action: 'jury.update', type: 'round', id: String(this.semiRoundId), data: { juries: 7, members: 21 }, at: this.at(-12, 9, 5) },
-			{ actor: ORGANISER, action: 'round.open', type: 'round', id: String(this.semiRoundId), data: { status: { from: 'draft', to: 'open' } }, at: this.at(-7, 7) },
-			{ actor: ORGANISER, action: 'competition.create', type: 'competition', id: String(this.comps.get(2027)), data: { slug: 'improvement-cup-2027' }, at: this.at(-30, 11) },
-			{ actor: ORGANISER, action: 'competition.update', type: 'competition', id: String(this.comps.get(2027)), data: { status: { from: 'draft', to: 'open' } }, at: this.at(-5, 7) }
-		];
+		const audit: Array<{ actor: string | null; action: string; type: string; id: string | null; data: Record<string, unknown>; at: Date }> =
+			[
+				{
+					actor: null,
+					action: 'role.grant',
+					type: 'user',
+					id: String(this.uid(ADMIN)),
+					data: { role: 'admin', note: 'initial administrator' },
+					at: this.at(-720, 9)
+				},
+				{
+					actor: ADMIN,
+					action: 'role.grant',
+					type: 'user',
+					id: String(this.uid(ORGANISER)),
+					data: { role: 'organiser' },
+					at: this.at(-600, 10, 12)
+				},
+				{
+					actor: ADMIN,
+					action: 'role.grant',
+					type: 'user',
+					id: String(this.uid(ORGANISER_2)),
+					data: { role: 'organiser' },
+					at: this.at(-130, 13, 40)
+				},
+				{
+					actor: ADMIN,
+					action: 'user.update',
+					type: 'user',
+					id: String(this.uid('fatima.elamrani')),
+					data: {
+						departmentId: { from: this.depts.get('GEN'), to: this.depts.get('BO') },
+						note: 'arrived through SSO in the default department'
+					},
+					at: this.at(-210, 9, 30)
+				},
+				{
+					actor: ADMIN,
+					action: 'department.update',
+					type: 'department',
+					id: String(this.depts.get('BO')),
+					data: { headcount: { from: 1180, to: 1210 } },
+					at: this.at(-40, 15, 5)
+				},
+				{
+					actor: ORGANISER,
+					action: 'competition.create',
+					type: 'competition',
+					id: String(this.comps.get(2026)),
+					data: { slug: 'improvement-cup-2026' },
+					at: this.at(-112, 11)
+				},
+				{
+					actor: ORGANISER,
+					action: 'competition.update',
+					type: 'competition',
+					id: String(this.comps.get(2026)),
+					data: { status: { from: 'open', to: 'judging' } },
+					at: this.at(-19, 8, 30)
+				},
+				{
+					actor: ORGANISER,
+					action: 'jury.update',
+					type: 'round',
+					id: String(this.semiRoundId),
+					data: { juries: 7, members: 21 },
+					at: this.at(-12, 9, 5)
+				},
+				{
+					actor: ORGANISER,
+					action: 'round.open',
+					type: 'round',
+					id: String(this.semiRoundId),
+					data: { status: { from: 'draft', to: 'open' } },
+					at: this.at(-7, 7)
+				},
+				{
+					actor: ORGANISER,
+					action: 'competition.create',
+					type: 'competition',
+					id: String(this.comps.get(2027)),
+					data: { slug: 'improvement-cup-2027' },
+					at: this.at(-30, 11)
+				},
+				{
+					actor: ORGANISER,
+					action: 'competition.update',
+					type: 'competition',
+					id: String(this.comps.get(2027)),
+					data: { status: { from: 'draft', to: 'open' } },
+					at: this.at(-5, 7)
+				}
+			];
 		for (const p of this.planned) {
 			const pub = p.steps.find((s) => s.to === 'published');
-			if (pub) audit.push({ actor: ORGANISER, action: 'kb_entry.publish', type: 'idea', id: String(this.iid(p.seed.key)), data: { title: p.seed.title }, at: pub.at });
+			if (pub)
+				audit.push({
+					actor: ORGANISER,
+					action: 'kb_entry.publish',
+					type: 'idea',
+					id: String(this.iid(p.seed.key)),
+					data: { title: p.seed.title },
+					at: pub.at
+				});
 		}
 		audit.sort((x, y) => x.at.getTime() - y.at.getTime());
 		await insertAll(
 			trx,
 			'auditLog',
-			audit.map((a) => ({ actorId: a.actor ? this.uid(a.actor) : null, action: a.action, objectType: a.type, objectId: a.id, data: json(a.data), createdAt: a.at }))
+			audit.map((a) => ({
+				actorId: a.actor ? this.uid(a.actor) : null,
+				action: a.action,
+				objectType: a.type,
+				objectId: a.id,
+				data: json(a.data),
+				createdAt: a.at
+			}))
 		);
 
 		const subs: Array<{ user: string; tag?: string; area?: string; dept?: DeptCode }> = [

@@ -17,7 +17,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const ideaId = ideaIdParam(params.ideaId);
 	try {
 		const page = await getIdeaPage(db(), user, ideaId);
-		const [attachments, feedback] = await Promise.all([listIdeaAttachments(db(), ideaId), feedbackAvailable(db(), user, ideaId, page.isMember)]);
+		const [attachments, feedback] = await Promise.all([
+			listIdeaAttachments(db(), ideaId),
+			feedbackAvailable(db(), user, ideaId, page.isMember)
+		]);
 		return {
 			...page,
 			attachments,

@@ -9,5 +9,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'idea.listAll');
 	const query = parseQuery(ideaListQuerySchema, url.searchParams);
 	const [result, options] = await Promise.all([listAllIdeas(db(), user, query), getIdeaFormOptions(db())]);
-	return { ...result, query, pageSize: IDEA_PAGE_SIZE, competitions: options.competitions, departments: options.departments, tags: options.tags };
+	return {
+		...result,
+		query,
+		pageSize: IDEA_PAGE_SIZE,
+		competitions: options.competitions,
+		departments: options.departments,
+		tags: options.tags
+	};
 };

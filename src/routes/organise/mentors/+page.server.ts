@@ -5,7 +5,13 @@ import { db } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/forms/parse';
 import { failMentoring, formValues } from '$lib/server/mentoring/mentoring.actions';
 import { addMentorSchema, assignSchema, mentorStatusSchema, preferSchema } from '$lib/server/mentoring/mentoring.schema';
-import { addMentor, assignMentor, getMentoringOverview, setMentorAvailability, setPreferOtherDepartment } from '$lib/server/mentoring/mentoring.service';
+import {
+	addMentor,
+	assignMentor,
+	getMentoringOverview,
+	setMentorAvailability,
+	setPreferOtherDepartment
+} from '$lib/server/mentoring/mentoring.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'mentoring.manage');
@@ -13,7 +19,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const skipped = Number(url.searchParams.get('skipped') ?? '');
 	return {
 		overview: await getMentoringOverview(db(), user),
-		assignAllResult: Number.isInteger(saved) && url.searchParams.has('assigned') ? { assigned: saved, skipped: Number.isInteger(skipped) ? skipped : 0 } : null
+		assignAllResult:
+			Number.isInteger(saved) && url.searchParams.has('assigned')
+				? { assigned: saved, skipped: Number.isInteger(skipped) ? skipped : 0 }
+				: null
 	};
 };
 

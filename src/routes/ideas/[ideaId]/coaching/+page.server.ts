@@ -7,7 +7,14 @@ import { parseForm } from '$lib/server/forms/parse';
 import { ideaIdParam } from '$lib/server/ideas/ideas.actions';
 import { failMentoring, formValues } from '$lib/server/mentoring/mentoring.actions';
 import { answerSchema, checkSchema, logSchema, readySchema, requestSchema } from '$lib/server/mentoring/mentoring.schema';
-import { addCoachingLog, answerProposal, getCoachingSpace, markReady, requestMentor, setChecklistItem } from '$lib/server/mentoring/mentoring.service';
+import {
+	addCoachingLog,
+	answerProposal,
+	getCoachingSpace,
+	markReady,
+	requestMentor,
+	setChecklistItem
+} from '$lib/server/mentoring/mentoring.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
@@ -21,7 +28,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 /** Who is asking, the form parsed, one service call, the refusal mapped beside its form. */
-async function act(event: RequestEvent, action: string, run: (user: NonNullable<App.Locals['user']>, ideaId: number, form: FormData) => Promise<unknown>) {
+async function act(
+	event: RequestEvent,
+	action: string,
+	run: (user: NonNullable<App.Locals['user']>, ideaId: number, form: FormData) => Promise<unknown>
+) {
 	const user = requireUser(event.locals, event.url);
 	const ideaId = ideaIdParam(event.params.ideaId);
 	const form = await event.request.formData();

@@ -14,7 +14,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	try {
 		const { idea } = await getIdeaForEdit(db(), user, ideaId);
 		const [options, similar, attachments] = await Promise.all([
-			getIdeaFormOptions(db(), idea.team.map((t) => t.id)),
+			getIdeaFormOptions(
+				db(),
+				idea.team.map((t) => t.id)
+			),
 			findSimilarIdeas(db(), user, { title: idea.title, problem: idea.problem, exclude: ideaId }),
 			listIdeaAttachments(db(), ideaId)
 		]);

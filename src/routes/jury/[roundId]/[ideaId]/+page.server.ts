@@ -11,7 +11,10 @@ import { declareConflict, getScoringSheet, saveSheet } from '$lib/server/scoring
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'jury.score');
 	try {
-		return { ...(await getScoringSheet(db(), user, ideaIdParam(params.roundId), ideaIdParam(params.ideaId))), saved: url.searchParams.get('saved') };
+		return {
+			...(await getScoringSheet(db(), user, ideaIdParam(params.roundId), ideaIdParam(params.ideaId))),
+			saved: url.searchParams.get('saved')
+		};
 	} catch (e) {
 		if (e instanceof DomainError && e.status === 404) error(404, 'Not found');
 		throw e;

@@ -12,7 +12,17 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const query = { ...parseQuery(ideaListQuerySchema, url.searchParams), page: 1 };
 	const { ideas } = await listAllIdeas(db(), user, query, 50_000);
 	const csv = stringify(
-		ideas.map((i) => [i.id, i.title, i.status, i.competitionName ?? '', i.departmentName, i.team ?? '', i.tags ?? '', i.submittedAt ? new Date(i.submittedAt).toISOString() : '', new Date(i.updatedAt).toISOString()]),
+		ideas.map((i) => [
+			i.id,
+			i.title,
+			i.status,
+			i.competitionName ?? '',
+			i.departmentName,
+			i.team ?? '',
+			i.tags ?? '',
+			i.submittedAt ? new Date(i.submittedAt).toISOString() : '',
+			new Date(i.updatedAt).toISOString()
+		]),
 		{ header: true, columns: ['id', 'title', 'status', 'competition', 'department', 'team', 'tags', 'submitted_at', 'updated_at'] }
 	);
 	return new Response('\uFEFF' + csv, {

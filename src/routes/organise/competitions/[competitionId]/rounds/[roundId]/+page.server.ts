@@ -42,7 +42,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 /** Each action: the organiser, the form parsed, one service call; failures keep what was typed and name the form. */
-async function act(event: RequestEvent, action: string, run: (user: NonNullable<App.Locals['user']>, roundId: number, form: FormData) => Promise<unknown>) {
+async function act(
+	event: RequestEvent,
+	action: string,
+	run: (user: NonNullable<App.Locals['user']>, roundId: number, form: FormData) => Promise<unknown>
+) {
 	const user = requirePermission(event.locals, event.url, 'competition.manage');
 	const roundId = ideaIdParam(event.params.roundId);
 	const form = await event.request.formData();

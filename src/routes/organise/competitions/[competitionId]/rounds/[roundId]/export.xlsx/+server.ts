@@ -25,7 +25,11 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 			sheet.columns.forEach((col, i) => (col.width = i === 3 ? 44 : 16));
 		}
 		const body = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-		return download(body, `round-${data.round.id}-results-${new Date().toISOString().slice(0, 10)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+		return download(
+			body,
+			`round-${data.round.id}-results-${new Date().toISOString().slice(0, 10)}.xlsx`,
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		);
 	} catch (e) {
 		if (e instanceof DomainError && e.status === 404) error(404, 'Not found');
 		throw e;
