@@ -1566,7 +1566,7 @@ class DemoBuilder {
 							this.dayOf(p.steps[p.steps.length - 1].at) <= -14
 					).length
 				},
-				link: '/organise',
+				link: '/organise/screening',
 				at: this.at(-1, 6, 0),
 				read: false
 			}
