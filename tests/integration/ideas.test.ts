@@ -125,6 +125,7 @@ describe('screening: every idea gets an answer', () => {
 		const submitted = await submitIdea(db, operator, draft.id, draft.version);
 		const queue = await getScreeningQueue(db, organiser);
 		expect(queue.map((q) => q.id)).toContain(draft.id);
+		expect(queue.find((q) => q.id === draft.id)?.team).toBe('Sanne Operator');
 
 		await expect(
 			screenIdea(db, organiser, draft.id, { decision: 'return', version: submitted.version, message: '' })

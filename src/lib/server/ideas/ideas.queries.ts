@@ -1,4 +1,5 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { teamNames } from './idea-columns.js';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
@@ -315,12 +316,7 @@ export function listScreeningQueue(db: Db) {
 			'd.name as departmentName',
 			'c.name as competitionName',
 			'c.responseDays',
-			eb
-				.selectFrom('ideaMember as m')
-				.innerJoin('appUser as u', 'u.id', 'm.userId')
-				.select(sql<string>`string_agg(u.name, ', ' order by m.role desc, u.name)`.as('names'))
-				.whereRef('m.ideaId', '=', 'i.id')
-				.as('team')
+			teamNames(eb.ref('i.id'))
 		])
 		.where('i.status', 'in', ['submitted', 'screening'])
 		.orderBy('i.submittedAt')
@@ -354,12 +350,7 @@ export function listIdeas(db: Db, f: IdeaListFilter) {
 			'i.updatedAt',
 			'd.name as departmentName',
 			'c.name as competitionName',
-			eb
-				.selectFrom('ideaMember as m')
-				.innerJoin('appUser as u', 'u.id', 'm.userId')
-				.select(sql<string>`string_agg(u.name, ', ' order by m.role desc, u.name)`.as('names'))
-				.whereRef('m.ideaId', '=', 'i.id')
-				.as('team'),
+			teamNames(eb.ref('i.id')),
 			eb
 				.selectFrom('ideaTag as it')
 				.innerJoin('tag as t', 't.id', 'it.tagId')

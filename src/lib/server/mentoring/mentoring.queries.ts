@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { teamNames } from '../ideas/idea-columns.js';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
@@ -24,12 +25,7 @@ export function listMentees(db: Db, mentorId: number) {
 				.select(sql<number>`count(*)::int`.as('n'))
 				.whereRef('c.ideaId', '=', 'i.id')
 				.as('checksDone'),
-			eb
-				.selectFrom('ideaMember as m')
-				.innerJoin('appUser as u', 'u.id', 'm.userId')
-				.select(sql<string>`string_agg(u.name, ', ' order by m.role desc, u.name)`.as('names'))
-				.whereRef('m.ideaId', '=', 'i.id')
-				.as('team')
+			teamNames(eb.ref('i.id'))
 		])
 		.where('a.mentorId', '=', mentorId)
 		.where('a.status', 'in', ['proposed', 'accepted'])
@@ -299,12 +295,7 @@ export function listIdeasWithoutMentor(db: Db) {
 				.select(sql<number[]>`coalesce(array_agg(m.user_id), '{}')`.as('ids'))
 				.whereRef('m.ideaId', '=', 'i.id')
 				.as('teamIds'),
-			eb
-				.selectFrom('ideaMember as m')
-				.innerJoin('appUser as u', 'u.id', 'm.userId')
-				.select(sql<string>`string_agg(u.name, ', ' order by m.role desc, u.name)`.as('names'))
-				.whereRef('m.ideaId', '=', 'i.id')
-				.as('team'),
+			teamNames(eb.ref('i.id')),
 			eb
 				.selectFrom('mentorAssignment as r')
 				.select('r.mentorId')
@@ -411,12 +402,7 @@ export function listMentorAssignments(db: Db, mentorId: number) {
 				.select(sql<string[]>`coalesce(array_agg(t.name order by t.name), '{}')`.as('tags'))
 				.whereRef('it.ideaId', '=', 'i.id')
 				.as('tags'),
-			eb
-				.selectFrom('ideaMember as m')
-				.innerJoin('appUser as u', 'u.id', 'm.userId')
-				.select(sql<string>`string_agg(u.name, ', ' order by m.role desc, u.name)`.as('names'))
-				.whereRef('m.ideaId', '=', 'i.id')
-				.as('team'),
+			teamNames(eb.ref('i.id')),
 			eb
 				.selectFrom('coachingLog as l')
 				.select(sql<string>`max(l.session_on)::text`.as('d'))
