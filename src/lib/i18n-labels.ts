@@ -109,7 +109,8 @@ const errorTexts: Record<string, () => string> = {
 	not_allowed_now: m.error_wrong_state,
 	reason_required: m.error_reason_required,
 	window_closed: m.error_window_closed,
-	invalid: m.form_invalid
+	invalid: m.form_invalid,
+	tie_break_twice: m.error_tie_break_twice
 };
 export const errorText = (code: string): string => (errorTexts[code] ?? m.error_check_field)();
 

@@ -249,6 +249,25 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 			await expectRefused(round({ advancementRule: 'threshold', advancementCount: null, advancementThreshold: null }), 'round_rule_check');
 		});
 
+		it('keeps a tie-break order that names each rule once, and refuses one that repeats a rule', async () => {
+			const { id } = await round({ advancementRule: 'top_n', advancementCount: 3 });
+			const stored = await db.selectFrom('round').select('tieBreaks').where('id', '=', id).executeTakeFirstOrThrow();
+			expect(stored.tieBreaks).toEqual(['roll_out', 'jurors', 'submitted_at']);
+			await db
+				.updateTable('round')
+				.set({ tieBreaks: ['jurors', 'submitted_at', 'roll_out'] })
+				.where('id', '=', id)
+				.execute();
+			await expectRefused(
+				db
+					.updateTable('round')
+					.set({ tieBreaks: ['jurors', 'jurors', 'roll_out'] })
+					.where('id', '=', id)
+					.execute(),
+				'round_tie_breaks_check'
+			);
+		});
+
 		it('refuses two rounds at the same position of a competition', async () => {
 			const { id: competitionId } = await competition();
 			const values = { competitionId, position: 1, name: 'Semi-final', kind: 'semi_final', scope: 'department', advancementCount: 3 };

@@ -8,6 +8,7 @@ import {
 	normalisedScores,
 	proposeAdvancement,
 	rankIdeas,
+	isTieBreakOrder,
 	rawScores,
 	rollOutMean,
 	roundCompletion,
@@ -786,5 +787,54 @@ describe('invariants over generated rounds', () => {
 				else expect(rows.every((r) => r.proposed === (r.score !== null && r.score >= min - 1e-9))).toBe(true);
 			}
 		}
+	});
+});
+
+describe("a round's own tie-break order", () => {
+	// Criteria 1 (roll-out) and 2, weight 1 each, scale 1..5.
+	// Idea 1: juror 10 gives 5 and 1 -> J = 100 * (1 + 0) / 2 = 50; one juror, roll-out mean 5.
+	// Idea 2: juror 10 gives 3 and 3 -> 50; juror 11 gives 1 and 5 -> 50; raw 50, two jurors, roll-out mean 2.
+	const criteria = [
+		{ id: 1, weight: 1, scaleMin: 1, scaleMax: 5, isRollOut: true },
+		{ id: 2, weight: 1, scaleMin: 1, scaleMax: 5, isRollOut: false }
+	];
+	const ideas = [
+		{ ideaId: 1, submittedAt: '2026-10-01T08:00:00Z' },
+		{ ideaId: 2, submittedAt: '2026-10-02T08:00:00Z' }
+	];
+	const sheets = [
+		{ jurorId: 10, ideaId: 1, scores: { 1: 5, 2: 1 } },
+		{ jurorId: 10, ideaId: 2, scores: { 1: 3, 2: 3 } },
+		{ jurorId: 11, ideaId: 2, scores: { 1: 1, 2: 5 } }
+	];
+
+	it('by default the roll-out criterion decides first', () => {
+		const ranked = rankIdeas({ criteria, ideas, sheets, basis: 'raw' });
+		expect(ranked.map((r) => [r.ideaId, r.rank, r.tieBrokenBy])).toEqual([
+			[1, 1, null],
+			[2, 2, 'roll_out']
+		]);
+	});
+
+	it('with jurors first, the idea more jurors scored ranks higher', () => {
+		const ranked = rankIdeas({ criteria, ideas, sheets, basis: 'raw', tieBreaks: ['jurors', 'roll_out', 'submitted_at'] });
+		expect(ranked.map((r) => [r.ideaId, r.rank, r.tieBrokenBy])).toEqual([
+			[2, 1, null],
+			[1, 2, 'jurors']
+		]);
+	});
+
+	it('with the earlier submission first, idea 1 (submitted a day earlier) ranks higher', () => {
+		const ranked = rankIdeas({ criteria, ideas, sheets, basis: 'raw', tieBreaks: ['submitted_at', 'jurors', 'roll_out'] });
+		expect(ranked.map((r) => [r.ideaId, r.tieBrokenBy])).toEqual([
+			[1, null],
+			[2, 'submitted_at']
+		]);
+	});
+
+	it('refuses an order that names a rule twice or leaves one out', () => {
+		expect(() => rankIdeas({ criteria, ideas, sheets, basis: 'raw', tieBreaks: ['jurors', 'jurors', 'roll_out'] })).toThrow(RangeError);
+		expect(isTieBreakOrder(['roll_out', 'jurors'])).toBe(false);
+		expect(isTieBreakOrder(['submitted_at', 'roll_out', 'jurors'])).toBe(true);
 	});
 });

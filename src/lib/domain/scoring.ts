@@ -309,13 +309,25 @@ export function rollOutMean(input: ScopeInput): Map<number, number | null> {
 	return result;
 }
 
-/** The rules that order ideas with equal scores, in the order they are applied. */
+/** The rules that order ideas with equal scores, in the default order they are applied. */
 export const TIE_BREAKS = ['roll_out', 'jurors', 'submitted_at', 'idea_id'] as const;
 export type TieBreak = (typeof TIE_BREAKS)[number];
+
+/** The tie-breaks a round may put in its own order; the idea id always comes last. */
+export const ORDERABLE_TIE_BREAKS = ['roll_out', 'jurors', 'submitted_at'] as const;
+export type OrderableTieBreak = (typeof ORDERABLE_TIE_BREAKS)[number];
+export const DEFAULT_TIE_BREAKS: readonly OrderableTieBreak[] = ORDERABLE_TIE_BREAKS;
+
+/** A round's order is valid when it names each orderable tie-break exactly once. */
+export function isTieBreakOrder(order: readonly string[]): order is readonly OrderableTieBreak[] {
+	return order.length === ORDERABLE_TIE_BREAKS.length && ORDERABLE_TIE_BREAKS.every((t) => order.includes(t));
+}
 
 export interface RankInput extends ScopeInput {
 	ideas: readonly IdeaInfo[];
 	basis: ScoreBasis;
+	/** The round's tie-break order (default: roll-out, jurors, earlier submission); the idea id is always the last resort. */
+	tieBreaks?: readonly OrderableTieBreak[];
 }
 
 export interface RankedIdea {
@@ -356,16 +368,21 @@ function compareEarlier(a: number | null, b: number | null): number {
 	return a - b;
 }
 
+const TIE_BREAK_COMPARE: Record<TieBreak, (a: RankRow, b: RankRow) => number> = {
+	roll_out: (a, b) => compareHigher(a.rollOutMean, b.rollOutMean),
+	jurors: (a, b) => b.jurors - a.jurors,
+	submitted_at: (a, b) => compareEarlier(a.submittedAt, b.submittedAt),
+	idea_id: (a, b) => a.ideaId - b.ideaId
+};
+
 /** The first rule that separates a from b, and in which direction. */
-function separate(a: RankRow, b: RankRow): { by: 'score' | TieBreak; order: number } {
-	const steps: [by: 'score' | TieBreak, order: number][] = [
-		['score', compareHigher(a.score, b.score)],
-		['roll_out', compareHigher(a.rollOutMean, b.rollOutMean)],
-		['jurors', b.jurors - a.jurors],
-		['submitted_at', compareEarlier(a.submittedAt, b.submittedAt)],
-		['idea_id', a.ideaId - b.ideaId]
-	];
-	for (const [by, order] of steps) if (order !== 0) return { by, order };
+function separate(a: RankRow, b: RankRow, tieBreaks: readonly OrderableTieBreak[]): { by: 'score' | TieBreak; order: number } {
+	const score = compareHigher(a.score, b.score);
+	if (score !== 0) return { by: 'score', order: score };
+	for (const by of [...tieBreaks, 'idea_id'] as const) {
+		const order = TIE_BREAK_COMPARE[by](a, b);
+		if (order !== 0) return { by, order };
+	}
 	return { by: 'idea_id', order: 0 };
 }
 
@@ -376,9 +393,13 @@ function separate(a: RankRow, b: RankRow): { by: 'score' | TieBreak; order: numb
  * the same tie-breaks.
  *
  * Example: ideas 7 and 9 both have raw 70.0; idea 9's roll-out mean is 4.5, idea 7's 4.0:
- * idea 9 ranks 1, idea 7 ranks 2 with tieBrokenBy 'roll_out'.
+ * idea 9 ranks 1, idea 7 ranks 2 with tieBrokenBy 'roll_out'. A round may put the three
+ * tie-breaks in another order (`tieBreaks`); the idea id always decides last.
  */
 export function rankIdeas(input: RankInput): RankedIdea[] {
+	const tieBreaks = input.tieBreaks ?? DEFAULT_TIE_BREAKS;
+	if (!isTieBreakOrder(tieBreaks))
+		throw new RangeError(`tie-break order ${String(tieBreaks)} must name each of ${ORDERABLE_TIE_BREAKS.join(', ')} once`);
 	const raw = rawScores(input);
 	const norm = normalisedScores(input);
 	const rollOut = rollOutMean(input);
@@ -397,9 +418,9 @@ export function rankIdeas(input: RankInput): RankedIdea[] {
 			submittedAt: toTime(idea.submittedAt, idea.ideaId)
 		};
 	});
-	rows.sort((a, b) => separate(a, b).order);
+	rows.sort((a, b) => separate(a, b, tieBreaks).order);
 	return rows.map((row, i) => {
-		const by = i === 0 ? 'score' : separate(rows[i - 1], row).by;
+		const by = i === 0 ? 'score' : separate(rows[i - 1], row, tieBreaks).by;
 		return {
 			ideaId: row.ideaId,
 			rank: i + 1,

@@ -264,6 +264,7 @@ export function updateRoundSettings(
 		advancementThreshold: number | null;
 		scoreBasis: string;
 		scoresVisible: string;
+		tieBreaks: string[];
 	}
 ) {
 	return db.updateTable('round').set(set).where('id', '=', roundId).execute();

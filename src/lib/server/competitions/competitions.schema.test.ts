@@ -93,4 +93,14 @@ describe('parseDecisions', () => {
 		const { decisions } = parseDecisions(form({ outcome_4: 'advanced', reason_4: ' Top 3 ', outcome_5: 'promoted', outcome_x: 'winner' }));
 		expect(decisions).toEqual([{ ideaId: 4, outcome: 'advanced', reason: 'Top 3' }]);
 	});
+
+	it('keeps the default tie-break order, takes another one, and refuses a rule used twice', () => {
+		const base = { name: 'Semi', advancementRule: 'manual', scoreBasis: 'raw', scoresVisible: 'after_close' };
+		expect(toRoundSettings(roundSettingsSchema.parse(base)).tieBreaks).toEqual(['roll_out', 'jurors', 'submitted_at']);
+		const reordered = roundSettingsSchema.parse({ ...base, tieBreak1: 'jurors', tieBreak2: 'submitted_at', tieBreak3: 'roll_out' });
+		expect(toRoundSettings(reordered).tieBreaks).toEqual(['jurors', 'submitted_at', 'roll_out']);
+		const twice = roundSettingsSchema.safeParse({ ...base, tieBreak1: 'jurors', tieBreak2: 'jurors', tieBreak3: 'roll_out' });
+		expect(twice.success).toBe(false);
+		expect(twice.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['tieBreak3', 'tie_break_twice']]);
+	});
 });

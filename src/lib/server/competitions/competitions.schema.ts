@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTieBreakOrder, ORDERABLE_TIE_BREAKS } from '../../domain/scoring.js';
 import type { CriterionInput } from './competitions.queries.js';
 import type { Decision } from './competitions.service.js';
 
@@ -29,13 +30,18 @@ export const roundSettingsSchema = z
 		advancementCount: optionalInt,
 		advancementThreshold: optionalScore,
 		scoreBasis: z.enum(['raw', 'normalised']),
-		scoresVisible: z.enum(['after_own_sheet', 'after_close'])
+		scoresVisible: z.enum(['after_own_sheet', 'after_close']),
+		tieBreak1: z.enum(ORDERABLE_TIE_BREAKS).default('roll_out'),
+		tieBreak2: z.enum(ORDERABLE_TIE_BREAKS).default('jurors'),
+		tieBreak3: z.enum(ORDERABLE_TIE_BREAKS).default('submitted_at')
 	})
 	.superRefine((v, ctx) => {
 		if (v.advancementRule === 'top_n' && v.advancementCount === null)
 			ctx.addIssue({ code: 'custom', path: ['advancementCount'], message: 'required' });
 		if (v.advancementRule === 'threshold' && v.advancementThreshold === null)
 			ctx.addIssue({ code: 'custom', path: ['advancementThreshold'], message: 'required' });
+		if (!isTieBreakOrder([v.tieBreak1, v.tieBreak2, v.tieBreak3]))
+			ctx.addIssue({ code: 'custom', path: ['tieBreak3'], message: 'tie_break_twice' });
 		if (v.scoringOpensOn && v.scoringClosesOn && v.scoringClosesOn < v.scoringOpensOn)
 			ctx.addIssue({ code: 'custom', path: ['scoringClosesOn'], message: 'before_opening' });
 	});
@@ -49,6 +55,7 @@ export type RoundSettingsInput = {
 	advancementThreshold: number | null;
 	scoreBasis: string;
 	scoresVisible: string;
+	tieBreaks: string[];
 };
 
 export function toRoundSettings(v: z.output<typeof roundSettingsSchema>): RoundSettingsInput {
@@ -60,7 +67,8 @@ export function toRoundSettings(v: z.output<typeof roundSettingsSchema>): RoundS
 		advancementCount: v.advancementRule === 'top_n' ? v.advancementCount : null,
 		advancementThreshold: v.advancementRule === 'threshold' ? v.advancementThreshold : null,
 		scoreBasis: v.scoreBasis,
-		scoresVisible: v.scoresVisible
+		scoresVisible: v.scoresVisible,
+		tieBreaks: [v.tieBreak1, v.tieBreak2, v.tieBreak3]
 	};
 }
 

@@ -349,6 +349,7 @@ export interface Round {
   scoringClosesAt: Timestamp | null;
   scoringOpensAt: Timestamp | null;
   status: Generated<string>;
+  tieBreaks: Generated<string[]>;
 }
 
 export interface RoundCriterion {

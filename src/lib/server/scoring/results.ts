@@ -6,6 +6,7 @@
  */
 import {
 	conflictSet,
+	isTieBreakOrder,
 	proposeAdvancement,
 	rankIdeas,
 	roundCompletion,
@@ -23,6 +24,8 @@ export type ResultsInput = {
 		advancementCount: number | null;
 		advancementThreshold: number | string | null;
 		scoreBasis: string;
+		/** The round's tie-break order; the domain default when absent. */
+		tieBreaks?: readonly string[];
 	};
 	criteria: readonly { id: number; weight: number | string; scaleMin: number; scaleMax: number; isRollOut: boolean }[];
 	juries: readonly { id: number; name: string; departmentName: string | null; members: readonly { userId: number; name: string }[] }[];
@@ -87,6 +90,7 @@ export function computeResults(input: ResultsInput) {
 	const submitted = input.sheets.filter((s) => s.submittedAt !== null);
 	const rule = advancementRuleOf(input.round);
 	const basis = input.round.scoreBasis === 'normalised' ? 'normalised' : 'raw';
+	const tieBreaks = input.round.tieBreaks && isTieBreakOrder(input.round.tieBreaks) ? input.round.tieBreaks : undefined;
 	const scopes: ScopeResult[] = [];
 	for (const jury of input.juries) {
 		const entries = input.entries.filter((e) => e.juryId === jury.id);
@@ -102,7 +106,8 @@ export function computeResults(input: ResultsInput) {
 					ideas: entries.map((e) => ({ ideaId: e.ideaId, submittedAt: e.firstSubmittedAt ?? e.submittedAt })),
 					sheets,
 					conflicts,
-					basis
+					basis,
+					tieBreaks
 				})
 			: [];
 		const advancement = proposeAdvancement(ranked, rule);

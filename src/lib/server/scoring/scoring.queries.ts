@@ -77,6 +77,7 @@ export function findRound(db: Db, roundId: number) {
 			'r.advancementThreshold',
 			'r.scoreBasis',
 			'r.scoresVisible',
+			'r.tieBreaks',
 			'r.status',
 			'r.closedAt',
 			'r.closeReason',
