@@ -26,9 +26,9 @@ import {
 	openRound,
 	publishResults,
 	reopenRound,
-	saveCriteria,
-	DEFAULT_CRITERIA
+	saveCriteria
 } from '$lib/server/competitions/competitions.service.js';
+import { DEFAULT_CRITERIA } from '$lib/domain/criteria.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
 import { judgingFactories } from '../fixtures/judging-factories.js';

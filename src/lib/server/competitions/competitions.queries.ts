@@ -222,7 +222,7 @@ export type CriterionInput = {
 	rubric: { level: number; text: string }[];
 };
 
-export async function replaceCriteria(db: Transaction<DB>, roundId: number, criteria: CriterionInput[]) {
+export async function replaceCriteria(db: Transaction<DB>, roundId: number, criteria: readonly CriterionInput[]) {
 	await db.deleteFrom('roundCriterion').where('roundId', '=', roundId).execute();
 	if (!criteria.length) return;
 	await db

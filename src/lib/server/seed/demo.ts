@@ -8,6 +8,7 @@
  * Same rows every run: a fixed-seed PRNG for choices, and dates relative to `now` truncated
  * to UTC midnight so the demo always looks current.
  */
+import { DEFAULT_CRITERIA } from '../../domain/criteria.js';
 import { sql, type InsertObject, type Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
@@ -89,79 +90,8 @@ class Rng {
 
 // ---------------------------------------------------------------- the scoring round's criteria
 
-const CRITERIA: ReadonlyArray<{
-	code: string;
-	name: string;
-	weight: number;
-	isRollOut: boolean;
-	description: string;
-	rubric: [string, string, string];
-}> = [
-	{
-		code: 'roll_out',
-		name: 'Roll-out potential to other departments',
-		weight: 25,
-		isRollOut: true,
-		description: 'Can other departments use this improvement, and how much effort would it take them?',
-		rubric: [
-			'Only useful at this one station or in this one team.',
-			'Useful for similar work in one or two other departments, with some adaptation.',
-			'Other departments can copy it almost as it is; easy to explain and to put in a work instruction.'
-		]
-	},
-	{
-		code: 'quality',
-		name: 'Quality impact',
-		weight: 20,
-		isRollOut: false,
-		description: 'Effect on product and process quality: defects, NCRs, re-work, customer findings.',
-		rubric: [
-			'No measurable effect on quality.',
-			'Removes a known cause of defects or re-work; the effect is estimated.',
-			'Removes an important cause of defects; the effect is measured or well substantiated.'
-		]
-	},
-	{
-		code: 'safety',
-		name: 'Safety impact',
-		weight: 15,
-		isRollOut: false,
-		description: 'Effect on the health and safety of colleagues: risks, physical strain, incidents.',
-		rubric: ['No effect on safety.', 'Reduces a known risk or physical strain.', 'Removes a serious risk or a cause of incidents.']
-	},
-	{
-		code: 'savings',
-		name: 'Savings (time or money)',
-		weight: 15,
-		isRollOut: false,
-		description: 'Hours or euros saved per year, against the cost of the solution.',
-		rubric: ['No or unclear savings.', 'Clear savings, roughly estimated.', 'Large savings, substantiated with data; quick payback.']
-	},
-	{
-		code: 'feasibility',
-		name: 'Feasibility',
-		weight: 15,
-		isRollOut: false,
-		description: 'Can it be implemented with reasonable effort, cost and risk?',
-		rubric: [
-			'Needs a large investment or many parties; the outcome is uncertain.',
-			'Feasible with some investment or help from other departments.',
-			'Can be implemented quickly with existing means; already tried out.'
-		]
-	},
-	{
-		code: 'originality',
-		name: 'Originality',
-		weight: 10,
-		isRollOut: false,
-		description: 'Is this a new approach here, or a smart re-use of a known one?',
-		rubric: [
-			'Already in place elsewhere in the company.',
-			'A known approach applied in a new area.',
-			'A fresh idea we have not seen here before.'
-		]
-	}
-];
+// The same defaults a new round gets from the template.
+const CRITERIA = DEFAULT_CRITERIA;
 
 const CRITERION_COMMENTS: Record<string, { high: string[]; low: string[] }> = {
 	roll_out: {
@@ -631,10 +561,10 @@ class DemoBuilder {
 				name: c.name,
 				description: c.description,
 				weight: c.weight,
-				scaleMin: 1,
-				scaleMax: 5,
+				scaleMin: c.scaleMin,
+				scaleMax: c.scaleMax,
 				isRollOut: c.isRollOut,
-				rubric: json(c.rubric.map((text, j) => ({ level: 1 + 2 * j, text })))
+				rubric: json(c.rubric)
 			}))
 		);
 		const criteria = await trx.insertInto('roundCriterion').values(criteriaRows).returning(['id', 'roundId', 'code']).execute();
