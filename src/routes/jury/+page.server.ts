@@ -1,9 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { DomainError } from '$lib/server/errors';
-import { ideaIdParam } from '$lib/server/ideas/ideas.actions';
+import { idParam, orNotFound, readForm } from '$lib/server/http';
 import { getJuryHome, importOfflineSheet } from '$lib/server/scoring/scoring.service';
 import { OFFLINE_SHEET_MAX_BYTES } from '$lib/server/scoring/scoring.schema';
 
@@ -18,18 +17,15 @@ export const actions: Actions = {
 		const user = requirePermission(locals, url, 'jury.score');
 		const length = Number(request.headers.get('content-length') ?? 0);
 		if (length > OFFLINE_SHEET_MAX_BYTES + 64 * 1024) return fail(413, { upload: { roundId: null, fileRefused: 'file_too_large' } });
-		const form = await request.formData();
-		const roundId = ideaIdParam(String(form.get('roundId') ?? ''));
+		const form = await readForm(request);
+		const roundId = idParam(String(form.get('roundId') ?? ''));
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { upload: { roundId, fileRefused: 'file_required' } });
 		if (file.size > OFFLINE_SHEET_MAX_BYTES) return fail(413, { upload: { roundId, fileRefused: 'file_too_large' } });
-		try {
-			const report = await importOfflineSheet(db(), user, roundId, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name });
-			if (report.fileRefused) return fail(400, { upload: { roundId, ...report } });
-			return { upload: { roundId, ...report } };
-		} catch (e) {
-			if (e instanceof DomainError && e.status === 404) error(404, 'Not found');
-			throw e;
-		}
+		const report = await orNotFound(
+			importOfflineSheet(db(), user, roundId, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name })
+		);
+		if (report.fileRefused) return fail(400, { upload: { roundId, ...report } });
+		return { upload: { roundId, ...report } };
 	}
 };

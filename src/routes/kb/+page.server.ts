@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseQuery } from '$lib/server/forms/parse';
+import { parseQuery } from '$lib/server/http';
 import { searchQuerySchema } from '$lib/server/knowledge-base/kb.schema';
 import { searchKb } from '$lib/server/knowledge-base/kb.service';
 import { listPendingPublications } from '$lib/server/knowledge-base/publication.service';

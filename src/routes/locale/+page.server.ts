@@ -3,22 +3,18 @@ import { z } from 'zod';
 import { cookieName } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/runtime';
 import { setUserLocale } from '$lib/server/org/users.service';
+import { localPath, readForm } from '$lib/server/http';
 
 const input = z.object({
 	locale: z.enum(['en', 'nl']),
-	// Only a path on this site: never an open redirect.
-	redirectTo: z
-		.string()
-		.max(2000)
-		.regex(/^\/(?!\/)[^\\]*$/)
-		.catch('/')
+	redirectTo: localPath
 });
 
 export const load = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ request, cookies, locals }) => {
-		const parsed = input.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = input.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) redirect(303, '/');
 		const { locale, redirectTo } = parsed.data;
 		cookies.set(cookieName, locale, { path: '/', maxAge: 60 * 60 * 24 * 400, httpOnly: false, sameSite: 'lax' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseQuery } from '$lib/server/forms/parse';
+import { formAction, noFields, parseQuery } from '$lib/server/http';
 import { listNotifications, markAllNotificationsRead, NOTIFICATIONS_PAGE_SIZE } from '$lib/server/notifications/notifications.service';
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1) });
@@ -14,8 +14,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	readAll: async ({ locals, url }) => {
-		const user = requireUser(locals, url);
-		return { marked: await markAllNotificationsRead(db(), user) };
-	}
+	readAll: (event) =>
+		formAction(event, {
+			access: 'signedIn',
+			schema: noFields,
+			run: async (_input, user) => ({ marked: await markAllNotificationsRead(db(), user) })
+		})
 };

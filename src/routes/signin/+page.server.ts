@@ -6,12 +6,7 @@ import { config } from '$lib/server/config';
 import { db } from '$lib/server/runtime';
 import { listDemoSignIn } from '$lib/server/org/users.service';
 import { DEMO_PERSONAS } from '$lib/server/seed/demo';
-
-const localPath = z
-	.string()
-	.max(2000)
-	.regex(/^\/(?!\/)[^\\\0]*$/)
-	.catch('/');
+import { idField, localPath, readForm } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const redirectTo = localPath.parse(url.searchParams.get('redirectTo') ?? url.searchParams.get('callbackUrl') ?? '/');
@@ -26,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 const demoForm = z.object({
-	userId: z.coerce.number().int().positive().max(2_147_483_647),
+	userId: idField,
 	redirectTo: localPath
 });
 
@@ -34,7 +29,7 @@ export const actions: Actions = {
 	demo: async (event) => {
 		if (!config().demoSignIn) error(404, 'Not found');
 		// Validate before Auth.js sees it: malformed input gets a message, not a 500.
-		const parsed = demoForm.safeParse(Object.fromEntries(await event.request.clone().formData()));
+		const parsed = demoForm.safeParse(Object.fromEntries(await readForm(event.request.clone())));
 		if (!parsed.success) return fail(400, { message: 'choose_person' });
 		event.request = authRequest(event.request, {
 			providerId: 'demo',
@@ -45,7 +40,7 @@ export const actions: Actions = {
 	},
 	sso: async (event) => {
 		if (!config().oidc) error(404, 'Not found');
-		const form = Object.fromEntries(await event.request.clone().formData());
+		const form = Object.fromEntries(await readForm(event.request.clone()));
 		event.request = authRequest(event.request, { providerId: 'oidc', redirectTo: localPath.parse(form.redirectTo ?? '/') });
 		await signIn(event);
 	}

@@ -1,8 +1,6 @@
 import type { Insertable, Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import type { Attachment, DB } from '../db/schema.js';
-
-type Db = Database | Transaction<DB>;
 
 export function insertAttachment(db: Db, row: Insertable<Attachment>) {
 	return db.insertInto('attachment').values(row).returning(['id', 'createdAt']).executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@ import { discardBody, receiveUpload } from './upload.js';
 import type { UploadSource } from './attachments.service.js';
 import { AttachmentRefused } from './rules.js';
 import { refusalMessage } from './messages.js';
-import { parseId, prefersHtml } from './http.js';
+import { parseId, prefersHtml } from '../http/index.js';
 
 /**
  * One upload endpoint for every owner of files (an idea, a knowledge-base entry): the file is

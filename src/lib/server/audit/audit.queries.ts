@@ -1,8 +1,4 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
-import type { DB } from '../db/schema.js';
-
-type Db = Database | Transaction<DB>;
+import type { Db } from '../db/index.js';
 
 /** Every privileged write leaves a line: who, what, on which object, with the details. */
 export function recordAudit(

@@ -7,12 +7,11 @@
  */
 import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
-import { DomainError, notFound } from '../errors.js';
+import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
-import { FieldErrors } from '../ideas/ideas.service.js';
 import { renderMarkdown } from '../markdown.js';
 import { decideCompetitionStatus, nextCompetitionStatuses } from '../../domain/competition-status.js';
-import type { CompetitionFormValues } from '../../components/judging/competition-form-values.js';
+import type { CompetitionFormValues } from '../../forms/competition-values.js';
 import { checkCompetitionInput, dateToAmsterdamLocal, slugFromName, type CompetitionInput } from './competition-setup.schema.js';
 import * as q from './competition-setup.queries.js';
 

@@ -1,9 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Database } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
-
-type Db = Database | Transaction<DB>;
 
 /**
  * Calls whose submission window is open now; with a department, only the calls that

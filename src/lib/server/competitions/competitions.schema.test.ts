@@ -90,8 +90,8 @@ describe('round settings', () => {
 
 describe('parseDecisions', () => {
 	it('takes each known outcome with its reason and ignores anything else', () => {
-		const { decisions } = parseDecisions(form({ outcome_4: 'advanced', reason_4: ' Top 3 ', outcome_5: 'promoted', outcome_x: 'winner' }));
-		expect(decisions).toEqual([{ ideaId: 4, outcome: 'advanced', reason: 'Top 3' }]);
+		const parsed = parseDecisions(form({ outcome_4: 'advanced', reason_4: ' Top 3 ', outcome_5: 'promoted', outcome_x: 'winner' }));
+		expect(parsed).toEqual({ ok: true, data: { decisions: [{ ideaId: 4, outcome: 'advanced', reason: 'Top 3' }] } });
 	});
 
 	it('keeps the default tie-break order, takes another one, and refuses a rule used twice', () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idField, MAX_ID } from '../http/fields.js';
+import type { ParsedForm } from '../http/parse.js';
 import { isTieBreakOrder, ORDERABLE_TIE_BREAKS } from '../../domain/scoring.js';
 import type { CriterionInput } from './competitions.queries.js';
 import type { Decision } from './competitions.service.js';
@@ -91,9 +93,7 @@ const criterionSchema = z.object({
  * c<i>_scaleMax, c<i>_rubric (one line per level: "1: what a 1 means"), c<i>_remove, and
  * `rollOut` = the index of the roll-out criterion. Empty new rows are ignored.
  */
-export function parseCriteriaForm(
-	form: FormData
-): { ok: true; data: CriterionForm[] } | { ok: false; errors: Record<string, string[]>; values: Record<string, string> } {
+export function parseCriteriaForm(form: FormData): ParsedForm<CriterionForm[]> {
 	const values: Record<string, string> = {};
 	for (const [k, v] of form) if (typeof v === 'string') values[k] = v;
 	if (Object.values(values).some((v) => v.includes('\0'))) return { ok: false, errors: { _form: ['invalid_characters'] }, values: {} };
@@ -159,18 +159,18 @@ export const closeSchema = z.object({
 });
 export const reopenSchema = z.object({ reason: text(2000).min(1, { message: 'reason_required' }) });
 export const memberSchema = z.object({
-	juryId: z.coerce.number().int().positive().max(2_147_483_647),
-	userId: z.coerce.number({ message: 'required' }).int().positive({ message: 'required' }).max(2_147_483_647)
+	juryId: idField,
+	userId: z.coerce.number({ message: 'required' }).int().positive({ message: 'required' }).max(MAX_ID)
 });
 export const entriesSchema = z.object({
 	ideaIds: z.preprocess(
 		(v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
-		z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1, { message: 'required' }).max(500)
+		z.array(idField).min(1, { message: 'required' }).max(500)
 	)
 });
 
 /** The confirmation form: outcome_<ideaId> and reason_<ideaId> per idea. */
-export function parseDecisions(form: FormData): { decisions: Decision[]; values: Record<string, string> } {
+export function parseDecisions(form: FormData): ParsedForm<{ decisions: Decision[] }> {
 	const values: Record<string, string> = {};
 	for (const [k, v] of form) if (typeof v === 'string' && !v.includes('\0')) values[k] = v;
 	const decisions: Decision[] = [];
@@ -183,5 +183,5 @@ export function parseDecisions(form: FormData): { decisions: Decision[]; values:
 			reason: (values[`reason_${m[1]}`] ?? '').trim().slice(0, 2000)
 		});
 	}
-	return { decisions, values };
+	return { ok: true, data: { decisions } };
 }

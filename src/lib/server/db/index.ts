@@ -1,10 +1,12 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
+/** What a query function takes: the database, or a transaction a service opened on it. */
+export type Db = Database | Transaction<DB>;
 export type Engine = 'postgres' | 'pglite';
 
 export type OpenOptions =

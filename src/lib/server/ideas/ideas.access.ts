@@ -1,10 +1,7 @@
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
-import type { DB } from '../db/schema.js';
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
 import { canOnIdea, type Actor, type IdeaAction, type IdeaFacts } from '../auth/policy.js';
 import { DomainError, notFound } from '../errors.js';
-
-type Db = Database | Transaction<DB>;
 
 /**
  * What the policy needs to know about one idea and this actor, in one query: the

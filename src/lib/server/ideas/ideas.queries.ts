@@ -1,10 +1,7 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { teamNames } from './idea-columns.js';
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
-import type { DB } from '../db/schema.js';
-
-type Db = Database | Transaction<DB>;
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
 
 /** Every idea the person is on the team of, newest activity first. */
 export function listIdeasOfMember(db: Db, userId: number, limit = 50) {

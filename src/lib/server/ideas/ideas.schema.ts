@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { idField } from '../http/fields.js';
 import { DECLINE_REASONS } from '../../domain/lifecycle.js';
+import { BENEFIT_KINDS, type BenefitKind } from '../../domain/benefits.js';
 
-import { BENEFIT_KINDS } from '../../ideas/form-values.js';
-
-export { BENEFIT_KINDS };
-export type BenefitKind = (typeof BENEFIT_KINDS)[number];
-
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idField;
 const optionalId = z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional());
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 const asArray = (v: unknown) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);

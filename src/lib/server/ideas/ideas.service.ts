@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { can, canOnIdea, hasRole, type Actor } from '../auth/policy.js';
-import { DomainError, notFound } from '../errors.js';
+import { DomainError, FieldErrors, notFound } from '../errors.js';
 import {
 	availableTransitions,
 	decideTransition,
@@ -80,13 +80,6 @@ async function checkReferences(db: Database, input: IdeaInput) {
 		if (found.length !== input.memberIds.length) errors.member = ['unknown_person'];
 	}
 	if (Object.keys(errors).length) throw new FieldErrors(errors);
-}
-
-/** Validation that needs the database, reported beside the fields like zod's. */
-export class FieldErrors extends DomainError {
-	constructor(readonly fields: Record<string, string[]>) {
-		super('invalid', 'Please check the form.', 400);
-	}
 }
 
 /**

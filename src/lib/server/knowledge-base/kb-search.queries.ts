@@ -1,9 +1,6 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
-import type { DB } from '../db/schema.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/index.js';
 import { MARK_START, MARK_STOP } from './highlight.js';
-
-type Db = Database | Transaction<DB>;
 
 export type SearchFilters = {
 	q: string;

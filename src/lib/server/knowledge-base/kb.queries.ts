@@ -1,10 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Database } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import type { MeasuredResultInput } from './kb.schema.js';
-
-type Db = Database | Transaction<DB>;
 
 const resultColumns = ['r.id', 'r.kind', 'r.value', 'r.beforeValue', 'r.afterValue', 'r.note'] as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idField } from '../http/fields.js';
 import { tagsField } from '../ideas/ideas.schema.js';
 
 export const RESULT_KINDS = ['hours', 'defects', 'euros', 'safety', 'other'] as const;
@@ -12,7 +13,7 @@ export const KB_PAGE_SIZE = 20;
 /** Rows of result fields a form offers (result_<n>_kind, _value, _before, _after, _note). */
 export const RESULT_ROWS = 3;
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idField;
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalId = z.preprocess(blankToUndefined, id.optional());
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });

@@ -5,11 +5,10 @@
  */
 import type { Database } from '../db/index.js';
 import { can, canOnKbEntry, canRecordAdoptionFor, hasRole, type Actor } from '../auth/policy.js';
-import { DomainError, notFound } from '../errors.js';
+import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { listDepartments } from '../org/users.queries.js';
 import { listProcessAreas, listTagNames } from '../ideas/ideas.queries.js';
-import { FieldErrors } from '../ideas/ideas.service.js';
 import * as q from './kb.queries.js';
 import { searchEntries, suggestWords, type FacetRow, type SearchFilters } from './kb-search.queries.js';
 import { countMarks, toSegments, type Segment } from './highlight.js';

@@ -1,10 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { teamNames } from '../ideas/idea-columns.js';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Database } from '../db/index.js';
-import type { DB } from '../db/schema.js';
-
-type Db = Database | Transaction<DB>;
+import type { Db } from '../db/index.js';
 
 /** A mentor's ideas (accepted, or proposed and waiting for their answer) with checklist progress. */
 export function listMentees(db: Db, mentorId: number) {

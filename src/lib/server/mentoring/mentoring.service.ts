@@ -1,8 +1,6 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
-import type { DB } from '../db/schema.js';
+import type { Database, Db } from '../db/index.js';
 import { can, canOnCoaching, hasRole, type Actor, type CoachingAction, type CoachingFacts } from '../auth/policy.js';
-import { DomainError, notFound } from '../errors.js';
+import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { suggestMentors, type MentorCandidate, type MentorStatus, type MentorSuggestion } from '../../domain/matching.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { recordAudit } from '../audit/audit.queries.js';
@@ -10,8 +8,6 @@ import { insertEvent, listOrganiserIds, listTeamIds } from '../ideas/ideas.queri
 import { moveIdea } from '../ideas/ideas.service.js';
 import { CHECKLIST_ITEMS, type ChecklistItem, type LogInput, type ProfileInput } from './mentoring.schema.js';
 import * as q from './mentoring.queries.js';
-
-type Db = Database | Transaction<DB>;
 
 /** How many suggestions the organiser sees per idea. */
 export const SUGGESTIONS_SHOWN = 3;
@@ -73,7 +69,7 @@ export async function saveOwnProfile(db: Database, actor: Actor, input: ProfileI
 	return db.transaction().execute(async (trx) => {
 		const existing = await q.lockMentorProfile(trx, actor.id);
 		const active = existing ? await q.countActiveAssignments(trx, actor.id) : 0;
-		if (input.capacity < active) throw new MentoringFieldErrors({ capacity: ['capacity_below_load'] });
+		if (input.capacity < active) throw new FieldErrors({ capacity: ['capacity_below_load'] });
 		await q.upsertMentorProfile(trx, { userId: actor.id, ...input });
 		await recordAudit(trx, {
 			actorId: actor.id,
@@ -86,26 +82,19 @@ export async function saveOwnProfile(db: Database, actor: Actor, input: ProfileI
 	});
 }
 
-/** Validation that needs the database, reported beside the fields. */
-export class MentoringFieldErrors extends DomainError {
-	constructor(readonly fields: Record<string, string[]>) {
-		super('invalid', 'Please check the form.', 400);
-	}
-}
-
 /** The organiser adds a colleague as mentor (they can change the profile themselves later). */
 export async function addMentor(db: Database, actor: Actor, input: { userId: number; expertise: string[]; capacity: number }) {
 	if (!can(actor, 'mentoring.manage')) throw notFound();
 	return db.transaction().execute(async (trx) => {
 		const person = await q.findActiveUser(trx, input.userId);
-		if (!person) throw new MentoringFieldErrors({ userId: ['unknown_person'] });
+		if (!person) throw new FieldErrors({ userId: ['unknown_person'] });
 		const added = await q.insertMentorProfileIfMissing(trx, {
 			userId: input.userId,
 			expertise: input.expertise,
 			languages: ['nl', 'en'],
 			capacity: input.capacity
 		});
-		if (!added) throw new MentoringFieldErrors({ userId: ['already_mentor'] });
+		if (!added) throw new FieldErrors({ userId: ['already_mentor'] });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'mentoring.mentor_added',
@@ -257,7 +246,7 @@ export async function assignMentor(db: Database, actor: Actor, input: { ideaId: 
 	if (!can(actor, 'mentoring.manage')) throw notFound();
 	return db.transaction().execute(async (trx) => {
 		const profile = await q.lockMentorProfile(trx, input.mentorId);
-		if (!profile) throw new MentoringFieldErrors({ mentorId: ['not_a_mentor'] });
+		if (!profile) throw new FieldErrors({ mentorId: ['not_a_mentor'] });
 		await q.lockIdeaForCoaching(trx, input.ideaId);
 		const access = await requireCoaching(trx, actor, input.ideaId, 'view');
 		if (!canOnCoaching(actor, 'assign', access.facts)) {
@@ -314,7 +303,7 @@ export async function assignAll(db: Database, actor: Actor, pairs: Array<{ ideaI
 			assigned.push(pair.ideaId);
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
-			skipped.push({ ideaId: pair.ideaId, code: e instanceof MentoringFieldErrors ? Object.values(e.fields)[0][0] : e.code });
+			skipped.push({ ideaId: pair.ideaId, code: e instanceof FieldErrors ? (Object.values(e.fields)[0]?.[0] ?? e.code) : e.code });
 		}
 	}
 	return { assigned, skipped };
@@ -362,11 +351,10 @@ export async function requestMentor(db: Database, actor: Actor, ideaId: number, 
 	return db.transaction().execute(async (trx) => {
 		const profile = await q.lockMentorProfile(trx, input.mentorId);
 		const access = await requireCoaching(trx, actor, ideaId, 'request');
-		if (!profile || profile.status !== 'active') throw new MentoringFieldErrors({ mentorId: ['not_a_mentor'] });
+		if (!profile || profile.status !== 'active') throw new FieldErrors({ mentorId: ['not_a_mentor'] });
 		const team = await listTeamIds(trx, ideaId);
-		if (team.some((m) => m.userId === input.mentorId)) throw new MentoringFieldErrors({ mentorId: ['own_idea'] });
-		if ((await q.countActiveAssignments(trx, input.mentorId)) >= profile.capacity)
-			throw new MentoringFieldErrors({ mentorId: ['mentor_full'] });
+		if (team.some((m) => m.userId === input.mentorId)) throw new FieldErrors({ mentorId: ['own_idea'] });
+		if ((await q.countActiveAssignments(trx, input.mentorId)) >= profile.capacity) throw new FieldErrors({ mentorId: ['mentor_full'] });
 		await q.endRequests(trx, ideaId);
 		await q.insertAssignment(trx, { ideaId, mentorId: input.mentorId, status: 'requested', assignedBy: actor.id });
 		await insertEvent(trx, {

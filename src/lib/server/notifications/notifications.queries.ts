@@ -1,8 +1,5 @@
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
-import type { DB } from '../db/schema.js';
-
-type Db = Database | Transaction<DB>;
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
 
 export function listRecentNotifications(db: Db, userId: number, limit = 5) {
 	return db

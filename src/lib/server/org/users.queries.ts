@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
-import type { Database } from '../db/index.js';
-import type { ExpressionBuilder, Transaction } from 'kysely';
+import type { Db } from '../db/index.js';
+import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { GrantableRole } from '../auth/policy.js';
-
-type Db = Database | Transaction<DB>;
 
 /**
  * The columns every view of a person needs to know their roles: portal grants, an active

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { idField } from '../http/fields.js';
 import { GRANTABLE_ROLES } from '../auth/policy.js';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idField;
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const roleChangeSchema = z.object({ userId: id, role: z.enum(GRANTABLE_ROLES), granted: bool });

@@ -1,9 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Database } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
-
-type Db = Database | Transaction<DB>;
 
 /**
  * The juror's rounds with their progress, in one query: ideas in the scope of the juror's

@@ -7,19 +7,16 @@
  * says so; the queue is in presentation order, never in an order that depends on scores.
  */
 import type { Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
+import type { Database, Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { can, canReadFeedback, canScoreIdea, hasRole, type Actor } from '../auth/policy.js';
-import { DomainError, notFound } from '../errors.js';
+import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
-import { FieldErrors } from '../ideas/ideas.service.js';
 import { conflictSet, mayViewOtherScores, weightedScore, type RoundStatus, type ScoreVisibility } from '../../domain/scoring.js';
 import { computeResults, criterionMeans, toCriteria } from './results.js';
 import { NotASheet, readUpload, renderCsv, renderXlsx, sheetHeader, type OfflineRow } from './offline-sheet.js';
 import type { SheetInput } from './scoring.schema.js';
 import * as q from './scoring.queries.js';
-
-type Db = Database | Transaction<DB>;
 
 const roundLocked = () => new DomainError('round_locked', 'This round is closed: its scores are locked.', 409);
 const sheetStale = () =>

@@ -1,7 +1,6 @@
 /** Shapes of the hand-written demo data (see demo-ideas-*.ts). */
 import type { DeptCode } from './demo-org.js';
-
-export type BenefitKind = 'quality' | 'safety' | 'time' | 'money' | 'other';
+import type { BenefitKind } from '../../domain/benefits.js';
 
 export interface BenefitSeed {
 	kind: BenefitKind;

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseQuery } from '$lib/server/forms/parse';
+import { parseQuery } from '$lib/server/http';
 import { similarQuerySchema } from '$lib/server/ideas/ideas.schema';
 import { findSimilarIdeas } from '$lib/server/ideas/ideas.service';
 

@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { DomainError } from '$lib/server/errors';
 import { openAttachmentForDownload } from '$lib/server/attachments/attachments.service';
-import { contentDisposition, parseId } from '$lib/server/attachments/http';
+import { contentDisposition, idParam } from '$lib/server/http';
 
 /**
  * Download one attachment, streamed from disk. Always as a download (Content-Disposition:
@@ -14,8 +14,7 @@ import { contentDisposition, parseId } from '$lib/server/attachments/http';
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
-	const attachmentId = parseId(params.attachmentId);
-	if (attachmentId === null) error(404, 'Not found');
+	const attachmentId = idParam(params.attachmentId);
 	let file;
 	try {
 		file = await openAttachmentForDownload(db(), user, attachmentId);

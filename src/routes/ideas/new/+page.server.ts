@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { getIdeaFormOptions } from '$lib/server/ideas/ideas.service';
-import { ideaFormActions } from '$lib/server/ideas/ideas.actions';
-import { blankIdeaValues } from '$lib/ideas/form-values';
+import { ideaFormActions } from '$lib/server/ideas/idea-form.actions';
+import { blankIdeaValues } from '$lib/forms/idea-values';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'idea.create');

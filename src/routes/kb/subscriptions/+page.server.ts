@@ -1,9 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseForm } from '$lib/server/forms/parse';
-import { failFromDomain } from '$lib/server/ideas/ideas.actions';
+import { formAction } from '$lib/server/http';
 import { subscribeSchema, unsubscribeSchema } from '$lib/server/knowledge-base/kb.schema';
 import { getSubscriptions, subscribe, unsubscribe } from '$lib/server/knowledge-base/kb.service';
 
@@ -13,26 +11,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	subscribe: async ({ locals, url, request }) => {
-		const user = requirePermission(locals, url, 'kb.read');
-		const parsed = parseForm(subscribeSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		try {
-			await subscribe(db(), user, parsed.data);
-		} catch (e) {
-			return failFromDomain(e, parsed.data);
-		}
-		return { done: 'subscribed' };
-	},
-	unsubscribe: async ({ locals, url, request }) => {
-		const user = requirePermission(locals, url, 'kb.read');
-		const parsed = parseForm(unsubscribeSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		try {
-			await unsubscribe(db(), user, parsed.data.subscriptionId);
-		} catch (e) {
-			return failFromDomain(e, {});
-		}
-		return { done: 'unsubscribed' };
-	}
+	subscribe: (event) =>
+		formAction(event, {
+			access: 'kb.read',
+			schema: subscribeSchema,
+			run: async (input, user) => {
+				await subscribe(db(), user, input);
+				return { done: 'subscribed' };
+			}
+		}),
+	unsubscribe: (event) =>
+		formAction(event, {
+			access: 'kb.read',
+			schema: unsubscribeSchema,
+			run: async (input, user) => {
+				await unsubscribe(db(), user, input.subscriptionId);
+				return { done: 'unsubscribed' };
+			}
+		})
 };

@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseForm } from '$lib/server/forms/parse';
-import { failMentoring, formValues } from '$lib/server/mentoring/mentoring.actions';
+import { formAction } from '$lib/server/http';
+import { formValues } from '$lib/forms/values';
 import { profileSchema } from '$lib/server/mentoring/mentoring.schema';
 import { getOwnProfile, saveOwnProfile } from '$lib/server/mentoring/mentoring.service';
 
@@ -13,17 +13,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	save: async (event) => {
-		const user = requirePermission(event.locals, event.url, 'mentoring.optIn');
-		const form = await event.request.formData();
-		const values = { ...formValues(form), languages: form.getAll('languages').map(String) };
-		const parsed = parseForm(profileSchema, form);
-		if (!parsed.ok) return fail(400, { action: 'save', values, errors: parsed.errors });
-		try {
-			await saveOwnProfile(db(), user, parsed.data);
-		} catch (e) {
-			return failMentoring(e, 'save', values);
-		}
-		redirect(303, '/mentoring/profile?saved=1');
-	}
+	save: (event) =>
+		formAction(event, {
+			access: 'mentoring.optIn',
+			action: 'save',
+			schema: profileSchema,
+			values: (form) => ({ ...formValues(form), languages: form.getAll('languages').map(String) }),
+			run: async (input, user) => {
+				await saveOwnProfile(db(), user, input);
+				redirect(303, '/mentoring/profile?saved=1');
+			}
+		})
 };

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseQuery } from '$lib/server/forms/parse';
+import { parseQuery } from '$lib/server/http';
 import { ideaListQuerySchema, IDEA_PAGE_SIZE } from '$lib/server/ideas/ideas.schema';
 import { getIdeaFormOptions, listAllIdeas } from '$lib/server/ideas/ideas.service';
 

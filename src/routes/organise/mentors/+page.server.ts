@@ -1,9 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseForm } from '$lib/server/forms/parse';
-import { failMentoring, formValues } from '$lib/server/mentoring/mentoring.actions';
+import { formAction, type FormParser } from '$lib/server/http';
+import { formValues } from '$lib/forms/values';
+import type { SessionUser } from '$lib/server/org/users.service';
 import { addMentorSchema, assignSchema, mentorStatusSchema, preferSchema } from '$lib/server/mentoring/mentoring.schema';
 import {
 	addMentor,
@@ -27,27 +27,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 /** Each action: organisers only, the form parsed, one service call, a refusal shown beside its form. */
-async function act<S extends Parameters<typeof parseForm>[0]>(
-	event: RequestEvent,
-	action: string,
-	schema: S,
-	run: (user: NonNullable<App.Locals['user']>, data: import('zod').output<S>) => Promise<unknown>
-) {
-	const user = requirePermission(event.locals, event.url, 'mentoring.manage');
-	const form = await event.request.formData();
-	const parsed = parseForm(schema, form);
-	if (!parsed.ok) return fail(400, { action, values: parsed.values, errors: parsed.errors });
-	try {
-		await run(user, parsed.data);
-	} catch (e) {
-		return failMentoring(e, action, formValues(form));
-	}
-	return { done: action, values: formValues(form) };
-}
+const manage = <T>(event: RequestEvent, action: string, schema: FormParser<T>, run: (user: SessionUser, input: T) => Promise<unknown>) =>
+	formAction(event, {
+		access: 'mentoring.manage',
+		action,
+		schema,
+		run: async (input, user, form) => {
+			await run(user, input);
+			return { done: action, values: formValues(form) };
+		}
+	});
 
 export const actions: Actions = {
-	assign: (event) => act(event, 'assign', assignSchema, (user, data) => assignMentor(db(), user, data)),
-	availability: (event) => act(event, 'availability', mentorStatusSchema, (user, data) => setMentorAvailability(db(), user, data)),
-	addMentor: (event) => act(event, 'addMentor', addMentorSchema, (user, data) => addMentor(db(), user, data)),
-	prefer: (event) => act(event, 'prefer', preferSchema, (user, data) => setPreferOtherDepartment(db(), user, data))
+	assign: (event) => manage(event, 'assign', assignSchema, (user, data) => assignMentor(db(), user, data)),
+	availability: (event) => manage(event, 'availability', mentorStatusSchema, (user, data) => setMentorAvailability(db(), user, data)),
+	addMentor: (event) => manage(event, 'addMentor', addMentorSchema, (user, data) => addMentor(db(), user, data)),
+	prefer: (event) => manage(event, 'prefer', preferSchema, (user, data) => setPreferOtherDepartment(db(), user, data))
 };

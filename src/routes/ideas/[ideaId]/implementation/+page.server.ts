@@ -1,10 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { DomainError } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms/parse';
-import { failFromDomain, ideaIdParam } from '$lib/server/ideas/ideas.actions';
+import { attachmentIdSchema, formAction, idField, idParam, orNotFound } from '$lib/server/http';
 import { entrySchema, implementationSchema } from '$lib/server/knowledge-base/kb.schema';
 import {
 	approveEntry,
@@ -13,61 +12,53 @@ import {
 	requestPublication,
 	saveImplementation
 } from '$lib/server/knowledge-base/publication.service';
-import { z } from 'zod';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	try {
-		const page = await getImplementationPage(db(), user, ideaIdParam(params.ideaId));
-		return { ...page, uploaded: url.searchParams.get('uploaded'), uploadError: url.searchParams.get('uploadError') };
-	} catch (e) {
-		if (e instanceof DomainError && e.status === 404) error(404, 'Not found');
-		throw e;
-	}
+	const page = await orNotFound(getImplementationPage(db(), user, idParam(params.ideaId)));
+	return { ...page, uploaded: url.searchParams.get('uploaded'), uploadError: url.searchParams.get('uploadError') };
 };
 
-async function act(event: RequestEvent, run: (user: NonNullable<App.Locals['user']>, ideaId: number, form: FormData) => Promise<unknown>) {
-	const user = requireUser(event.locals, event.url);
-	const ideaId = ideaIdParam(event.params.ideaId);
-	const form = await event.request.formData();
-	try {
-		return await run(user, ideaId, form);
-	} catch (e) {
-		const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-		return failFromDomain(e, values);
-	}
-}
-
-const entryIdSchema = z.object({ entryId: z.coerce.number().int().positive().max(2_147_483_647) });
-const attachmentIdSchema = z.object({ attachmentId: z.coerce.number().int().positive().max(2_147_483_647) });
+const ideaOf = (event: RequestEvent) => idParam(event.params.ideaId);
+const entryIdSchema = z.object({ entryId: idField });
 
 export const actions: Actions = {
 	save: (event) =>
-		act(event, async (user, ideaId, form) => {
-			const parsed = parseForm(implementationSchema, form);
-			if (!parsed.ok) return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
-			const result = await saveImplementation(db(), user, ideaId, parsed.data);
-			return { done: result.status === 'implemented' ? 'implemented' : 'saved' };
+		formAction(event, {
+			access: 'signedIn',
+			action: 'save',
+			schema: implementationSchema,
+			run: async (input, user) => {
+				const result = await saveImplementation(db(), user, ideaOf(event), input);
+				return { done: result.status === 'implemented' ? 'implemented' : 'saved' };
+			}
 		}),
 	request: (event) =>
-		act(event, async (user, ideaId, form) => {
-			const parsed = parseForm(entrySchema, form);
-			if (!parsed.ok) return fail(400, { action: 'request', values: parsed.values, errors: parsed.errors });
-			await requestPublication(db(), user, ideaId, parsed.data);
-			return { done: 'requested' };
+		formAction(event, {
+			access: 'signedIn',
+			action: 'request',
+			schema: entrySchema,
+			run: async (input, user) => {
+				await requestPublication(db(), user, ideaOf(event), input);
+				return { done: 'requested' };
+			}
 		}),
 	approve: (event) =>
-		act(event, async (user, ideaId, form) => {
-			const parsed = parseForm(entryIdSchema, form);
-			if (!parsed.ok) return fail(400, { errors: parsed.errors });
-			await approveEntry(db(), user, parsed.data.entryId);
-			redirect(303, `/kb/${parsed.data.entryId}`);
+		formAction(event, {
+			access: 'signedIn',
+			schema: entryIdSchema,
+			run: async (input, user) => {
+				await approveEntry(db(), user, input.entryId);
+				redirect(303, `/kb/${input.entryId}`);
+			}
 		}),
 	removeAttachment: (event) =>
-		act(event, async (user, ideaId, form) => {
-			const parsed = parseForm(attachmentIdSchema, form);
-			if (!parsed.ok) return fail(400, { errors: parsed.errors });
-			await removeKbAttachmentOfIdea(db(), user, ideaId, parsed.data.attachmentId);
-			return { done: 'removed' };
+		formAction(event, {
+			access: 'signedIn',
+			schema: attachmentIdSchema,
+			run: async (input, user) => {
+				await removeKbAttachmentOfIdea(db(), user, ideaOf(event), input.attachmentId);
+				return { done: 'removed' };
+			}
 		})
 };

@@ -1,11 +1,12 @@
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { ideaIdParam } from '$lib/server/ideas/ideas.actions';
-import { offlineSheetResponse } from '$lib/server/scoring/scoring.http';
+import { download, idParam, orNotFound } from '$lib/server/http';
+import { exportOfflineSheet } from '$lib/server/scoring/scoring.service';
 
-/** The juror's own queue as a Excel scoring sheet (only their own scores). */
+/** The juror's own queue as an Excel scoring sheet (only their own scores). */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'jury.score');
-	return offlineSheetResponse(db(), user, ideaIdParam(params.roundId), 'xlsx');
+	const file = await orNotFound(exportOfflineSheet(db(), user, idParam(params.roundId), 'xlsx'));
+	return download(file.body, file.fileName, file.contentType);
 };

@@ -1,31 +1,24 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { DomainError } from '$lib/server/errors';
-import { failFromDomain, ideaIdParam } from '$lib/server/ideas/ideas.actions';
+import { formAction, idParam, noFields, orNotFound } from '$lib/server/http';
 import { createRoundsFromTemplate, getCompetitionRounds } from '$lib/server/competitions/competitions.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'competition.manage');
-	try {
-		return await getCompetitionRounds(db(), user, ideaIdParam(params.competitionId));
-	} catch (e) {
-		if (e instanceof DomainError && e.status === 404) error(404, 'Not found');
-		throw e;
-	}
+	return orNotFound(getCompetitionRounds(db(), user, idParam(params.competitionId)));
 };
 
 export const actions: Actions = {
-	template: async ({ locals, url, params }) => {
-		const user = requirePermission(locals, url, 'competition.manage');
-		const competitionId = ideaIdParam(params.competitionId);
-		let created: { semiFinalId: number };
-		try {
-			created = await createRoundsFromTemplate(db(), user, competitionId);
-		} catch (e) {
-			return failFromDomain(e, {});
-		}
-		redirect(303, `/organise/competitions/${competitionId}/rounds/${created.semiFinalId}?created=1`);
-	}
+	template: (event) =>
+		formAction(event, {
+			access: 'competition.manage',
+			schema: noFields,
+			run: async (_input, user) => {
+				const competitionId = idParam(event.params.competitionId);
+				const created = await createRoundsFromTemplate(db(), user, competitionId);
+				redirect(303, `/organise/competitions/${competitionId}/rounds/${created.semiFinalId}?created=1`);
+			}
+		})
 };

@@ -1,12 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseForm } from '$lib/server/forms/parse';
-import { failFromDomain } from '$lib/server/ideas/ideas.actions';
+import { formAction } from '$lib/server/http';
 import { competitionFormSchema, toCompetitionInput } from '$lib/server/competitions/competition-setup.schema';
 import { createCompetition, getCompetitionFormOptions } from '$lib/server/competitions/competition-setup.service';
-import { blankCompetitionValues, formDataToCompetitionValues } from '$lib/components/judging/competition-form-values';
+import { blankCompetitionValues, formDataToCompetitionValues } from '$lib/forms/competition-values';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'competition.manage');
@@ -14,18 +13,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ locals, url, request }) => {
-		const user = requirePermission(locals, url, 'competition.manage');
-		const form = await request.formData();
-		const values = formDataToCompetitionValues(form);
-		const parsed = parseForm(competitionFormSchema, form);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		let created: { id: number };
-		try {
-			created = await createCompetition(db(), user, toCompetitionInput(parsed.data));
-		} catch (e) {
-			return failFromDomain(e, values);
-		}
-		redirect(303, `/organise/competitions/${created.id}/edit?created=1`);
-	}
+	save: (event) =>
+		formAction(event, {
+			access: 'competition.manage',
+			schema: competitionFormSchema,
+			values: formDataToCompetitionValues,
+			run: async (input, user) => {
+				const created = await createCompetition(db(), user, toCompetitionInput(input));
+				redirect(303, `/organise/competitions/${created.id}/edit?created=1`);
+			}
+		})
 };

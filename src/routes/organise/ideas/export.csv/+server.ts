@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { parseQuery } from '$lib/server/forms/parse';
+import { download, parseQuery } from '$lib/server/http';
 import { ideaListQuerySchema } from '$lib/server/ideas/ideas.schema';
 import { listAllIdeas } from '$lib/server/ideas/ideas.service';
 
@@ -25,11 +25,5 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		]),
 		{ header: true, columns: ['id', 'title', 'status', 'competition', 'department', 'team', 'tags', 'submitted_at', 'updated_at'] }
 	);
-	return new Response('\uFEFF' + csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="ideas-${new Date().toISOString().slice(0, 10)}.csv"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return download('\uFEFF' + csv, `ideas-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv; charset=utf-8');
 };

@@ -1,10 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { DomainError } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms/parse';
-import { failFromDomain, ideaIdParam } from '$lib/server/ideas/ideas.actions';
+import { formAction, idParam, noFields, orNotFound, type FormParser } from '$lib/server/http';
+import type { SessionUser } from '$lib/server/org/users.service';
 import {
 	closeSchema,
 	entriesSchema,
@@ -31,84 +30,45 @@ import {
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'competition.manage');
-	try {
-		const page = await getRoundAdmin(db(), user, ideaIdParam(params.roundId));
-		if (page.round.competitionId !== ideaIdParam(params.competitionId)) error(404, 'Not found');
-		return { ...page, created: url.searchParams.has('created') };
-	} catch (e) {
-		if (e instanceof DomainError && e.status === 404) error(404, 'Not found');
-		throw e;
-	}
+	const page = await orNotFound(getRoundAdmin(db(), user, idParam(params.roundId)));
+	if (page.round.competitionId !== idParam(params.competitionId)) error(404, 'Not found');
+	return { ...page, created: url.searchParams.has('created') };
 };
 
-/** Each action: the organiser, the form parsed, one service call; failures keep what was typed and name the form. */
-async function act(
+/** Each of the round's forms: the organiser, the form parsed, one service call; a success names its form. */
+const manage = <T>(
 	event: RequestEvent,
 	action: string,
-	run: (user: NonNullable<App.Locals['user']>, roundId: number, form: FormData) => Promise<unknown>
-) {
-	const user = requirePermission(event.locals, event.url, 'competition.manage');
-	const roundId = ideaIdParam(event.params.roundId);
-	const form = await event.request.formData();
-	const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-	try {
-		const result = await run(user, roundId, form);
-		if (result && typeof result === 'object' && 'status' in result && 'data' in result) return result;
-		return { action, done: action };
-	} catch (e) {
-		const failed = failFromDomain(e, values);
-		return fail(failed.status, { ...failed.data, action });
-	}
-}
+	schema: FormParser<T>,
+	run: (user: SessionUser, roundId: number, input: T) => Promise<unknown>
+) =>
+	formAction(event, {
+		access: 'competition.manage',
+		action,
+		schema,
+		run: async (input, user) => {
+			await run(user, idParam(event.params.roundId), input);
+			return { action, done: action };
+		}
+	});
 
 export const actions: Actions = {
 	settings: (event) =>
-		act(event, 'settings', async (user, roundId, form) => {
-			const parsed = parseForm(roundSettingsSchema, form);
-			if (!parsed.ok) return fail(400, { action: 'settings', values: parsed.values, errors: parsed.errors });
-			await updateRoundSettings(db(), user, roundId, toRoundSettings(parsed.data));
-		}),
-	criteria: (event) =>
-		act(event, 'criteria', async (user, roundId, form) => {
-			const parsed = parseCriteriaForm(form);
-			if (!parsed.ok) return fail(400, { action: 'criteria', values: parsed.values, errors: parsed.errors });
-			await saveCriteria(db(), user, roundId, parsed.data);
-		}),
+		manage(event, 'settings', roundSettingsSchema, (user, roundId, input) =>
+			updateRoundSettings(db(), user, roundId, toRoundSettings(input))
+		),
+	criteria: (event) => manage(event, 'criteria', parseCriteriaForm, (user, roundId, input) => saveCriteria(db(), user, roundId, input)),
 	addMember: (event) =>
-		act(event, 'addMember', async (user, roundId, form) => {
-			const parsed = parseForm(memberSchema, form);
-			if (!parsed.ok) return fail(400, { action: 'addMember', values: parsed.values, errors: parsed.errors });
-			await addJuryMember(db(), user, roundId, parsed.data.juryId, parsed.data.userId);
-		}),
+		manage(event, 'addMember', memberSchema, (user, roundId, input) => addJuryMember(db(), user, roundId, input.juryId, input.userId)),
 	removeMember: (event) =>
-		act(event, 'removeMember', async (user, roundId, form) => {
-			const parsed = parseForm(memberSchema, form);
-			if (!parsed.ok) return fail(400, { action: 'removeMember', values: parsed.values, errors: parsed.errors });
-			await removeJuryMember(db(), user, roundId, parsed.data.juryId, parsed.data.userId);
-		}),
-	enter: (event) =>
-		act(event, 'enter', async (user, roundId, form) => {
-			const parsed = parseForm(entriesSchema, form);
-			if (!parsed.ok) return fail(400, { action: 'enter', values: parsed.values, errors: parsed.errors });
-			await enterIdeas(db(), user, roundId, parsed.data.ideaIds);
-		}),
-	open: (event) => act(event, 'open', (user, roundId) => openRound(db(), user, roundId)),
-	close: (event) =>
-		act(event, 'close', async (user, roundId, form) => {
-			const parsed = parseForm(closeSchema, form);
-			if (!parsed.ok) return fail(400, { action: 'close', values: parsed.values, errors: parsed.errors });
-			await closeRound(db(), user, roundId, parsed.data);
-		}),
-	reopen: (event) =>
-		act(event, 'reopen', async (user, roundId, form) => {
-			const parsed = parseForm(reopenSchema, form);
-			if (!parsed.ok) return fail(400, { action: 'reopen', values: parsed.values, errors: parsed.errors });
-			await reopenRound(db(), user, roundId, parsed.data.reason);
-		}),
+		manage(event, 'removeMember', memberSchema, (user, roundId, input) =>
+			removeJuryMember(db(), user, roundId, input.juryId, input.userId)
+		),
+	enter: (event) => manage(event, 'enter', entriesSchema, (user, roundId, input) => enterIdeas(db(), user, roundId, input.ideaIds)),
+	open: (event) => manage(event, 'open', noFields, (user, roundId) => openRound(db(), user, roundId)),
+	close: (event) => manage(event, 'close', closeSchema, (user, roundId, input) => closeRound(db(), user, roundId, input)),
+	reopen: (event) => manage(event, 'reopen', reopenSchema, (user, roundId, input) => reopenRound(db(), user, roundId, input.reason)),
 	confirm: (event) =>
-		act(event, 'confirm', async (user, roundId, form) => {
-			const { decisions } = parseDecisions(form);
-			await confirmAdvancement(db(), user, roundId, decisions);
-		}),
-	publish: (event) => act(event, 'publish', (user, roundId) => publishResults(db(), user, roundId))
+		manage(event, 'confirm', parseDecisions, (user, roundId, input) => confirmAdvancement(db(), user, roundId, input.decisions)),
+	publish: (event) => manage(event, 'publish', noFields, (user, roundId) => publishResults(db(), user, roundId))
 };

@@ -19,6 +19,11 @@ export function actionValues(form: ActionResult, action: string): Record<string,
 	return belongsTo(form, action) && 'values' in form ? (form.values as Record<string, string>) : null;
 }
 
+/** The field errors of the last submission, whichever form it was, or null when it did not fail. */
+export function formErrorMap(form: ActionResult): Errors | null {
+	return form && 'errors' in form ? ((form.errors as Errors) ?? {}) : null;
+}
+
 /** Form-wide error codes (`_form`), whichever form failed. */
 export function formErrors(form: ActionResult): string[] | undefined {
 	return form && 'errors' in form ? (form.errors as Errors)?._form : undefined;

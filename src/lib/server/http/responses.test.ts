@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, parseId, prefersHtml } from './http.js';
+import { contentDisposition, prefersHtml } from './responses.js';
+import { parseId } from './params.js';
 
 describe('answering a browser form or a script', () => {
 	it('a browser form post prefers HTML', () => {

@@ -1,29 +1,26 @@
 import { z } from 'zod';
+import type { FieldErrorMap } from '../errors.js';
+import { formValues, type FormValues } from '../../forms/values.js';
 
-export type FieldErrors = Record<string, string[] | undefined>;
+export type ParsedForm<T> = { ok: true; data: T } | { ok: false; errors: FieldErrorMap; values: FormValues };
 
 /**
  * Parse a submitted form with a zod schema. On failure: the field errors and the values as
  * typed (files left out), so the page can show both. NUL characters never reach the database.
  */
-export function parseForm<S extends z.ZodType>(
-	schema: S,
-	form: FormData | URLSearchParams
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
-	const values: Record<string, string> = {};
-	const raw: Record<string, unknown> = {};
-	for (const key of new Set(form.keys())) {
-		const all = form.getAll(key);
-		const texts = all.filter((v): v is string => typeof v === 'string');
-		if (texts.length) values[key] = texts.join(', ');
-		raw[key] = all.length > 1 ? all : all[0];
-	}
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData | URLSearchParams): ParsedForm<z.output<S>> {
+	const values = formValues(form);
 	if (Object.values(values).some((v) => v.includes('\0'))) {
 		return { ok: false, errors: { _form: ['invalid_characters'] }, values: {} };
 	}
+	const raw: Record<string, unknown> = {};
+	for (const key of new Set(form.keys())) {
+		const all = form.getAll(key);
+		raw[key] = all.length > 1 ? all : all[0];
+	}
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return { ok: true, data: parsed.data };
-	return { ok: false, errors: z.flattenError(parsed.error).fieldErrors as FieldErrors, values };
+	return { ok: false, errors: z.flattenError(parsed.error).fieldErrors as FieldErrorMap, values };
 }
 
 /** Query-string parameters: the same rules, defaults on anything invalid. */

@@ -1,3 +1,5 @@
+import { BENEFIT_KINDS } from '../domain/benefits.js';
+
 /** What the idea form shows: from a saved idea, or exactly what the person typed. */
 export type IdeaFormValues = {
 	title: string;
@@ -12,8 +14,6 @@ export type IdeaFormValues = {
 	clientKey: string;
 	version: string;
 };
-
-export const BENEFIT_KINDS = ['quality', 'safety', 'time', 'money', 'other'] as const;
 
 function emptyBenefits(): IdeaFormValues['benefits'] {
 	return Object.fromEntries(BENEFIT_KINDS.map((k) => [k, { description: '', estimate: '', unit: '' }]));

@@ -1,4 +1,4 @@
-/** Small HTTP details of the attachment routes, kept pure so they are unit-tested. */
+/** Small HTTP details of responses (uploads, downloads), kept pure so they are unit-tested. */
 
 /**
  * Whether the client would rather have an HTML page than JSON: a browser's plain form post
@@ -32,9 +32,14 @@ export function contentDisposition(fileName: string): string {
 	return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** A route parameter as a positive database id, or null. */
-export function parseId(value: string | undefined): number | null {
-	if (!value || !/^[1-9][0-9]{0,9}$/.test(value)) return null;
-	const n = Number(value);
-	return n <= 2_147_483_647 ? n : null;
+/** A download that is nobody else's business: private, never cached, never sniffed. */
+export function download(body: string | Uint8Array, fileName: string, contentType: string): Response {
+	return new Response(body as BodyInit, {
+		headers: {
+			'content-type': contentType,
+			'content-disposition': contentDisposition(fileName),
+			'cache-control': 'private, no-store',
+			'x-content-type-options': 'nosniff'
+		}
+	});
 }
