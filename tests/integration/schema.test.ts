@@ -1,6 +1,7 @@
 /**
  * The schema's own guarantees, on the engine in use (PGlite without DATABASE_URL,
- * PostgreSQL with it). Each test inserts its own rows, so they do not depend on each other.
+ * PostgreSQL with it). Each test builds its own rows with the shared factories, so they do
+ * not depend on each other; the statement a constraint judges is written out in the test.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,129 +9,38 @@ import type { Database } from '$lib/server/db/index.js';
 import { migrateToLatest } from '$lib/server/db/migrate.js';
 import { migrations } from '$lib/server/db/migrations.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
+import { factories } from '../fixtures/factories.js';
+import { judgingFactories } from '../fixtures/judging-factories.js';
+import { kbFactories } from '../fixtures/kb-factories.js';
 
 let testDb: TestDatabase;
 let db: Database;
+let f: ReturnType<typeof factories>;
+let judging: ReturnType<typeof judgingFactories>;
+let kb: ReturnType<typeof kbFactories>;
 
 beforeAll(async () => {
 	testDb = await createTestDatabase();
 	db = testDb.db;
+	f = factories(db);
+	judging = judgingFactories(db);
+	kb = kbFactories(db);
 });
 
 afterAll(async () => {
 	await testDb?.close();
 });
 
-// ---------- small inline factories ----------
-
-let counter = 0;
-const next = () => ++counter;
-
-async function department(overrides: { code?: string; name?: string } = {}) {
-	const n = next();
-	return db
-		.insertInto('department')
-		.values({ code: overrides.code ?? `D${n}`, name: overrides.name ?? `Department ${n}` })
-		.returning(['id', 'code'])
-		.executeTakeFirstOrThrow();
+/** A round of a new competition, without juries; `competitionId` comes back for its ideas. */
+async function newRound(options: Omit<Parameters<typeof judging.newRound>[0], 'competitionId' | 'juries'> = {}) {
+	const { id: competitionId } = await f.newCompetition();
+	const round = await judging.newRound({ competitionId, juries: [], ...options });
+	return { ...round, competitionId };
 }
 
-async function user(departmentId?: number) {
-	const n = next();
-	const departmentIdOrNew = departmentId ?? (await department()).id;
-	return db
-		.insertInto('appUser')
-		.values({ email: `user${n}@example.com`, name: `User ${n}`, departmentId: departmentIdOrNew })
-		.returning(['id', 'departmentId'])
-		.executeTakeFirstOrThrow();
-}
-
-async function competition() {
-	const n = next();
-	return db
-		.insertInto('competition')
-		.values({
-			slug: `cup-${n}`,
-			name: `Cup ${n}`,
-			submissionOpensAt: new Date('2030-01-01T00:00:00Z'),
-			submissionClosesAt: new Date('2030-03-01T00:00:00Z')
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-}
-
-type RoundValues = {
-	competitionId?: number;
-	advancementRule?: string;
-	advancementCount?: number | null;
-	advancementThreshold?: number | null;
-};
-
-async function round(values: RoundValues = {}) {
-	const competitionId = values.competitionId ?? (await competition()).id;
-	const n = next();
-	return db
-		.insertInto('round')
-		.values({
-			competitionId,
-			position: n,
-			name: `Round ${n}`,
-			kind: 'semi_final',
-			scope: 'department',
-			advancementRule: values.advancementRule ?? 'top_n',
-			advancementCount: values.advancementCount === undefined ? 3 : values.advancementCount,
-			advancementThreshold: values.advancementThreshold ?? null
-		})
-		.returning(['id', 'competitionId'])
-		.executeTakeFirstOrThrow();
-}
-
-async function criterion(roundId: number, scale: { min: number; max: number } = { min: 1, max: 5 }) {
-	const n = next();
-	return db
-		.insertInto('roundCriterion')
-		.values({ roundId, position: n, code: `c${n}`, name: `Criterion ${n}`, weight: 1, scaleMin: scale.min, scaleMax: scale.max })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-}
-
-async function jury(roundId: number, departmentId: number | null) {
-	return db
-		.insertInto('jury')
-		.values({ roundId, departmentId, name: `Jury ${next()}` })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-}
-
-async function idea(values: { status?: string; createdBy?: number; competitionId?: number | null } = {}) {
-	const author = values.createdBy ? { id: values.createdBy } : await user();
-	const { departmentId } = await db.selectFrom('appUser').select('departmentId').where('id', '=', author.id).executeTakeFirstOrThrow();
-	const status = values.status ?? 'draft';
-	return db
-		.insertInto('idea')
-		.values({
-			title: `Idea ${next()}`,
-			departmentId,
-			createdBy: author.id,
-			competitionId: values.competitionId ?? null,
-			status,
-			firstSubmittedAt: status === 'draft' ? null : new Date()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-}
-
-async function scoreSheet(roundId: number, ideaId: number, jurorId: number) {
-	return db.insertInto('scoreSheet').values({ roundId, ideaId, jurorId }).returning('id').executeTakeFirstOrThrow();
-}
-
-async function kbEntry() {
-	const { id: departmentId } = await department();
-	return db
-		.insertInto('kbEntry')
-		.values({ title: `Entry ${next()}`, departmentId })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+/** An idea of a new person (in a new department), outside any competition unless given one. */
+async function newIdea(options: { status?: string; competitionId?: number } = {}) {
+	return f.newIdea({ owner: await f.newUser(), competitionId: options.competitionId ?? null, status: options.status });
 }
 
 /** Expects the statement to be refused by the named constraint (SQLSTATE as given). */
@@ -177,22 +87,22 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 
 	describe('department', () => {
 		it('accepts an upper-case code', async () => {
-			await expect(department({ code: 'QA-7' })).resolves.toMatchObject({ code: 'QA-7' });
+			await expect(f.newDepartment('QA-7')).resolves.toMatchObject({ code: 'QA-7' });
 		});
 
 		it('refuses a code in lower case', async () => {
-			await expectRefused(department({ code: 'qa' }), 'department_code_check');
+			await expectRefused(f.newDepartment('qa'), 'department_code_check');
 		});
 
 		it('refuses a duplicate code', async () => {
-			await department({ code: 'DUP' });
-			await expectRefused(department({ code: 'DUP' }), 'department_code_unique', '23505');
+			await f.newDepartment('DUP');
+			await expectRefused(f.newDepartment('DUP'), 'department_code_unique', '23505');
 		});
 	});
 
 	describe('app_user', () => {
 		it('refuses an e-mail address with upper-case letters', async () => {
-			const { id: departmentId } = await department();
+			const { id: departmentId } = await f.newDepartment();
 			await expectRefused(
 				db.insertInto('appUser').values({ email: 'Ann@Example.com', name: 'Ann', departmentId }).execute(),
 				'app_user_email_check'
@@ -202,15 +112,15 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 
 	describe('idea', () => {
 		it('accepts a status from the list', async () => {
-			await expect(idea({ status: 'submitted' })).resolves.toHaveProperty('id');
+			await expect(newIdea({ status: 'submitted' })).resolves.toHaveProperty('id');
 		});
 
 		it('refuses a status outside the list', async () => {
-			await expectRefused(idea({ status: 'approved' }), 'idea_status_check');
+			await expectRefused(newIdea({ status: 'approved' }), 'idea_status_check');
 		});
 
 		it('refuses a submitted idea without its first submission time', async () => {
-			const author = await user();
+			const author = await f.newUser();
 			await expectRefused(
 				db
 					.insertInto('idea')
@@ -221,11 +131,11 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		});
 
 		it('refuses status merged without the idea it was merged into', async () => {
-			await expectRefused(idea({ status: 'merged' }), 'idea_merged_check');
+			await expectRefused(newIdea({ status: 'merged' }), 'idea_merged_check');
 		});
 
 		it('fills the search document from title, problem and proposal', async () => {
-			const { id } = await idea();
+			const { id } = await newIdea();
 			await db.updateTable('idea').set({ problem: 'forklift waiting time' }).where('id', '=', id).execute();
 			const found = await db
 				.selectFrom('idea')
@@ -238,19 +148,22 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 
 	describe('round', () => {
 		it('accepts top_n with an advancement count', async () => {
-			await expect(round({ advancementRule: 'top_n', advancementCount: 5 })).resolves.toHaveProperty('id');
+			await expect(newRound({ advancementRule: 'top_n', advancementCount: 5 })).resolves.toHaveProperty('id');
 		});
 
 		it('refuses top_n without an advancement count', async () => {
-			await expectRefused(round({ advancementRule: 'top_n', advancementCount: null }), 'round_rule_check');
+			await expectRefused(newRound({ advancementRule: 'top_n', advancementCount: null }), 'round_rule_check');
 		});
 
 		it('refuses threshold without an advancement threshold', async () => {
-			await expectRefused(round({ advancementRule: 'threshold', advancementCount: null, advancementThreshold: null }), 'round_rule_check');
+			await expectRefused(
+				newRound({ advancementRule: 'threshold', advancementCount: null, advancementThreshold: null }),
+				'round_rule_check'
+			);
 		});
 
 		it('keeps a tie-break order that names each rule once, and refuses one that repeats a rule', async () => {
-			const { id } = await round({ advancementRule: 'top_n', advancementCount: 3 });
+			const { id } = await newRound({ advancementRule: 'top_n', advancementCount: 3 });
 			const stored = await db.selectFrom('round').select('tieBreaks').where('id', '=', id).executeTakeFirstOrThrow();
 			expect(stored.tieBreaks).toEqual(['roll_out', 'jurors', 'submitted_at']);
 			await db
@@ -269,7 +182,7 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		});
 
 		it('refuses two rounds at the same position of a competition', async () => {
-			const { id: competitionId } = await competition();
+			const { id: competitionId } = await f.newCompetition();
 			const values = { competitionId, position: 1, name: 'Semi-final', kind: 'semi_final', scope: 'department', advancementCount: 3 };
 			await db.insertInto('round').values(values).execute();
 			await expectRefused(db.insertInto('round').values(values).execute(), 'round_competition_id_position_unique', '23505');
@@ -277,17 +190,17 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 	});
 
 	describe('score', () => {
-		async function sheetWithCriterion(scale = { min: 1, max: 5 }) {
-			const { id: roundId, competitionId } = await round();
-			const { id: criterionId } = await criterion(roundId, scale);
-			const juror = await user();
-			const { id: ideaId } = await idea({ status: 'semi_final', competitionId });
-			const { id: sheetId } = await scoreSheet(roundId, ideaId, juror.id);
+		async function sheetWithCriterion(scale = { scaleMin: 1, scaleMax: 5 }) {
+			const { id: roundId, competitionId } = await newRound();
+			const { id: criterionId } = await judging.newCriterion(roundId, scale);
+			const juror = await f.newUser();
+			const { id: ideaId } = await newIdea({ status: 'semi_final', competitionId });
+			const { id: sheetId } = await judging.newScoreSheet({ roundId, ideaId, jurorId: juror.id });
 			return { sheetId, criterionId };
 		}
 
 		it('accepts a score on the scale, its ends included', async () => {
-			const { sheetId, criterionId } = await sheetWithCriterion({ min: 0, max: 10 });
+			const { sheetId, criterionId } = await sheetWithCriterion({ scaleMin: 0, scaleMax: 10 });
 			await db.insertInto('score').values({ sheetId, criterionId, value: 0 }).execute();
 			await db.updateTable('score').set({ value: 10 }).where('sheetId', '=', sheetId).execute();
 			const row = await db.selectFrom('score').select('value').where('sheetId', '=', sheetId).executeTakeFirstOrThrow();
@@ -295,35 +208,39 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		});
 
 		it('refuses a score above its criterion scale (trigger)', async () => {
-			const { sheetId, criterionId } = await sheetWithCriterion({ min: 1, max: 5 });
+			const { sheetId, criterionId } = await sheetWithCriterion({ scaleMin: 1, scaleMax: 5 });
 			await expectRefused(db.insertInto('score').values({ sheetId, criterionId, value: 6 }).execute(), 'score_value_check');
 		});
 
 		it('refuses a score below its criterion scale (trigger)', async () => {
-			const { sheetId, criterionId } = await sheetWithCriterion({ min: 1, max: 5 });
+			const { sheetId, criterionId } = await sheetWithCriterion({ scaleMin: 1, scaleMax: 5 });
 			await expectRefused(db.insertInto('score').values({ sheetId, criterionId, value: 0 }).execute(), 'score_value_check');
 		});
 
 		it('refuses an update that moves a score off the scale (trigger)', async () => {
-			const { sheetId, criterionId } = await sheetWithCriterion({ min: 1, max: 5 });
+			const { sheetId, criterionId } = await sheetWithCriterion({ scaleMin: 1, scaleMax: 5 });
 			await db.insertInto('score').values({ sheetId, criterionId, value: 3 }).execute();
 			await expectRefused(db.updateTable('score').set({ value: 99 }).where('sheetId', '=', sheetId).execute(), 'score_value_check');
 		});
 
 		it('refuses a second score sheet by the same juror for the same idea and round', async () => {
-			const { id: roundId, competitionId } = await round();
-			const juror = await user();
-			const { id: ideaId } = await idea({ status: 'semi_final', competitionId });
-			await scoreSheet(roundId, ideaId, juror.id);
-			await expectRefused(scoreSheet(roundId, ideaId, juror.id), 'score_sheet_round_id_idea_id_juror_id_unique', '23505');
+			const { id: roundId, competitionId } = await newRound();
+			const juror = await f.newUser();
+			const { id: ideaId } = await newIdea({ status: 'semi_final', competitionId });
+			await judging.newScoreSheet({ roundId, ideaId, jurorId: juror.id });
+			await expectRefused(
+				judging.newScoreSheet({ roundId, ideaId, jurorId: juror.id }),
+				'score_sheet_round_id_idea_id_juror_id_unique',
+				'23505'
+			);
 		});
 	});
 
 	describe('mentor_assignment', () => {
 		it('refuses a second active assignment for the same idea (partial unique index)', async () => {
-			const { id: ideaId } = await idea({ status: 'accepted' });
-			const first = await user();
-			const second = await user();
+			const { id: ideaId } = await newIdea({ status: 'accepted' });
+			const first = await f.newUser();
+			const second = await f.newUser();
 			await db.insertInto('mentorAssignment').values({ ideaId, mentorId: first.id, status: 'accepted' }).execute();
 			await expectRefused(
 				db.insertInto('mentorAssignment').values({ ideaId, mentorId: second.id, status: 'proposed' }).execute(),
@@ -333,10 +250,10 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		});
 
 		it('accepts a new proposal once the earlier assignment was declined or ended', async () => {
-			const { id: ideaId } = await idea({ status: 'accepted' });
-			const first = await user();
-			const second = await user();
-			const third = await user();
+			const { id: ideaId } = await newIdea({ status: 'accepted' });
+			const first = await f.newUser();
+			const second = await f.newUser();
+			const third = await f.newUser();
 			await db.insertInto('mentorAssignment').values({ ideaId, mentorId: first.id, status: 'declined' }).execute();
 			await db.insertInto('mentorAssignment').values({ ideaId, mentorId: second.id, status: 'ended' }).execute();
 			await db.insertInto('mentorAssignment').values({ ideaId, mentorId: third.id, status: 'proposed' }).execute();
@@ -347,8 +264,8 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 
 	describe('adoption', () => {
 		async function adoption(status: string, reason: string | null) {
-			const { id: kbEntryId } = await kbEntry();
-			const adopter = await user();
+			const { id: kbEntryId } = await kb.newEntry({ departmentId: (await f.newDepartment()).id });
+			const adopter = await f.newUser();
 			return db
 				.insertInto('adoption')
 				.values({ kbEntryId, departmentId: adopter.departmentId, status, reason, createdBy: adopter.id })
@@ -375,8 +292,8 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 
 	describe('conflict_of_interest', () => {
 		async function conflict(source: string, reason: string | null) {
-			const juror = await user();
-			const { id: ideaId } = await idea({ status: 'semi_final' });
+			const juror = await f.newUser();
+			const { id: ideaId } = await newIdea({ status: 'semi_final' });
 			return db
 				.insertInto('conflictOfInterest')
 				.values({ userId: juror.id, ideaId, source, reason })
@@ -395,24 +312,24 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 
 	describe('jury', () => {
 		it('accepts one jury per department of a round', async () => {
-			const { id: roundId } = await round();
-			const a = await department();
-			const b = await department();
-			await jury(roundId, a.id);
-			await expect(jury(roundId, b.id)).resolves.toHaveProperty('id');
+			const { id: roundId } = await newRound();
+			const a = await f.newDepartment();
+			const b = await f.newDepartment();
+			await judging.newJury(roundId, a.id);
+			await expect(judging.newJury(roundId, b.id)).resolves.toHaveProperty('id');
 		});
 
 		it('refuses a second jury for the same round and department', async () => {
-			const { id: roundId } = await round();
-			const { id: departmentId } = await department();
-			await jury(roundId, departmentId);
-			await expectRefused(jury(roundId, departmentId), 'jury_round_id_department_id_unique', '23505');
+			const { id: roundId } = await newRound();
+			const { id: departmentId } = await f.newDepartment();
+			await judging.newJury(roundId, departmentId);
+			await expectRefused(judging.newJury(roundId, departmentId), 'jury_round_id_department_id_unique', '23505');
 		});
 
 		it('refuses a second competition-wide jury (NULL department) for the same round', async () => {
-			const { id: roundId } = await round();
-			await jury(roundId, null);
-			await expectRefused(jury(roundId, null), 'jury_round_id_department_id_unique', '23505');
+			const { id: roundId } = await newRound();
+			await judging.newJury(roundId, null);
+			await expectRefused(judging.newJury(roundId, null), 'jury_round_id_department_id_unique', '23505');
 		});
 	});
 });
