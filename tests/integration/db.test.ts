@@ -1,11 +1,13 @@
-/** The database layer itself: one code path on both engines, safe queuing, the data-folder guard. */
+/**
+ * The database layer itself: one code path on both engines, safe queuing, the data-folder
+ * guard. Reading the configuration needs no database: src/lib/server/config.test.ts.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '$lib/server/db/index.js';
-import { loadConfig, ConfigError } from '$lib/server/config.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 
 let testDb: TestDatabase;
@@ -74,43 +76,4 @@ describe('the embedded data folder', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	}, 60_000);
-});
-
-describe('configuration', () => {
-	it('reads a sane default for the embedded engine and keeps the generated secret', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'ideacup-cfg-'));
-		try {
-			const first = loadConfig({ DATA_DIR: dir });
-			expect(first.engine).toBe('pglite');
-			expect(first.demoSignIn).toBe(true);
-			expect(first.authSecret.length).toBeGreaterThanOrEqual(32);
-			expect(loadConfig({ DATA_DIR: dir }).authSecret).toBe(first.authSecret);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
-	});
-
-	it('needs AUTH_SECRET with PostgreSQL and refuses a URL that is not PostgreSQL', () => {
-		expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/AUTH_SECRET is required/);
-		expect(() => loadConfig({ DATABASE_URL: 'mysql://u@h/db', AUTH_SECRET: 'x'.repeat(20) })).toThrow(ConfigError);
-	});
-
-	it('keeps demo sign-in off on PostgreSQL unless explicitly allowed', () => {
-		const pg = { DATABASE_URL: 'postgres://u@h/db', AUTH_SECRET: 'x'.repeat(20) };
-		expect(loadConfig(pg).demoSignIn).toBe(false);
-		expect(loadConfig({ ...pg, ALLOW_DEMO_SIGNIN: 'true' }).demoSignIn).toBe(true);
-	});
-
-	it('keeps demo sign-in off when company SSO is configured, unless explicitly allowed', () => {
-		const oidc = {
-			OIDC_ISSUER: 'https://login.example.com',
-			OIDC_CLIENT_ID: 'ideacup',
-			OIDC_CLIENT_SECRET: 's',
-			AUTH_SECRET: 'x'.repeat(20),
-			DATABASE_URL: 'postgres://u@h/db'
-		};
-		expect(loadConfig(oidc).demoSignIn).toBe(false);
-		expect(loadConfig({ ...oidc, ALLOW_DEMO_SIGNIN: 'true' }).demoSignIn).toBe(true);
-		expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.com', DATA_DIR: tmpdir() })).toThrow(/must be set together/);
-	});
 });
