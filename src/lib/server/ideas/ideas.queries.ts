@@ -384,7 +384,7 @@ export function listIdeas(db: Db, f: IdeaListFilter) {
 	}
 	const column = { submitted: 'i.submittedAt', updated: 'i.updatedAt', title: 'i.title', status: 'i.status' } as const;
 	return query
-		.orderBy(column[f.sort], sql.raw(f.dir === 'asc' ? 'asc nulls last' : 'desc nulls last'))
+		.orderBy(column[f.sort], (ob) => (f.dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
 		.orderBy('i.id', f.dir)
 		.limit(f.limit)
 		.offset(f.offset)
