@@ -1,30 +1,10 @@
 /**
- * The idea lifecycle of PRODUCT.md. Statuses here; the transitions (who may make them and
- * what they record) live beside them.
+ * The idea lifecycle of PRODUCT.md: the transitions between the statuses of idea-status.ts,
+ * who may make them and what they need.
  */
-export const IDEA_STATUSES = [
-	'draft',
-	'submitted',
-	'screening',
-	'returned',
-	'declined',
-	'withdrawn',
-	'merged',
-	'accepted',
-	'coaching',
-	'semi_final',
-	'not_advanced',
-	'finalist',
-	'winner',
-	'runner_up',
-	'implemented',
-	'published'
-] as const;
-export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+import { isIdeaStatus, UNANSWERED, type IdeaStatus } from './idea-status.js';
 
-export function isIdeaStatus(value: string): value is IdeaStatus {
-	return (IDEA_STATUSES as readonly string[]).includes(value);
-}
+export { IDEA_STATUSES, isIdeaStatus, type IdeaStatus } from './idea-status.js';
 
 /** The funnel an organiser watches: each status counts in one stage. */
 export const FUNNEL_STAGES = ['draft', 'submitted', 'accepted', 'semi_final', 'final', 'implemented'] as const;
@@ -113,9 +93,9 @@ export const TRANSITIONS = {
 	resubmit: { from: ['returned'], to: 'submitted', by: ['team'] },
 	withdraw: { from: ['submitted', 'returned'], to: 'withdrawn', by: ['team'] },
 	startScreening: { from: ['submitted'], to: 'screening', by: ['organiser'] },
-	return: { from: ['submitted', 'screening'], to: 'returned', by: ['organiser'], needsReason: true },
-	decline: { from: ['submitted', 'screening'], to: 'declined', by: ['organiser'], needsReason: true },
-	accept: { from: ['submitted', 'screening'], to: 'accepted', by: ['organiser'] },
+	return: { from: UNANSWERED, to: 'returned', by: ['organiser'], needsReason: true },
+	decline: { from: UNANSWERED, to: 'declined', by: ['organiser'], needsReason: true },
+	accept: { from: UNANSWERED, to: 'accepted', by: ['organiser'] },
 	merge: { from: ['submitted', 'screening', 'returned', 'accepted', 'coaching'], to: 'merged', by: ['organiser'], needsReason: true },
 	startCoaching: { from: ['accepted'], to: 'coaching', by: ['organiser', 'mentor', 'system'] },
 	enterSemiFinal: { from: ['accepted', 'coaching'], to: 'semi_final', by: ['organiser'] },

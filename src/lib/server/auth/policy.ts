@@ -3,6 +3,7 @@
  * load, so the whole table is unit-tested (policy.test.ts). Loads and actions ask here;
  * a "no" on an object is shown as 404, so a stranger learns nothing.
  */
+import { ACCEPTED_AND_LATER, COACHING_ONGOING, statusIn, TEAM_EDITS, UNANSWERED } from '../../domain/idea-status.js';
 
 export const ROLES = ['employee', 'mentor', 'juror', 'organiser', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -80,19 +81,6 @@ export type IdeaFacts = {
 export const IDEA_ACTIONS = ['view', 'edit', 'submit', 'withdraw', 'comment', 'commentOrganisersOnly', 'screen'] as const;
 export type IdeaAction = (typeof IDEA_ACTIONS)[number];
 
-/** Statuses other departments may see once the deadline has passed: accepted and onwards. */
-const PUBLIC_AFTER_DEADLINE = new Set([
-	'accepted',
-	'coaching',
-	'semi_final',
-	'not_advanced',
-	'finalist',
-	'winner',
-	'runner_up',
-	'implemented',
-	'published'
-]);
-
 /**
  * Rules per idea:
  * - a draft is seen by its team only;
@@ -108,14 +96,14 @@ export function canOnIdea(actor: Actor | null, action: IdeaAction, idea: IdeaFac
 	const view =
 		idea.isMember ||
 		(!draft && (organiser || idea.isMentor || idea.isJuror)) ||
-		(idea.submissionClosed && PUBLIC_AFTER_DEADLINE.has(idea.status));
+		(idea.submissionClosed && statusIn(idea.status, ACCEPTED_AND_LATER));
 	switch (action) {
 		case 'view':
 			return view;
 		case 'edit':
-			return idea.isMember && (draft || idea.status === 'returned');
+			return idea.isMember && statusIn(idea.status, TEAM_EDITS);
 		case 'submit':
-			return idea.isMember && (draft || idea.status === 'returned');
+			return idea.isMember && statusIn(idea.status, TEAM_EDITS);
 		case 'withdraw':
 			return idea.isMember && ['draft', 'submitted', 'returned'].includes(idea.status);
 		case 'comment':
@@ -123,7 +111,7 @@ export function canOnIdea(actor: Actor | null, action: IdeaAction, idea: IdeaFac
 		case 'commentOrganisersOnly':
 			return !draft && organiser;
 		case 'screen':
-			return organiser && ['submitted', 'screening'].includes(idea.status);
+			return organiser && statusIn(idea.status, UNANSWERED);
 	}
 }
 
@@ -141,21 +129,6 @@ export type CoachingFacts = {
 export const COACHING_ACTIONS = ['view', 'work', 'markReady', 'answer', 'request', 'assign'] as const;
 export type CoachingAction = (typeof COACHING_ACTIONS)[number];
 
-/** Statuses in which an idea has a coaching space: accepted and onwards. */
-const COACHING_VISIBLE = new Set([
-	'accepted',
-	'coaching',
-	'semi_final',
-	'not_advanced',
-	'finalist',
-	'winner',
-	'runner_up',
-	'implemented',
-	'published'
-]);
-/** Statuses in which coaching still goes on: until the last presentation. */
-const COACHING_ACTIVE = new Set(['accepted', 'coaching', 'semi_final', 'finalist']);
-
 /**
  * Rules of an idea's coaching space:
  * - team, mentor (proposed or accepted) and organisers see it once the idea is accepted;
@@ -166,9 +139,9 @@ const COACHING_ACTIVE = new Set(['accepted', 'coaching', 'semi_final', 'finalist
  * - organisers assign a mentor while coaching goes on and nobody is proposed or accepted.
  */
 export function canOnCoaching(actor: Actor | null, action: CoachingAction, facts: CoachingFacts): boolean {
-	if (!actor || !COACHING_VISIBLE.has(facts.status)) return false;
+	if (!actor || !statusIn(facts.status, ACCEPTED_AND_LATER)) return false;
 	const organiser = actor.roles.includes('organiser');
-	const active = COACHING_ACTIVE.has(facts.status);
+	const active = statusIn(facts.status, COACHING_ONGOING);
 	switch (action) {
 		case 'view':
 			return facts.isMember || facts.mentorStatus !== null || organiser;
@@ -256,19 +229,6 @@ export function canRecordAdoptionFor(actor: Actor | null, departmentId: number):
 	return actor.departmentId === departmentId || actor.roles.includes('organiser');
 }
 
-/** Ideas that can be implemented (any accepted idea) or already are. */
-const IMPLEMENTABLE = new Set([
-	'accepted',
-	'coaching',
-	'semi_final',
-	'not_advanced',
-	'finalist',
-	'winner',
-	'runner_up',
-	'implemented',
-	'published'
-]);
-
 /**
  * The implementation record of an idea: kept by its team and by organisers, once the idea
  * was accepted. Publication is asked by the team once the idea is implemented.
@@ -280,6 +240,6 @@ export function canOnImplementation(
 ): boolean {
 	if (!actor) return false;
 	const organiser = actor.roles.includes('organiser');
-	if (action === 'record') return (idea.isMember || organiser) && IMPLEMENTABLE.has(idea.status);
+	if (action === 'record') return (idea.isMember || organiser) && statusIn(idea.status, ACCEPTED_AND_LATER);
 	return (idea.isMember || organiser) && idea.status === 'implemented';
 }

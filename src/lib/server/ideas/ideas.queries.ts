@@ -1,6 +1,7 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { teamNames } from './idea-columns.js';
 import { sql } from 'kysely';
+import { NOT_MERGE_TARGETS, UNANSWERED } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
 
 /** Every idea the person is on the team of, newest activity first. */
@@ -38,7 +39,7 @@ export function listUnansweredSubmissions(db: Db, competitionIds: number[]) {
 		.selectFrom('idea')
 		.select(['id', 'competitionId', 'submittedAt'])
 		.where('competitionId', 'in', competitionIds)
-		.where('status', 'in', ['submitted', 'screening'])
+		.where('status', 'in', UNANSWERED)
 		.where('submittedAt', 'is not', null)
 		.orderBy('submittedAt')
 		.execute();
@@ -315,7 +316,7 @@ export function listScreeningQueue(db: Db) {
 			'c.responseDays',
 			teamNames(eb.ref('i.id'))
 		])
-		.where('i.status', 'in', ['submitted', 'screening'])
+		.where('i.status', 'in', UNANSWERED)
 		.orderBy('i.submittedAt')
 		.orderBy('i.id')
 		.execute();
@@ -437,7 +438,7 @@ export function findMergeCandidates(db: Db, idea: { id: number; title: string; c
 		.select(['id', 'title', 'status'])
 		.where('id', '<>', idea.id)
 		.$if(idea.competitionId !== null, (qb) => qb.where('competitionId', '=', idea.competitionId!))
-		.where('status', 'not in', ['draft', 'merged', 'withdrawn', 'declined'])
+		.where('status', 'not in', NOT_MERGE_TARGETS)
 		.orderBy(sql`similarity(title, ${idea.title})`, 'desc')
 		.orderBy('id')
 		.limit(limit)

@@ -3,14 +3,8 @@ import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { can, canOnIdea, hasRole, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
-import {
-	availableTransitions,
-	decideTransition,
-	holderOf,
-	isIdeaStatus,
-	type IdeaActorKind,
-	type TransitionName
-} from '../../domain/lifecycle.js';
+import { availableTransitions, decideTransition, holderOf, type IdeaActorKind, type TransitionName } from '../../domain/lifecycle.js';
+import { ACCEPTED_AND_LATER, isIdeaStatus, NOT_MERGE_TARGETS, statusIn, UNANSWERED } from '../../domain/idea-status.js';
 import { answerDueOn, isOverdue, workingDaysBetween } from '../../domain/response-time.js';
 import { findCompetitionWindow, isDepartmentEligible, listCompetitions, listOpenCalls } from '../competitions/competitions.queries.js';
 import { listDepartments } from '../org/users.queries.js';
@@ -20,30 +14,6 @@ import { renderMarkdown } from '../markdown.js';
 import { loadIdeaFacts, requireIdeaAccess, type IdeaAccess } from './ideas.access.js';
 import { missingForSubmission, type IdeaInput, type IdeaListQuery, IDEA_PAGE_SIZE } from './ideas.schema.js';
 import * as q from './ideas.queries.js';
-
-/** Statuses of other people's ideas a reader may find through "solved before?" (after the deadline). */
-const ACCEPTED_AND_LATER = new Set([
-	'accepted',
-	'coaching',
-	'semi_final',
-	'not_advanced',
-	'finalist',
-	'winner',
-	'runner_up',
-	'implemented',
-	'published'
-]);
-const SIMILAR_VISIBLE = [
-	'accepted',
-	'coaching',
-	'semi_final',
-	'not_advanced',
-	'finalist',
-	'winner',
-	'runner_up',
-	'implemented',
-	'published'
-];
 
 const refusals: Record<string, { message: string; status: 400 | 409 }> = {
 	wrong_state: { message: 'This idea is no longer in a state that allows this; reload to see what changed.', status: 409 },
@@ -275,7 +245,7 @@ export async function mergeIdea(
 	if (sourceId === input.targetId) throw new FieldErrors({ targetId: ['same_idea'] });
 	const target = await loadIdeaFacts(db, actor, input.targetId);
 	if (!target || !canOnIdea(actor, 'view', target.facts)) throw new FieldErrors({ targetId: ['unknown'] });
-	if (['draft', 'merged', 'withdrawn', 'declined'].includes(target.status)) throw new FieldErrors({ targetId: ['cannot_receive'] });
+	if (statusIn(target.status, NOT_MERGE_TARGETS)) throw new FieldErrors({ targetId: ['cannot_receive'] });
 	const result = await changeStatus(db, actor, sourceId, input.version, {
 		transition: 'merge',
 		reason: input.message,
@@ -347,7 +317,7 @@ export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, no
 	const kinds = actorKinds(actor, access);
 	const transitions = availableTransitions(detail.status, kinds);
 	const mergeCandidates = organiser && transitions.includes('merge') ? await q.findMergeCandidates(db, detail) : [];
-	const waiting = ['submitted', 'screening'].includes(detail.status) && detail.submittedAt;
+	const waiting = statusIn(detail.status, UNANSWERED) && detail.submittedAt;
 	return {
 		idea: detail,
 		isMember: access.facts.isMember,
@@ -359,8 +329,8 @@ export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, no
 		mergeCandidates,
 		links: {
 			// The coaching space and the implementation record open once an idea is accepted.
-			coaching: ACCEPTED_AND_LATER.has(detail.status) && (access.facts.isMember || access.facts.isMentor || organiser),
-			implementation: ACCEPTED_AND_LATER.has(detail.status) && (access.facts.isMember || organiser),
+			coaching: statusIn(detail.status, ACCEPTED_AND_LATER) && (access.facts.isMember || access.facts.isMentor || organiser),
+			implementation: statusIn(detail.status, ACCEPTED_AND_LATER) && (access.facts.isMember || organiser),
 			kbEntryId: detail.kbEntryId ?? null
 		},
 		can: {
@@ -444,7 +414,7 @@ export async function findSimilarIdeas(db: Database, actor: Actor, input: { titl
 	if (!can(actor, 'idea.create')) throw notFound();
 	const text = `${input.title} ${input.problem}`.replace(/\s+/g, ' ').trim().slice(0, 300);
 	if (text.length < 4) return { kb: [], ideas: [] };
-	return q.findSimilar(db, text, SIMILAR_VISIBLE, input.exclude ?? null);
+	return q.findSimilar(db, text, ACCEPTED_AND_LATER, input.exclude ?? null);
 }
 
 export async function findColleagues(db: Database, actor: Actor, query: string) {

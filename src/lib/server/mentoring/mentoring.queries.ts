@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { teamNames } from '../ideas/idea-columns.js';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
+import { COACHING_ONGOING } from '../../domain/idea-status.js';
 
 /** A mentor's ideas (accepted, or proposed and waiting for their answer) with checklist progress. */
 export function listMentees(db: Db, mentorId: number) {
@@ -354,7 +355,7 @@ export function listCoachedIdeas(db: Db) {
 				.as('checksDone')
 		])
 		.where('a.status', '=', 'accepted')
-		.where('i.status', 'in', ['accepted', 'coaching', 'semi_final', 'finalist'])
+		.where('i.status', 'in', COACHING_ONGOING)
 		.orderBy(sql`a.ready_at desc nulls last`)
 		.orderBy('i.title')
 		.execute();
