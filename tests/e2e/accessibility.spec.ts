@@ -18,51 +18,66 @@ async function expectAccessible(page: Page, path: string) {
 	expect(serious, `${path}\n${serious.join('\n')}`).toEqual([]);
 }
 
-test('sign-in page', async ({ page }) => {
-	await expectAccessible(page, '/signin');
-});
+/** A page to check: its address, or how to find it when the address depends on the data. */
+type PageToCheck = { name: string; path: string | ((page: Page) => Promise<string>) };
 
-test('employee pages', async ({ page }) => {
-	await signInAs(page, 'Sanne Bakker');
-	for (const path of ['/', '/ideas', '/ideas/new', '/kb', '/kb?q=torque', '/kb/1', '/notifications', '/no-such-page'])
-		await expectAccessible(page, path);
+const at = (path: string): PageToCheck => ({ name: path, path });
+
+/** Sanne's idea that a mentor coaches, found on her list of ideas. */
+async function coachedIdea(page: Page): Promise<string> {
 	await page.goto('/ideas');
-	const coached = await page.getByRole('link', { name: /Photo check of part kits/ }).getAttribute('href');
-	for (const path of [coached!, `${coached}/coaching`, `${coached}/implementation`]) await expectAccessible(page, path);
-});
+	return (await page.getByRole('link', { name: /Photo check of part kits/ }).getAttribute('href'))!;
+}
 
-test('organiser pages', async ({ page }) => {
-	await signInAs(page, 'Ruud van Dijk');
-	const rounds = ['/organise/competitions/2', '/organise/competitions/2/rounds/1'];
-	for (const path of [
-		'/',
-		'/organise/screening',
-		'/organise/ideas',
-		'/organise/mentors',
-		'/organise/competitions',
-		...rounds,
-		'/ideas/20',
-		'/kb/pending'
-	]) {
-		await expectAccessible(page, path);
-	}
-});
-
-test('admin pages', async ({ page }) => {
-	await signInAs(page, 'Esther Smit');
-	for (const path of ['/admin/users', '/admin/audit', '/departments']) await expectAccessible(page, path);
-});
-
-test('juror pages, the scoring sheet included', async ({ page }) => {
-	await signInAs(page, 'Marieke Visser');
-	await expectAccessible(page, '/jury');
+/** The first scoring sheet on Marieke's jury page. */
+async function scoringSheet(page: Page): Promise<string> {
+	await page.goto('/jury');
 	await page.locator('main table a').first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	await expectAccessible(page, new URL(page.url()).pathname);
-});
+	return new URL(page.url()).pathname;
+}
 
-test('mentor pages', async ({ page }) => {
-	await signInAs(page, 'Pieter de Groot');
-	await expectAccessible(page, '/mentoring');
-	await expectAccessible(page, '/mentoring/profile');
-});
+/** Who signs in (nobody for the sign-in page) and the pages they use most. */
+const ROLES: Array<{ role: string; person: string | null; pages: PageToCheck[] }> = [
+	{ role: 'visitor', person: null, pages: [{ name: 'sign-in page', path: '/signin' }] },
+	{
+		role: 'employee',
+		person: 'Sanne Bakker',
+		pages: [
+			...['/', '/ideas', '/ideas/new', '/kb', '/kb?q=torque', '/kb/1', '/notifications', '/no-such-page'].map(at),
+			{ name: 'a coached idea', path: coachedIdea },
+			{ name: "a coached idea's coaching space", path: async (page) => `${await coachedIdea(page)}/coaching` },
+			{ name: "a coached idea's implementation", path: async (page) => `${await coachedIdea(page)}/implementation` }
+		]
+	},
+	{
+		role: 'organiser',
+		person: 'Ruud van Dijk',
+		pages: [
+			'/',
+			'/organise/screening',
+			'/organise/ideas',
+			'/organise/mentors',
+			'/organise/competitions',
+			'/organise/competitions/2',
+			'/organise/competitions/2/rounds/1',
+			'/ideas/20',
+			'/kb/pending'
+		].map(at)
+	},
+	{ role: 'admin', person: 'Esther Smit', pages: ['/admin/users', '/admin/audit', '/departments'].map(at) },
+	{ role: 'juror', person: 'Marieke Visser', pages: [at('/jury'), { name: 'the scoring sheet', path: scoringSheet }] },
+	{ role: 'mentor', person: 'Pieter de Groot', pages: ['/mentoring', '/mentoring/profile'].map(at) }
+];
+
+// One test per page, so a slow machine runs out of time on one page, not on a whole role.
+for (const { role, person, pages } of ROLES) {
+	test.describe(`${role} pages`, () => {
+		for (const { name, path } of pages) {
+			test(name, async ({ page }) => {
+				if (person) await signInAs(page, person);
+				await expectAccessible(page, typeof path === 'string' ? path : await path(page));
+			});
+		}
+	});
+}
