@@ -1,6 +1,7 @@
 /** Ideas on a real database: submit, screen, return, resubmit, accept, decline, merge, and the guards. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { ideaFormSchema } from '$lib/server/ideas/ideas.schema.js';
@@ -223,6 +224,38 @@ describe('merging duplicates', () => {
 		expect(staying.events.map((e) => e.kind)).toContain('merged_in');
 		const audit = await db.selectFrom('auditLog').select('action').where('objectId', '=', String(goes.id)).execute();
 		expect(audit.map((a) => a.action)).toEqual(['idea.merged']);
+	});
+
+	it('is all or nothing: when the team cannot be merged, the duplicate keeps its status and nothing is recorded', async () => {
+		const stays = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted', title: 'Stays whole' });
+		const goes = await f.newIdea({ owner: colleague, competitionId: openCup.id, status: 'submitted', title: 'Goes whole' });
+		const ideaRow = (id: number) =>
+			db.selectFrom('idea').select(['status', 'version', 'mergedIntoId']).where('id', '=', id).executeTakeFirstOrThrow();
+		const merged = { version: 1, targetId: stays.id, message: 'Both propose shadow boards.' };
+		// The staying idea takes no team rows for now, so the merge fails at the team, after the status change.
+		const block = sql.raw(`idea_member_test_block_${stays.id}`);
+		await sql`ALTER TABLE idea_member ADD CONSTRAINT ${block} CHECK (idea_id <> ${sql.lit(stays.id)}) NOT VALID`.execute(db);
+		try {
+			await expect(mergeIdea(db, organiser, goes.id, merged)).rejects.toThrow(/idea_member_test_block/);
+		} finally {
+			await sql`ALTER TABLE idea_member DROP CONSTRAINT ${block}`.execute(db);
+		}
+		expect(await ideaRow(goes.id)).toEqual({ status: 'submitted', version: 1, mergedIntoId: null });
+		expect((await events(goes.id)).map((e) => e.toStatus)).not.toContain('merged');
+		expect((await events(stays.id)).map((e) => e.kind)).not.toContain('merged_in');
+		const told = await db
+			.selectFrom('notification')
+			.select('id')
+			.where('kind', '=', 'idea_merged')
+			.where('userId', '=', colleague.id)
+			.execute();
+		expect(told).toEqual([]);
+		expect(await db.selectFrom('auditLog').select('id').where('objectId', '=', String(goes.id)).execute()).toEqual([]);
+
+		// Nothing was half done: the same request (same version) now merges both, together.
+		await mergeIdea(db, organiser, goes.id, merged);
+		expect(await ideaRow(goes.id)).toEqual({ status: 'merged', version: 2, mergedIntoId: stays.id });
+		expect((await getIdeaPage(db, colleague, stays.id)).idea.team.map((t) => t.name).sort()).toEqual(['Kees Colleague', 'Sanne Operator']);
 	});
 });
 

@@ -112,48 +112,51 @@ type Change = {
  * and its event in one transaction, then notifications. Refusals change nothing.
  */
 async function changeStatus(db: Database, actor: Actor, ideaId: number, version: number, change: Change) {
-	return db.transaction().execute(async (trx) => {
-		const access = await loadIdeaFacts(trx, actor, ideaId);
-		if (!access || !canOnIdea(actor, 'view', access.facts)) throw notFound();
-		let windowOpen = false;
-		if (change.transition === 'submit') {
-			if (!access.competitionId) throw new FieldErrors({ competitionId: ['needed_to_submit'] });
-			windowOpen = Boolean((await findCompetitionWindow(trx, access.competitionId, true))?.windowOpen);
-		}
-		const decision = decideTransition(access.status, change.transition, {
-			actor: actorKinds(actor, access),
-			reason: change.reason,
-			windowOpen
-		});
-		if (!decision.ok) refuse(decision.reason);
-		if (access.version !== version) throw stale();
-		const submitted = decision.to === 'submitted';
-		const answered = ['returned', 'declined', 'accepted'].includes(decision.to);
-		const updated = await q.updateIdeaStatus(
-			trx,
-			ideaId,
-			{ version, status: decision.from },
-			{ status: decision.to, submittedAt: submitted, answeredAt: answered, mergedIntoId: change.mergedIntoId }
-		);
-		if (!updated) throw stale();
-		await q.insertEvent(trx, {
-			ideaId,
-			actorId: actor.id,
-			kind: 'status_changed',
-			fromStatus: decision.from,
-			toStatus: decision.to,
-			reason: change.reason?.trim() || null,
-			data: change.data
-		});
-		if (change.notify) {
-			const to =
-				change.notify.to === 'team'
-					? (await q.listTeamIds(trx, ideaId)).map((m) => m.userId)
-					: (await q.listOrganiserIds(trx)).map((o) => o.id);
-			await insertNotifications(trx, to, { kind: change.notify.kind, params: { ideaId, title: access.title }, link: `/ideas/${ideaId}` });
-		}
-		return { id: ideaId, version: updated.version, status: decision.to };
+	return db.transaction().execute((trx) => changeStatusIn(trx, actor, ideaId, version, change));
+}
+
+/** changeStatus inside the caller's transaction, for a change that writes more than the status (mergeIdea). */
+async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId: number, version: number, change: Change) {
+	const access = await loadIdeaFacts(trx, actor, ideaId);
+	if (!access || !canOnIdea(actor, 'view', access.facts)) throw notFound();
+	let windowOpen = false;
+	if (change.transition === 'submit') {
+		if (!access.competitionId) throw new FieldErrors({ competitionId: ['needed_to_submit'] });
+		windowOpen = Boolean((await findCompetitionWindow(trx, access.competitionId, true))?.windowOpen);
+	}
+	const decision = decideTransition(access.status, change.transition, {
+		actor: actorKinds(actor, access),
+		reason: change.reason,
+		windowOpen
 	});
+	if (!decision.ok) refuse(decision.reason);
+	if (access.version !== version) throw stale();
+	const submitted = decision.to === 'submitted';
+	const answered = ['returned', 'declined', 'accepted'].includes(decision.to);
+	const updated = await q.updateIdeaStatus(
+		trx,
+		ideaId,
+		{ version, status: decision.from },
+		{ status: decision.to, submittedAt: submitted, answeredAt: answered, mergedIntoId: change.mergedIntoId }
+	);
+	if (!updated) throw stale();
+	await q.insertEvent(trx, {
+		ideaId,
+		actorId: actor.id,
+		kind: 'status_changed',
+		fromStatus: decision.from,
+		toStatus: decision.to,
+		reason: change.reason?.trim() || null,
+		data: change.data
+	});
+	if (change.notify) {
+		const to =
+			change.notify.to === 'team'
+				? (await q.listTeamIds(trx, ideaId)).map((m) => m.userId)
+				: (await q.listOrganiserIds(trx)).map((o) => o.id);
+		await insertNotifications(trx, to, { kind: change.notify.kind, params: { ideaId, title: access.title }, link: `/ideas/${ideaId}` });
+	}
+	return { id: ideaId, version: updated.version, status: decision.to };
 }
 
 /**
@@ -233,7 +236,8 @@ export async function screenIdea(
 
 /**
  * Merge a duplicate into the idea that stays: the duplicate points to it, its team joins
- * the staying idea's team, both timelines record it. Audited.
+ * the staying idea's team, both timelines record it. Audited. All in one transaction: a
+ * failure anywhere leaves both ideas as they were.
  */
 export async function mergeIdea(
 	db: Database,
@@ -243,17 +247,20 @@ export async function mergeIdea(
 ) {
 	if (!can(actor, 'idea.screen')) throw notFound();
 	if (sourceId === input.targetId) throw new FieldErrors({ targetId: ['same_idea'] });
-	const target = await loadIdeaFacts(db, actor, input.targetId);
-	if (!target || !canOnIdea(actor, 'view', target.facts)) throw new FieldErrors({ targetId: ['unknown'] });
-	if (statusIn(target.status, NOT_MERGE_TARGETS)) throw new FieldErrors({ targetId: ['cannot_receive'] });
-	const result = await changeStatus(db, actor, sourceId, input.version, {
-		transition: 'merge',
-		reason: input.message,
-		data: { mergedIntoId: input.targetId, mergedIntoTitle: target.title },
-		mergedIntoId: input.targetId,
-		notify: { kind: 'idea_merged', to: 'team' }
-	});
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
+		// Both held until the end, in id order so that a merge the other way waits instead of deadlocking:
+		// the staying idea cannot be closed (or merged away) while it receives the team.
+		for (const id of [sourceId, input.targetId].sort((x, y) => x - y)) await q.lockIdea(trx, id);
+		const target = await loadIdeaFacts(trx, actor, input.targetId);
+		if (!target || !canOnIdea(actor, 'view', target.facts)) throw new FieldErrors({ targetId: ['unknown'] });
+		if (statusIn(target.status, NOT_MERGE_TARGETS)) throw new FieldErrors({ targetId: ['cannot_receive'] });
+		const result = await changeStatusIn(trx, actor, sourceId, input.version, {
+			transition: 'merge',
+			reason: input.message,
+			data: { mergedIntoId: input.targetId, mergedIntoTitle: target.title },
+			mergedIntoId: input.targetId,
+			notify: { kind: 'idea_merged', to: 'team' }
+		});
 		const sourceTeam = await q.listTeamIds(trx, sourceId);
 		const targetTeam = await q.listTeamIds(trx, input.targetId);
 		const owner = targetTeam.find((m) => m.role === 'owner')?.userId ?? actor.id;
@@ -278,8 +285,8 @@ export async function mergeIdea(
 			objectId: sourceId,
 			data: { into: input.targetId }
 		});
+		return result;
 	});
-	return result;
 }
 
 export async function addComment(db: Database, actor: Actor, ideaId: number, input: { body: string; visibility: 'team' | 'organisers' }) {
