@@ -16,12 +16,15 @@ import type { Actor, Role } from '$lib/server/auth/policy.js';
 import { DomainError } from '$lib/server/errors.js';
 import {
 	addIdeaAttachment,
+	addKbAttachment,
 	listIdeaAttachments,
 	openAttachmentForDownload,
-	removeIdeaAttachment
+	removeIdeaAttachment,
+	removeKbAttachment,
+	removeKbAttachmentOfIdea
 } from '$lib/server/attachments/attachments.service.js';
 import { receiveUpload } from '$lib/server/attachments/upload.js';
-import { MB } from '$lib/server/attachments/rules.js';
+import { MB } from '$lib/domain/attachment-kinds.js';
 import { storedPath } from '$lib/server/attachments/storage.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 
@@ -592,5 +595,89 @@ describe('removing', () => {
 		await db.updateTable('idea').set({ status: 'submitted', firstSubmittedAt: new Date() }).where('id', '=', ideaId).execute();
 		expect((await refusalOf(removeIdeaAttachment(db, owner, a.id))).code).toBe('not_allowed_now');
 		expect(await listIdeaAttachments(db, ideaId)).toHaveLength(1);
+	});
+});
+
+describe('knowledge-base entries', () => {
+	async function newEntry(status: 'pending' | 'published') {
+		const ideaId = await newIdea({ status: 'implemented' });
+		const entry = await db
+			.insertInto('kbEntry')
+			.values({ title: `Entry ${++seq}`, departmentId: deptId, ideaId, status })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return { ideaId, entryId: entry.id };
+	}
+	function sendToEntry(actor: Actor, entryId: number, u: Upload) {
+		const { request } = multipartRequest(entryId, u);
+		const source = { read: false };
+		const added = addKbAttachment(db, actor, entryId, (limits) => {
+			source.read = true;
+			return receiveUpload(request, limits);
+		});
+		return { source, added };
+	}
+	const auditOf = (entryId: number) =>
+		db
+			.selectFrom('auditLog')
+			.select(['action', 'data'])
+			.where('objectType', '=', 'kb_entry')
+			.where('objectId', '=', String(entryId))
+			.execute();
+
+	it("the team adds to its pending entry: row, file and an event on the idea's timeline; a stranger gets not-found and nothing is read", async () => {
+		const { ideaId, entryId } = await newEntry('pending');
+		const a = await sendToEntry(owner, entryId, { fields: { kind: 'photo' }, file: { fileName: 'kit.png', bytes: PNG } }).added;
+		expect(a).toEqual({ id: expect.any(Number), fileName: 'kit.png', kind: 'photo' });
+		const row = await db.selectFrom('attachment').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ ideaId: null, kbEntryId: entryId, uploadedBy: owner.id, sha256: sha256(PNG) });
+		expect(sha256(await readFile(storedPath(row.storageKey)))).toBe(row.sha256);
+		const events = await db.selectFrom('ideaEvent').select(['kind', 'data']).where('ideaId', '=', ideaId).execute();
+		expect(events).toEqual([{ kind: 'attachment_added', data: { attachmentId: a.id, fileName: 'kit.png', kbEntryId: entryId } }]);
+		expect(await auditOf(entryId)).toEqual([]);
+
+		const nosy = sendToEntry(stranger, entryId, { file: { fileName: 'x.png', bytes: PNG } });
+		expect((await refusalOf(nosy.added)).status).toBe(404);
+		expect(nosy.source.read).toBe(false);
+	});
+
+	it('once published only organisers add and remove files, audited; the team is refused before anything is read', async () => {
+		const { ideaId, entryId } = await newEntry('published');
+		const team = sendToEntry(owner, entryId, { file: { fileName: 'late.png', bytes: PNG } });
+		expect((await refusalOf(team.added)).code).toBe('not_allowed_now');
+		expect(team.source.read).toBe(false);
+
+		const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+		const a = await sendToEntry(organiser, entryId, { fields: { kind: 'work_instruction' }, file: { fileName: 'wi.pdf', bytes: pdf } })
+			.added;
+		expect(a.kind).toBe('work_instruction');
+		const { storageKey } = await db.selectFrom('attachment').select('storageKey').where('id', '=', a.id).executeTakeFirstOrThrow();
+		expect((await refusalOf(removeKbAttachment(db, owner, entryId, a.id))).code).toBe('not_allowed_now');
+		expect((await refusalOf(removeKbAttachment(db, organiser, entryId + 1000, a.id))).status).toBe(404);
+		await removeKbAttachmentOfIdea(db, organiser, ideaId, a.id);
+		expect(await db.selectFrom('attachment').select('id').where('kbEntryId', '=', entryId).execute()).toEqual([]);
+		expect(existsSync(storedPath(storageKey))).toBe(false);
+		expect(await auditOf(entryId)).toEqual([
+			{ action: 'kb_entry.attach', data: { attachmentId: a.id, fileName: 'wi.pdf' } },
+			{ action: 'kb_entry.detach', data: { attachmentId: a.id, fileName: 'wi.pdf' } }
+		]);
+		const kinds = await db.selectFrom('ideaEvent').select('kind').where('ideaId', '=', ideaId).orderBy('id').execute();
+		expect(kinds.map((k) => k.kind)).toEqual(['attachment_added', 'attachment_removed']);
+	});
+
+	it('an entry published during a long upload refuses the file: no row and no file remain', async () => {
+		const { entryId } = await newEntry('pending');
+		const before = await filesOnDisk();
+		const { request } = multipartRequest(entryId, { file: { fileName: 'slow.png', bytes: PNG } });
+		const refused = await refusalOf(
+			addKbAttachment(db, owner, entryId, async (limits) => {
+				const file = await receiveUpload(request, limits);
+				await db.updateTable('kbEntry').set({ status: 'published' }).where('id', '=', entryId).execute();
+				return file;
+			})
+		);
+		expect(refused.code).toBe('kind_not_allowed_now');
+		expect(await db.selectFrom('attachment').select('id').where('kbEntryId', '=', entryId).execute()).toEqual([]);
+		expect(await filesOnDisk()).toEqual(before);
 	});
 });

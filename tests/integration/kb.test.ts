@@ -18,14 +18,8 @@ import {
 	unsubscribe,
 	getSubscriptions
 } from '$lib/server/knowledge-base/kb.service.js';
-import {
-	approveEntry,
-	editEntry,
-	getImplementationPage,
-	requestPublication,
-	saveImplementation,
-	unpublishEntry
-} from '$lib/server/knowledge-base/publication.service.js';
+import { getImplementationPage, saveImplementation } from '$lib/server/knowledge-base/implementation.service.js';
+import { approveEntry, editEntry, requestPublication, unpublishEntry } from '$lib/server/knowledge-base/publication.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
 import { kbFactories } from '../fixtures/kb-factories.js';

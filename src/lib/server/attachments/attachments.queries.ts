@@ -70,7 +70,7 @@ export function insertAttachmentEvent(
 		ideaId: number;
 		actorId: number;
 		kind: 'attachment_added' | 'attachment_removed';
-		data: { attachmentId: number; fileName: string };
+		data: { attachmentId: number; fileName: string; kbEntryId?: number };
 	}
 ) {
 	return db

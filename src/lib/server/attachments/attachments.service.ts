@@ -1,16 +1,25 @@
 /**
- * Files attached to ideas (and read from knowledge-base entries). Who may add what and when
- * is `kindsTeamMayAttach` in rules.ts; who may download is whoever may see the idea
- * (policy.ts), or any employee for a published knowledge-base entry.
+ * Files attached to ideas and to knowledge-base entries. Who may add what to an idea and
+ * when is `kindsTeamMayAttach` in rules.ts; to an entry, canOnKbEntry's 'attach' in
+ * policy.ts (asked through the knowledge base's kb.access.ts). Who may download is whoever
+ * may see the idea (policy.ts), or any employee for a published knowledge-base entry.
+ * Every upload is filed by one helper, storeUpload.
  */
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
+import type { DB } from '../db/schema.js';
 import { can, hasRole, type Actor } from '../auth/policy.js';
 import { DomainError, notFound } from '../errors.js';
+import { recordAudit } from '../audit/audit.queries.js';
 import { requireIdeaAccess } from '../ideas/ideas.access.js';
+import { lockEntryForFiles, mayAttachToEntry, requireEntryIdOfIdea } from '../knowledge-base/kb.access.js';
+import { KB_ATTACHMENT_KINDS, type AttachmentKind } from '../../domain/attachment-kinds.js';
 import * as q from './attachments.queries.js';
-import { kindNotAllowedNow, kindsTeamMayAttach, type AttachmentKind } from './rules.js';
+import { kindNotAllowedNow, kindsTeamMayAttach } from './rules.js';
 import { deleteStoredFile, deleteTempFile, moveIntoPlace, newStorageKey, openStoredFile } from './storage.js';
 import type { ReceivedUpload, UploadLimits } from './upload.js';
+
+type Trx = Transaction<DB>;
 
 export type AttachmentView = {
 	id: number;
@@ -32,27 +41,29 @@ export type AttachmentView = {
 export type UploadSource = (limits: UploadLimits) => Promise<ReceivedUpload>;
 
 /**
- * Adds one file to an idea for a team member (see kindsTeamMayAttach): checks access, reads
- * the upload, then in one transaction re-checks (the idea may have been submitted during a
- * long upload), inserts the row and an `attachment_added` event and moves the file into
- * place. On any failure no row and no file remain.
+ * Files a checked upload, the one way every upload is stored: in one transaction `recheck`
+ * runs first (the owner may have changed during a long upload; it throws to refuse), then
+ * the row is inserted, `record` writes the events and audit that go with it, and the file
+ * is moved into place as the last step, so a failed rename rolls the row back. On any
+ * failure no row and no file remain.
  */
-export async function addIdeaAttachment(db: Database, actor: Actor, ideaId: number, upload: UploadSource): Promise<AttachmentView> {
-	const access = await requireIdeaAccess(db, actor, ideaId, 'view');
-	const kinds = kindsTeamMayAttach(access.facts);
-	if (!kinds.length) throw new DomainError('not_allowed_now', 'Files cannot be added to this idea in its current state.', 409);
-
-	const file = await upload({ kinds });
+async function storeUpload<Checked>(
+	db: Database,
+	actor: Actor,
+	file: ReceivedUpload,
+	filing: {
+		owner: { ideaId: number } | { kbEntryId: number };
+		recheck: (trx: Trx) => Promise<Checked>;
+		record: (trx: Trx, attachmentId: number, checked: Checked) => Promise<unknown>;
+	}
+): Promise<{ id: number; createdAt: Date }> {
 	const storageKey = newStorageKey();
 	let moved = false;
 	try {
-		const inserted = await db.transaction().execute(async (trx) => {
-			await q.lockIdea(trx, ideaId);
-			const now = await requireIdeaAccess(trx, actor, ideaId, 'view');
-			const allowed = kindsTeamMayAttach(now.facts);
-			if (!allowed.includes(file.kind)) throw kindNotAllowedNow(file.kind, allowed, file.fileName);
+		return await db.transaction().execute(async (trx) => {
+			const checked = await filing.recheck(trx);
 			const row = await q.insertAttachment(trx, {
-				ideaId,
+				...filing.owner,
 				kind: file.kind,
 				fileName: file.fileName,
 				mediaType: file.mediaType,
@@ -61,35 +72,58 @@ export async function addIdeaAttachment(db: Database, actor: Actor, ideaId: numb
 				storageKey,
 				uploadedBy: actor.id
 			});
-			await q.insertAttachmentEvent(trx, {
-				ideaId,
-				actorId: actor.id,
-				kind: 'attachment_added',
-				data: { attachmentId: row.id, fileName: file.fileName }
-			});
-			// Last step inside the transaction: if the rename fails, the row is rolled back.
+			await filing.record(trx, row.id, checked);
 			await moveIntoPlace(file.tempPath, storageKey);
 			moved = true;
 			return row;
 		});
-		const uploader = await q.findUserName(db, actor.id);
-		return {
-			id: inserted.id,
-			kind: file.kind,
-			fileName: file.fileName,
-			mediaType: file.mediaType,
-			sizeBytes: file.sizeBytes,
-			sha256: file.sha256,
-			createdAt: inserted.createdAt,
-			uploadedBy: actor.id,
-			uploaderName: uploader?.name ?? ''
-		};
 	} catch (error) {
 		await deleteTempFile(file.tempPath).catch(() => {});
 		// Moved but the commit failed: the file has no row, so it goes too.
 		if (moved) await deleteStoredFile(storageKey).catch(() => {});
 		throw error;
 	}
+}
+
+/**
+ * Adds one file to an idea for a team member (see kindsTeamMayAttach): checks access, reads
+ * the upload, then files it (storeUpload), re-checking under a lock on the idea, which may
+ * have been submitted during a long upload, with an `attachment_added` event.
+ */
+export async function addIdeaAttachment(db: Database, actor: Actor, ideaId: number, upload: UploadSource): Promise<AttachmentView> {
+	const access = await requireIdeaAccess(db, actor, ideaId, 'view');
+	const kinds = kindsTeamMayAttach(access.facts);
+	if (!kinds.length) throw new DomainError('not_allowed_now', 'Files cannot be added to this idea in its current state.', 409);
+
+	const file = await upload({ kinds });
+	const inserted = await storeUpload(db, actor, file, {
+		owner: { ideaId },
+		recheck: async (trx) => {
+			await q.lockIdea(trx, ideaId);
+			const now = await requireIdeaAccess(trx, actor, ideaId, 'view');
+			const allowed = kindsTeamMayAttach(now.facts);
+			if (!allowed.includes(file.kind)) throw kindNotAllowedNow(file.kind, allowed, file.fileName);
+		},
+		record: (trx, attachmentId) =>
+			q.insertAttachmentEvent(trx, {
+				ideaId,
+				actorId: actor.id,
+				kind: 'attachment_added',
+				data: { attachmentId, fileName: file.fileName }
+			})
+	});
+	const uploader = await q.findUserName(db, actor.id);
+	return {
+		id: inserted.id,
+		kind: file.kind,
+		fileName: file.fileName,
+		mediaType: file.mediaType,
+		sizeBytes: file.sizeBytes,
+		sha256: file.sha256,
+		createdAt: inserted.createdAt,
+		uploadedBy: actor.id,
+		uploaderName: uploader?.name ?? ''
+	};
 }
 
 /** An idea's files, oldest first. The caller has checked that the actor may view the idea (the idea page's load does). */
@@ -162,4 +196,83 @@ export async function removeIdeaAttachment(
 		console.error(`[attachments] could not delete the file of removed attachment ${attachmentId}:`, (error as Error).message);
 	});
 	return { ideaId, fileName: row.fileName };
+}
+
+// ---------- knowledge-base entries ----------
+
+/**
+ * Adds one file to an entry (KB_ATTACHMENT_KINDS), filed as an idea's is (storeUpload):
+ * nothing is read for someone who may not add, and the right is checked again under a lock
+ * on the entry. The idea's timeline records it; an organiser's upload is audited. The
+ * attachment's name joins the entry's search text.
+ */
+export async function addKbAttachment(
+	db: Database,
+	actor: Actor,
+	entryId: number,
+	upload: UploadSource
+): Promise<{ id: number; fileName: string; kind: AttachmentKind }> {
+	if (!(await mayAttachToEntry(db, actor, entryId)))
+		throw new DomainError('not_allowed_now', 'Files cannot be added to this entry now.', 409);
+	const file = await upload({ kinds: KB_ATTACHMENT_KINDS });
+	const row = await storeUpload(db, actor, file, {
+		owner: { kbEntryId: entryId },
+		recheck: async (trx) => {
+			const entry = await lockEntryForFiles(trx, actor, entryId);
+			if (!entry.mayAttach) throw kindNotAllowedNow(file.kind, [], file.fileName);
+			return entry.ideaId;
+		},
+		record: async (trx, attachmentId, ideaId) => {
+			if (ideaId)
+				await q.insertAttachmentEvent(trx, {
+					ideaId,
+					actorId: actor.id,
+					kind: 'attachment_added',
+					data: { attachmentId, fileName: file.fileName, kbEntryId: entryId }
+				});
+			if (hasRole(actor, 'organiser')) {
+				await recordAudit(trx, {
+					actorId: actor.id,
+					action: 'kb_entry.attach',
+					objectType: 'kb_entry',
+					objectId: entryId,
+					data: { attachmentId, fileName: file.fileName }
+				});
+			}
+		}
+	});
+	return { id: row.id, fileName: file.fileName, kind: file.kind };
+}
+
+/** Removes a file from an entry, under the same rule as adding one. The file on disk goes after the commit. */
+export async function removeKbAttachment(db: Database, actor: Actor, entryId: number, attachmentId: number): Promise<void> {
+	const row = await q.findAttachment(db, attachmentId);
+	if (!row || row.kbEntryId !== entryId) throw notFound();
+	await db.transaction().execute(async (trx) => {
+		const entry = await lockEntryForFiles(trx, actor, entryId);
+		if (!entry.mayAttach) throw new DomainError('not_allowed_now', 'Files cannot be removed from this entry now.', 409);
+		await q.deleteAttachment(trx, attachmentId);
+		if (entry.ideaId)
+			await q.insertAttachmentEvent(trx, {
+				ideaId: entry.ideaId,
+				actorId: actor.id,
+				kind: 'attachment_removed',
+				data: { attachmentId, fileName: row.fileName, kbEntryId: entryId }
+			});
+		if (hasRole(actor, 'organiser')) {
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'kb_entry.detach',
+				objectType: 'kb_entry',
+				objectId: entryId,
+				data: { attachmentId, fileName: row.fileName }
+			});
+		}
+	});
+	await deleteStoredFile(row.storageKey).catch(() => {});
+}
+
+/** The same, from the implementation page, which knows the idea. */
+export async function removeKbAttachmentOfIdea(db: Database, actor: Actor, ideaId: number, attachmentId: number): Promise<void> {
+	await removeKbAttachment(db, actor, await requireEntryIdOfIdea(db, ideaId), attachmentId);
 }

@@ -332,6 +332,19 @@ export async function findRollOutScore(db: Db, ideaId: number): Promise<number |
 	return row?.score ?? null;
 }
 
+/** The idea's last final outcome on its timeline (winner, runner-up or finalist), if any. */
+export async function findFinalOutcome(db: Db, ideaId: number): Promise<string | null> {
+	const row = await db
+		.selectFrom('ideaEvent')
+		.select('toStatus')
+		.where('ideaId', '=', ideaId)
+		.where('toStatus', 'in', ['winner', 'runner_up', 'finalist'])
+		.orderBy('createdAt', 'desc')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	return row?.toStatus ?? null;
+}
+
 export function findIdeaForPublication(db: Db, ideaId: number) {
 	return db
 		.selectFrom('idea as i')

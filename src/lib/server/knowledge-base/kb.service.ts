@@ -9,10 +9,11 @@ import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { listDepartments } from '../org/users.queries.js';
 import { listProcessAreas, listTagNames } from '../ideas/ideas.queries.js';
+import { requireEntryAccess } from './kb.access.js';
 import * as q from './kb.queries.js';
 import { searchEntries, suggestWords, type FacetRow, type SearchFilters } from './kb-search.queries.js';
 import { countMarks, toSegments, type Segment } from './highlight.js';
-import { countByStatus, totalResults } from './rollup.js';
+import { countByStatus, totalResults } from '../../domain/rollup.js';
 import { KB_PAGE_SIZE, type AdoptionInput, type SearchQuery, type SubscribeInput } from './kb.schema.js';
 
 export type SearchHit = {
@@ -107,17 +108,9 @@ async function suggestQuery(db: Database, text: string): Promise<string | null> 
 	return changed ? corrected : null;
 }
 
-async function requireEntry(db: Database, actor: Actor, entryId: number) {
-	const facts = await q.findEntryFacts(db, entryId, actor.id);
-	if (!facts) throw notFound();
-	const f = { status: facts.status, isTeam: Boolean(facts.isTeam) };
-	if (!canOnKbEntry(actor, 'view', f)) throw notFound();
-	return { ...facts, facts: f };
-}
-
 /** An entry's page: the entry, where it has been rolled out, totals, and what the reader may do. */
 export async function getEntryPage(db: Database, actor: Actor, entryId: number) {
-	const access = await requireEntry(db, actor, entryId);
+	const access = await requireEntryAccess(db, actor, entryId);
 	const [entry, adoptions, departments] = await Promise.all([q.findEntry(db, entryId), q.listAdoptions(db, entryId), listDepartments(db)]);
 	if (!entry) throw notFound();
 	const mine = adoptions.find((a) => a.departmentId === actor.departmentId) ?? null;
@@ -160,7 +153,7 @@ export async function getEntryPage(db: Database, actor: Actor, entryId: number) 
  * change of status.
  */
 export async function recordAdoption(db: Database, actor: Actor, entryId: number, input: AdoptionInput) {
-	const access = await requireEntry(db, actor, entryId);
+	const access = await requireEntryAccess(db, actor, entryId);
 	if (!canOnKbEntry(actor, 'adopt', access.facts)) throw new DomainError('not_published', 'Only a published entry can be adopted.', 409);
 	const departmentId = input.departmentId ?? actor.departmentId;
 	if (!canRecordAdoptionFor(actor, departmentId)) throw new FieldErrors({ departmentId: ['not_allowed'] });

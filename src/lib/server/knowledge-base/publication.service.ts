@@ -1,115 +1,24 @@
 /**
- * From an implemented idea to a knowledge-base entry: the implementation record (owner,
- * status, date, measured results), the team's request to publish, the organiser's approval,
- * edits and unpublishing (audited, and an event on the idea's timeline), and the entry's files.
+ * From an implemented idea to a knowledge-base entry: the team's request to publish, the
+ * organiser's approval, edits and unpublishing (audited, and an event on the idea's
+ * timeline), and the organisers' list of requests waiting. The implementation record is
+ * implementation.service.ts; an entry's files are the attachments service's.
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
-import { can, canOnImplementation, canOnKbEntry, hasRole, type Actor } from '../auth/policy.js';
+import { can, canOnImplementation, canOnKbEntry, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
-import { requireIdeaAccess } from '../ideas/ideas.access.js';
 import { moveIdea } from '../ideas/ideas.service.js';
 import { insertEvent, listOrganiserIds, listProcessAreas, findUsersByIds } from '../ideas/ideas.queries.js';
 import { listDepartments } from '../org/users.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { recordAudit } from '../audit/audit.queries.js';
-import { insertAttachment, findAttachment, deleteAttachment } from '../attachments/attachments.queries.js';
-import { ATTACHMENT_KINDS, kindNotAllowedNow } from '../attachments/rules.js';
-import { deleteStoredFile, deleteTempFile, moveIntoPlace, newStorageKey } from '../attachments/storage.js';
-import type { UploadSource } from '../attachments/attachments.service.js';
-import { TRANSITIONS } from '../../domain/lifecycle.js';
+import { requireIdeaFacts } from './kb.access.js';
 import * as q from './kb.queries.js';
-import type { EntryInput, ImplementationInput } from './kb.schema.js';
+import type { EntryInput } from './kb.schema.js';
 
 type Trx = Transaction<DB>;
-
-const IMPLEMENTABLE_FROM: readonly string[] = TRANSITIONS.implement.from;
-
-async function ideaActor(db: Database | Trx, actor: Actor, ideaId: number) {
-	const access = await requireIdeaAccess(db, actor, ideaId, 'view');
-	return { access, facts: { status: access.status, isMember: access.facts.isMember } };
-}
-
-/** The implementation page: the record, its results, the entry (if any) and the choices its forms offer. */
-export async function getImplementationPage(db: Database, actor: Actor, ideaId: number) {
-	const { access, facts } = await ideaActor(db, actor, ideaId);
-	const canRecord = canOnImplementation(actor, 'record', facts);
-	const organiser = hasRole(actor, 'organiser');
-	if (!canRecord && !organiser) throw notFound();
-	const [implementation, results, idea, entryRef, processAreas, departments] = await Promise.all([
-		q.findImplementation(db, ideaId),
-		q.listResultsOfIdea(db, ideaId),
-		q.findIdeaForPublication(db, ideaId),
-		q.findEntryByIdea(db, ideaId),
-		listProcessAreas(db),
-		listDepartments(db)
-	]);
-	if (!idea) throw notFound();
-	const entry = entryRef ? await q.findEntry(db, entryRef.id) : null;
-	const entryFacts = entry ? { status: entry.status, isTeam: facts.isMember } : null;
-	return {
-		idea: {
-			id: idea.id,
-			title: idea.title,
-			problem: idea.problem,
-			proposal: idea.proposal,
-			status: idea.status,
-			processAreaId: idea.processAreaId,
-			departmentId: idea.departmentId,
-			version: access.version
-		},
-		team: idea.team,
-		ideaTags: idea.tags.map((t) => t.name),
-		implementation: implementation ?? null,
-		results,
-		entry,
-		processAreas,
-		departments: departments.filter((d) => d.id !== idea.departmentId).map((d) => ({ id: d.id, name: d.name })),
-		can: {
-			record: canRecord,
-			requestPublication: canOnImplementation(actor, 'requestPublication', facts) && (!entry || entry.status !== 'published'),
-			approve: !!entryFacts && canOnKbEntry(actor, 'approve', entryFacts) && idea.status === 'implemented',
-			unpublish: !!entryFacts && canOnKbEntry(actor, 'unpublish', entryFacts),
-			attach: !!entryFacts && canOnKbEntry(actor, 'attach', entryFacts)
-		}
-	};
-}
-
-/**
- * Save the implementation record. Marked done (with its date), the idea moves to
- * 'implemented' (an event on its timeline); the measured results replace the earlier ones.
- */
-export async function saveImplementation(db: Database, actor: Actor, ideaId: number, input: ImplementationInput) {
-	if (input.ownerId && (await findUsersByIds(db, [input.ownerId])).length !== 1) throw new FieldErrors({ ownerId: ['unknown_person'] });
-	return db.transaction().execute(async (trx) => {
-		const { access, facts } = await ideaActor(trx, actor, ideaId);
-		if (!canOnImplementation(actor, 'record', facts))
-			throw new DomainError('not_allowed_now', 'The implementation can be recorded once the idea is accepted.', 409);
-		await q.upsertImplementation(trx, { ideaId, ownerId: input.ownerId, status: input.status, doneOn: input.doneOn });
-		await q.replaceResults(trx, { ideaId }, input.results);
-		await insertEvent(trx, {
-			ideaId,
-			actorId: actor.id,
-			kind: 'implementation_updated',
-			data: { status: input.status, doneOn: input.doneOn, results: input.results.length }
-		});
-		let status = access.status;
-		if (input.status === 'done' && IMPLEMENTABLE_FROM.includes(access.status)) {
-			const as = [...(facts.isMember ? (['team'] as const) : []), ...(hasRole(actor, 'organiser') ? (['organiser'] as const) : [])];
-			status = (await moveIdea(trx, { ideaId, actorId: actor.id, transition: 'implement', as, data: { doneOn: input.doneOn } })).to;
-		}
-		if (!facts.isMember)
-			await recordAudit(trx, {
-				actorId: actor.id,
-				action: 'implementation.save',
-				objectType: 'idea',
-				objectId: ideaId,
-				data: { status: input.status }
-			});
-		return { status };
-	});
-}
 
 async function checkEntryReferences(db: Database, input: EntryInput) {
 	const errors: Record<string, string[]> = {};
@@ -130,16 +39,7 @@ async function writeEntryParts(trx: Trx, entryId: number, input: EntryInput) {
 
 /** The award an idea won, as the competition decided it (its award, or its last final outcome). */
 async function awardOf(trx: Trx, ideaId: number, award: string | null): Promise<string | null> {
-	if (award) return award;
-	const row = await trx
-		.selectFrom('ideaEvent')
-		.select('toStatus')
-		.where('ideaId', '=', ideaId)
-		.where('toStatus', 'in', ['winner', 'runner_up', 'finalist'])
-		.orderBy('createdAt', 'desc')
-		.orderBy('id', 'desc')
-		.executeTakeFirst();
-	return row?.toStatus ?? null;
+	return award ?? (await q.findFinalOutcome(trx, ideaId));
 }
 
 /**
@@ -149,7 +49,7 @@ async function awardOf(trx: Trx, ideaId: number, award: string | null): Promise<
 export async function requestPublication(db: Database, actor: Actor, ideaId: number, input: EntryInput): Promise<{ entryId: number }> {
 	await checkEntryReferences(db, input);
 	return db.transaction().execute(async (trx) => {
-		const { facts } = await ideaActor(trx, actor, ideaId);
+		const { facts } = await requireIdeaFacts(trx, actor, ideaId);
 		if (!canOnImplementation(actor, 'requestPublication', facts)) {
 			throw new DomainError('not_implemented', 'Record the implementation as done before asking to publish.', 409);
 		}
@@ -342,113 +242,4 @@ export async function getEntryForEdit(db: Database, actor: Actor, entryId: numbe
 export async function listPendingPublications(db: Database, actor: Actor) {
 	if (!can(actor, 'kb.manage')) return [];
 	return q.listPendingEntries(db);
-}
-
-// ---------- files ----------
-
-/** Kinds an entry takes: the new work instruction, an instruction video, slides, photos, documents. */
-export const KB_ATTACHMENT_KINDS = [
-	'work_instruction',
-	'video',
-	'slides',
-	'photo',
-	'document'
-] as const satisfies readonly (typeof ATTACHMENT_KINDS)[number][];
-
-async function entryFacts(db: Database | Trx, actor: Actor, entryId: number) {
-	const f = await q.findEntryFacts(db, entryId, actor.id);
-	if (!f) throw notFound();
-	const facts = { status: f.status, isTeam: Boolean(f.isTeam) };
-	if (!canOnKbEntry(actor, 'view', facts)) throw notFound();
-	return { row: f, facts };
-}
-
-/**
- * Add one file to an entry, streamed by the attachments module's upload (checked by content,
- * size-limited per kind). As addIdeaAttachment: nothing is read for someone who may not add,
- * and on any failure no row and no file remain. The attachment's name joins the search text.
- */
-export async function addKbAttachment(db: Database, actor: Actor, entryId: number, upload: UploadSource) {
-	const { facts } = await entryFacts(db, actor, entryId);
-	if (!canOnKbEntry(actor, 'attach', facts)) throw new DomainError('not_allowed_now', 'Files cannot be added to this entry now.', 409);
-	const file = await upload({ kinds: KB_ATTACHMENT_KINDS });
-	const storageKey = newStorageKey();
-	let moved = false;
-	try {
-		return await db.transaction().execute(async (trx) => {
-			const entry = await q.lockEntry(trx, entryId);
-			const now = await entryFacts(trx, actor, entryId);
-			if (!entry || !canOnKbEntry(actor, 'attach', now.facts)) throw kindNotAllowedNow(file.kind, [], file.fileName);
-			const row = await insertAttachment(trx, {
-				kbEntryId: entryId,
-				kind: file.kind,
-				fileName: file.fileName,
-				mediaType: file.mediaType,
-				sizeBytes: file.sizeBytes,
-				sha256: file.sha256,
-				storageKey,
-				uploadedBy: actor.id
-			});
-			if (entry.ideaId)
-				await insertEvent(trx, {
-					ideaId: entry.ideaId,
-					actorId: actor.id,
-					kind: 'attachment_added',
-					data: { attachmentId: row.id, fileName: file.fileName, kbEntryId: entryId }
-				});
-			if (hasRole(actor, 'organiser')) {
-				await recordAudit(trx, {
-					actorId: actor.id,
-					action: 'kb_entry.attach',
-					objectType: 'kb_entry',
-					objectId: entryId,
-					data: { attachmentId: row.id, fileName: file.fileName }
-				});
-			}
-			await moveIntoPlace(file.tempPath, storageKey);
-			moved = true;
-			return { id: row.id, fileName: file.fileName, kind: file.kind };
-		});
-	} catch (error) {
-		await deleteTempFile(file.tempPath).catch(() => {});
-		if (moved) await deleteStoredFile(storageKey).catch(() => {});
-		throw error;
-	}
-}
-
-/** Remove a file from an entry, under the same rule as adding one. */
-export async function removeKbAttachment(db: Database, actor: Actor, entryId: number, attachmentId: number) {
-	const row = await findAttachment(db, attachmentId);
-	if (!row || row.kbEntryId !== entryId) throw notFound();
-	await db.transaction().execute(async (trx) => {
-		const entry = await q.lockEntry(trx, entryId);
-		const { facts } = await entryFacts(trx, actor, entryId);
-		if (!entry || !canOnKbEntry(actor, 'attach', facts))
-			throw new DomainError('not_allowed_now', 'Files cannot be removed from this entry now.', 409);
-		await deleteAttachment(trx, attachmentId);
-		if (entry.ideaId)
-			await insertEvent(trx, {
-				ideaId: entry.ideaId,
-				actorId: actor.id,
-				kind: 'attachment_removed',
-				data: { attachmentId, fileName: row.fileName, kbEntryId: entryId }
-			});
-		if (hasRole(actor, 'organiser')) {
-			await recordAudit(trx, {
-				actorId: actor.id,
-				action: 'kb_entry.detach',
-				objectType: 'kb_entry',
-				objectId: entryId,
-				data: { attachmentId, fileName: row.fileName }
-			});
-		}
-	});
-	await deleteStoredFile(row.storageKey).catch(() => {});
-}
-
-/** The same, from the implementation page, which knows the idea. */
-export async function removeKbAttachmentOfIdea(db: Database, actor: Actor, ideaId: number, attachmentId: number) {
-	const entry = await q.findEntryByIdea(db, ideaId);
-	if (!entry) throw notFound();
-	await removeKbAttachment(db, actor, entry.id, attachmentId);
 }

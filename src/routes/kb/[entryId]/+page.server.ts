@@ -5,7 +5,8 @@ import { db } from '$lib/server/runtime';
 import { attachmentIdSchema, formAction, idParam, noFields, orNotFound } from '$lib/server/http';
 import { adoptionSchema, unpublishSchema } from '$lib/server/knowledge-base/kb.schema';
 import { getEntryPage, recordAdoption } from '$lib/server/knowledge-base/kb.service';
-import { approveEntry, removeKbAttachment, unpublishEntry } from '$lib/server/knowledge-base/publication.service';
+import { approveEntry, unpublishEntry } from '$lib/server/knowledge-base/publication.service';
+import { removeKbAttachment } from '$lib/server/attachments/attachments.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'kb.read');

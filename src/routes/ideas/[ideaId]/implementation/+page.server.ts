@@ -5,13 +5,9 @@ import { requireUser } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { attachmentIdSchema, formAction, idField, idParam, orNotFound } from '$lib/server/http';
 import { entrySchema, implementationSchema } from '$lib/server/knowledge-base/kb.schema';
-import {
-	approveEntry,
-	getImplementationPage,
-	removeKbAttachmentOfIdea,
-	requestPublication,
-	saveImplementation
-} from '$lib/server/knowledge-base/publication.service';
+import { getImplementationPage, saveImplementation } from '$lib/server/knowledge-base/implementation.service';
+import { approveEntry, requestPublication } from '$lib/server/knowledge-base/publication.service';
+import { removeKbAttachmentOfIdea } from '$lib/server/attachments/attachments.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);

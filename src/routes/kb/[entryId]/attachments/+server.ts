@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/runtime';
-import { addKbAttachment } from '$lib/server/knowledge-base/publication.service';
+import { addKbAttachment } from '$lib/server/attachments/attachments.service';
 import { handleUpload } from '$lib/server/attachments/upload-route';
 
 /** Only pages of this portal may be gone back to after an upload. */

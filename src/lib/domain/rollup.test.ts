@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByStatus, totalResults } from './rollup.js';
-import { toSegments, countMarks, MARK_START as S, MARK_STOP as E } from './highlight.js';
+import { countByStatus, totalResults } from './rollup';
 
 describe('totalResults', () => {
 	it('adds the original team and each adopting department per kind', () => {
@@ -53,28 +52,5 @@ describe('countByStatus', () => {
 			adopted: 2,
 			not_suitable: 1
 		});
-	});
-});
-
-describe('toSegments', () => {
-	it('splits a headline into plain and marked text', () => {
-		expect(toSegments(`Fewer ${S}torque${E} errors`)).toEqual([
-			{ text: 'Fewer ', mark: false },
-			{ text: 'torque', mark: true },
-			{ text: ' errors', mark: false }
-		]);
-	});
-
-	it('keeps HTML in user text as text', () => {
-		expect(toSegments(`<script>${S}x${E}`)).toEqual([
-			{ text: '<script>', mark: false },
-			{ text: 'x', mark: true }
-		]);
-	});
-
-	it('joins adjacent marked words and counts marks', () => {
-		expect(toSegments(`${S}a${E}${S}b${E}`)).toEqual([{ text: 'ab', mark: true }]);
-		expect(countMarks(`${S}a${E} ${S}b${E}`)).toBe(2);
-		expect(toSegments('')).toEqual([]);
 	});
 });
