@@ -1,7 +1,8 @@
 /** The user's language for an upload refusal, from its code and details (rules.ts). */
 import { m } from '../../paraglide/messages.js';
 import { DomainError } from '../errors.js';
-import { AttachmentRefused, formatMegabytes, type AttachmentKind } from './rules.js';
+import type { AttachmentKind } from '../../domain/attachment-kinds.js';
+import { AttachmentRefused, formatMegabytes } from './rules.js';
 
 const kindLabels: Record<AttachmentKind, () => string> = {
 	slides: m.attachment_kind_slides,

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ATTACHMENT_KINDS, MB } from '../../domain/attachment-kinds.js';
 import {
-	ATTACHMENT_KINDS,
 	AttachmentRefused,
-	KIND_RULES,
-	MAX_UPLOAD_BYTES,
-	MB,
 	chooseKind,
 	createTextCheck,
 	judgeFile,
@@ -14,7 +11,6 @@ import {
 	streamLimit,
 	type FileFacts
 } from './rules.js';
-import { KIND_LIMITS_BYTES } from '$lib/components/AttachmentUpload.svelte';
 
 const PNG = 'image/png';
 const PDF = 'application/pdf';
@@ -37,19 +33,6 @@ function refusal(f: Partial<FileFacts>): AttachmentRefused {
 }
 
 describe('limits per kind', () => {
-	it('states photos 20 MB, slides and documents 50 MB, videos and work instructions 200 MB', () => {
-		expect(KIND_RULES.photo.maxBytes).toBe(20 * MB);
-		expect(KIND_RULES.slides.maxBytes).toBe(50 * MB);
-		expect(KIND_RULES.document.maxBytes).toBe(50 * MB);
-		expect(KIND_RULES.video.maxBytes).toBe(200 * MB);
-		expect(KIND_RULES.work_instruction.maxBytes).toBe(200 * MB);
-		expect(MAX_UPLOAD_BYTES).toBe(200 * MB);
-	});
-
-	it('the upload form states the same limits as the server', () => {
-		expect(KIND_LIMITS_BYTES).toEqual(Object.fromEntries(ATTACHMENT_KINDS.map((k) => [k, KIND_RULES[k].maxBytes])));
-	});
-
 	it('cuts a stream off at the chosen kind, or at the largest kind allowed now', () => {
 		expect(streamLimit('photo', ALL)).toBe(20 * MB);
 		expect(streamLimit(null, ALL)).toBe(200 * MB);

@@ -1,25 +1,16 @@
 /**
  * What may be attached, judged by a file's content, never by its name. Pure: no I/O, so the
  * whole table is unit-tested (rules.test.ts). upload.ts feeds it the detected media type
- * (file-type's magic numbers), the size and the name the browser sent.
+ * (file-type's magic numbers), the size and the name the browser sent. The kinds, the
+ * content each takes and their size limits are lib/domain/attachment-kinds.ts, which the
+ * upload form reads too.
  *
  * The name only matters for messages and for the download name: a PNG called `photo.pdf`
  * is a PNG. Sent as slides it is refused ("photo.pdf is a PNG image, not a PDF"); sent as a
  * photo it is accepted and stored as `photo.png`, so the download opens in the right program.
  */
 import { DomainError } from '../errors.js';
-
-export const ATTACHMENT_KINDS = ['slides', 'photo', 'document', 'video', 'work_instruction'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
-
-export function isAttachmentKind(value: unknown): value is AttachmentKind {
-	return typeof value === 'string' && (ATTACHMENT_KINDS as readonly string[]).includes(value);
-}
-
-export const MB = 1024 * 1024;
-
-/** Plain text has no magic number; see `createTextCheck`. */
-export const TEXT_PLAIN = 'text/plain';
+import { ATTACHMENT_KINDS, KIND_RULES, MB, TEXT_PLAIN, type AttachmentKind } from '../../domain/attachment-kinds.js';
 
 type Format = {
 	/** In a sentence: "photo.pdf is a PNG image" */
@@ -63,32 +54,8 @@ export const FORMATS: Readonly<Record<string, Format>> = {
 	'video/webm': { noun: 'a WebM video', short: 'WebM', extensions: ['webm'] }
 };
 
-const PDF = 'application/pdf';
-const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ODT = 'application/vnd.oasis.opendocument.text';
-const MP4 = ['video/mp4', 'video/x-m4v'];
-
-export type KindRule = { maxBytes: number; mediaTypes: readonly string[] };
-
-/**
- * Per kind: the accepted content and the largest size. 1 MB here is 1 MiB (1,048,576 bytes),
- * so a file the user's computer shows as "20 MB" is never refused as too large.
- */
-export const KIND_RULES: Readonly<Record<AttachmentKind, KindRule>> = {
-	photo: { maxBytes: 20 * MB, mediaTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/gif'] },
-	slides: { maxBytes: 50 * MB, mediaTypes: [PDF, PPTX] },
-	document: { maxBytes: 50 * MB, mediaTypes: [PDF, DOCX, XLSX, ODT, TEXT_PLAIN] },
-	video: { maxBytes: 200 * MB, mediaTypes: [...MP4, 'video/quicktime', 'video/webm'] },
-	work_instruction: { maxBytes: 200 * MB, mediaTypes: [PDF, DOCX, ...MP4] }
-};
-
 /** When the user leaves the kind to us, the first kind (allowed now) that accepts the content wins: a PDF is a document, or slides after acceptance. */
 const KIND_PREFERENCE: readonly AttachmentKind[] = ['photo', 'video', 'document', 'slides', 'work_instruction'];
-
-/** Largest upload any kind accepts: 200 MB. The HTTP body limit must be a little above it. */
-export const MAX_UPLOAD_BYTES = Math.max(...Object.values(KIND_RULES).map((r) => r.maxBytes));
 
 /** Multipart framing and small fields around the file. */
 export const MULTIPART_OVERHEAD_BYTES = 1 * MB;

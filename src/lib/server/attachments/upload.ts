@@ -13,19 +13,16 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
+import { MAX_UPLOAD_BYTES, TEXT_PLAIN, isAttachmentKind, type AttachmentKind } from '../../domain/attachment-kinds.js';
 import {
 	AttachmentRefused,
-	MAX_UPLOAD_BYTES,
 	MULTIPART_OVERHEAD_BYTES,
-	TEXT_PLAIN,
 	createTextCheck,
-	isAttachmentKind,
 	judgeFile,
 	kindNotAllowedNow,
 	sanitizeFileName,
 	streamLimit,
-	tooLargeWhileStreaming,
-	type AttachmentKind
+	tooLargeWhileStreaming
 } from './rules.js';
 import { createTempPath, deleteTempFile } from './storage.js';
 
