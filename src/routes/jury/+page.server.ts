@@ -3,8 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { idParam, orNotFound, readForm } from '$lib/server/http';
-import { getJuryHome, importOfflineSheet } from '$lib/server/scoring/scoring.service';
-import { OFFLINE_SHEET_MAX_BYTES } from '$lib/server/scoring/scoring.schema';
+import { getJuryHome } from '$lib/server/scoring/jury-sheet.service';
+import { importOfflineSheet } from '$lib/server/scoring/offline-sheet.service';
+import { OFFLINE_SHEET_MAX_BYTES } from '$lib/server/scoring/offline-sheet';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'jury.score');

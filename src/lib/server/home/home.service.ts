@@ -5,7 +5,7 @@ import { isOverdue } from '../../domain/response-time.js';
 import { listActiveCompetitions, listOpenCalls } from '../competitions/competitions.queries.js';
 import { countIdeasByStatus, listIdeasOfMember, listUnansweredSubmissions } from '../ideas/ideas.queries.js';
 import { listMentees, findMentorProfile } from '../mentoring/mentoring.queries.js';
-import { listJurorRounds } from '../scoring/scoring.queries.js';
+import { listJurorRounds } from '../scoring/jury-sheet.queries.js';
 import { listRecentNotifications } from '../notifications/notifications.queries.js';
 import { countPeople } from '../org/users.queries.js';
 import { renderMarkdown } from '../markdown.js';

@@ -19,6 +19,9 @@ export type OfflineRow = {
 	overallComment: string;
 };
 
+/** Offline sheets are small: refuse anything larger before reading it. */
+export const OFFLINE_SHEET_MAX_BYTES = 2 * 1024 * 1024;
+
 export const FIXED_COLUMNS = ['round_id', 'idea_id', 'idea_title', 'sheet_version'] as const;
 
 export function sheetHeader(criteria: readonly SheetCriterion[]): string[] {

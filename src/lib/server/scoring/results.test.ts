@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeResults, criterionMeans } from './results';
-import { toSheetInput, sheetFormSchema } from './scoring.schema';
+import { toSheetInput, sheetFormSchema } from './jury-sheet.schema';
 
 const criteria = [
 	{ id: 1, weight: 3, scaleMin: 1, scaleMax: 5, isRollOut: true },

@@ -5,7 +5,7 @@ import { attachmentIdSchema, formAction, idParam, orNotFound } from '$lib/server
 import { commentSchema, mergeSchema, screeningSchema, versionSchema, withdrawSchema } from '$lib/server/ideas/ideas.schema';
 import { addComment, getIdeaPage, mergeIdea, screenIdea, startScreening, submitIdea, withdrawIdea } from '$lib/server/ideas/ideas.service';
 import { listIdeaAttachments, removeIdeaAttachment } from '$lib/server/attachments/attachments.service';
-import { feedbackAvailable } from '$lib/server/scoring/scoring.service';
+import { feedbackAvailable } from '$lib/server/scoring/feedback.service';
 import { kindsTeamMayAttach } from '$lib/server/attachments/rules';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -2,8 +2,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { formAction, idParam, orNotFound } from '$lib/server/http';
-import { conflictFormSchema, sheetFormSchema, toSheetInput } from '$lib/server/scoring/scoring.schema';
-import { declareConflict, getScoringSheet, saveSheet } from '$lib/server/scoring/scoring.service';
+import { conflictFormSchema, sheetFormSchema, toSheetInput } from '$lib/server/scoring/jury-sheet.schema';
+import { declareConflict, getScoringSheet, saveSheet } from '$lib/server/scoring/jury-sheet.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'jury.score');

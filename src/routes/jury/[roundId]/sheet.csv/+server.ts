@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { download, idParam, orNotFound } from '$lib/server/http';
-import { exportOfflineSheet } from '$lib/server/scoring/scoring.service';
+import { exportOfflineSheet } from '$lib/server/scoring/offline-sheet.service';
 
 /** The juror's own queue as a CSV scoring sheet (only their own scores). */
 export const GET: RequestHandler = async ({ locals, url, params }) => {

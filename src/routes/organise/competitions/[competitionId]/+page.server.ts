@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { formAction, idParam, noFields, orNotFound } from '$lib/server/http';
-import { createRoundsFromTemplate, getCompetitionRounds } from '$lib/server/competitions/competitions.service';
+import { createRoundsFromTemplate, getCompetitionRounds } from '$lib/server/competitions/round-setup.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'competition.manage');

@@ -5,28 +5,23 @@ import { db } from '$lib/server/runtime';
 import { formAction, idParam, noFields, orNotFound, type FormParser } from '$lib/server/http';
 import type { SessionUser } from '$lib/server/org/users.service';
 import {
-	closeSchema,
 	entriesSchema,
 	memberSchema,
 	parseCriteriaForm,
-	parseDecisions,
-	reopenSchema,
 	roundSettingsSchema,
 	toRoundSettings
-} from '$lib/server/competitions/competitions.schema';
+} from '$lib/server/competitions/round-setup.schema';
+import { closeSchema, parseDecisions, reopenSchema } from '$lib/server/competitions/round-results.schema';
 import {
 	addJuryMember,
-	closeRound,
-	confirmAdvancement,
 	enterIdeas,
 	getRoundAdmin,
 	openRound,
-	publishResults,
 	removeJuryMember,
-	reopenRound,
 	saveCriteria,
 	updateRoundSettings
-} from '$lib/server/competitions/competitions.service';
+} from '$lib/server/competitions/round-setup.service';
+import { closeRound, confirmAdvancement, publishResults, reopenRound } from '$lib/server/competitions/round-results.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'competition.manage');

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { exportRound } from '$lib/server/competitions/competitions.service';
+import { exportRound } from '$lib/server/competitions/round-results.service';
 import { download, idParam, orNotFound } from '$lib/server/http';
 
 /** ?table=matrix (every sheet, every criterion) or ?table=ranking (per scope), UTF-8 with BOM for Excel. */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { exportRound } from '$lib/server/competitions/competitions.service';
+import { exportRound } from '$lib/server/competitions/round-results.service';
 import { download, idParam, orNotFound } from '$lib/server/http';
 
 /** One workbook: the ranking per scope and the full score matrix. */

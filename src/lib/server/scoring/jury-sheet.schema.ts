@@ -38,6 +38,3 @@ export function toSheetInput(data: z.output<typeof sheetFormSchema>): SheetInput
 export const conflictFormSchema = z.object({
 	reason: z.string().trim().min(3, { message: 'too_short' }).max(1000, { message: 'too_long' })
 });
-
-/** Offline sheets are small: refuse anything larger before reading it. */
-export const OFFLINE_SHEET_MAX_BYTES = 2 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCriteriaForm, parseDecisions, roundSettingsSchema, toRoundSettings } from './competitions.schema';
+import { parseCriteriaForm, roundSettingsSchema, toRoundSettings } from './round-setup.schema';
 
 const form = (entries: Record<string, string>) => {
 	const f = new FormData();
@@ -85,13 +85,6 @@ describe('round settings', () => {
 			advancementCount: 3,
 			advancementThreshold: null
 		});
-	});
-});
-
-describe('parseDecisions', () => {
-	it('takes each known outcome with its reason and ignores anything else', () => {
-		const parsed = parseDecisions(form({ outcome_4: 'advanced', reason_4: ' Top 3 ', outcome_5: 'promoted', outcome_x: 'winner' }));
-		expect(parsed).toEqual({ ok: true, data: { decisions: [{ ideaId: 4, outcome: 'advanced', reason: 'Top 3' }] } });
 	});
 
 	it('keeps the default tie-break order, takes another one, and refuses a rule used twice', () => {

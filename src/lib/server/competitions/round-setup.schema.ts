@@ -1,9 +1,9 @@
+/** The forms of round set-up: settings, the criteria editor, jury members, entries. */
 import { z } from 'zod';
 import { idField, MAX_ID } from '../http/fields.js';
 import type { ParsedForm } from '../http/parse.js';
 import { isTieBreakOrder, ORDERABLE_TIE_BREAKS } from '../../domain/scoring.js';
-import type { CriterionInput } from './competitions.queries.js';
-import type { Decision } from './competitions.service.js';
+import type { CriterionInput } from './round-setup.queries.js';
 
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 const optionalDate = z.preprocess(
@@ -152,12 +152,6 @@ export function parseCriteriaForm(form: FormData): ParsedForm<CriterionForm[]> {
 	return { ok: true, data };
 }
 
-export const reasonSchema = z.object({ reason: text(2000).default('') });
-export const closeSchema = z.object({
-	override: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
-	reason: text(2000).default('')
-});
-export const reopenSchema = z.object({ reason: text(2000).min(1, { message: 'reason_required' }) });
 export const memberSchema = z.object({
 	juryId: idField,
 	userId: z.coerce.number({ message: 'required' }).int().positive({ message: 'required' }).max(MAX_ID)
@@ -168,20 +162,3 @@ export const entriesSchema = z.object({
 		z.array(idField).min(1, { message: 'required' }).max(500)
 	)
 });
-
-/** The confirmation form: outcome_<ideaId> and reason_<ideaId> per idea. */
-export function parseDecisions(form: FormData): ParsedForm<{ decisions: Decision[] }> {
-	const values: Record<string, string> = {};
-	for (const [k, v] of form) if (typeof v === 'string' && !v.includes('\0')) values[k] = v;
-	const decisions: Decision[] = [];
-	for (const [k, v] of Object.entries(values)) {
-		const m = /^outcome_(\d{1,9})$/.exec(k);
-		if (!m || !['advanced', 'stopped', 'winner', 'runner_up', 'finalist'].includes(v)) continue;
-		decisions.push({
-			ideaId: Number(m[1]),
-			outcome: v as Decision['outcome'],
-			reason: (values[`reason_${m[1]}`] ?? '').trim().slice(0, 2000)
-		});
-	}
-	return { ok: true, data: { decisions } };
-}

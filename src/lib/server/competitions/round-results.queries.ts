@@ -1,0 +1,61 @@
+/**
+ * Round results: the round's status as it opens, closes, reopens and publishes, the ranks
+ * stored at closing, the outcome of each idea, and whom to tell.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+
+export function updateEntryRanks(db: Transaction<DB>, roundId: number, ranks: { ideaId: number; rank: number }[]) {
+	if (!ranks.length) return Promise.resolve();
+	return sql`
+		update round_entry e set rank = v.rank
+		from (values ${sql.join(ranks.map((r) => sql`(${r.ideaId}::int, ${r.rank}::int)`))}) as v(idea_id, rank)
+		where e.round_id = ${roundId} and e.idea_id = v.idea_id
+	`.execute(db);
+}
+
+export function setEntryOutcome(db: Transaction<DB>, roundId: number, ideaId: number, outcome: string, reason: string) {
+	return db
+		.updateTable('roundEntry')
+		.set({ outcome, outcomeReason: reason, decidedAt: sql<Date>`now()` })
+		.where('roundId', '=', roundId)
+		.where('ideaId', '=', ideaId)
+		.where('outcome', 'is', null)
+		.returning('ideaId')
+		.executeTakeFirst();
+}
+
+export function updateRoundStatus(
+	db: Transaction<DB>,
+	roundId: number,
+	set: { status: string; closedBy?: number | null; closeReason?: string | null; closed?: boolean | null }
+) {
+	return db
+		.updateTable('round')
+		.set({
+			status: set.status,
+			...(set.closed === true ? { closedAt: sql<Date>`now()`, closedBy: set.closedBy ?? null, closeReason: set.closeReason ?? null } : {}),
+			...(set.closed === false ? { closedAt: null, closedBy: null, closeReason: null } : {})
+		})
+		.where('id', '=', roundId)
+		.execute();
+}
+
+/** The team members of these ideas: whom to tell when the results are published. */
+export function listTeamIds(db: Db, ideaIds: number[]) {
+	if (!ideaIds.length) return Promise.resolve([] as { ideaId: number; userId: number }[]);
+	return db.selectFrom('ideaMember').select(['ideaId', 'userId']).where('ideaId', 'in', ideaIds).execute();
+}
+
+/**
+ * The award of a final on the idea itself. It writes the idea's row: it belongs with the
+ * ideas service (with the award event), and moves there once that service offers it.
+ */
+export function setIdeaAward(db: Transaction<DB>, ideaId: number, award: 'winner' | 'runner_up' | 'finalist') {
+	return db
+		.updateTable('idea')
+		.set({ award, updatedAt: sql<Date>`now()` })
+		.where('id', '=', ideaId)
+		.execute();
+}

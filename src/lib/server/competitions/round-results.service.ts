@@ -1,0 +1,272 @@
+/**
+ * Judging, seen from the organiser, once scoring is under way: closing the round (locks the
+ * scores; the ranks are stored), reopening it, confirming who advances (each idea moves on
+ * through the ideas service), publishing, and the export of every score. Every write is
+ * audited.
+ */
+import type { Database } from '../db/index.js';
+import { can, type Actor } from '../auth/policy.js';
+import { DomainError, FieldErrors, notFound } from '../errors.js';
+import { recordAudit } from '../audit/audit.queries.js';
+import { insertNotifications } from '../notifications/notifications.queries.js';
+import { moveIdea } from '../ideas/ideas.service.js';
+// The one write into another aggregate's queries left: the finalist award event (no status change,
+// so not moveIdea). It moves to the ideas service once that offers an award.
+import { insertEvent } from '../ideas/ideas.queries.js';
+import { weightedScore } from '../../domain/scoring.js';
+import type { Outcome } from '../scoring/results.js';
+import { loadRoundRecord } from '../scoring/round-record.js';
+import * as rq from '../scoring/round.queries.js';
+import type { Decision } from './round-results.schema.js';
+import * as q from './round-results.queries.js';
+
+function requireOrganiser(actor: Actor) {
+	if (!can(actor, 'competition.manage')) throw notFound();
+}
+
+const refuse = (code: string, message: string, status: 400 | 409 = 409) => new DomainError(code, message, status);
+
+/**
+ * Close the round: scores are locked from this moment. Allowed when every non-conflicted
+ * juror-idea pair is complete, or with an override and a reason (recorded). The round row
+ * is locked FOR UPDATE, so a save racing the close either lands before it (and counts) or
+ * finds the round closed and is refused.
+ */
+export async function closeRound(db: Database, actor: Actor, roundId: number, input: { override: boolean; reason: string }) {
+	requireOrganiser(actor);
+	return db.transaction().execute(async (trx) => {
+		const locked = await rq.lockRound(trx, roundId, 'update');
+		if (!locked) throw notFound();
+		if (locked.status !== 'open') throw refuse('wrong_round_state', 'Only an open round can be closed.');
+		const data = await loadRoundRecord(trx, roundId);
+		const complete = data.results.canClose;
+		if (!complete && !input.override)
+			throw refuse('round_incomplete', 'Not every juror has submitted every sheet. Close with an override and a reason, or wait.');
+		if (!complete && !input.reason.trim()) throw new FieldErrors({ reason: ['reason_required'] });
+		await q.updateRoundStatus(trx, roundId, {
+			status: 'closed',
+			closed: true,
+			closedBy: actor.id,
+			closeReason: complete ? null : input.reason.trim()
+		});
+		await q.updateEntryRanks(
+			trx,
+			roundId,
+			data.results.scopes.flatMap((s) => s.rows.map((r) => ({ ideaId: r.ideaId, rank: r.rank })))
+		);
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.close',
+			objectType: 'round',
+			objectId: roundId,
+			data: {
+				complete: data.results.complete,
+				pairs: data.results.pairs,
+				override: !complete,
+				reason: complete ? null : input.reason.trim()
+			}
+		});
+		return { complete };
+	});
+}
+
+/** Reopen a closed round (scores can change again) with a reason, audited; not once ideas have moved on. */
+export async function reopenRound(db: Database, actor: Actor, roundId: number, reason: string) {
+	requireOrganiser(actor);
+	if (!reason.trim()) throw new FieldErrors({ reason: ['reason_required'] });
+	await db.transaction().execute(async (trx) => {
+		const locked = await rq.lockRound(trx, roundId, 'update');
+		if (!locked) throw notFound();
+		if (locked.status !== 'closed') throw refuse('wrong_round_state', 'Only a closed round can be reopened.');
+		const entries = await rq.listEntries(trx, roundId);
+		if (entries.some((e) => e.outcome !== null))
+			throw refuse('already_decided', 'Ideas of this round have already moved on; it cannot be reopened.');
+		await q.updateRoundStatus(trx, roundId, { status: 'open', closed: false });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.reopen',
+			objectType: 'round',
+			objectId: roundId,
+			data: { reason: reason.trim() }
+		});
+	});
+}
+
+const SEMI_OUTCOMES: Outcome[] = ['advanced', 'stopped'];
+const FINAL_OUTCOMES: Outcome[] = ['winner', 'runner_up', 'finalist'];
+
+/**
+ * The organiser confirms who moves on, each with a reason the team will read. Semi-final:
+ * advanced -> finalist, stopped -> not_advanced. Final: winner, runner-up or finalist, each
+ * recorded as the idea's award. All in one transaction: a refusal changes nothing.
+ */
+export async function confirmAdvancement(db: Database, actor: Actor, roundId: number, decisions: Decision[]) {
+	requireOrganiser(actor);
+	return db.transaction().execute(async (trx) => {
+		const locked = await rq.lockRound(trx, roundId, 'update');
+		const round = await rq.findRound(trx, roundId);
+		if (!locked || !round) throw notFound();
+		if (locked.status !== 'closed') throw refuse('wrong_round_state', 'Close the round before confirming who advances.');
+		const entries = await rq.listEntries(trx, roundId);
+		const open = entries.filter((e) => e.outcome === null);
+		if (!open.length) throw refuse('already_decided', 'The outcome of every idea in this round is already recorded.');
+		const allowed = round.kind === 'final' ? FINAL_OUTCOMES : SEMI_OUTCOMES;
+		const errors: Record<string, string[]> = {};
+		const byIdea = new Map(decisions.map((d) => [d.ideaId, d]));
+		for (const e of open) {
+			const d = byIdea.get(e.ideaId);
+			if (!d || !allowed.includes(d.outcome)) errors[`outcome_${e.ideaId}`] = ['required'];
+			else if (!d.reason.trim()) errors[`reason_${e.ideaId}`] = ['reason_required'];
+		}
+		if (round.kind === 'final' && decisions.filter((d) => d.outcome === 'winner').length > 1) errors._form = ['one_winner'];
+		if (Object.keys(errors).length) throw new FieldErrors(errors);
+		for (const e of open) {
+			const d = byIdea.get(e.ideaId)!;
+			const reason = d.reason.trim();
+			const data = { roundId, roundName: round.name, rank: e.rank };
+			if (d.outcome === 'advanced')
+				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'advance', as: ['organiser'], reason, data });
+			else if (d.outcome === 'stopped')
+				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'stop', as: ['organiser'], reason, data });
+			else if (d.outcome === 'winner')
+				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'win', as: ['organiser'], reason, data });
+			else if (d.outcome === 'runner_up')
+				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'runnerUp', as: ['organiser'], reason, data });
+			else {
+				if (e.status !== 'finalist') throw refuse('wrong_state', 'This idea is no longer a finalist; reload to see what changed.');
+				await insertEvent(trx, { ideaId: e.ideaId, actorId: actor.id, kind: 'award', reason, data: { ...data, award: 'finalist' } });
+			}
+			if (round.kind === 'final') await q.setIdeaAward(trx, e.ideaId, d.outcome as 'winner' | 'runner_up' | 'finalist');
+			if (!(await q.setEntryOutcome(trx, roundId, e.ideaId, d.outcome, reason)))
+				throw refuse('already_decided', 'Someone recorded this outcome just now; reload.');
+		}
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.advancement_confirmed',
+			objectType: 'round',
+			objectId: roundId,
+			data: { decisions: open.map((e) => ({ ideaId: e.ideaId, outcome: byIdea.get(e.ideaId)!.outcome })) }
+		});
+		return { decided: open.length };
+	});
+}
+
+/** Publish: teams read their feedback, jurors see the outcomes of ideas they scored. */
+export async function publishResults(db: Database, actor: Actor, roundId: number) {
+	requireOrganiser(actor);
+	await db.transaction().execute(async (trx) => {
+		const locked = await rq.lockRound(trx, roundId, 'update');
+		const round = await rq.findRound(trx, roundId);
+		if (!locked || !round) throw notFound();
+		if (locked.status !== 'closed') throw refuse('wrong_round_state', 'Only a closed round can be published.');
+		const entries = await rq.listEntries(trx, roundId);
+		if (entries.some((e) => e.outcome === null)) throw refuse('not_decided', 'Confirm the outcome of every idea before publishing.');
+		await q.updateRoundStatus(trx, roundId, { status: 'published' });
+		const team = await q.listTeamIds(
+			trx,
+			entries.map((e) => e.ideaId)
+		);
+		for (const e of entries) {
+			await insertNotifications(
+				trx,
+				team.filter((t) => t.ideaId === e.ideaId).map((t) => t.userId),
+				{
+					kind: 'results_published',
+					params: { ideaId: e.ideaId, title: e.title, round: round.name, outcome: e.outcome },
+					link: `/ideas/${e.ideaId}/feedback`
+				}
+			);
+		}
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.publish',
+			objectType: 'round',
+			objectId: roundId,
+			data: { ideas: entries.length }
+		});
+	});
+}
+
+/**
+ * The full score matrix (one row per sheet: juror, idea, every criterion, weighted score) and
+ * the ranking per scope, for organisers only. Conflicted sheets are marked and do not count.
+ */
+export async function exportRound(db: Database, actor: Actor, roundId: number) {
+	requireOrganiser(actor);
+	const data = await loadRoundRecord(db, roundId);
+	const criteria = data.criteria.map((c) => ({
+		id: c.id,
+		weight: Number(c.weight),
+		scaleMin: c.scaleMin,
+		scaleMax: c.scaleMax,
+		isRollOut: c.isRollOut
+	}));
+	const conflicted = new Set(data.conflicts.map((c) => `${c.jurorId}:${c.ideaId}`));
+	const entries = new Map(data.entries.map((e) => [e.ideaId, e]));
+	const juryName = new Map(data.juries.map((j) => [j.id, j.departmentName ?? j.name]));
+	const matrixHeader = [
+		'scope',
+		'idea_id',
+		'idea_title',
+		'juror',
+		'submitted',
+		'conflict',
+		...data.criteria.map((c) => c.code),
+		'weighted_score',
+		'overall_comment'
+	];
+	const matrix = data.sheets
+		.filter((s) => entries.has(s.ideaId))
+		.map((s) => {
+			const values = Object.fromEntries(s.scores.map((x) => [x.criterionId, x.value]));
+			const j = weightedScore({ scores: values }, criteria);
+			const e = entries.get(s.ideaId)!;
+			return [
+				juryName.get(e.juryId) ?? '',
+				s.ideaId,
+				e.title,
+				s.jurorName,
+				s.submittedAt ? 'yes' : 'no',
+				conflicted.has(`${s.jurorId}:${s.ideaId}`) ? 'yes' : 'no',
+				...data.criteria.map((c) => values[c.id] ?? ''),
+				j === null ? '' : Math.round(j * 100) / 100,
+				s.overallComment
+			] as (string | number)[];
+		});
+	const rankingHeader = [
+		'scope',
+		'rank',
+		'idea_id',
+		'idea_title',
+		'raw',
+		'normalised',
+		'score_basis',
+		'jurors',
+		'roll_out_mean',
+		'tie_broken_by',
+		'proposed',
+		'outcome',
+		'outcome_reason'
+	];
+	const ranking = data.results.scopes.flatMap((s) =>
+		s.rows.map(
+			(r) =>
+				[
+					s.departmentName ?? s.name,
+					r.rank,
+					r.ideaId,
+					r.title,
+					r.raw === null ? '' : Math.round(r.raw * 100) / 100,
+					r.normalised === null ? '' : Math.round(r.normalised * 100) / 100,
+					data.round.scoreBasis,
+					r.jurors,
+					r.rollOutMean === null ? '' : Math.round(r.rollOutMean * 100) / 100,
+					r.tieBrokenBy ?? '',
+					r.proposed ? 'yes' : 'no',
+					entries.get(r.ideaId)?.outcome ?? '',
+					entries.get(r.ideaId)?.outcomeReason ?? ''
+				] as (string | number)[]
+		)
+	);
+	return { round: data.round, matrix: { header: matrixHeader, rows: matrix }, ranking: { header: rankingHeader, rows: ranking } };
+}

@@ -1,0 +1,282 @@
+/**
+ * Judging, seen from the organiser, up to the moment scoring opens: the rounds of a
+ * competition (ASML's template: a semi-final per department judged by its MT, a final by
+ * higher management), their settings, criteria, juries and entries, and opening the round.
+ * Every write is audited. What follows (closing, advancement, publishing, the export) is
+ * round-results.service.ts.
+ */
+import type { Database } from '../db/index.js';
+import { can, type Actor } from '../auth/policy.js';
+import { DomainError, FieldErrors, notFound } from '../errors.js';
+import { recordAudit } from '../audit/audit.queries.js';
+import { insertNotifications } from '../notifications/notifications.queries.js';
+import { moveIdea } from '../ideas/ideas.service.js';
+import { DEFAULT_CRITERIA } from '../../domain/criteria.js';
+import { rubricOf, withWeightPercent } from '../../domain/rubric.js';
+import { loadRoundRecord } from '../scoring/round-record.js';
+import { recordAutoConflicts } from '../scoring/jury-sheet.service.js';
+import * as rq from '../scoring/round.queries.js';
+import { updateRoundStatus } from './round-results.queries.js';
+import * as q from './round-setup.queries.js';
+import type { CriterionForm, RoundSettingsInput } from './round-setup.schema.js';
+
+function requireOrganiser(actor: Actor) {
+	if (!can(actor, 'competition.manage')) throw notFound();
+}
+
+const refuse = (code: string, message: string, status: 400 | 409 = 409) => new DomainError(code, message, status);
+
+/** The ideas a round takes: a final its finalists; another round accepted, coached or already semi-final ideas. */
+const entryStatuses = (kind: string) => (kind === 'final' ? ['finalist'] : ['accepted', 'coaching', 'semi_final']);
+
+// ---------------------------------------------------------------- competitions and rounds
+
+export async function listCompetitionsForOrganiser(db: Database, actor: Actor) {
+	requireOrganiser(actor);
+	return q.listCompetitionsWithRounds(db);
+}
+
+export async function getCompetitionRounds(db: Database, actor: Actor, competitionId: number) {
+	requireOrganiser(actor);
+	const all = await q.listCompetitionsWithRounds(db);
+	const competition = all.find((c) => c.id === competitionId);
+	if (!competition) throw notFound();
+	return { competition };
+}
+
+/**
+ * ASML's template: a semi-final per eligible department, judged by that department's MT
+ * (its managers and directors, editable afterwards), top 3 per department advancing; then a
+ * final over the whole competition judged by higher management, decided by the organiser.
+ * Both rounds get the default criteria. Appended after any existing rounds.
+ */
+export async function createRoundsFromTemplate(db: Database, actor: Actor, competitionId: number) {
+	requireOrganiser(actor);
+	return db.transaction().execute(async (trx) => {
+		if (!(await q.lockCompetition(trx, competitionId))) throw notFound();
+		const start = (await q.maxRoundPosition(trx, competitionId)).n;
+		const departments = await q.listEligibleDepartments(trx, competitionId);
+		const mt = await q.listManagementOf(
+			trx,
+			departments.map((d) => d.id)
+		);
+		const top = await q.listManagementOf(trx, 'top');
+		const semi = await q.insertRound(trx, {
+			competitionId,
+			position: start + 1,
+			name: 'Semi-final',
+			kind: 'semi_final',
+			scope: 'department',
+			advancementRule: 'top_n',
+			advancementCount: 3,
+			scoringOpensAt: null,
+			scoringClosesAt: null
+		});
+		const final = await q.insertRound(trx, {
+			competitionId,
+			position: start + 2,
+			name: 'Final',
+			kind: 'final',
+			scope: 'competition',
+			advancementRule: 'manual',
+			advancementCount: null,
+			scoringOpensAt: null,
+			scoringClosesAt: null
+		});
+		for (const roundId of [semi.id, final.id]) await q.replaceCriteria(trx, roundId, DEFAULT_CRITERIA);
+		for (const d of departments) {
+			const jury = await q.insertJury(trx, { roundId: semi.id, departmentId: d.id, name: `${d.name} MT` });
+			await q.insertJuryMembers(
+				trx,
+				jury.id,
+				mt.filter((u) => u.departmentId === d.id).map((u) => u.id)
+			);
+		}
+		const finalJury = await q.insertJury(trx, { roundId: final.id, departmentId: null, name: 'Higher management' });
+		await q.insertJuryMembers(
+			trx,
+			finalJury.id,
+			top.map((u) => u.id)
+		);
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.template',
+			objectType: 'competition',
+			objectId: competitionId,
+			data: { rounds: [semi.id, final.id] }
+		});
+		return { semiFinalId: semi.id, finalId: final.id };
+	});
+}
+
+/** Everything the round page shows an organiser: settings, criteria, juries, entries, progress and the ranking. */
+export async function getRoundAdmin(db: Database, actor: Actor, roundId: number) {
+	requireOrganiser(actor);
+	const data = await loadRoundRecord(db, roundId);
+	const statuses = entryStatuses(data.round.kind);
+	const [candidates, people] = await Promise.all([
+		data.round.status === 'draft' || data.round.status === 'open'
+			? q.listEntryCandidates(db, data.round.competitionId, roundId, statuses)
+			: Promise.resolve([]),
+		q.listPeopleForJury(db)
+	]);
+	const entryByIdea = new Map(data.entries.map((e) => [e.ideaId, e]));
+	return {
+		round: data.round,
+		criteria: withWeightPercent(data.criteria).map((c) => ({ ...c, rubric: rubricOf(c.rubric) })),
+		criteriaLocked: data.criteriaLocked,
+		juries: data.juries.map((j) => ({ ...j, entries: data.entries.filter((e) => e.juryId === j.id).length })),
+		entries: data.entries,
+		conflictCount: new Set(data.conflicts.map((c) => `${c.jurorId}:${c.ideaId}`)).size,
+		results: {
+			...data.results,
+			scopes: data.results.scopes.map((s) => ({
+				...s,
+				rows: s.rows.map((r) => ({
+					...r,
+					outcome: entryByIdea.get(r.ideaId)?.outcome ?? null,
+					outcomeReason: entryByIdea.get(r.ideaId)?.outcomeReason ?? null,
+					status: entryByIdea.get(r.ideaId)?.status ?? ''
+				}))
+			}))
+		},
+		decided: data.entries.length > 0 && data.entries.every((e) => e.outcome !== null),
+		anyDecided: data.entries.some((e) => e.outcome !== null),
+		candidates,
+		people
+	};
+}
+
+export async function updateRoundSettings(db: Database, actor: Actor, roundId: number, input: RoundSettingsInput) {
+	requireOrganiser(actor);
+	await db.transaction().execute(async (trx) => {
+		const round = await rq.lockRound(trx, roundId, 'update');
+		if (!round) throw notFound();
+		if (round.status === 'published')
+			throw refuse('round_published', 'The results of this round are published; its settings no longer change.');
+		await q.updateRoundSettings(trx, roundId, input);
+		await recordAudit(trx, { actorId: actor.id, action: 'round.settings', objectType: 'round', objectId: roundId, data: { ...input } });
+	});
+}
+
+/**
+ * Replace the round's criteria. Refused once any score exists in the round: the scores
+ * would no longer mean what the jurors meant. The round row is locked FOR UPDATE, so a
+ * save (which holds it FOR SHARE) cannot slip in between the check and the change.
+ */
+export async function saveCriteria(db: Database, actor: Actor, roundId: number, criteria: readonly CriterionForm[]) {
+	requireOrganiser(actor);
+	const errors: Record<string, string[]> = {};
+	if (!criteria.length) errors._form = ['criteria_required'];
+	if (criteria.filter((c) => c.isRollOut).length > 1) errors._form = ['one_roll_out'];
+	const codes = new Set<string>();
+	criteria.forEach((c, i) => {
+		if (c.scaleMax <= c.scaleMin) errors[`c${i}_scaleMax`] = ['scale_empty'];
+		if (codes.has(c.code)) errors[`c${i}_name`] = ['duplicate_criterion'];
+		codes.add(c.code);
+	});
+	if (Object.keys(errors).length) throw new FieldErrors(errors);
+	await db.transaction().execute(async (trx) => {
+		const round = await rq.lockRound(trx, roundId, 'update');
+		if (!round) throw notFound();
+		if ((await rq.countScoresInRound(trx, roundId)).n > 0)
+			throw refuse('criteria_locked', 'Scores exist in this round: its criteria can no longer change.');
+		if (round.status === 'closed' || round.status === 'published') throw refuse('round_locked', 'This round is closed.');
+		await q.replaceCriteria(trx, roundId, criteria);
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.criteria',
+			objectType: 'round',
+			objectId: roundId,
+			data: { criteria: criteria.map((c) => ({ code: c.code, weight: c.weight })) }
+		});
+	});
+}
+
+export async function addJuryMember(db: Database, actor: Actor, roundId: number, juryId: number, userId: number) {
+	requireOrganiser(actor);
+	await db.transaction().execute(async (trx) => {
+		const round = await rq.lockRound(trx, roundId, 'update');
+		const jury = await q.findJury(trx, juryId);
+		if (!round || !jury || jury.roundId !== roundId) throw notFound();
+		if (round.status === 'closed' || round.status === 'published') throw refuse('round_locked', 'This round is closed.');
+		await q.insertJuryMembers(trx, juryId, [userId]);
+		await recordAutoConflicts(trx, roundId);
+		await recordAudit(trx, { actorId: actor.id, action: 'jury.member_added', objectType: 'jury', objectId: juryId, data: { userId } });
+	});
+}
+
+export async function removeJuryMember(db: Database, actor: Actor, roundId: number, juryId: number, userId: number) {
+	requireOrganiser(actor);
+	await db.transaction().execute(async (trx) => {
+		const round = await rq.lockRound(trx, roundId, 'update');
+		const jury = await q.findJury(trx, juryId);
+		if (!round || !jury || jury.roundId !== roundId) throw notFound();
+		if (round.status === 'closed' || round.status === 'published') throw refuse('round_locked', 'This round is closed.');
+		await q.deleteJuryMember(trx, juryId, userId);
+		await recordAudit(trx, { actorId: actor.id, action: 'jury.member_removed', objectType: 'jury', objectId: juryId, data: { userId } });
+	});
+}
+
+/**
+ * Enter ideas in a round, each to the jury of its scope (its department's, or the one
+ * jury of a competition-wide round). A semi-final moves an accepted or coached idea to
+ * semi_final (an event on its timeline); a final takes finalists as they are.
+ */
+export async function enterIdeas(db: Database, actor: Actor, roundId: number, ideaIds: number[]) {
+	requireOrganiser(actor);
+	if (!ideaIds.length) throw new FieldErrors({ ideaIds: ['required'] });
+	return db.transaction().execute(async (trx) => {
+		const locked = await rq.lockRound(trx, roundId, 'update');
+		const round = await rq.findRound(trx, roundId);
+		if (!locked || !round) throw notFound();
+		if (round.status !== 'draft' && round.status !== 'open') throw refuse('round_locked', 'This round is closed.');
+		const [ideas, juries] = await Promise.all([q.findIdeasForEntry(trx, ideaIds), rq.listJuries(trx, roundId)]);
+		const rows: { ideaId: number; juryId: number }[] = [];
+		const allowed = entryStatuses(round.kind);
+		for (const idea of ideas) {
+			if (idea.competitionId !== round.competitionId || !allowed.includes(idea.status))
+				throw new FieldErrors({ ideaIds: ['not_eligible_for_round'] });
+			const jury = round.scope === 'competition' ? juries[0] : juries.find((j) => j.departmentId === idea.departmentId);
+			if (!jury) throw new FieldErrors({ ideaIds: ['no_jury_for_department'] });
+			if (round.kind !== 'final' && idea.status !== 'semi_final')
+				await moveIdea(trx, { ideaId: idea.id, actorId: actor.id, transition: 'enterSemiFinal', as: ['organiser'], data: { roundId } });
+			rows.push({ ideaId: idea.id, juryId: jury.id });
+		}
+		if (ideas.length !== new Set(ideaIds).size) throw new FieldErrors({ ideaIds: ['unknown'] });
+		await q.insertEntries(trx, roundId, rows);
+		await recordAutoConflicts(trx, roundId);
+		await recordAudit(trx, { actorId: actor.id, action: 'round.entries_added', objectType: 'round', objectId: roundId, data: { ideaIds } });
+		return { entered: rows.length };
+	});
+}
+
+/** Open scoring: criteria, entries and a jury member for every scope with ideas are needed. Jurors are told. */
+export async function openRound(db: Database, actor: Actor, roundId: number) {
+	requireOrganiser(actor);
+	await db.transaction().execute(async (trx) => {
+		const locked = await rq.lockRound(trx, roundId, 'update');
+		if (!locked) throw notFound();
+		if (locked.status !== 'draft') throw refuse('wrong_round_state', 'Only a round in preparation can be opened.');
+		const data = await loadRoundRecord(trx, roundId);
+		if (!data.criteria.length) throw refuse('criteria_required', 'Add the criteria before opening the round.');
+		if (!data.entries.length) throw refuse('entries_required', 'Enter ideas before opening the round.');
+		if (data.juries.some((j) => !j.members.length && data.entries.some((e) => e.juryId === j.id)))
+			throw refuse('jury_members_required', 'Every jury with ideas needs at least one member.');
+		await updateRoundStatus(trx, roundId, { status: 'open' });
+		await recordAutoConflicts(trx, roundId);
+		const jurors = (await q.listJurorIdsOfRound(trx, roundId)).map((j) => j.userId);
+		await insertNotifications(trx, jurors, {
+			kind: 'scoring_open',
+			params: { round: `${data.round.competitionName} · ${data.round.name}`, roundId },
+			link: '/jury'
+		});
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.open',
+			objectType: 'round',
+			objectId: roundId,
+			data: { status: { from: 'draft', to: 'open' } }
+		});
+	});
+}

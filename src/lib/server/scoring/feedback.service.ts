@@ -1,0 +1,93 @@
+/**
+ * The feedback a team reads once the results of a round are published: per round the
+ * outcome and its reason, the rank in its scope, the score and the distance to the cut line,
+ * per criterion the mean and the jurors' comments, without names.
+ */
+import type { Database } from '../db/index.js';
+import { canReadFeedback, hasRole, type Actor } from '../auth/policy.js';
+import { notFound } from '../errors.js';
+import { conflictSet } from '../../domain/scoring.js';
+import { withWeightPercent } from '../../domain/rubric.js';
+import { computeResults, criterionMeans } from './results.js';
+import * as rq from './round.queries.js';
+import * as q from './feedback.queries.js';
+
+/** What the team reads once the results of a round are published. */
+export async function getFeedback(db: Database, actor: Actor, ideaId: number) {
+	const idea = await q.findIdeaForFeedback(db, ideaId);
+	if (!idea) throw notFound();
+	const isMember = idea.team.some((m) => m.userId === actor.id);
+	const entries = await q.listPublishedEntriesOfIdea(db, ideaId);
+	if (!canReadFeedback(actor, { isMember, published: entries.length > 0 })) throw notFound();
+	const rounds = [];
+	for (const e of entries) {
+		const [round, criteria, juries, allEntries, sheets, conflicts] = await Promise.all([
+			rq.findRound(db, e.roundId),
+			rq.listCriteria(db, e.roundId),
+			rq.listJuries(db, e.roundId),
+			rq.listEntries(db, e.roundId),
+			rq.listRoundSheets(db, e.roundId),
+			rq.listConflictPairs(db, e.roundId)
+		]);
+		if (!round) continue;
+		const results = computeResults({ round, criteria, juries, entries: allEntries, sheets, conflicts });
+		const scope = results.scopes.find((s) => s.juryId === e.juryId);
+		const row = scope?.rows.find((r) => r.ideaId === ideaId);
+		const jury = juries.find((j) => j.id === e.juryId);
+		const jurorIds = new Set(jury?.members.map((m) => m.userId) ?? []);
+		const excluded = conflictSet(conflicts);
+		const counted = sheets.filter(
+			(s) => s.ideaId === ideaId && s.submittedAt && jurorIds.has(s.jurorId) && !excluded.has(`${s.jurorId}:${ideaId}`)
+		);
+		const means = criterionMeans({ criteria, sheets, conflicts }, ideaId, jurorIds);
+		// Comments without names, in alphabetical order so the order tells nothing about who wrote them.
+		const byText = (a: string, b: string) => a.localeCompare(b);
+		rounds.push({
+			roundId: e.roundId,
+			roundName: e.roundName,
+			kind: e.kind,
+			competitionName: e.competitionName,
+			scopeName: scope?.departmentName ?? scope?.name ?? '',
+			scoreBasis: round.scoreBasis,
+			outcome: e.outcome,
+			outcomeReason: e.outcomeReason,
+			rank: e.rank ?? row?.rank ?? null,
+			ofCount: scope?.rows.length ?? 0,
+			raw: row?.raw ?? null,
+			normalised: row?.normalised ?? null,
+			score: row?.score ?? null,
+			distanceToCut: row?.distanceToCut ?? null,
+			jurors: row?.jurors ?? 0,
+			criteria: withWeightPercent(criteria).map((c) => ({
+				id: c.id,
+				name: c.name,
+				weightPercent: c.weightPercent,
+				scaleMin: c.scaleMin,
+				scaleMax: c.scaleMax,
+				mean: means.find((m) => m.criterionId === c.id)?.mean ?? null,
+				comments: counted
+					.map((s) => s.scores.find((x) => x.criterionId === c.id)?.comment ?? '')
+					.filter(Boolean)
+					.sort(byText)
+			})),
+			overallComments: counted
+				.map((s) => s.overallComment)
+				.filter(Boolean)
+				.sort(byText)
+		});
+	}
+	return {
+		idea: { id: idea.id, title: idea.title, status: idea.status, departmentName: idea.departmentName },
+		rounds,
+		isOrganiser: hasRole(actor, 'organiser')
+	};
+}
+
+/**
+ * For the idea page: may this reader open /ideas/[ideaId]/feedback now? (a published round
+ * and the reader on the team, or an organiser). Cheap: one query.
+ */
+export async function feedbackAvailable(db: Database, actor: Actor, ideaId: number, isMember: boolean): Promise<boolean> {
+	const entries = await q.listPublishedEntriesOfIdea(db, ideaId);
+	return canReadFeedback(actor, { isMember, published: entries.length > 0 });
+}

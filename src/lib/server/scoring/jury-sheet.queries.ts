@@ -1,0 +1,361 @@
+/**
+ * The juror's side of judging: their rounds and queue, their own sheet (read, written with
+ * its version), the scores that count for an idea, and conflicts of interest. The round's
+ * shared reads are in round.queries.ts.
+ */
+import { sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Db } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+import { conflictSources } from './conflict-sources.js';
+
+/**
+ * The juror's rounds with their progress, in one query: ideas in the scope of the juror's
+ * jury, less the ideas they have a conflict with, and how many sheets they completed.
+ */
+export function listJurorRounds(db: Db, jurorId: number) {
+	return db
+		.selectFrom('juryMember as jm')
+		.innerJoin('jury as j', 'j.id', 'jm.juryId')
+		.innerJoin('round as r', 'r.id', 'j.roundId')
+		.innerJoin('competition as c', 'c.id', 'r.competitionId')
+		.leftJoin('department as d', 'd.id', 'j.departmentId')
+		.select((eb) => [
+			'r.id as roundId',
+			'r.name as roundName',
+			'r.status',
+			'r.scoringOpensAt',
+			'r.scoringClosesAt',
+			'c.name as competitionName',
+			'j.name as juryName',
+			'd.name as departmentName',
+			eb
+				.selectFrom('roundEntry as e')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('e.juryId', '=', 'j.id')
+				.where((w) =>
+					w.not(
+						w.exists(
+							w
+								.selectFrom('conflictOfInterest as ci')
+								.whereRef('ci.ideaId', '=', 'e.ideaId')
+								.where('ci.userId', '=', jurorId)
+								.select('ci.id')
+						)
+					)
+				)
+				.as('toScore'),
+			eb
+				.selectFrom('scoreSheet as s')
+				.innerJoin('roundEntry as e', (jn) => jn.onRef('e.roundId', '=', 's.roundId').onRef('e.ideaId', '=', 's.ideaId'))
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('e.juryId', '=', 'j.id')
+				.where('s.jurorId', '=', jurorId)
+				.where('s.submittedAt', 'is not', null)
+				.as('scored')
+		])
+		.where('jm.userId', '=', jurorId)
+		.where('r.status', 'in', ['open', 'draft', 'closed'])
+		.orderBy('r.status', 'desc')
+		.orderBy('r.position')
+		.execute();
+}
+
+// ---------------------------------------------------------------- the queue
+
+/** Rounds in which this person sits on a jury, with their jury and scope. */
+export function listJurorMemberships(db: Db, jurorId: number) {
+	return db
+		.selectFrom('juryMember as jm')
+		.innerJoin('jury as j', 'j.id', 'jm.juryId')
+		.innerJoin('round as r', 'r.id', 'j.roundId')
+		.innerJoin('competition as c', 'c.id', 'r.competitionId')
+		.select([
+			'r.id as roundId',
+			'r.name as roundName',
+			'r.status',
+			'r.kind',
+			'r.scoringClosesAt',
+			'r.scoresVisible',
+			'c.name as competitionName',
+			'j.id as juryId',
+			'j.name as juryName'
+		])
+		.where('jm.userId', '=', jurorId)
+		.orderBy('r.competitionId', 'desc')
+		.orderBy('r.position')
+		.execute();
+}
+
+/** The juror's ideas of a round: those entered for their juries, conflicts left out, in presentation order. */
+export function listJurorQueue(db: Db, roundId: number, jurorId: number) {
+	return db
+		.selectFrom('roundEntry as e')
+		.innerJoin('juryMember as jm', (jn) => jn.onRef('jm.juryId', '=', 'e.juryId').on('jm.userId', '=', jurorId))
+		.innerJoin('idea as i', 'i.id', 'e.ideaId')
+		.innerJoin('department as d', 'd.id', 'i.departmentId')
+		.leftJoin('presentationSlot as p', (jn) => jn.onRef('p.roundId', '=', 'e.roundId').onRef('p.ideaId', '=', 'e.ideaId'))
+		.leftJoin('scoreSheet as h', (jn) =>
+			jn.onRef('h.roundId', '=', 'e.roundId').onRef('h.ideaId', '=', 'e.ideaId').on('h.jurorId', '=', jurorId)
+		)
+		.select([
+			'e.ideaId',
+			'e.outcome',
+			'e.outcomeReason',
+			'i.title',
+			'd.name as departmentName',
+			'p.startsAt as slotStartsAt',
+			'p.location as slotLocation',
+			'h.submittedAt',
+			'h.version',
+			'h.updatedAt'
+		])
+		.where('e.roundId', '=', roundId)
+		.orderBy(sql`p.starts_at nulls last`)
+		.orderBy('e.ideaId')
+		.execute();
+}
+
+/**
+ * The round as this juror sees it, in one statement: the round, whether they sit on one of
+ * its juries, and their queue (the ideas entered for their juries, in presentation order)
+ * with the conflicts of each, found live. The sheet takes its place, previous and next from
+ * it; the offline sheet its rows.
+ */
+export function findJurorRound(db: Db, roundId: number, jurorId: number) {
+	return db
+		.selectFrom('round as r')
+		.innerJoin('competition as c', 'c.id', 'r.competitionId')
+		.select((eb) => [
+			'r.id',
+			'r.name',
+			'r.status',
+			'r.scoresVisible',
+			'r.scoringClosesAt',
+			'c.name as competitionName',
+			eb
+				.exists(
+					eb
+						.selectFrom('juryMember as jm')
+						.innerJoin('jury as j', 'j.id', 'jm.juryId')
+						.whereRef('j.roundId', '=', 'r.id')
+						.where('jm.userId', '=', jurorId)
+						.select('jm.userId')
+				)
+				.as('isJuror'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('roundEntry as e')
+					.innerJoin('juryMember as jm', (jn) => jn.onRef('jm.juryId', '=', 'e.juryId').on('jm.userId', '=', jurorId))
+					.innerJoin('idea as i', 'i.id', 'e.ideaId')
+					.leftJoin('presentationSlot as p', (jn) => jn.onRef('p.roundId', '=', 'e.roundId').onRef('p.ideaId', '=', 'e.ideaId'))
+					.select([
+						'e.ideaId',
+						'i.title',
+						sql<
+							string[]
+						>`array(select distinct s.source from (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })}) s order by 1)`.as(
+							'conflicts'
+						)
+					])
+					.whereRef('e.roundId', '=', 'r.id')
+					.orderBy(sql`p.starts_at nulls last`)
+					.orderBy('e.ideaId')
+			).as('queue')
+		])
+		.where('r.id', '=', roundId)
+		.executeTakeFirst();
+}
+
+/**
+ * The sheets that count for one idea, less one juror's own: submitted, by a member of the
+ * idea's jury, not conflicted. Only the scores: what the sheet shows once the juror may see
+ * the others (never their comments or names).
+ */
+export function listCountedScoresOfIdea(db: Db, roundId: number, ideaId: number, exceptJurorId: number) {
+	return db
+		.selectFrom('scoreSheet as h')
+		.innerJoin('roundEntry as e', (jn) => jn.onRef('e.roundId', '=', 'h.roundId').onRef('e.ideaId', '=', 'h.ideaId'))
+		.innerJoin('juryMember as jm', (jn) => jn.onRef('jm.juryId', '=', 'e.juryId').onRef('jm.userId', '=', 'h.jurorId'))
+		.select((eb) => [
+			'h.jurorId',
+			'h.ideaId',
+			'h.submittedAt',
+			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value']).whereRef('s.sheetId', '=', 'h.id')).as('scores')
+		])
+		.where('h.roundId', '=', roundId)
+		.where('h.ideaId', '=', ideaId)
+		.where('h.jurorId', '<>', exceptJurorId)
+		.where('h.submittedAt', 'is not', null)
+		.where(sql<boolean>`not exists (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })})`)
+		.orderBy('h.id')
+		.execute();
+}
+
+/** What a juror reads beside the criteria: the idea, its team's names, benefits and attachments. */
+export function findIdeaForSheet(db: Db, ideaId: number) {
+	return db
+		.selectFrom('idea as i')
+		.innerJoin('department as d', 'd.id', 'i.departmentId')
+		.select((eb) => [
+			'i.id',
+			'i.title',
+			'i.problem',
+			'i.proposal',
+			'd.name as departmentName',
+			jsonArrayFrom(
+				eb
+					.selectFrom('ideaMember as m')
+					.innerJoin('appUser as u', 'u.id', 'm.userId')
+					.select(['u.name'])
+					.whereRef('m.ideaId', '=', 'i.id')
+					.orderBy('m.role', 'desc')
+					.orderBy('u.name')
+			).as('team'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('ideaBenefit as b')
+					.select(['b.kind', 'b.description', 'b.estimate', 'b.unit'])
+					.whereRef('b.ideaId', '=', 'i.id')
+					.orderBy('b.kind')
+			).as('benefits'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('attachment as a')
+					.innerJoin('appUser as u', 'u.id', 'a.uploadedBy')
+					.select(['a.id', 'a.kind', 'a.fileName', 'a.sizeBytes', 'a.createdAt', 'u.name as uploaderName'])
+					.whereRef('a.ideaId', '=', 'i.id')
+					.orderBy('a.createdAt')
+			).as('attachments')
+		])
+		.where('i.id', '=', ideaId)
+		.executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- the juror's own sheet
+
+export function findSheet(db: Db, roundId: number, ideaId: number, jurorId: number) {
+	return db
+		.selectFrom('scoreSheet as h')
+		.select((eb) => [
+			'h.id',
+			'h.overallComment',
+			'h.submittedAt',
+			'h.version',
+			'h.updatedAt',
+			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as(
+				'scores'
+			)
+		])
+		.where('h.roundId', '=', roundId)
+		.where('h.ideaId', '=', ideaId)
+		.where('h.jurorId', '=', jurorId)
+		.executeTakeFirst();
+}
+
+/** The juror's own sheets of a round (never anyone else's). */
+export function listOwnSheets(db: Db, roundId: number, jurorId: number) {
+	return db
+		.selectFrom('scoreSheet as h')
+		.select((eb) => [
+			'h.id',
+			'h.ideaId',
+			'h.overallComment',
+			'h.submittedAt',
+			'h.version',
+			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as(
+				'scores'
+			)
+		])
+		.where('h.roundId', '=', roundId)
+		.where('h.jurorId', '=', jurorId)
+		.execute();
+}
+
+/**
+ * Creates the sheet (expected version 0) or moves it from the version the juror read to the
+ * next; returns nothing when someone saved in between. The unique (round, idea, juror) key
+ * makes a second insert a no-op instead of a duplicate.
+ */
+export async function writeSheet(
+	db: Transaction<DB>,
+	input: {
+		roundId: number;
+		ideaId: number;
+		jurorId: number;
+		expectedVersion: number;
+		overallComment: string;
+		submitted: 'now' | 'keep' | 'clear';
+	}
+) {
+	const submittedAt = input.submitted === 'now' ? sql<Date>`now()` : input.submitted === 'clear' ? null : undefined;
+	if (input.expectedVersion === 0) {
+		return db
+			.insertInto('scoreSheet')
+			.values({
+				roundId: input.roundId,
+				ideaId: input.ideaId,
+				jurorId: input.jurorId,
+				overallComment: input.overallComment,
+				submittedAt: submittedAt ?? null,
+				version: 1
+			})
+			.onConflict((oc) => oc.columns(['roundId', 'ideaId', 'jurorId']).doNothing())
+			.returning(['id', 'version'])
+			.executeTakeFirst();
+	}
+	return db
+		.updateTable('scoreSheet')
+		.set({
+			overallComment: input.overallComment,
+			version: sql<number>`version + 1`,
+			updatedAt: sql<Date>`now()`,
+			...(input.submitted === 'now'
+				? { submittedAt: sql<Date>`coalesce(submitted_at, now())` }
+				: input.submitted === 'clear'
+					? { submittedAt: null }
+					: {})
+		})
+		.where('roundId', '=', input.roundId)
+		.where('ideaId', '=', input.ideaId)
+		.where('jurorId', '=', input.jurorId)
+		.where('version', '=', input.expectedVersion)
+		.returning(['id', 'version'])
+		.executeTakeFirst();
+}
+
+export async function replaceScores(
+	db: Transaction<DB>,
+	sheetId: number,
+	scores: { criterionId: number; value: number; comment: string }[]
+) {
+	await db.deleteFrom('score').where('sheetId', '=', sheetId).execute();
+	if (scores.length)
+		await db
+			.insertInto('score')
+			.values(scores.map((s) => ({ ...s, sheetId })))
+			.execute();
+}
+
+// ---------------------------------------------------------------- conflicts
+
+/** Writes the automatic conflicts down, so every screen (the home page too) sees them. */
+export async function recordAutoConflicts(db: Db, roundId: number) {
+	await sql`
+		insert into conflict_of_interest (user_id, idea_id, source)
+		select distinct jm.user_id, e.idea_id, s.source
+		from round_entry e
+		join jury_member jm on jm.jury_id = e.jury_id
+		join lateral (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: false })}) s on true
+		where e.round_id = ${roundId}
+		on conflict (user_id, idea_id, source) do nothing
+	`.execute(db);
+}
+
+export function insertDeclaredConflict(db: Db, row: { userId: number; ideaId: number; reason: string }) {
+	return db
+		.insertInto('conflictOfInterest')
+		.values({ ...row, source: 'declared' })
+		.onConflict((oc) => oc.columns(['userId', 'ideaId', 'source']).doUpdateSet({ reason: row.reason }))
+		.execute();
+}

@@ -1,0 +1,279 @@
+/**
+ * Judging, seen from the juror: the rounds they sit in and their queue, the scoring sheet
+ * (safe to save twice, never overwriting a newer save, locked once the round closes) and
+ * conflicts of interest.
+ *
+ * Blind: nothing here returns another juror's scores to a juror unless `mayViewOtherScores`
+ * says so; the queue is in presentation order, never in an order that depends on scores.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+import { can, canScoreIdea, type Actor } from '../auth/policy.js';
+import { DomainError, FieldErrors, notFound } from '../errors.js';
+import { recordAudit } from '../audit/audit.queries.js';
+import { mayViewOtherScores, weightedScore, type RoundStatus, type ScoreVisibility } from '../../domain/scoring.js';
+import { checkScores, rubricOf, withWeightPercent, type CheckedScore } from '../../domain/rubric.js';
+import { criterionMeans, toCriteria } from './results.js';
+import type { SheetInput } from './jury-sheet.schema.js';
+import * as rq from './round.queries.js';
+import * as q from './jury-sheet.queries.js';
+
+const roundLocked = () => new DomainError('round_locked', 'This round is closed: its scores are locked.', 409);
+const sheetStale = () =>
+	new DomainError(
+		'sheet_stale',
+		'These scores were changed elsewhere (another tab or device) after you opened them. Reload to see them; what you typed is kept below.',
+		409
+	);
+const conflicted = () => new DomainError('conflicted', 'You have a conflict of interest with this idea: you do not score it.', 409);
+
+// ---------------------------------------------------------------- the queue
+
+/** Every round the juror sits in: open ones with their queue, progress and deadline; closed ones with outcomes once published. */
+export async function getJuryHome(db: Database, actor: Actor) {
+	if (!can(actor, 'jury.score')) throw notFound();
+	const memberships = await q.listJurorMemberships(db, actor.id);
+	const seen = new Set<number>();
+	const rounds = [];
+	for (const m of memberships) {
+		if (seen.has(m.roundId) || m.status === 'draft') continue;
+		seen.add(m.roundId);
+		const [queue, pairs] = await Promise.all([q.listJurorQueue(db, m.roundId, actor.id), rq.listConflictPairs(db, m.roundId, actor.id)]);
+		const excluded = new Set(pairs.map((p) => p.ideaId));
+		const ideas = queue
+			.filter((e) => !excluded.has(e.ideaId))
+			.map((e) => ({
+				ideaId: e.ideaId,
+				title: e.title,
+				departmentName: e.departmentName,
+				slotStartsAt: e.slotStartsAt,
+				slotLocation: e.slotLocation,
+				state: e.submittedAt ? ('submitted' as const) : e.version ? ('draft' as const) : ('todo' as const),
+				// Outcomes only once the organiser published them, and only of ideas this juror scored.
+				outcome: m.status === 'published' && e.submittedAt ? e.outcome : null
+			}));
+		rounds.push({
+			roundId: m.roundId,
+			roundName: m.roundName,
+			competitionName: m.competitionName,
+			juryName: m.juryName,
+			status: m.status,
+			kind: m.kind,
+			scoringClosesAt: m.scoringClosesAt,
+			ideas,
+			excludedCount: new Set(queue.filter((e) => excluded.has(e.ideaId)).map((e) => e.ideaId)).size,
+			done: ideas.filter((i) => i.state === 'submitted').length
+		});
+	}
+	return { rounds };
+}
+
+// ---------------------------------------------------------------- the sheet
+
+/**
+ * The juror's place in a round's queue at one idea: on its jury? conflicted (and why)? The
+ * previous and next idea and the position count only the ideas left to the juror (conflicted
+ * ones are left out of the queue).
+ */
+function placeOf(round: JurorRound | undefined, ideaId: number) {
+	const all = round?.queue ?? [];
+	const here = all.find((e) => e.ideaId === ideaId);
+	const queue = all.filter((e) => !e.conflicts.length);
+	const at = queue.findIndex((e) => e.ideaId === ideaId);
+	return {
+		onJury: !!here,
+		conflicted: !!here?.conflicts.length,
+		sources: here?.conflicts ?? [],
+		previousId: at > 0 ? queue[at - 1].ideaId : null,
+		nextId: at >= 0 && at < queue.length - 1 ? queue[at + 1].ideaId : null,
+		position: at + 1,
+		total: queue.length
+	};
+}
+
+type JurorRound = NonNullable<Awaited<ReturnType<typeof q.findJurorRound>>>;
+
+/**
+ * One idea's sheet for the juror: the idea, the criteria with their rubric, their own sheet,
+ * their place in the queue, and the others' scores once `mayViewOtherScores` allows it.
+ * At most five statements: the round with the juror's queue, the criteria, the idea, the
+ * sheet, and (when allowed) the scores that count.
+ */
+export async function getScoringSheet(db: Database, actor: Actor, roundId: number, ideaId: number) {
+	if (!can(actor, 'jury.score')) throw notFound();
+	const [round, criteria, idea, sheet] = await Promise.all([
+		q.findJurorRound(db, roundId, actor.id),
+		rq.listCriteria(db, roundId),
+		q.findIdeaForSheet(db, ideaId),
+		q.findSheet(db, roundId, ideaId, actor.id)
+	]);
+	if (!round || round.status === 'draft') throw notFound();
+	const place = placeOf(round, ideaId);
+	if (!place.onJury || !idea) throw notFound();
+	const ownComplete = !!sheet?.submittedAt;
+	let others: { jurors: number; weighted: number[]; criterionMeans: { criterionId: number; mean: number | null }[] } | null = null;
+	if (
+		!place.conflicted &&
+		mayViewOtherScores({
+			visibility: round.scoresVisible as ScoreVisibility,
+			roundStatus: round.status as RoundStatus,
+			ownSheetComplete: ownComplete,
+			isOrganiser: false
+		})
+	) {
+		const counted = await q.listCountedScoresOfIdea(db, roundId, ideaId, actor.id);
+		const domainCriteria = toCriteria(criteria);
+		const weighted = counted
+			.map((s) => weightedScore({ scores: Object.fromEntries(s.scores.map((x) => [x.criterionId, x.value])) }, domainCriteria))
+			.filter((j): j is number => j !== null)
+			.sort((a, b) => a - b);
+		others = {
+			jurors: weighted.length,
+			weighted,
+			criterionMeans: criterionMeans({ criteria, sheets: counted, conflicts: [] }, ideaId, new Set(counted.map((s) => s.jurorId)))
+		};
+	}
+	return {
+		round: {
+			id: round.id,
+			name: round.name,
+			status: round.status,
+			competitionName: round.competitionName,
+			scoringClosesAt: round.scoringClosesAt,
+			scoresVisible: round.scoresVisible
+		},
+		criteria: withWeightPercent(criteria).map((c) => ({ ...c, rubric: rubricOf(c.rubric) })),
+		idea,
+		conflict: place.conflicted ? place.sources : null,
+		sheet: sheet
+			? {
+					version: sheet.version,
+					submittedAt: sheet.submittedAt,
+					updatedAt: sheet.updatedAt,
+					overallComment: sheet.overallComment,
+					scores: Object.fromEntries(sheet.scores.map((s) => [s.criterionId, { value: s.value, comment: s.comment }])) as Record<
+						number,
+						{ value: number; comment: string }
+					>
+				}
+			: null,
+		canScore: canScoreIdea(actor, { onJury: place.onJury, conflicted: place.conflicted, roundStatus: round.status }),
+		others,
+		previousId: place.previousId,
+		nextId: place.nextId,
+		position: place.position,
+		total: place.total
+	};
+}
+
+export function sameSheet(
+	stored: NonNullable<Awaited<ReturnType<typeof q.findSheet>>>,
+	values: CheckedScore[],
+	overallComment: string,
+	submit: boolean
+) {
+	if (stored.overallComment !== overallComment) return false;
+	if (submit && !stored.submittedAt) return false;
+	const byId = new Map(stored.scores.map((s) => [s.criterionId, s]));
+	const filled = values.filter((v) => v.value !== null);
+	if (filled.length !== stored.scores.length) return false;
+	return filled.every((v) => byId.get(v.criterionId)?.value === v.value && byId.get(v.criterionId)?.comment === v.comment);
+}
+
+/**
+ * Inside the caller's transaction, with the round row held FOR SHARE: write one sheet if
+ * the version the juror read is still current. A repeat of the same save (double click,
+ * retry) finds its own result and succeeds; anything else newer refuses with 'sheet_stale'.
+ */
+export async function writeOwnSheet(
+	trx: Transaction<DB>,
+	input: {
+		roundId: number;
+		ideaId: number;
+		jurorId: number;
+		version: number;
+		overallComment: string;
+		submit: boolean;
+		values: CheckedScore[];
+	}
+) {
+	const complete = input.values.every((v) => v.value !== null);
+	const written = await q.writeSheet(trx, {
+		roundId: input.roundId,
+		ideaId: input.ideaId,
+		jurorId: input.jurorId,
+		expectedVersion: input.version,
+		overallComment: input.overallComment,
+		submitted: input.submit ? 'now' : complete ? 'keep' : 'clear'
+	});
+	if (!written) {
+		const now = await q.findSheet(trx, input.roundId, input.ideaId, input.jurorId);
+		if (now && sameSheet(now, input.values, input.overallComment, input.submit))
+			return { version: now.version, submitted: !!now.submittedAt, repeated: true };
+		throw sheetStale();
+	}
+	await q.replaceScores(
+		trx,
+		written.id,
+		input.values
+			.filter((v): v is CheckedScore & { value: number } => v.value !== null)
+			.map((v) => ({ criterionId: v.criterionId, value: v.value, comment: v.comment }))
+	);
+	const after = await q.findSheet(trx, input.roundId, input.ideaId, input.jurorId);
+	return { version: written.version, submitted: !!after?.submittedAt, repeated: false };
+}
+
+/** Save (draft) or submit the juror's sheet for one idea. */
+export async function saveSheet(db: Database, actor: Actor, roundId: number, ideaId: number, input: SheetInput) {
+	if (!can(actor, 'jury.score')) throw notFound();
+	const criteria = await rq.listCriteria(db, roundId);
+	const { values, refusals } = checkScores(criteria, input.scores, { complete: input.submit });
+	if (refusals.length) {
+		const fields: Record<string, string[]> = {};
+		for (const r of refusals) (fields[r.field] ??= []).push(r.code);
+		throw new FieldErrors(fields);
+	}
+	return db.transaction().execute(async (trx) => {
+		const round = await rq.lockRound(trx, roundId, 'share');
+		if (!round) throw notFound();
+		const facts = placeOf(await q.findJurorRound(trx, roundId, actor.id), ideaId);
+		if (!facts.onJury) throw notFound();
+		if (facts.conflicted) throw conflicted();
+		if (round.status !== 'open') throw roundLocked();
+		return writeOwnSheet(trx, {
+			roundId,
+			ideaId,
+			jurorId: actor.id,
+			version: input.version,
+			overallComment: input.overallComment,
+			submit: input.submit,
+			values
+		});
+	});
+}
+
+/** The juror declares a conflict with a reason: the pair is excluded from then on. */
+export async function declareConflict(db: Database, actor: Actor, roundId: number, ideaId: number, reason: string) {
+	if (!can(actor, 'jury.score')) throw notFound();
+	await db.transaction().execute(async (trx) => {
+		const round = await rq.lockRound(trx, roundId, 'share');
+		if (!round) throw notFound();
+		const facts = placeOf(await q.findJurorRound(trx, roundId, actor.id), ideaId);
+		if (!facts.onJury) throw notFound();
+		if (round.status !== 'open' && round.status !== 'draft') throw roundLocked();
+		await q.insertDeclaredConflict(trx, { userId: actor.id, ideaId, reason });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'conflict.declared',
+			objectType: 'idea',
+			objectId: ideaId,
+			data: { roundId, reason }
+		});
+	});
+}
+
+/** Round set-up writes the automatic conflicts down whenever juries or entries change, inside its transaction. */
+export async function recordAutoConflicts(trx: Transaction<DB>, roundId: number) {
+	await q.recordAutoConflicts(trx, roundId);
+}

@@ -1,0 +1,168 @@
+/**
+ * A judged round as stored, read by every judging service: its row (and the lock on it),
+ * criteria, juries, entries, sheets and conflicts. Round set-up and results
+ * (competitions/) read a round through here as the jury sheet, the offline sheet and the
+ * feedback do; each service writes through its own queries.
+ */
+import { sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Db } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+import { conflictSources } from './conflict-sources.js';
+
+export function findRound(db: Db, roundId: number) {
+	return db
+		.selectFrom('round as r')
+		.innerJoin('competition as c', 'c.id', 'r.competitionId')
+		.select([
+			'r.id',
+			'r.competitionId',
+			'r.position',
+			'r.name',
+			'r.kind',
+			'r.scope',
+			'r.scoringOpensAt',
+			'r.scoringClosesAt',
+			'r.advancementRule',
+			'r.advancementCount',
+			'r.advancementThreshold',
+			'r.scoreBasis',
+			'r.scoresVisible',
+			'r.tieBreaks',
+			'r.status',
+			'r.closedAt',
+			'r.closeReason',
+			'c.name as competitionName',
+			'c.slug as competitionSlug'
+		])
+		.where('r.id', '=', roundId)
+		.executeTakeFirst();
+}
+
+export type RoundRow = NonNullable<Awaited<ReturnType<typeof findRound>>>;
+
+/** Holds the round's status still: saves take it FOR SHARE, close/reopen/criteria FOR UPDATE. */
+export function lockRound(db: Transaction<DB>, roundId: number, mode: 'share' | 'update') {
+	const q = db.selectFrom('round').select(['id', 'status', 'scoresVisible']).where('id', '=', roundId);
+	return (mode === 'share' ? q.forShare() : q.forUpdate()).executeTakeFirst();
+}
+
+export function listCriteria(db: Db, roundId: number) {
+	return db
+		.selectFrom('roundCriterion')
+		.select(['id', 'position', 'code', 'name', 'description', 'weight', 'scaleMin', 'scaleMax', 'isRollOut', 'rubric'])
+		.where('roundId', '=', roundId)
+		.orderBy('position')
+		.execute();
+}
+
+export type CriterionRow = Awaited<ReturnType<typeof listCriteria>>[number];
+
+export function countScoresInRound(db: Db, roundId: number) {
+	return db
+		.selectFrom('score as s')
+		.innerJoin('scoreSheet as h', 'h.id', 's.sheetId')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where('h.roundId', '=', roundId)
+		.executeTakeFirstOrThrow();
+}
+
+export function listJuries(db: Db, roundId: number) {
+	return db
+		.selectFrom('jury as j')
+		.leftJoin('department as d', 'd.id', 'j.departmentId')
+		.select((eb) => [
+			'j.id',
+			'j.name',
+			'j.departmentId',
+			'd.name as departmentName',
+			jsonArrayFrom(
+				eb
+					.selectFrom('juryMember as m')
+					.innerJoin('appUser as u', 'u.id', 'm.userId')
+					.select(['m.userId', 'u.name', 'm.isChair'])
+					.whereRef('m.juryId', '=', 'j.id')
+					.orderBy('m.isChair', 'desc')
+					.orderBy('u.name')
+			).as('members')
+		])
+		.where('j.roundId', '=', roundId)
+		.orderBy(sql`d.name nulls first`)
+		.execute();
+}
+
+export type JuryRow = Awaited<ReturnType<typeof listJuries>>[number];
+
+/** The ideas entered in a round, in presentation order (never in an order that depends on scores). */
+export function listEntries(db: Db, roundId: number) {
+	return db
+		.selectFrom('roundEntry as e')
+		.innerJoin('idea as i', 'i.id', 'e.ideaId')
+		.innerJoin('department as d', 'd.id', 'i.departmentId')
+		.leftJoin('presentationSlot as p', (jn) => jn.onRef('p.roundId', '=', 'e.roundId').onRef('p.ideaId', '=', 'e.ideaId'))
+		.select([
+			'e.ideaId',
+			'e.juryId',
+			'e.outcome',
+			'e.outcomeReason',
+			'e.rank',
+			'e.decidedAt',
+			'i.title',
+			'i.status',
+			'i.version',
+			'i.submittedAt',
+			'i.firstSubmittedAt',
+			'i.departmentId',
+			'd.name as departmentName',
+			'p.startsAt as slotStartsAt',
+			'p.location as slotLocation'
+		])
+		.where('e.roundId', '=', roundId)
+		.orderBy(sql`p.starts_at nulls last`)
+		.orderBy('e.ideaId')
+		.execute();
+}
+
+export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
+
+/**
+ * Every excluded juror-idea pair of a round with its reasons, found live (the rule is in
+ * conflict-sources.ts): the juror is on the idea's team, is or was its mentor, manages a
+ * team member, or a conflict is recorded (declared).
+ */
+export async function listConflictPairs(db: Db, roundId: number, jurorId?: number) {
+	const result = await sql<{ jurorId: number; ideaId: number; source: string }>`
+		select distinct jm.user_id as "jurorId", e.idea_id as "ideaId", s.source as "source"
+		from round_entry e
+		join jury_member jm on jm.jury_id = e.jury_id
+		join lateral (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })}) s on true
+		where e.round_id = ${roundId} ${jurorId === undefined ? sql`` : sql`and jm.user_id = ${jurorId}`}
+	`.execute(db);
+	return result.rows;
+}
+
+/** All sheets of a round with their scores; the juror's name for organisers' exports only. */
+export function listRoundSheets(db: Db, roundId: number) {
+	return db
+		.selectFrom('scoreSheet as h')
+		.innerJoin('appUser as u', 'u.id', 'h.jurorId')
+		.select((eb) => [
+			'h.id',
+			'h.ideaId',
+			'h.jurorId',
+			'u.name as jurorName',
+			'h.overallComment',
+			'h.submittedAt',
+			'h.version',
+			'h.updatedAt',
+			jsonArrayFrom(eb.selectFrom('score as s').select(['s.criterionId', 's.value', 's.comment']).whereRef('s.sheetId', '=', 'h.id')).as(
+				'scores'
+			)
+		])
+		.where('h.roundId', '=', roundId)
+		.orderBy('h.ideaId')
+		.orderBy('h.id')
+		.execute();
+}
+
+export type SheetRow = Awaited<ReturnType<typeof listRoundSheets>>[number];

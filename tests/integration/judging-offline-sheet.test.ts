@@ -1,0 +1,93 @@
+/**
+ * The offline sheet on a real database: export, rows taken and refused with their reasons,
+ * a file that is not a sheet, the Excel round trip.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '$lib/server/db/index.js';
+import { exportOfflineSheet, importOfflineSheet } from '$lib/server/scoring/offline-sheet.service.js';
+import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
+import { factories } from '../fixtures/factories.js';
+import { judgingFactories } from '../fixtures/judging-factories.js';
+
+let testDb: TestDatabase;
+let db: Database;
+let f: ReturnType<typeof factories>;
+let j: ReturnType<typeof judgingFactories>;
+let cup: { id: number };
+let bo: { id: number };
+
+const sheetCount = async (roundId: number) =>
+	(
+		await db
+			.selectFrom('scoreSheet')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('roundId', '=', roundId)
+			.executeTakeFirstOrThrow()
+	).n;
+
+beforeAll(async () => {
+	testDb = await createTestDatabase();
+	db = testDb.db;
+	f = factories(db);
+	j = judgingFactories(db);
+	bo = await f.newDepartment('BO');
+	cup = await f.newCompetition({ open: false });
+}, 60_000);
+
+afterAll(async () => {
+	await testDb?.close();
+});
+
+describe('the offline sheet', () => {
+	it('takes valid rows, refuses bad ones with the reason, and refuses a file that is not a sheet', async () => {
+		const owner = await f.newUser({ departmentId: bo.id });
+		const ideas = await Promise.all(
+			[1, 2, 3].map((i) => f.newIdea({ owner, competitionId: cup.id, status: 'semi_final', title: `Offline ${i}` }))
+		);
+		const juror0 = await f.newUser({ departmentId: bo.id });
+		const round = await j.newRound({
+			competitionId: cup.id,
+			juries: [{ departmentId: bo.id, members: [juror0] }],
+			entries: ideas.map((i) => ({ ideaId: i.id, departmentId: bo.id }))
+		});
+		const juror = await j.reload(juror0);
+		const csv = String((await exportOfflineSheet(db, juror, round.id, 'csv')).body).replace(/^\uFEFF/, '');
+		const [header, ...lines] = csv.trim().split('\n');
+		const fill = (line: string, values: string[]) => {
+			const cells = line.split(',');
+			values.forEach((v, i) => (cells[4 + 2 * i] = v));
+			return cells.join(',');
+		};
+		const upload = [
+			header,
+			fill(lines[0], ['5', '4', '3', '4', '2', '5']),
+			fill(lines[1], ['9', '4', '', '', '', '']),
+			lines[2],
+			`${round.id},999999,Nope,0`
+		].join('\n');
+		const report = await importOfflineSheet(db, juror, round.id, { bytes: new TextEncoder().encode(upload), name: 'scores.csv' });
+		expect(report.fileRefused).toBeNull();
+		expect(report.rows.map((r) => r.result)).toEqual(['taken', 'refused', 'skipped', 'refused']);
+		expect(report.rows[1].reasons).toEqual([{ code: 'outside_scale', column: 'roll_out' }]);
+		expect(report.rows[3].reasons[0].code).toBe('not_in_queue');
+		const sheets = await db.selectFrom('scoreSheet').select(['ideaId', 'submittedAt']).where('roundId', '=', round.id).execute();
+		expect(sheets).toHaveLength(1);
+		expect(sheets[0].submittedAt).not.toBeNull();
+
+		// The same file again: the first row is now stale (version 0, sheet at 1) unless unchanged.
+		const again = await importOfflineSheet(db, juror, round.id, { bytes: new TextEncoder().encode(upload), name: 'scores.csv' });
+		expect(again.rows[0].result).toBe('skipped');
+
+		const wrong = await importOfflineSheet(db, juror, round.id, { bytes: new TextEncoder().encode('a,b,c\n1,2,3'), name: 'x.csv' });
+		expect(wrong.fileRefused).toBe('wrong_columns');
+		const binary = await importOfflineSheet(db, juror, round.id, { bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1]), name: 'x.xlsx' });
+		expect(binary.fileRefused).toBe('not_a_sheet');
+
+		// Excel round trip.
+		const xlsx = await exportOfflineSheet(db, juror, round.id, 'xlsx');
+		const back = await importOfflineSheet(db, juror, round.id, { bytes: xlsx.body as Uint8Array, name: xlsx.fileName });
+		expect(back.fileRefused).toBeNull();
+		expect(back.rows.every((r) => r.result === 'skipped')).toBe(true);
+		expect(await sheetCount(round.id)).toBe(1);
+	});
+});

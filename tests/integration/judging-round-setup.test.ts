@@ -1,0 +1,93 @@
+/**
+ * Round set-up on a real database: criteria locked once a score exists, and the template.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '$lib/server/db/index.js';
+import type { SessionUser } from '$lib/server/org/users.service.js';
+import { DomainError } from '$lib/server/errors.js';
+import { saveSheet } from '$lib/server/scoring/jury-sheet.service.js';
+import { createRoundsFromTemplate, getRoundAdmin, saveCriteria } from '$lib/server/competitions/round-setup.service.js';
+import { DEFAULT_CRITERIA } from '$lib/domain/criteria.js';
+import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
+import { factories } from '../fixtures/factories.js';
+import { judgingFactories } from '../fixtures/judging-factories.js';
+
+let testDb: TestDatabase;
+let db: Database;
+let f: ReturnType<typeof factories>;
+let j: ReturnType<typeof judgingFactories>;
+let organiser: SessionUser;
+let cup: { id: number };
+let bo: { id: number };
+
+const codeOf = async (p: Promise<unknown>) => {
+	try {
+		await p;
+		return 'ok';
+	} catch (e) {
+		if (e instanceof DomainError) return e.code;
+		throw e;
+	}
+};
+
+beforeAll(async () => {
+	testDb = await createTestDatabase();
+	db = testDb.db;
+	f = factories(db);
+	j = judgingFactories(db);
+	bo = await f.newDepartment('BO');
+	organiser = await f.newUser({ roles: ['organiser'], name: 'Ruud Organiser' });
+	cup = await f.newCompetition({ open: false });
+}, 60_000);
+
+afterAll(async () => {
+	await testDb?.close();
+});
+
+describe('criteria', () => {
+	it('criteria cannot change once a score exists', async () => {
+		const owner = await f.newUser({ departmentId: bo.id });
+		const idea = await f.newIdea({ owner, competitionId: cup.id, status: 'semi_final' });
+		const juror0 = await f.newUser({ departmentId: bo.id });
+		const round = await j.newRound({
+			competitionId: cup.id,
+			juries: [{ departmentId: bo.id, members: [juror0] }],
+			entries: [{ ideaId: idea.id, departmentId: bo.id }]
+		});
+		await saveCriteria(db, organiser, round.id, DEFAULT_CRITERIA.slice(0, 3));
+		const criteria = await db.selectFrom('roundCriterion').select(['id', 'code']).where('roundId', '=', round.id).execute();
+		expect(criteria).toHaveLength(3);
+		const juror = await j.reload(juror0);
+		await saveSheet(db, juror, round.id, idea.id, {
+			version: 0,
+			submit: false,
+			overallComment: '',
+			scores: j.scores(criteria, { roll_out: 2 })
+		});
+		expect(await codeOf(saveCriteria(db, organiser, round.id, DEFAULT_CRITERIA))).toBe('criteria_locked');
+	});
+});
+
+describe('the template', () => {
+	it('creates a semi-final per department with its MT and a final by higher management', async () => {
+		const top = await db.insertInto('department').values({ code: 'CORPX', name: 'Company' }).returning('id').executeTakeFirstOrThrow();
+		const dept = await db
+			.insertInto('department')
+			.values({ code: 'LOGX', name: 'Logistics', parentId: top.id })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const comp = await f.newCompetition({ open: false });
+		await db.insertInto('competitionDepartment').values({ competitionId: comp.id, departmentId: dept.id }).execute();
+		const boss = await f.newUser({ departmentId: dept.id });
+		await db.updateTable('appUser').set({ jobLevel: 'manager' }).where('id', '=', boss.id).execute();
+		const director = await f.newUser({ departmentId: top.id });
+		await db.updateTable('appUser').set({ jobLevel: 'director' }).where('id', '=', director.id).execute();
+		const { semiFinalId, finalId } = await createRoundsFromTemplate(db, organiser, comp.id);
+		const semi = await getRoundAdmin(db, organiser, semiFinalId);
+		expect(semi.juries.map((x) => [x.departmentName, x.members.map((m) => m.userId)])).toEqual([['Logistics', [boss.id]]]);
+		expect(semi.criteria.map((c) => c.weightPercent)).toEqual([25, 20, 15, 15, 15, 10]);
+		const final = await getRoundAdmin(db, organiser, finalId);
+		expect(final.juries[0].members.map((m) => m.userId)).toContain(director.id);
+		expect(final.round.advancementRule).toBe('manual');
+	});
+});
