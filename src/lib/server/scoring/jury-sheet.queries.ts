@@ -87,8 +87,13 @@ export function listJurorMemberships(db: Db, jurorId: number) {
 		.execute();
 }
 
-/** The juror's ideas of a round: those entered for their juries, conflicts left out, in presentation order. */
-export function listJurorQueue(db: Db, roundId: number, jurorId: number) {
+/**
+ * The juror's ideas in these rounds, in one statement: those entered for their juries, per
+ * round in presentation order, each with their own sheet's state and whether they have a
+ * conflict with it (found live; the queue leaves those out).
+ */
+export function listJurorQueues(db: Db, jurorId: number, roundIds: readonly number[]) {
+	if (!roundIds.length) return Promise.resolve([]);
 	return db
 		.selectFrom('roundEntry as e')
 		.innerJoin('juryMember as jm', (jn) => jn.onRef('jm.juryId', '=', 'e.juryId').on('jm.userId', '=', jurorId))
@@ -99,6 +104,7 @@ export function listJurorQueue(db: Db, roundId: number, jurorId: number) {
 			jn.onRef('h.roundId', '=', 'e.roundId').onRef('h.ideaId', '=', 'e.ideaId').on('h.jurorId', '=', jurorId)
 		)
 		.select([
+			'e.roundId',
 			'e.ideaId',
 			'e.outcome',
 			'e.outcomeReason',
@@ -108,9 +114,11 @@ export function listJurorQueue(db: Db, roundId: number, jurorId: number) {
 			'p.location as slotLocation',
 			'h.submittedAt',
 			'h.version',
-			'h.updatedAt'
+			'h.updatedAt',
+			sql<boolean>`exists (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })})`.as('conflicted')
 		])
-		.where('e.roundId', '=', roundId)
+		.where('e.roundId', 'in', roundIds)
+		.orderBy('e.roundId')
 		.orderBy(sql`p.starts_at nulls last`)
 		.orderBy('e.ideaId')
 		.execute();

@@ -30,19 +30,30 @@ const conflicted = () => new DomainError('conflicted', 'You have a conflict of i
 
 // ---------------------------------------------------------------- the queue
 
-/** Every round the juror sits in: open ones with their queue, progress and deadline; closed ones with outcomes once published. */
+/**
+ * Every round the juror sits in: open ones with their queue, progress and deadline; closed
+ * ones with outcomes once published. Two statements, whatever the number of rounds.
+ */
 export async function getJuryHome(db: Database, actor: Actor) {
 	if (!can(actor, 'jury.score')) throw notFound();
 	const memberships = await q.listJurorMemberships(db, actor.id);
+	// One entry per round (a juror may sit on two juries of a round); rounds in preparation stay hidden.
 	const seen = new Set<number>();
-	const rounds = [];
+	const shown: typeof memberships = [];
 	for (const m of memberships) {
 		if (seen.has(m.roundId) || m.status === 'draft') continue;
 		seen.add(m.roundId);
-		const [queue, pairs] = await Promise.all([q.listJurorQueue(db, m.roundId, actor.id), rq.listConflictPairs(db, m.roundId, actor.id)]);
-		const excluded = new Set(pairs.map((p) => p.ideaId));
+		shown.push(m);
+	}
+	const queues = await q.listJurorQueues(
+		db,
+		actor.id,
+		shown.map((m) => m.roundId)
+	);
+	const rounds = shown.map((m) => {
+		const queue = queues.filter((e) => e.roundId === m.roundId);
 		const ideas = queue
-			.filter((e) => !excluded.has(e.ideaId))
+			.filter((e) => !e.conflicted)
 			.map((e) => ({
 				ideaId: e.ideaId,
 				title: e.title,
@@ -53,7 +64,7 @@ export async function getJuryHome(db: Database, actor: Actor) {
 				// Outcomes only once the organiser published them, and only of ideas this juror scored.
 				outcome: m.status === 'published' && e.submittedAt ? e.outcome : null
 			}));
-		rounds.push({
+		return {
 			roundId: m.roundId,
 			roundName: m.roundName,
 			competitionName: m.competitionName,
@@ -62,10 +73,10 @@ export async function getJuryHome(db: Database, actor: Actor) {
 			kind: m.kind,
 			scoringClosesAt: m.scoringClosesAt,
 			ideas,
-			excludedCount: new Set(queue.filter((e) => excluded.has(e.ideaId)).map((e) => e.ideaId)).size,
+			excludedCount: new Set(queue.filter((e) => e.conflicted).map((e) => e.ideaId)).size,
 			done: ideas.filter((i) => i.state === 'submitted').length
-		});
-	}
+		};
+	});
 	return { rounds };
 }
 
