@@ -1,13 +1,14 @@
 import { SvelteKitAuth, type SvelteKitAuthConfig } from '@auth/sveltekit';
-import Credentials from '@auth/sveltekit/providers/credentials';
 import { skipCSRFCheck } from '@auth/core';
-import { z } from 'zod';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/runtime';
-import { loadSessionUser, resolveSsoUser } from '$lib/server/org/users.service';
+import { resolveSsoUser } from '$lib/server/org/users.service';
 
-const demoInput = z.object({ userId: z.coerce.number().int().positive().max(2_147_483_647) });
-
+/**
+ * Auth.js carries only the company sign-in (OpenID Connect): its redirect, callback and
+ * checks. Its short-lived token is a bridge: `/signin/complete` turns it into a session held
+ * by the server (`org/sessions.service.ts`) and removes it. The demo sign-in needs none of it.
+ */
 function buildConfig(): SvelteKitAuthConfig {
 	const cfg = config();
 	const providers: SvelteKitAuthConfig['providers'] = [];
@@ -22,36 +23,21 @@ function buildConfig(): SvelteKitAuthConfig {
 			authorization: { params: { scope: 'openid email profile' } }
 		});
 	}
-	if (cfg.demoSignIn) {
-		providers.push(
-			Credentials({
-				id: 'demo',
-				name: 'Demo',
-				credentials: { userId: {} },
-				// Demo sign-in trusts the chosen person: it exists only while demo sign-in is on.
-				async authorize(input) {
-					const parsed = demoInput.safeParse(input);
-					if (!parsed.success) return null;
-					const user = await loadSessionUser(db(), parsed.data.userId);
-					return user ? { id: String(user.id), name: user.name, email: user.email } : null;
-				}
-			})
-		);
-	}
 	return {
 		secret: cfg.authSecret,
 		trustHost: true,
+		useSecureCookies: cfg.secureCookies,
 		// SvelteKit's own origin check guards every form POST, Auth.js's routes included.
 		skipCSRFCheck,
 		basePath: '/auth',
-		session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+		session: { strategy: 'jwt', maxAge: 5 * 60 },
 		pages: { signIn: '/signin', error: '/signin' },
+		// One line per refusal (an unknown provider, a forged callback), not a stack trace.
+		logger: { error: (e) => console.error(`[sign-in] ${e.name}: ${e.message.split('\n')[0]}`) },
 		providers,
 		callbacks: {
 			async jwt({ token, user, account, profile }) {
-				if (account?.provider === 'demo' && user?.id) {
-					token.uid = Number(user.id);
-				} else if (account?.provider === 'oidc') {
+				if (account?.provider === 'oidc') {
 					const email = (profile?.email ?? user?.email ?? '').toString();
 					if (!email) throw new Error('The identity provider sent no e-mail address');
 					const claim = profile?.[cfg.oidc!.departmentClaim];
@@ -74,7 +60,7 @@ function buildConfig(): SvelteKitAuthConfig {
 }
 
 let built: SvelteKitAuthConfig | undefined;
-export const { handle, signIn, signOut } = SvelteKitAuth(async () => (built ??= buildConfig()));
+export const { handle, signIn } = SvelteKitAuth(async () => (built ??= buildConfig()));
 
 /** Auth.js's actions read the request's form: hand them a clean, already validated one. */
 export function authRequest(request: Request, fields: Record<string, string>): Request {

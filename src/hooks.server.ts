@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { handle as authHandle } from './auth';
-import { ConfigError, config } from '$lib/server/config';
+import { ConfigError, config, publicAddress } from '$lib/server/config';
 import { DatabaseOpenError } from '$lib/server/db/index';
 import { db, startRuntime, stopRuntime } from '$lib/server/runtime';
-import { loadSessionUser } from '$lib/server/org/users.service';
+import { admitSignIn, SESSION_COOKIE, sessionUserOf } from '$lib/server/org/sessions.service';
 import { removeStaleTempFiles } from '$lib/server/attachments/storage';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
@@ -19,8 +19,7 @@ export const init: ServerInit = async () => {
 		const where = cfg.engine === 'pglite' ? `embedded database in ${cfg.dataDir}` : 'PostgreSQL';
 		if (seeded) console.log(`IdeaCup: seeded the demo organisation (${seeded})`);
 		console.log(`IdeaCup: using the ${where}${cfg.demoSignIn ? '; demo sign-in is on' : ''}`);
-		const port = process.env.PORT ?? '3000';
-		if (process.env.NODE_ENV !== 'development') console.log(`IdeaCup is ready: http://localhost:${port}`);
+		if (process.env.NODE_ENV !== 'development') console.log(`IdeaCup is ready: ${publicAddress(cfg, process.env.PORT)}`);
 	} catch (error) {
 		// One clear line for the operator, not a stack trace.
 		const known = error instanceof ConfigError || error instanceof DatabaseOpenError;
@@ -33,15 +32,45 @@ export const init: ServerInit = async () => {
 	});
 };
 
+/** The person of this request: one query on the session the cookie names (ended sessions are nobody). */
 const userHandle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	if (event.url.pathname !== '/healthz' && !event.url.pathname.startsWith('/auth/')) {
-		const session = await event.locals.auth();
-		const id = Number(session?.user?.id);
-		if (Number.isInteger(id) && id > 0) event.locals.user = await loadSessionUser(db(), id);
+		event.locals.user = await sessionUserOf(db(), event.cookies.get(SESSION_COOKIE));
 	}
 	return resolve(event);
 };
+
+/**
+ * Auth.js answers only the company sign-in's own routes (/auth/...). Whatever goes wrong
+ * there (an unknown provider, a forged callback, a refused person) lands on the sign-in page
+ * with a message, never on a 500; attempts there count against the address's sign-in limit.
+ */
+const companySignIn: Handle = async (input) => {
+	const { event } = input;
+	if (!event.url.pathname.startsWith('/auth/')) return authHandle(input);
+	const limits = config().signInLimits;
+	const admitted = await admitSignIn(db(), { address: event.getClientAddress() }, limits);
+	if (!admitted.ok) {
+		return new Response('Too many sign-in attempts. Please wait and try again.', {
+			status: 429,
+			headers: { 'retry-after': String(admitted.retryAfterSeconds), 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	let response: Response;
+	try {
+		response = await authHandle(input);
+	} catch (error) {
+		if (isRedirect(error)) throw error;
+		console.error(`[sign-in] ${event.request.method} ${event.url.pathname}:`, (error as Error)?.message ?? error);
+		return signInFailed();
+	}
+	if (response.status >= 400) return signInFailed();
+	// Auth.js's redirects have immutable headers; the security headers are added to a copy.
+	return new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+};
+
+const signInFailed = () => new Response(null, { status: 303, headers: { location: '/signin?error=signin_failed' } });
 
 const localeHandle: Handle = ({ event, resolve }) => {
 	// Paraglide clones (tees) the request it is given; an unread copy of an upload would be
@@ -79,7 +108,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(bodyLimit, securityHeaders, localeHandle, authHandle, userHandle);
+export const handle = sequence(bodyLimit, securityHeaders, localeHandle, companySignIn, userHandle);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

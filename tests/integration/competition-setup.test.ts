@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { DomainError } from '$lib/server/errors.js';
-import { FieldErrors } from '$lib/server/ideas/ideas.service.js';
+import { FieldErrors } from '$lib/server/errors.js';
 import { competitionFormSchema, toCompetitionInput, type CompetitionInput } from '$lib/server/competitions/competition-setup.schema.js';
 import {
 	changeCompetitionStatus,

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, publicAddress } from './config';
 
 const dirs: string[] = [];
 /** A fresh, empty data folder, removed after the test. */
@@ -147,5 +147,29 @@ describe('seeding and the default department', () => {
 		}
 		expect(message).toMatch(/^Invalid environment: SEED_DEMO /);
 		expect(message).not.toContain('\n');
+	});
+});
+
+describe('the address people open, and its cookies', () => {
+	it('prints ORIGIN when it is set, localhost with the port otherwise', () => {
+		const cfg = loadConfig({ DATA_DIR: dataDir(), ORIGIN: 'https://ideas.example.com/' });
+		expect(publicAddress(cfg, '3000')).toBe('https://ideas.example.com');
+		expect(publicAddress(loadConfig({ DATA_DIR: dataDir() }), '4321')).toBe('http://localhost:4321');
+	});
+
+	it('marks cookies Secure exactly when ORIGIN is https', () => {
+		expect(loadConfig({ DATA_DIR: dataDir(), ORIGIN: 'https://ideas.example.com' }).secureCookies).toBe(true);
+		expect(loadConfig({ DATA_DIR: dataDir(), ORIGIN: 'http://10.1.2.3:3000' }).secureCookies).toBe(false);
+		expect(loadConfig({ DATA_DIR: dataDir() }).secureCookies).toBe(false);
+	});
+
+	it('refuses an ORIGIN that is not an http(s) address', () => {
+		expect(() => loadConfig({ DATA_DIR: dataDir(), ORIGIN: 'ideas.example.com' })).toThrow(ConfigError);
+		expect(() => loadConfig({ DATA_DIR: dataDir(), ORIGIN: 'ftp://ideas.example.com' })).toThrow(ConfigError);
+	});
+
+	it('limits sign-in attempts per address and per account, configurable', () => {
+		expect(loadConfig({ DATA_DIR: dataDir() }).signInLimits).toEqual({ perAddress: 200, perAccount: 10, windowSeconds: 600 });
+		expect(loadConfig({ DATA_DIR: dataDir(), SIGNIN_LIMIT_PER_ACCOUNT: '3' }).signInLimits.perAccount).toBe(3);
 	});
 });

@@ -30,7 +30,14 @@ const envSchema = z.object({
 	DEFAULT_DEPARTMENT: z.string().default('GEN'),
 	ALLOW_DEMO_SIGNIN: flag,
 	SEED_DEMO: z.enum(['auto', 'empty', 'never']).default('auto'),
-	PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10)
+	PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+	ORIGIN: z
+		.url('must be the address people open, e.g. https://ideas.example.com')
+		.refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
+		.optional(),
+	SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(200),
+	SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+	SIGNIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600)
 });
 
 export type AppConfig = {
@@ -44,6 +51,11 @@ export type AppConfig = {
 	/** auto: seed an empty embedded database; empty: seed any empty database; never. */
 	seedDemo: 'auto' | 'empty' | 'never';
 	pgPoolSize: number;
+	/** The address people open (ORIGIN), without a trailing slash; undefined: as the request came. */
+	origin: string | undefined;
+	/** Cookies are `Secure` exactly when the portal is served over https. */
+	secureCookies: boolean;
+	signInLimits: { perAddress: number; perAccount: number; windowSeconds: number };
 };
 
 function describe(error: z.ZodError): string {
@@ -88,7 +100,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		// (a real installation) it needs an explicit ALLOW_DEMO_SIGNIN=true.
 		demoSignIn: oidc || engine === 'postgres' ? e.ALLOW_DEMO_SIGNIN : env.ALLOW_DEMO_SIGNIN === undefined ? true : e.ALLOW_DEMO_SIGNIN,
 		seedDemo: e.SEED_DEMO,
-		pgPoolSize: e.PG_POOL_SIZE
+		pgPoolSize: e.PG_POOL_SIZE,
+		origin: e.ORIGIN ? new URL(e.ORIGIN).origin : undefined,
+		secureCookies: e.ORIGIN ? new URL(e.ORIGIN).protocol === 'https:' : false,
+		signInLimits: {
+			perAddress: e.SIGNIN_LIMIT_PER_ADDRESS,
+			perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
+			windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS
+		}
 	};
 }
 
@@ -104,6 +123,11 @@ function readOrCreateSecret(dataDir: string): string {
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
 		throw new ConfigError(`Cannot keep the sign-in secret in ${dataDir}: ${(error as Error).message}`);
 	}
+}
+
+/** The address people should open, as the start-up line prints it: ORIGIN when set. */
+export function publicAddress(cfg: Pick<AppConfig, 'origin'>, port: string | undefined): string {
+	return cfg.origin ?? `http://localhost:${port ?? '3000'}`;
 }
 
 let cached: AppConfig | undefined;

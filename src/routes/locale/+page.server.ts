@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cookieName } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/runtime';
 import { setUserLocale } from '$lib/server/org/users.service';
-import { localPath, readForm } from '$lib/server/http';
+import { cookieOptions, localPath, readForm } from '$lib/server/http';
 
 const input = z.object({
 	locale: z.enum(['en', 'nl']),
@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const parsed = input.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) redirect(303, '/');
 		const { locale, redirectTo } = parsed.data;
-		cookies.set(cookieName, locale, { path: '/', maxAge: 60 * 60 * 24 * 400, httpOnly: false, sameSite: 'lax' });
+		cookies.set(cookieName, locale, { ...cookieOptions(60 * 60 * 24 * 400), httpOnly: false });
 		if (locals.user) await setUserLocale(db(), locals.user.id, locale);
 		redirect(303, redirectTo);
 	}

@@ -1,11 +1,15 @@
 import { redirect, type Actions } from '@sveltejs/kit';
-import { authRequest, signOut } from '../../auth';
+import { db } from '$lib/server/runtime';
+import { endSession, SESSION_COOKIE } from '$lib/server/org/sessions.service';
+import { clearSessionCookie } from '$lib/server/http';
 
 export const load = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async (event) => {
-		event.request = authRequest(event.request, { redirectTo: '/signin' });
-		await signOut(event);
+	/** This session ends on the server: the same cookie opens nothing any more. */
+	default: async ({ cookies }) => {
+		await endSession(db(), cookies.get(SESSION_COOKIE));
+		clearSessionCookie(cookies);
+		redirect(303, '/signin');
 	}
 };

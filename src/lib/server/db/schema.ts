@@ -396,12 +396,25 @@ export interface ScoreSheet {
   version: Generated<number>;
 }
 
+export interface SignInAttempt {
+  attemptedAt: Generated<Timestamp>;
+  id: Generated<number>;
+  key: string;
+}
+
 export interface Subscription {
   createdAt: Generated<Timestamp>;
   departmentId: number | null;
   id: Generated<number>;
   processAreaId: number | null;
   tagId: number | null;
+  userId: number;
+}
+
+export interface UserSession {
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  tokenHash: string;
   userId: number;
 }
 
@@ -447,6 +460,8 @@ export interface DB {
   roundEntry: RoundEntry;
   score: Score;
   scoreSheet: ScoreSheet;
+  signInAttempt: SignInAttempt;
   subscription: Subscription;
   tag: Tag;
+  userSession: UserSession;
 }

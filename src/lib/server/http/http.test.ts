@@ -161,10 +161,10 @@ describe('one form action', () => {
 	});
 
 	it('maps a DomainError from the service', async () => {
-		const result = await formAction(event('reason=Because'), {
+		const result: unknown = await formAction(event('reason=Because'), {
 			access: 'competition.manage',
 			schema,
-			run: () => {
+			run: (): string => {
 				throw new DomainError('round_closed', 'Closed', 409);
 			}
 		});

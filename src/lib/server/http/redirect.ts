@@ -1,8 +1,5 @@
 import { z } from 'zod';
+import { isLocalPath } from '../../domain/local-path.js';
 
-/** A redirect target that stays on this site: a path, never `//host` or a backslash trick; anything else is the home page. */
-export const localPath = z
-	.string()
-	.max(2000)
-	.regex(/^\/(?!\/)[^\\\0]*$/)
-	.catch('/');
+/** A redirect target from a form or a query: a path on this site (domain/local-path.ts), anything else is the home page. */
+export const localPath = z.string().refine(isLocalPath).catch('/');

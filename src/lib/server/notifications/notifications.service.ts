@@ -2,6 +2,7 @@ import type { Database } from '../db/index.js';
 import type { Actor } from '../auth/policy.js';
 import { notFound } from '../errors.js';
 import * as q from './notifications.queries.js';
+import { localPathOr } from '../../domain/local-path.js';
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
@@ -20,7 +21,7 @@ export async function markAllNotificationsRead(db: Database, actor: Actor): Prom
 export async function openNotification(db: Database, actor: Actor, notificationId: number): Promise<string> {
 	const row = await q.markRead(db, actor.id, notificationId);
 	if (!row) throw notFound();
-	return row.link && /^\/(?!\/)/.test(row.link) ? row.link : '/notifications';
+	return localPathOr(row.link, '/notifications');
 }
 
 /** The bell's number in the header. */

@@ -22,24 +22,41 @@ function roleColumns(eb: ExpressionBuilder<DB & { u: DB['appUser'] }, 'u'>) {
 	] as const;
 }
 
+function sessionUserColumns(eb: ExpressionBuilder<DB & { u: DB['appUser']; d: DB['department'] }, 'u' | 'd'>) {
+	return [
+		'u.id',
+		'u.email',
+		'u.name',
+		'u.departmentId',
+		'd.name as departmentName',
+		'u.jobLevel',
+		'u.jobTitle',
+		'u.locale',
+		'u.disabledAt',
+		...roleColumns(eb)
+	] as const;
+}
+
 /** One query: the person, their department and every role they hold today. */
 export function findSessionUser(db: Db, userId: number) {
 	return db
 		.selectFrom('appUser as u')
 		.innerJoin('department as d', 'd.id', 'u.departmentId')
-		.select((eb) => [
-			'u.id',
-			'u.email',
-			'u.name',
-			'u.departmentId',
-			'd.name as departmentName',
-			'u.jobLevel',
-			'u.jobTitle',
-			'u.locale',
-			'u.disabledAt',
-			...roleColumns(eb)
-		])
+		.select((eb) => sessionUserColumns(eb))
 		.where('u.id', '=', userId)
+		.executeTakeFirst();
+}
+
+/** One query per request: the session that is still valid for this token, with its person and their roles. */
+export function findSessionUserByToken(db: Db, tokenHash: string) {
+	return db
+		.selectFrom('userSession as s')
+		.innerJoin('appUser as u', 'u.id', 's.userId')
+		.innerJoin('department as d', 'd.id', 'u.departmentId')
+		.select((eb) => sessionUserColumns(eb))
+		.where('s.tokenHash', '=', tokenHash)
+		.where('s.expiresAt', '>', sql<Date>`now()`)
+		.where('u.disabledAt', 'is', null)
 		.executeTakeFirst();
 }
 

@@ -3,6 +3,7 @@ import { can, type Actor, type GrantableRole, type Role } from '../auth/policy.j
 import { DomainError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import * as q from './users.queries.js';
+import { deleteSessionsOf } from './sessions.queries.js';
 
 export type SessionUser = Actor & {
 	email: string;
@@ -21,10 +22,8 @@ export function rolesOf(row: { grants: string[] | null; isMentor: unknown; isJur
 	return roles;
 }
 
-/** Read on every request, so a disabled person or changed roles take effect at once. */
-export async function loadSessionUser(db: Database, userId: number): Promise<SessionUser | null> {
-	const row = await q.findSessionUser(db, userId);
-	if (!row || row.disabledAt) return null;
+/** The person as a request knows them, from a row of `findSessionUser(ByToken)`. */
+export function sessionUserFromRow(row: NonNullable<Awaited<ReturnType<typeof q.findSessionUser>>>): SessionUser {
 	return {
 		id: row.id,
 		email: row.email,
@@ -36,6 +35,13 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
 		locale: row.locale,
 		roles: rolesOf(row)
 	};
+}
+
+/** An active person by id (sign-in), or null for someone unknown or disabled. */
+export async function loadSessionUser(db: Database, userId: number): Promise<SessionUser | null> {
+	const row = await q.findSessionUser(db, userId);
+	if (!row || row.disabledAt) return null;
+	return sessionUserFromRow(row);
 }
 
 /**
@@ -113,11 +119,14 @@ export async function changeDisabled(db: Database, actor: Actor, userId: number,
 	await db.transaction().execute(async (trx) => {
 		const row = await q.setUserDisabled(trx, userId, disabled);
 		if (!row) throw notFound();
+		// A disabled person is signed out everywhere at once.
+		const sessionsEnded = disabled ? await deleteSessionsOf(trx, userId) : 0;
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: disabled ? 'user.disabled' : 'user.enabled',
 			objectType: 'user',
-			objectId: userId
+			objectId: userId,
+			data: disabled ? { sessionsEnded } : {}
 		});
 	});
 }

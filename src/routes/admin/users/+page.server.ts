@@ -1,7 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { formAction, parseQuery } from '$lib/server/http';
+import { z } from 'zod';
+import { formAction, idField, parseQuery } from '$lib/server/http';
+import { endAllSessions } from '$lib/server/org/sessions.service';
 import { changeDisabled, changeRole, listDepartments, listPeople } from '$lib/server/org/users.service';
 import { disableSchema, PAGE_SIZE, peopleQuerySchema, roleChangeSchema } from '$lib/server/org/users.schema';
 
@@ -40,6 +42,16 @@ export const actions: Actions = {
 			run: async (input, user) => {
 				await changeDisabled(db(), user, input.userId, input.disabled);
 				return { done: 'disable' as const };
+			}
+		}),
+	endSessions: (event) =>
+		formAction(event, {
+			access: 'admin.users',
+			action: 'endSessions',
+			schema: z.object({ userId: idField }),
+			run: async (input, user) => {
+				await endAllSessions(db(), user, input.userId);
+				return { done: 'sessions' as const };
 			}
 		})
 };

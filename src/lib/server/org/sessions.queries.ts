@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
+
+export function insertSession(db: Db, row: { tokenHash: string; userId: number; expiresAt: Date }) {
+	return db.insertInto('userSession').values(row).execute();
+}
+
+export function deleteSession(db: Db, tokenHash: string) {
+	return db.deleteFrom('userSession').where('tokenHash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Every session of a person, and any expired one of anybody while we are at it. */
+export async function deleteSessionsOf(db: Db, userId: number): Promise<number> {
+	const result = await db
+		.deleteFrom('userSession')
+		.where((eb) => eb.or([eb('userId', '=', userId), eb('expiresAt', '<=', sql<Date>`now()`)]))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+/**
+ * Records one attempt under each key and answers, per key, how many attempts fall in the
+ * window and when the oldest of them was. One statement: insert, then count what is there.
+ */
+export async function recordAttempts(db: Db, keys: string[], windowSeconds: number) {
+	const result = await sql<{ key: string; attempts: number; oldest: Date }>`
+		WITH inserted AS (
+			INSERT INTO sign_in_attempt (key) SELECT unnest(${keys}::text[]) RETURNING key, attempted_at
+		)
+		SELECT key, count(*)::int AS attempts, min(attempted_at) AS oldest FROM (
+			SELECT key, attempted_at FROM sign_in_attempt
+			WHERE key = ANY(${keys}::text[]) AND attempted_at > now() - make_interval(secs => ${windowSeconds})
+			UNION ALL
+			SELECT key, attempted_at FROM inserted
+		) recent
+		GROUP BY key`.execute(db);
+	return result.rows;
+}
+
+/** Attempts older than the window are of no use any more. */
+export function deleteOldAttempts(db: Db, windowSeconds: number) {
+	return db
+		.deleteFrom('signInAttempt')
+		.where('attemptedAt', '<=', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
+		.execute();
+}
