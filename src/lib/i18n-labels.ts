@@ -103,6 +103,7 @@ const errorTexts: Record<string, () => string> = {
 	same_idea: m.error_same_idea,
 	cannot_receive: m.error_cannot_receive,
 	invalid_characters: m.error_invalid_characters,
+	invalid_text: m.error_invalid_text,
 	stale: m.error_stale,
 	wrong_state: m.error_wrong_state,
 	not_allowed: m.error_not_allowed,

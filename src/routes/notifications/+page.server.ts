@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { formAction, noFields, parseQuery } from '$lib/server/http';
+import { formAction, noFields, parseQuery, plainNumber } from '$lib/server/http';
 import { listNotifications, markAllNotificationsRead, NOTIFICATIONS_PAGE_SIZE } from '$lib/server/notifications/notifications.service';
 
-const query = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1) });
+const query = z.object({ page: plainNumber(z.coerce.number().int().min(1).max(10_000).default(1).catch(1)) });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);

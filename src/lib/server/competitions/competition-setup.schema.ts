@@ -11,6 +11,7 @@
  * second one (winter time). Shown back in the form, an instant is written in Amsterdam time.
  */
 import { z } from 'zod';
+import { plainNumber } from '../http/fields.js';
 
 export const COMPETITION_TIME_ZONE = 'Europe/Amsterdam';
 export const SLUG_PATTERN = /^[a-z0-9-]{2,60}$/;
@@ -149,7 +150,7 @@ export const competitionFormSchema = z
 		),
 		departmentId: z.preprocess(
 			asList,
-			z.array(z.coerce.number({ message: 'unknown' }).int({ message: 'unknown' }).positive({ message: 'unknown' })).max(200)
+			z.array(plainNumber(z.coerce.number({ message: 'unknown' }).int({ message: 'unknown' }).positive({ message: 'unknown' }))).max(200)
 		),
 		preferOtherDepartmentMentor: z.preprocess((v) => v !== undefined && v !== null && v !== '', z.boolean())
 	})

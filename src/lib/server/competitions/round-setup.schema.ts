@@ -1,6 +1,6 @@
 /** The forms of round set-up: settings, the criteria editor, jury members, entries. */
 import { z } from 'zod';
-import { idField, MAX_ID } from '../http/fields.js';
+import { idField, MAX_ID, plainNumber } from '../http/fields.js';
 import type { ParsedForm } from '../http/parse.js';
 import { isTieBreakOrder, ORDERABLE_TIE_BREAKS } from '../../domain/scoring.js';
 import type { CriterionInput } from './round-setup.queries.js';
@@ -15,11 +15,13 @@ const optionalDate = z.preprocess(
 );
 const optionalInt = z.preprocess(
 	(v) => (v === '' || v == null ? null : v),
-	z.coerce.number({ message: 'not_a_number' }).int({ message: 'not_a_whole_number' }).min(1).max(1000).nullable()
+	plainNumber(z.coerce.number({ message: 'not_a_number' }).int({ message: 'not_a_whole_number' }).min(1).max(1000).nullable())
 );
 const optionalScore = z.preprocess(
 	(v) => (v === '' || v == null ? null : typeof v === 'string' ? v.replace(',', '.') : v),
-	z.coerce.number({ message: 'not_a_number' }).min(0, { message: 'outside_scale' }).max(100, { message: 'outside_scale' }).nullable()
+	plainNumber(
+		z.coerce.number({ message: 'not_a_number' }).min(0, { message: 'outside_scale' }).max(100, { message: 'outside_scale' }).nullable()
+	)
 );
 
 /** A round's settings. Dates are days: scoring opens at the start of the first and closes at the end of the last (UTC). */
@@ -81,10 +83,10 @@ const criterionSchema = z.object({
 	description: text(1000).default(''),
 	weight: z.preprocess(
 		(v) => (typeof v === 'string' ? v.replace(',', '.') : v),
-		z.coerce.number({ message: 'not_a_number' }).positive({ message: 'must_be_positive' }).max(1000)
+		plainNumber(z.coerce.number({ message: 'not_a_number' }).positive({ message: 'must_be_positive' }).max(1000))
 	),
-	scaleMin: z.coerce.number({ message: 'not_a_number' }).int().min(0, { message: 'outside_scale' }).max(99),
-	scaleMax: z.coerce.number({ message: 'not_a_number' }).int().min(1).max(100, { message: 'outside_scale' }),
+	scaleMin: plainNumber(z.coerce.number({ message: 'not_a_number' }).int().min(0, { message: 'outside_scale' }).max(99)),
+	scaleMax: plainNumber(z.coerce.number({ message: 'not_a_number' }).int().min(1).max(100, { message: 'outside_scale' })),
 	rubric: text(4000).default('')
 });
 
@@ -154,7 +156,7 @@ export function parseCriteriaForm(form: FormData): ParsedForm<CriterionForm[]> {
 
 export const memberSchema = z.object({
 	juryId: idField,
-	userId: z.coerce.number({ message: 'required' }).int().positive({ message: 'required' }).max(MAX_ID)
+	userId: plainNumber(z.coerce.number({ message: 'required' }).int().positive({ message: 'required' }).max(MAX_ID))
 });
 export const entriesSchema = z.object({
 	ideaIds: z.preprocess(

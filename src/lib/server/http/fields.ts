@@ -3,8 +3,25 @@ import { z } from 'zod';
 /** The largest id PostgreSQL's `integer` holds. */
 export const MAX_ID = 2_147_483_647;
 
+/** A number as people type it: digits, a sign, one decimal point or comma. */
+const PLAIN_NUMBER = /^[+-]?\d{1,15}([.,]\d{1,15})?$/;
+
+/**
+ * Numbers from forms are plain decimal text: `z.coerce.number` alone would read `0x10` as 16,
+ * `1e3` as 1000 and `Infinity` as a number. Anything else reaches the schema as NaN and gets
+ * its field's message; "12,5" is 12.5, as Dutch colleagues type it. Empty stays empty.
+ */
+export function plainNumber<S extends z.ZodType>(schema: S) {
+	return z.preprocess((value) => {
+		if (typeof value !== 'string') return value;
+		const text = value.trim();
+		if (text === '') return value;
+		return PLAIN_NUMBER.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
+	}, schema);
+}
+
 /** A form field that names a row: a positive integer id. */
-export const idField = z.coerce.number().int().positive().max(MAX_ID);
+export const idField = plainNumber(z.coerce.number().int().positive().max(MAX_ID));
 
 /** The "remove this file" forms. */
 export const attachmentIdSchema = z.object({ attachmentId: idField });

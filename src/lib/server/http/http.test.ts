@@ -8,6 +8,7 @@ import { readForm } from './body.js';
 import { idParam, parseId } from './params.js';
 import { parseForm, parseQuery } from './parse.js';
 import { localPath } from './redirect.js';
+import { idField, plainNumber } from './fields.js';
 
 /** What SvelteKit's `error()` throws, as status, or what was returned. */
 async function outcome<T>(work: () => Promise<T> | T): Promise<{ status: number } | { value: T }> {
@@ -42,6 +43,13 @@ describe('reading a form body', () => {
 		expect(await outcome(() => readForm(post('--x\r\n', 'multipart/form-data')))).toEqual({ status: 400 });
 		const truncated = '--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nHalf a tit';
 		expect(await outcome(() => readForm(post(truncated, 'multipart/form-data; boundary=XyZ')))).toEqual({ status: 400 });
+	});
+
+	it('answers 415 to a form in another charset than UTF-8', async () => {
+		const latin1 = post('title=Caf%E9', 'application/x-www-form-urlencoded; charset=iso-8859-1');
+		expect(await outcome(() => readForm(latin1))).toEqual({ status: 415 });
+		const form = await readForm(post('title=Caf%C3%A9', 'application/x-www-form-urlencoded; charset=UTF-8'));
+		expect(form.get('title')).toBe('Café');
 	});
 
 	it('answers 413 to a body over the limit, before reading it', async () => {
@@ -91,6 +99,31 @@ describe('parsing a form with zod', () => {
 			errors: { _form: ['invalid_characters'] },
 			values: {}
 		});
+	});
+
+	it('refuses text that was not UTF-8 beside its field, keeping the rest', async () => {
+		const form = await readForm(post('title=Bad%FF%FE&tags=ok', 'application/x-www-form-urlencoded'));
+		const parsed = parseForm(schema, form);
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) expect(parsed.errors).toEqual({ title: ['invalid_text'] });
+		const multipart = '--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nBad\xff\xfe\r\n--b--\r\n';
+		const bytes = Uint8Array.from([...multipart].map((c) => c.charCodeAt(0)));
+		const fromMultipart = parseForm(schema, await readForm(post(bytes, 'multipart/form-data; boundary=b')));
+		expect(fromMultipart.ok || fromMultipart.errors).toEqual({ title: ['invalid_text'] });
+	});
+
+	it('takes numbers only as plain decimal text', () => {
+		const money = z.object({ estimate: plainNumber(z.coerce.number({ message: 'not_a_number' }).min(0)) });
+		expect(parseForm(money, new URLSearchParams({ estimate: '1500' }))).toEqual({ ok: true, data: { estimate: 1500 } });
+		expect(parseForm(money, new URLSearchParams({ estimate: ' 12,5 ' }))).toEqual({ ok: true, data: { estimate: 12.5 } });
+		for (const bad of ['0x10', '1e3', 'Infinity', '12abc', '1.2.3', '--1']) {
+			expect(parseForm(money, new URLSearchParams({ estimate: bad })), bad).toMatchObject({
+				ok: false,
+				errors: { estimate: ['not_a_number'] }
+			});
+		}
+		expect(parseId('0x10')).toBeNull();
+		expect(idField.safeParse('0x10').success).toBe(false);
 	});
 
 	it('reads a query string with defaults for what is invalid', () => {

@@ -1,6 +1,6 @@
 /** The action kit: every route reads ids, bodies and forms and maps refusals through here. */
 export { idParam, parseId } from './params.js';
-export { attachmentIdSchema, idField, MAX_ID, noFields } from './fields.js';
+export { attachmentIdSchema, idField, MAX_ID, noFields, plainNumber } from './fields.js';
 export { readForm, FORM_BODY_LIMIT_BYTES } from './body.js';
 export { parseForm, parseQuery, type ParsedForm } from './parse.js';
 export { failForm, failFrom, formAction, orNotFound, requireAccess, type Access, type FailPayload, type FormParser } from './actions.js';

@@ -13,6 +13,11 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData | URLSe
 	if (Object.values(values).some((v) => v.includes('\0'))) {
 		return { ok: false, errors: { _form: ['invalid_characters'] }, values: {} };
 	}
+	// Bytes that were not UTF-8 arrive as U+FFFD: refuse them beside their field, store nothing.
+	const unreadable = Object.keys(values).filter((key) => values[key].includes('\uFFFD'));
+	if (unreadable.length) {
+		return { ok: false, errors: Object.fromEntries(unreadable.map((key) => [key, ['invalid_text']])), values };
+	}
 	const raw: Record<string, unknown> = {};
 	for (const key of new Set(form.keys())) {
 		const all = form.getAll(key);
@@ -26,7 +31,7 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData | URLSe
 /** Query-string parameters: the same rules, defaults on anything invalid. */
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.output<S> {
 	const raw: Record<string, string> = {};
-	for (const [k, v] of params) if (!v.includes('\0')) raw[k] = v;
+	for (const [k, v] of params) if (!v.includes('\0') && !v.includes('\uFFFD')) raw[k] = v;
 	const parsed = schema.safeParse(raw);
 	return parsed.success ? parsed.data : schema.parse({});
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField } from '../http/fields.js';
+import { idField, plainNumber } from '../http/fields.js';
 import { DECLINE_REASONS } from '../../domain/lifecycle.js';
 import { BENEFIT_KINDS, type BenefitKind } from '../../domain/benefits.js';
 
@@ -25,7 +25,9 @@ export const tagsField = z
 
 const estimate = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().replace(',', '.')) : v),
-	z.coerce.number({ message: 'not_a_number' }).min(0, { message: 'not_negative' }).max(1e12, { message: 'too_large' }).optional()
+	plainNumber(
+		z.coerce.number({ message: 'not_a_number' }).min(0, { message: 'not_negative' }).max(1e12, { message: 'too_large' }).optional()
+	)
 );
 
 /** The three fields of one benefit kind: benefit_<kind>_description, _estimate and _unit. */
@@ -54,7 +56,7 @@ export const ideaFormSchema = z
 		tags: tagsField,
 		member: z.preprocess(asArray, z.array(id).max(10, { message: 'too_many_members' })),
 		clientKey: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
-		version: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().min(1).optional()),
+		version: z.preprocess((v) => (v === '' || v == null ? undefined : v), plainNumber(z.coerce.number().int().min(1).optional())),
 		...benefitShape('quality'),
 		...benefitShape('safety'),
 		...benefitShape('time'),
@@ -94,23 +96,27 @@ export function missingForSubmission(idea: { problem: string; proposal: string; 
 	return errors;
 }
 
-export const versionSchema = z.object({ version: z.coerce.number().int().min(1) });
+export const versionSchema = z.object({ version: plainNumber(z.coerce.number().int().min(1)) });
 
 export const screeningSchema = z.discriminatedUnion('decision', [
-	z.object({ decision: z.literal('accept'), version: z.coerce.number().int().min(1), message: text(5000).default('') }),
-	z.object({ decision: z.literal('return'), version: z.coerce.number().int().min(1), message: text(5000).min(1, { message: 'required' }) }),
+	z.object({ decision: z.literal('accept'), version: plainNumber(z.coerce.number().int().min(1)), message: text(5000).default('') }),
+	z.object({
+		decision: z.literal('return'),
+		version: plainNumber(z.coerce.number().int().min(1)),
+		message: text(5000).min(1, { message: 'required' })
+	}),
 	z.object({
 		decision: z.literal('decline'),
-		version: z.coerce.number().int().min(1),
+		version: plainNumber(z.coerce.number().int().min(1)),
 		declineReason: z.enum(DECLINE_REASONS, { message: 'required' }),
 		message: text(5000).min(1, { message: 'required' })
 	})
 ]);
 
-export const withdrawSchema = z.object({ version: z.coerce.number().int().min(1), message: text(2000).default('') });
+export const withdrawSchema = z.object({ version: plainNumber(z.coerce.number().int().min(1)), message: text(2000).default('') });
 
 export const mergeSchema = z.object({
-	version: z.coerce.number().int().min(1),
+	version: plainNumber(z.coerce.number().int().min(1)),
 	targetId: id,
 	message: text(2000).min(1, { message: 'required' })
 });
@@ -123,21 +129,21 @@ export const commentSchema = z.object({
 export const IDEA_SORTS = ['submitted', 'updated', 'title', 'status'] as const;
 export const IDEA_PAGE_SIZE = 25;
 export const ideaListQuerySchema = z.object({
-	competition: z.coerce.number().int().positive().optional().catch(undefined),
-	department: z.coerce.number().int().positive().optional().catch(undefined),
+	competition: plainNumber(z.coerce.number().int().positive().optional().catch(undefined)),
+	department: plainNumber(z.coerce.number().int().positive().optional().catch(undefined)),
 	status: z.string().max(20).optional().catch(undefined),
 	tag: z.string().trim().toLowerCase().max(40).optional().catch(undefined),
 	q: z.string().trim().max(200).optional().catch(undefined),
 	sort: z.enum(IDEA_SORTS).default('submitted').catch('submitted'),
 	dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
-	page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1)
+	page: plainNumber(z.coerce.number().int().min(1).max(100_000).default(1).catch(1))
 });
 export type IdeaListQuery = z.output<typeof ideaListQuerySchema>;
 
 export const similarQuerySchema = z.object({
 	title: z.string().max(400).default(''),
 	problem: z.string().max(2000).default(''),
-	exclude: z.coerce.number().int().positive().optional().catch(undefined)
+	exclude: plainNumber(z.coerce.number().int().positive().optional().catch(undefined))
 });
 
 export const colleagueQuerySchema = z.object({ q: z.string().trim().min(2).max(100) });

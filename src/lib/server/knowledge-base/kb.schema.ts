@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField } from '../http/fields.js';
+import { idField, plainNumber } from '../http/fields.js';
 import { tagsField } from '../ideas/ideas.schema.js';
 
 export const RESULT_KINDS = ['hours', 'defects', 'euros', 'safety', 'other'] as const;
@@ -21,7 +21,9 @@ const asArray = (v: unknown) => (v == null || v === '' ? [] : Array.isArray(v) ?
 const isoDate = z.preprocess(blankToUndefined, z.iso.date({ message: 'invalid_date' }).optional());
 const number = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().replace(',', '.')) : v),
-	z.coerce.number({ message: 'not_a_number' }).min(-1e12, { message: 'too_large' }).max(1e12, { message: 'too_large' }).optional()
+	plainNumber(
+		z.coerce.number({ message: 'not_a_number' }).min(-1e12, { message: 'too_large' }).max(1e12, { message: 'too_large' }).optional()
+	)
 );
 
 export type MeasuredResultInput = { kind: ResultKind; value: number; beforeValue: number | null; afterValue: number | null; note: string };
@@ -154,9 +156,9 @@ export const searchQuerySchema = z.object({
 	department: optionalId.catch(undefined),
 	area: optionalId.catch(undefined),
 	tag: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(40).optional()).catch(undefined),
-	year: z.preprocess(blankToUndefined, z.coerce.number().int().min(2000).max(2100).optional()).catch(undefined),
+	year: z.preprocess(blankToUndefined, plainNumber(z.coerce.number().int().min(2000).max(2100).optional())).catch(undefined),
 	award: z.preprocess(blankToUndefined, z.enum(AWARDS).optional()).catch(undefined),
 	sort: z.preprocess(blankToUndefined, z.enum(SORTS).optional()).catch(undefined),
-	page: z.coerce.number().int().min(1).max(500).catch(1).default(1)
+	page: plainNumber(z.coerce.number().int().min(1).max(500).catch(1).default(1))
 });
 export type SearchQuery = z.output<typeof searchQuerySchema>;

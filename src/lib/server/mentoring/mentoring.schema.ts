@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ID } from '../http/fields.js';
+import { MAX_ID, plainNumber } from '../http/fields.js';
 
 /** The shared checklist of PRODUCT.md "Mentoring", in the order a team works through it. */
 export const CHECKLIST_ITEMS = [
@@ -13,7 +13,7 @@ export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
 export const MENTOR_LANGUAGES = ['nl', 'en'] as const;
 
-const id = z.coerce.number({ message: 'required' }).int().positive().max(MAX_ID);
+const id = plainNumber(z.coerce.number({ message: 'required' }).int().positive().max(MAX_ID));
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 const asArray = (v: unknown) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField } from '../http/fields.js';
+import { idField, plainNumber } from '../http/fields.js';
 import { GRANTABLE_ROLES } from '../auth/policy.js';
 
 const id = idField;
@@ -11,7 +11,7 @@ export const disableSchema = z.object({ userId: id, disabled: bool });
 export const PAGE_SIZE = 25;
 export const peopleQuerySchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),
-	department: z.coerce.number().int().positive().optional().catch(undefined),
+	department: plainNumber(z.coerce.number().int().positive().optional().catch(undefined)),
 	role: z.enum(['organiser', 'admin']).optional().catch(undefined),
-	page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1)
+	page: plainNumber(z.coerce.number().int().min(1).max(10_000).default(1).catch(1))
 });

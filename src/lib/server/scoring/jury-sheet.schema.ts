@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ID } from '../http/fields.js';
+import { MAX_ID, plainNumber } from '../http/fields.js';
 
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 
@@ -9,7 +9,7 @@ const text = (max: number) => z.string().trim().max(max, { message: 'too_long' }
  * `comment_<id>`. The scores stay text here: the service checks them against each scale.
  */
 export const sheetFormSchema = z.looseObject({
-	version: z.coerce.number({ message: 'not_a_number' }).int().min(0).max(MAX_ID),
+	version: plainNumber(z.coerce.number({ message: 'not_a_number' }).int().min(0).max(MAX_ID)),
 	intent: z.enum(['save', 'submit']).default('save'),
 	overallComment: text(5000).default('')
 });
