@@ -77,7 +77,9 @@ export default defineConfig(
 			'svelte/no-navigation-without-resolve': 'off',
 			// Reports every local temporary (a URLSearchParams built for one href, a Map grouping rows
 			// inside $derived) as if it were state; none of those need to be reactive.
-			'svelte/prefer-svelte-reactivity': 'off'
+			'svelte/prefer-svelte-reactivity': 'off',
+			// `{' · '}` keeps a separator's spaces between two template blocks, which Prettier would otherwise reflow away.
+			'svelte/no-useless-mustaches': 'off'
 		}
 	},
 	{
