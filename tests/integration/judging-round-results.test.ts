@@ -269,8 +269,11 @@ describe('results', () => {
 		expect(awards.find((a) => a.id === ideas[0].id)).toMatchObject({ status: 'runner_up', award: 'runner_up' });
 		expect(awards.find((a) => a.id === qaIdea.id)).toMatchObject({ status: 'finalist', award: 'finalist' });
 
-		const exported = await exportRound(db, organiser, final.id);
+		const exported = await exportRound(db, organiser, cup.id, final.id);
 		expect(exported.matrix.rows).toHaveLength(6);
 		expect(exported.ranking.rows[0][2]).toBe(ideas[1].id);
+		// The address names the competition: another competition's id finds nothing.
+		const other = await f.newCompetition();
+		expect(await codeOf(exportRound(db, organiser, other.id, final.id))).toBe('not_found');
 	}, 60_000);
 });

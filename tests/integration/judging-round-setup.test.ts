@@ -90,4 +90,22 @@ describe('the template', () => {
 		expect(final.juries[0].members.map((m) => m.userId)).toContain(director.id);
 		expect(final.round.advancementRule).toBe('manual');
 	});
+
+	it('is refused once the competition has rounds: a second click, or two at once, adds nothing', async () => {
+		const comp = await f.newCompetition({ open: false });
+		const both = await Promise.all([
+			codeOf(createRoundsFromTemplate(db, organiser, comp.id)),
+			codeOf(createRoundsFromTemplate(db, organiser, comp.id))
+		]);
+		expect(both.sort()).toEqual(['ok', 'template_not_available']);
+		expect(await codeOf(createRoundsFromTemplate(db, organiser, comp.id))).toBe('template_not_available');
+		const rounds = await db.selectFrom('round').select('kind').where('competitionId', '=', comp.id).orderBy('position').execute();
+		expect(rounds.map((r) => r.kind)).toEqual(['semi_final', 'final']);
+	});
+
+	it('is refused for a closed competition', async () => {
+		const comp = await f.newCompetition({ open: false });
+		await db.updateTable('competition').set({ status: 'closed' }).where('id', '=', comp.id).execute();
+		expect(await codeOf(createRoundsFromTemplate(db, organiser, comp.id))).toBe('template_not_available');
+	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPETITION_STATUSES, decideCompetitionStatus, nextCompetitionStatuses } from './competition-status';
+import { COMPETITION_STATUSES, decideCompetitionStatus, nextCompetitionStatuses, roundTemplateAllowed } from './competition-status';
 
 const none = { submittedIdeas: 0 };
 const some = { submittedIdeas: 1 };
@@ -56,5 +56,18 @@ describe('nextCompetitionStatuses', () => {
 		expect(nextCompetitionStatuses('judging', none)).toEqual(['closed']);
 		expect(nextCompetitionStatuses('closed', none)).toEqual(['archived']);
 		expect(nextCompetitionStatuses('archived', none)).toEqual([]);
+	});
+});
+
+describe('the round template', () => {
+	it('is offered while a competition has no rounds and is not closed', () => {
+		for (const status of ['draft', 'open', 'judging']) expect(roundTemplateAllowed({ status, roundCount: 0 }), status).toBe(true);
+	});
+
+	it('is not offered once rounds exist, or after judging', () => {
+		expect(roundTemplateAllowed({ status: 'judging', roundCount: 2 })).toBe(false);
+		expect(roundTemplateAllowed({ status: 'open', roundCount: 1 })).toBe(false);
+		expect(roundTemplateAllowed({ status: 'closed', roundCount: 0 })).toBe(false);
+		expect(roundTemplateAllowed({ status: 'archived', roundCount: 0 })).toBe(false);
 	});
 });

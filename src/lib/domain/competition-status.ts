@@ -48,3 +48,12 @@ export function nextCompetitionStatuses(from: string, facts: CompetitionStatusFa
 		a === 'draft' ? 1 : b === 'draft' ? -1 : 0
 	);
 }
+
+/**
+ * The round template (a semi-final per department and a final) sets up a competition's
+ * judging once: while it has no rounds yet and is not closed. A second click, or a
+ * competition that is already judging with its rounds, is told so and nothing is added.
+ */
+export function roundTemplateAllowed(c: { status: string; roundCount: number }): boolean {
+	return c.roundCount === 0 && (c.status === 'draft' || c.status === 'open' || c.status === 'judging');
+}

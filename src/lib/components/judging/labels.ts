@@ -4,6 +4,7 @@ import { errorText } from '$lib/i18n-labels';
 
 const errors: Record<string, () => string> = {
 	sheet_stale: m.judging_error_sheet_stale,
+	template_not_available: m.judging_error_template_not_available,
 	round_locked: m.judging_error_round_locked,
 	conflicted: m.judging_error_conflicted,
 	outside_scale: m.judging_error_outside_scale,

@@ -191,9 +191,11 @@ export async function publishResults(db: Database, actor: Actor, roundId: number
  * The full score matrix (one row per sheet: juror, idea, every criterion, weighted score) and
  * the ranking per scope, for organisers only. Conflicted sheets are marked and do not count.
  */
-export async function exportRound(db: Database, actor: Actor, roundId: number) {
+/** A round's results as tables; the round must belong to the competition its address names. */
+export async function exportRound(db: Database, actor: Actor, competitionId: number, roundId: number) {
 	requireOrganiser(actor);
 	const data = await loadRoundRecord(db, roundId);
+	if (data.round.competitionId !== competitionId) throw notFound();
 	const criteria = data.criteria.map((c) => ({
 		id: c.id,
 		weight: Number(c.weight),

@@ -50,7 +50,7 @@ export function listCompetitionsWithRounds(db: Db) {
 }
 
 export function lockCompetition(db: Transaction<DB>, competitionId: number) {
-	return db.selectFrom('competition').select('id').where('id', '=', competitionId).forUpdate().executeTakeFirst();
+	return db.selectFrom('competition').select(['id', 'status']).where('id', '=', competitionId).forUpdate().executeTakeFirst();
 }
 
 export function maxRoundPosition(db: Db, competitionId: number) {

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { moveIdea } from '../ideas/ideas.service.js';
 import { DEFAULT_CRITERIA } from '../../domain/criteria.js';
+import { roundTemplateAllowed } from '../../domain/competition-status.js';
 import { rubricOf, withWeightPercent } from '../../domain/rubric.js';
 import { loadRoundRecord } from '../scoring/round-record.js';
 import { recordAutoConflicts } from '../scoring/jury-sheet.service.js';
@@ -41,20 +42,25 @@ export async function getCompetitionRounds(db: Database, actor: Actor, competiti
 	const all = await q.listCompetitionsWithRounds(db);
 	const competition = all.find((c) => c.id === competitionId);
 	if (!competition) throw notFound();
-	return { competition };
+	return { competition, templateAllowed: roundTemplateAllowed({ status: competition.status, roundCount: competition.rounds.length }) };
 }
 
 /**
  * ASML's template: a semi-final per eligible department, judged by that department's MT
  * (its managers and directors, editable afterwards), top 3 per department advancing; then a
  * final over the whole competition judged by higher management, decided by the organiser.
- * Both rounds get the default criteria. Appended after any existing rounds.
+ * Both rounds get the default criteria. Only for a competition without rounds (domain/competition-status.ts).
  */
 export async function createRoundsFromTemplate(db: Database, actor: Actor, competitionId: number) {
 	requireOrganiser(actor);
 	return db.transaction().execute(async (trx) => {
-		if (!(await q.lockCompetition(trx, competitionId))) throw notFound();
+		const competition = await q.lockCompetition(trx, competitionId);
+		if (!competition) throw notFound();
+		// Locked: a second click waits here, then finds the rounds the first one made.
 		const start = (await q.maxRoundPosition(trx, competitionId)).n;
+		if (!roundTemplateAllowed({ status: competition.status, roundCount: start })) {
+			throw new DomainError('template_not_available', 'This competition already has its rounds.', 409);
+		}
 		const departments = await q.listEligibleDepartments(trx, competitionId);
 		const mt = await q.listManagementOf(
 			trx,

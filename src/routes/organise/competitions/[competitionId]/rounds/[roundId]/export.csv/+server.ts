@@ -9,7 +9,7 @@ import { download, idParam, orNotFound } from '$lib/server/http';
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'competition.manage');
 	const table = url.searchParams.get('table') === 'ranking' ? 'ranking' : 'matrix';
-	const data = await orNotFound(exportRound(db(), user, idParam(params.roundId)));
+	const data = await orNotFound(exportRound(db(), user, idParam(params.competitionId), idParam(params.roundId)));
 	const t = data[table];
 	const csv = '\uFEFF' + stringify([t.header, ...t.rows]);
 	return download(csv, `round-${data.round.id}-${table}-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv; charset=utf-8');

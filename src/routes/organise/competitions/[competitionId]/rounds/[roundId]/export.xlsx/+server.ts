@@ -8,7 +8,7 @@ import { download, idParam, orNotFound } from '$lib/server/http';
 /** One workbook: the ranking per scope and the full score matrix. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'competition.manage');
-	const data = await orNotFound(exportRound(db(), user, idParam(params.roundId)));
+	const data = await orNotFound(exportRound(db(), user, idParam(params.competitionId), idParam(params.roundId)));
 	const book = new ExcelJS.Workbook();
 	book.creator = 'IdeaCup';
 	for (const [name, t] of [
