@@ -5,19 +5,10 @@ import { sql } from 'kysely';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { ideaFormSchema } from '$lib/server/ideas/ideas.schema.js';
-import {
-	addComment,
-	findSimilarIdeas,
-	getIdeaPage,
-	getScreeningQueue,
-	listAllIdeas,
-	listMyIdeas,
-	mergeIdea,
-	saveIdea,
-	screenIdea,
-	submitIdea,
-	withdrawIdea
-} from '$lib/server/ideas/ideas.service.js';
+import { addComment, getIdeaPage } from '$lib/server/ideas/idea-page.service.js';
+import { findSimilarIdeas, saveIdea, submitIdea, withdrawIdea } from '$lib/server/ideas/idea-form.service.js';
+import { getScreeningQueue, mergeIdea, screenIdea } from '$lib/server/ideas/screening.service.js';
+import { listAllIdeas, listMyIdeas } from '$lib/server/ideas/idea-lists.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
 

@@ -3,23 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { DomainError } from '$lib/server/errors.js';
-import {
-	addCoachingLog,
-	addMentor,
-	answerProposal,
-	assignAll,
-	assignMentor,
-	getCoachingSpace,
-	getMentorHome,
-	getMentoringOverview,
-	getOwnProfile,
-	markReady,
-	previewAssignAll,
-	requestMentor,
-	saveOwnProfile,
-	setChecklistItem,
-	setMentorAvailability
-} from '$lib/server/mentoring/mentoring.service.js';
+import { addCoachingLog, getCoachingSpace, markReady, setChecklistItem } from '$lib/server/mentoring/coaching.service.js';
+import { addMentor, getOwnProfile, saveOwnProfile, setMentorAvailability } from '$lib/server/mentoring/mentor-profiles.service.js';
+import { answerProposal, assignAll, assignMentor, requestMentor } from '$lib/server/mentoring/assignment.service.js';
+import { getMentorHome } from '$lib/server/mentoring/mentor-home.service.js';
+import { getMentoringOverview, previewAssignAll } from '$lib/server/mentoring/suggestions.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
 import { mentoringFactories } from '../fixtures/mentoring-factories.js';

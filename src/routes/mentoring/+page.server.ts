@@ -4,7 +4,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { formAction, idField, orNotFound } from '$lib/server/http';
 import { answerSchema } from '$lib/server/mentoring/mentoring.schema';
-import { answerProposal, getMentorHome } from '$lib/server/mentoring/mentoring.service';
+import { answerProposal } from '$lib/server/mentoring/assignment.service';
+import { getMentorHome } from '$lib/server/mentoring/mentor-home.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);

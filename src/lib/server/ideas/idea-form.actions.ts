@@ -4,7 +4,7 @@ import { DomainError } from '../errors.js';
 import { failForm, formAction } from '../http/index.js';
 import { formDataToIdeaValues } from '../../forms/idea-values.js';
 import { colleagueQuerySchema, ideaFormSchema, missingForSubmission } from './ideas.schema.js';
-import { findColleagues, saveIdea, submitIdea } from './ideas.service.js';
+import { findColleagues, saveIdea, submitIdea } from './idea-form.service.js';
 
 /**
  * The idea form's actions, shared by "new" (ideaId null) and "edit". A failure returns the

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
-import { canOnIdea, type Actor, type IdeaAction, type IdeaFacts } from '../auth/policy.js';
+import { canOnIdea, hasRole, type Actor, type IdeaAction, type IdeaFacts } from '../auth/policy.js';
+import type { IdeaActorKind } from '../../domain/lifecycle.js';
 import { DomainError, notFound } from '../errors.js';
 
 /**
@@ -71,4 +72,13 @@ export async function requireIdeaAccess(db: Db, actor: Actor, ideaId: number, ac
 		throw new DomainError('not_allowed_now', 'This cannot be done to this idea in its current state.', 409);
 	}
 	return access;
+}
+
+/** How the actor relates to the idea, as the state machine names it. */
+export function actorKinds(actor: Actor, access: IdeaAccess): IdeaActorKind[] {
+	const kinds: IdeaActorKind[] = [];
+	if (access.facts.isMember) kinds.push('team');
+	if (hasRole(actor, 'organiser')) kinds.push('organiser');
+	if (access.facts.isMentor) kinds.push('mentor');
+	return kinds;
 }

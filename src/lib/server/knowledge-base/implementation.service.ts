@@ -6,8 +6,7 @@
 import type { Database } from '../db/index.js';
 import { canOnImplementation, canOnKbEntry, hasRole, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
-import { moveIdea } from '../ideas/ideas.service.js';
-import { insertEvent, listProcessAreas, findUsersByIds } from '../ideas/ideas.queries.js';
+import { findUsersByIds, listProcessAreas, moveIdea, recordIdeaEvent } from '../ideas/ideas.service.js';
 import { listDepartments } from '../org/users.queries.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { TRANSITIONS } from '../../domain/lifecycle.js';
@@ -74,7 +73,7 @@ export async function saveImplementation(db: Database, actor: Actor, ideaId: num
 			throw new DomainError('not_allowed_now', 'The implementation can be recorded once the idea is accepted.', 409);
 		await q.upsertImplementation(trx, { ideaId, ownerId: input.ownerId, status: input.status, doneOn: input.doneOn });
 		await q.replaceResults(trx, { ideaId }, input.results);
-		await insertEvent(trx, {
+		await recordIdeaEvent(trx, {
 			ideaId,
 			actorId: actor.id,
 			kind: 'implementation_updated',

@@ -9,8 +9,7 @@ import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { can, canOnImplementation, canOnKbEntry, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
-import { moveIdea } from '../ideas/ideas.service.js';
-import { insertEvent, listOrganiserIds, listProcessAreas, findUsersByIds } from '../ideas/ideas.queries.js';
+import { findUsersByIds, listOrganiserIds, listProcessAreas, moveIdea, recordIdeaEvent } from '../ideas/ideas.service.js';
 import { listDepartments } from '../org/users.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { recordAudit } from '../audit/audit.queries.js';
@@ -83,7 +82,7 @@ export async function requestPublication(db: Database, actor: Actor, ideaId: num
 			await q.setEntryStatus(trx, entryId, 'pending');
 		}
 		await writeEntryParts(trx, entryId, input);
-		await insertEvent(trx, { ideaId, actorId: actor.id, kind: 'publication_requested', data: { kbEntryId: entryId } });
+		await recordIdeaEvent(trx, { ideaId, actorId: actor.id, kind: 'publication_requested', data: { kbEntryId: entryId } });
 		const organisers = (await listOrganiserIds(trx)).map((o) => o.id).filter((id) => id !== actor.id);
 		await insertNotifications(trx, organisers, {
 			kind: 'kb_publish_requested',
@@ -169,7 +168,7 @@ export async function editEntry(db: Database, actor: Actor, entryId: number, inp
 			data: { title: input.title, before: { title: before?.title } }
 		});
 		if (entry.ideaId)
-			await insertEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'kb_entry_edited', data: { kbEntryId: entryId } });
+			await recordIdeaEvent(trx, { ideaId: entry.ideaId, actorId: actor.id, kind: 'kb_entry_edited', data: { kbEntryId: entryId } });
 		if (entry.status === 'published') {
 			const old = new Set((before?.candidates ?? []).map((c) => c.id));
 			const added = input.candidateDepartmentIds.filter((id) => !old.has(id));

@@ -1,42 +1,12 @@
+/**
+ * Mentors and their assignments: the coaching facts the policy reads, the locks that keep a
+ * mentor within capacity, assignments and answers, profiles, and the organiser's lists. One
+ * idea's coaching space is coaching.queries.ts; the mentor's home mentor-home.queries.ts.
+ */
 import { sql } from 'kysely';
 import { teamNames } from '../ideas/idea-columns.js';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import { COACHING_ONGOING } from '../../domain/idea-status.js';
-
-/** A mentor's ideas (accepted, or proposed and waiting for their answer) with checklist progress. */
-export function listMentees(db: Db, mentorId: number) {
-	return db
-		.selectFrom('mentorAssignment as a')
-		.innerJoin('idea as i', 'i.id', 'a.ideaId')
-		.innerJoin('department as d', 'd.id', 'i.departmentId')
-		.select((eb) => [
-			'a.id as assignmentId',
-			'a.status as assignmentStatus',
-			'a.readyAt',
-			'i.id',
-			'i.title',
-			'i.status',
-			'd.name as departmentName',
-			eb
-				.selectFrom('coachingCheck as c')
-				.select(sql<number>`count(*)::int`.as('n'))
-				.whereRef('c.ideaId', '=', 'i.id')
-				.as('checksDone'),
-			teamNames(eb.ref('i.id'))
-		])
-		.where('a.mentorId', '=', mentorId)
-		.where('a.status', 'in', ['proposed', 'accepted'])
-		.orderBy('a.status', 'desc')
-		.orderBy('i.title')
-		.execute();
-}
-
-export function findMentorProfile(db: Db, userId: number) {
-	return db.selectFrom('mentorProfile').select(['capacity', 'status', 'expertise']).where('userId', '=', userId).executeTakeFirst();
-}
-
-// ---------- facts and locks ----------
 
 /** Statuses of an assignment that hold a place in the mentor's capacity and the idea's one slot. */
 export const ACTIVE_ASSIGNMENT = ['proposed', 'accepted'] as const;
@@ -98,15 +68,6 @@ export function lockIdeaForCoaching(db: Db, ideaId: number) {
 	return db.selectFrom('idea').select(['id', 'status', 'title', 'departmentId']).where('id', '=', ideaId).forUpdate().executeTakeFirst();
 }
 
-export function findActiveAssignment(db: Db, ideaId: number) {
-	return db
-		.selectFrom('mentorAssignment')
-		.select(['id', 'mentorId', 'status', 'readyAt'])
-		.where('ideaId', '=', ideaId)
-		.where('status', 'in', ACTIVE_ASSIGNMENT)
-		.executeTakeFirst();
-}
-
 export function insertAssignment(db: Db, row: { ideaId: number; mentorId: number; status: 'proposed' | 'requested'; assignedBy: number }) {
 	return db.insertInto('mentorAssignment').values(row).returning('id').executeTakeFirstOrThrow();
 }
@@ -138,42 +99,12 @@ export function answerProposal(
 		.executeTakeFirst();
 }
 
-export function setReady(db: Db, ideaId: number, mentorId: number, ready: boolean) {
-	return db
-		.updateTable('mentorAssignment')
-		.set({ readyAt: ready ? sql<Date>`now()` : null })
-		.where('ideaId', '=', ideaId)
-		.where('mentorId', '=', mentorId)
-		.where('status', '=', 'accepted')
-		.where('readyAt', ready ? 'is' : 'is not', null)
-		.returning('id')
-		.executeTakeFirst();
-}
-
 export function recordMentorConflict(db: Db, mentorId: number, ideaId: number) {
 	return db
 		.insertInto('conflictOfInterest')
 		.values({ userId: mentorId, ideaId, source: 'mentor' })
 		.onConflict((oc) => oc.columns(['userId', 'ideaId', 'source']).doNothing())
 		.execute();
-}
-
-// ---------- checklist and log ----------
-
-export function checkItem(db: Db, ideaId: number, item: string, userId: number) {
-	return db
-		.insertInto('coachingCheck')
-		.values({ ideaId, item, doneBy: userId })
-		.onConflict((oc) => oc.columns(['ideaId', 'item']).doNothing())
-		.execute();
-}
-
-export function uncheckItem(db: Db, ideaId: number, item: string) {
-	return db.deleteFrom('coachingCheck').where('ideaId', '=', ideaId).where('item', '=', item).execute();
-}
-
-export function insertCoachingLog(db: Db, row: { ideaId: number; authorId: number; sessionOn: string; notes: string; nextStep: string }) {
-	return db.insertInto('coachingLog').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
 // ---------- profiles ----------
@@ -223,8 +154,6 @@ export function findActiveUser(db: Db, userId: number) {
 		.executeTakeFirst();
 }
 
-// ---------- lists ----------
-
 /** Every mentor with their load: the candidates of a suggestion and the organiser's load table. */
 export function listMentors(db: Db) {
 	return db
@@ -258,6 +187,21 @@ export function listMentors(db: Db) {
 		.orderBy('u.name')
 		.execute();
 }
+
+/** People who could be added as mentors: active, without a profile yet. */
+export function listPeopleWithoutProfile(db: Db) {
+	return db
+		.selectFrom('appUser as u')
+		.innerJoin('department as d', 'd.id', 'u.departmentId')
+		.select(['u.id', 'u.name', 'd.name as departmentName'])
+		.where('u.disabledAt', 'is', null)
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('mentorProfile as p').whereRef('p.userId', '=', 'u.id').select('p.userId'))))
+		.orderBy('u.name')
+		.limit(1000)
+		.execute();
+}
+
+// ---------- the organiser's overview ----------
 
 /**
  * Ideas that need a mentor: accepted or coaching, nobody proposed or accepted; with what a
@@ -361,175 +305,6 @@ export function listCoachedIdeas(db: Db) {
 		.execute();
 }
 
-/** When the mentor marked each idea ready for its presentation (for the organiser planning rounds). */
-export function findReadiness(db: Db, ideaIds: number[]) {
-	if (!ideaIds.length) return Promise.resolve([]);
-	return db
-		.selectFrom('mentorAssignment')
-		.select(['ideaId', 'mentorId', 'readyAt'])
-		.where('ideaId', 'in', ideaIds)
-		.where('status', 'in', ['accepted', 'ended'])
-		.where('readyAt', 'is not', null)
-		.execute();
-}
-
-/** The mentor's home: proposals to answer and accepted mentees, with tags, progress and next slot. */
-export function listMentorAssignments(db: Db, mentorId: number) {
-	return db
-		.selectFrom('mentorAssignment as a')
-		.innerJoin('idea as i', 'i.id', 'a.ideaId')
-		.innerJoin('department as d', 'd.id', 'i.departmentId')
-		.select((eb) => [
-			'a.id as assignmentId',
-			'a.status as assignmentStatus',
-			'a.createdAt as proposedAt',
-			'a.readyAt',
-			'i.id',
-			'i.title',
-			'i.status',
-			'i.problem',
-			'd.name as departmentName',
-			eb
-				.selectFrom('coachingCheck as c')
-				.select(sql<number>`count(*)::int`.as('n'))
-				.whereRef('c.ideaId', '=', 'i.id')
-				.as('checksDone'),
-			eb
-				.selectFrom('ideaTag as it')
-				.innerJoin('tag as t', 't.id', 'it.tagId')
-				.select(sql<string[]>`coalesce(array_agg(t.name order by t.name), '{}')`.as('tags'))
-				.whereRef('it.ideaId', '=', 'i.id')
-				.as('tags'),
-			teamNames(eb.ref('i.id')),
-			eb
-				.selectFrom('coachingLog as l')
-				.select(sql<string>`max(l.session_on)::text`.as('d'))
-				.whereRef('l.ideaId', '=', 'i.id')
-				.as('lastSessionOn'),
-			eb
-				.selectFrom('presentationSlot as s')
-				.select(sql<string>`min(s.starts_at)`.as('s'))
-				.whereRef('s.ideaId', '=', 'i.id')
-				.where('s.startsAt', '>=', sql<Date>`now()`)
-				.as('nextSlotAt')
-		])
-		.where('a.mentorId', '=', mentorId)
-		.where('a.status', 'in', ACTIVE_ASSIGNMENT)
-		.orderBy('a.createdAt')
-		.execute();
-}
-
-/** The next presentations of the mentor's accepted mentees. */
-export function listMenteePresentations(db: Db, mentorId: number) {
-	return db
-		.selectFrom('presentationSlot as s')
-		.innerJoin('round as r', 'r.id', 's.roundId')
-		.innerJoin('idea as i', 'i.id', 's.ideaId')
-		.innerJoin('mentorAssignment as a', (j) =>
-			j.onRef('a.ideaId', '=', 'i.id').on('a.mentorId', '=', mentorId).on('a.status', '=', 'accepted')
-		)
-		.select(['s.id', 's.startsAt', 's.endsAt', 's.location', 'r.name as roundName', 'i.id as ideaId', 'i.title'])
-		.where('s.startsAt', '>=', sql<Date>`now()`)
-		.orderBy('s.startsAt')
-		.limit(10)
-		.execute();
-}
-
-// ---------- one idea's coaching space ----------
-
-export function findCoachingIdea(db: Db, ideaId: number) {
-	return db
-		.selectFrom('idea as i')
-		.innerJoin('department as d', 'd.id', 'i.departmentId')
-		.leftJoin('processArea as pa', 'pa.id', 'i.processAreaId')
-		.leftJoin('competition as c', 'c.id', 'i.competitionId')
-		.select((eb) => [
-			'i.id',
-			'i.title',
-			'i.status',
-			'i.departmentId',
-			'd.name as departmentName',
-			'c.name as competitionName',
-			'pa.code as processAreaCode',
-			sql<boolean>`coalesce(c.prefer_other_department_mentor, true)`.as('preferOtherDepartment'),
-			eb
-				.selectFrom('ideaTag as it')
-				.innerJoin('tag as t', 't.id', 'it.tagId')
-				.select(sql<string[]>`coalesce(array_agg(t.name order by t.name), '{}')`.as('tags'))
-				.whereRef('it.ideaId', '=', 'i.id')
-				.as('tags'),
-			jsonArrayFrom(
-				eb
-					.selectFrom('ideaMember as m')
-					.innerJoin('appUser as u', 'u.id', 'm.userId')
-					.select(['u.id', 'u.name', 'm.role'])
-					.whereRef('m.ideaId', '=', 'i.id')
-					.orderBy('m.role', 'desc')
-					.orderBy('u.name')
-			).as('team')
-		])
-		.where('i.id', '=', ideaId)
-		.executeTakeFirst();
-}
-
-/** Every assignment of the idea, newest first: the current mentor, waiting requests, and past answers. */
-export function listIdeaAssignments(db: Db, ideaId: number) {
-	return db
-		.selectFrom('mentorAssignment as a')
-		.innerJoin('appUser as u', 'u.id', 'a.mentorId')
-		.innerJoin('department as d', 'd.id', 'u.departmentId')
-		.leftJoin('mentorProfile as p', 'p.userId', 'a.mentorId')
-		.select([
-			'a.id',
-			'a.mentorId',
-			'u.name as mentorName',
-			'd.name as mentorDepartment',
-			'p.bio',
-			'p.expertise',
-			'a.status',
-			'a.answerReason',
-			'a.createdAt',
-			'a.answeredAt',
-			'a.readyAt'
-		])
-		.where('a.ideaId', '=', ideaId)
-		.orderBy('a.createdAt', 'desc')
-		.orderBy('a.id', 'desc')
-		.execute();
-}
-
-export function listChecks(db: Db, ideaId: number) {
-	return db
-		.selectFrom('coachingCheck as c')
-		.leftJoin('appUser as u', 'u.id', 'c.doneBy')
-		.select(['c.item', 'c.doneAt', 'u.name as doneByName'])
-		.where('c.ideaId', '=', ideaId)
-		.execute();
-}
-
-export function listCoachingLog(db: Db, ideaId: number) {
-	return db
-		.selectFrom('coachingLog as l')
-		.innerJoin('appUser as u', 'u.id', 'l.authorId')
-		.select(['l.id', sql<string>`l.session_on::text`.as('sessionOn'), 'l.notes', 'l.nextStep', 'l.createdAt', 'u.name as authorName'])
-		.where('l.ideaId', '=', ideaId)
-		.orderBy('l.sessionOn', 'desc')
-		.orderBy('l.id', 'desc')
-		.execute();
-}
-
-export function listIdeaPresentations(db: Db, ideaId: number) {
-	return db
-		.selectFrom('presentationSlot as s')
-		.innerJoin('round as r', 'r.id', 's.roundId')
-		.select(['s.id', 's.startsAt', 's.endsAt', 's.location', 'r.name as roundName'])
-		.where('s.ideaId', '=', ideaId)
-		.orderBy('s.startsAt')
-		.execute();
-}
-
-// ---------- competition setting ----------
-
 export function listCompetitionMentorSettings(db: Db) {
 	return db
 		.selectFrom('competition')
@@ -546,17 +321,4 @@ export function setPreferOtherDepartment(db: Db, competitionId: number, prefer: 
 		.where('id', '=', competitionId)
 		.returning('id')
 		.executeTakeFirst();
-}
-
-/** People who could be added as mentors: active, without a profile yet. */
-export function listPeopleWithoutProfile(db: Db) {
-	return db
-		.selectFrom('appUser as u')
-		.innerJoin('department as d', 'd.id', 'u.departmentId')
-		.select(['u.id', 'u.name', 'd.name as departmentName'])
-		.where('u.disabledAt', 'is', null)
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('mentorProfile as p').whereRef('p.userId', '=', 'u.id').select('p.userId'))))
-		.orderBy('u.name')
-		.limit(1000)
-		.execute();
 }

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { colleagueQuerySchema } from '$lib/server/ideas/ideas.schema';
-import { findColleagues } from '$lib/server/ideas/ideas.service';
+import { findColleagues } from '$lib/server/ideas/idea-form.service';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'idea.create');

@@ -4,7 +4,7 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { parseQuery } from '$lib/server/http';
 import { similarQuerySchema } from '$lib/server/ideas/ideas.schema';
-import { findSimilarIdeas } from '$lib/server/ideas/ideas.service';
+import { findSimilarIdeas } from '$lib/server/ideas/idea-form.service';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'idea.create');

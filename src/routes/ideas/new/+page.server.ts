@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { getIdeaFormOptions } from '$lib/server/ideas/ideas.service';
+import { getIdeaFormOptions } from '$lib/server/ideas/idea-form.service';
 import { ideaFormActions } from '$lib/server/ideas/idea-form.actions';
 import { blankIdeaValues } from '$lib/forms/idea-values';
 

@@ -5,7 +5,7 @@ import { db } from '$lib/server/runtime';
 import { formAction } from '$lib/server/http';
 import { formValues } from '$lib/forms/values';
 import { profileSchema } from '$lib/server/mentoring/mentoring.schema';
-import { getOwnProfile, saveOwnProfile } from '$lib/server/mentoring/mentoring.service';
+import { getOwnProfile, saveOwnProfile } from '$lib/server/mentoring/mentor-profiles.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'mentoring.optIn');

@@ -3,7 +3,8 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { parseQuery } from '$lib/server/http';
 import { ideaListQuerySchema, IDEA_PAGE_SIZE } from '$lib/server/ideas/ideas.schema';
-import { getIdeaFormOptions, listAllIdeas } from '$lib/server/ideas/ideas.service';
+import { getIdeaFormOptions } from '$lib/server/ideas/idea-form.service';
+import { listAllIdeas } from '$lib/server/ideas/idea-lists.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'idea.listAll');

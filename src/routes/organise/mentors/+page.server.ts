@@ -5,13 +5,9 @@ import { formAction, type FormParser } from '$lib/server/http';
 import { formValues } from '$lib/forms/values';
 import type { SessionUser } from '$lib/server/org/users.service';
 import { addMentorSchema, assignSchema, mentorStatusSchema, preferSchema } from '$lib/server/mentoring/mentoring.schema';
-import {
-	addMentor,
-	assignMentor,
-	getMentoringOverview,
-	setMentorAvailability,
-	setPreferOtherDepartment
-} from '$lib/server/mentoring/mentoring.service';
+import { addMentor, setMentorAvailability } from '$lib/server/mentoring/mentor-profiles.service';
+import { assignMentor } from '$lib/server/mentoring/assignment.service';
+import { getMentoringOverview, setPreferOtherDepartment } from '$lib/server/mentoring/suggestions.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'mentoring.manage');

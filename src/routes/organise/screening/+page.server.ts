@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { getScreeningQueue } from '$lib/server/ideas/ideas.service';
+import { getScreeningQueue } from '$lib/server/ideas/screening.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'idea.screen');

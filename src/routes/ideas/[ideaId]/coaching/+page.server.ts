@@ -4,14 +4,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { formAction, idParam, orNotFound } from '$lib/server/http';
 import { answerSchema, checkSchema, logSchema, readySchema, requestSchema } from '$lib/server/mentoring/mentoring.schema';
-import {
-	addCoachingLog,
-	answerProposal,
-	getCoachingSpace,
-	markReady,
-	requestMentor,
-	setChecklistItem
-} from '$lib/server/mentoring/mentoring.service';
+import { addCoachingLog, getCoachingSpace, markReady, setChecklistItem } from '$lib/server/mentoring/coaching.service';
+import { answerProposal, requestMentor } from '$lib/server/mentoring/assignment.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);

@@ -4,7 +4,7 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { DomainError } from '$lib/server/errors';
 import { idParam, orNotFound } from '$lib/server/http';
-import { findSimilarIdeas, getIdeaForEdit, getIdeaFormOptions } from '$lib/server/ideas/ideas.service';
+import { findSimilarIdeas, getIdeaForEdit, getIdeaFormOptions } from '$lib/server/ideas/idea-form.service';
 import { ideaFormActions } from '$lib/server/ideas/idea-form.actions';
 import { listIdeaAttachments } from '$lib/server/attachments/attachments.service';
 import { ideaToFormValues } from '$lib/forms/idea-values';

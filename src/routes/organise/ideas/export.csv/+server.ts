@@ -4,7 +4,7 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { download, parseQuery } from '$lib/server/http';
 import { ideaListQuerySchema } from '$lib/server/ideas/ideas.schema';
-import { listAllIdeas } from '$lib/server/ideas/ideas.service';
+import { listAllIdeas } from '$lib/server/ideas/idea-lists.service';
 
 /** The filtered list as CSV (UTF-8 with BOM so Excel reads accents), at most 50,000 rows. */
 export const GET: RequestHandler = async ({ locals, url }) => {

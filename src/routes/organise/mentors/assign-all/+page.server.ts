@@ -4,7 +4,8 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { formAction } from '$lib/server/http';
 import { assignAllSchema } from '$lib/server/mentoring/mentoring.schema';
-import { assignAll, previewAssignAll } from '$lib/server/mentoring/mentoring.service';
+import { assignAll } from '$lib/server/mentoring/assignment.service';
+import { previewAssignAll } from '$lib/server/mentoring/suggestions.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'mentoring.manage');

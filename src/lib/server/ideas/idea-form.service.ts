@@ -1,0 +1,129 @@
+/**
+ * The team's idea form: a draft saved (new, or an edit never silently overwritten), submitted
+ * or resubmitted, withdrawn; and what the form offers (its choices, colleagues, "solved before?").
+ */
+import type { Database } from '../db/index.js';
+import { can, type Actor } from '../auth/policy.js';
+import { FieldErrors, notFound } from '../errors.js';
+import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
+import { findCompetitionWindow, isDepartmentEligible, listCompetitions, listOpenCalls } from '../competitions/competitions.queries.js';
+import { listDepartments } from '../org/users.service.js';
+import { loadIdeaFacts, requireIdeaAccess } from './ideas.access.js';
+import { missingForSubmission, type IdeaInput } from './ideas.schema.js';
+import { changeStatus, stale } from './ideas.service.js';
+import { findIdeaDetail } from './idea-page.queries.js';
+import { findSimilar } from './idea-lists.queries.js';
+import * as q from './ideas.queries.js';
+
+async function checkReferences(db: Database, input: IdeaInput) {
+	const errors: Record<string, string[]> = {};
+	if (input.competitionId) {
+		const competition = await findCompetitionWindow(db, input.competitionId);
+		if (!competition) errors.competitionId = ['unknown'];
+		else if (!(await isDepartmentEligible(db, input.competitionId, input.departmentId))) errors.departmentId = ['not_eligible'];
+	}
+	if (input.memberIds.length) {
+		const found = await q.findUsersByIds(db, input.memberIds);
+		if (found.length !== input.memberIds.length) errors.member = ['unknown_person'];
+	}
+	if (Object.keys(errors).length) throw new FieldErrors(errors);
+}
+
+/**
+ * Save a draft: new (idempotent through the form's client key) or an edit of a draft or a
+ * returned idea (guarded by the version the editor read, so a second tab or a colleague's
+ * save is never silently overwritten).
+ */
+export async function saveIdea(
+	db: Database,
+	actor: Actor,
+	ideaId: number | null,
+	input: IdeaInput
+): Promise<{ id: number; version: number }> {
+	if (!can(actor, 'idea.create')) throw notFound();
+	await checkReferences(db, input);
+	const fields: q.IdeaFields = {
+		title: input.title,
+		problem: input.problem,
+		proposal: input.proposal,
+		processAreaId: input.processAreaId,
+		departmentId: input.departmentId,
+		competitionId: input.competitionId
+	};
+	return db.transaction().execute(async (trx) => {
+		if (ideaId === null) {
+			const { id, created } = await q.insertDraft(trx, { ...fields, createdBy: actor.id, clientKey: input.clientKey });
+			if (!created) {
+				const existing = await loadIdeaFacts(trx, actor, id);
+				return { id, version: existing!.version };
+			}
+			await q.replaceTeam(trx, id, actor.id, input.memberIds);
+			await q.replaceBenefits(trx, id, input.benefits);
+			await q.replaceTags(trx, id, input.tags);
+			await q.insertEvent(trx, { ideaId: id, actorId: actor.id, kind: 'created', toStatus: 'draft' });
+			return { id, version: 1 };
+		}
+		const access = await requireIdeaAccess(trx, actor, ideaId, 'edit');
+		if (input.version === null || input.version !== access.version) throw stale();
+		const updated = await q.updateIdeaFields(trx, ideaId, input.version, fields);
+		if (!updated) throw stale();
+		const owner = (await q.listTeamIds(trx, ideaId)).find((m) => m.role === 'owner')?.userId ?? actor.id;
+		await q.replaceTeam(trx, ideaId, owner, input.memberIds);
+		await q.replaceBenefits(trx, ideaId, input.benefits);
+		await q.replaceTags(trx, ideaId, input.tags);
+		await q.insertEvent(trx, { ideaId, actorId: actor.id, kind: 'edited' });
+		return { id: ideaId, version: updated.version };
+	});
+}
+
+/** Submit a draft (window open, the fields a jury needs filled), or resubmit a returned idea. */
+export async function submitIdea(db: Database, actor: Actor, ideaId: number, version: number) {
+	const detail = await findIdeaDetail(db, ideaId);
+	const access = await requireIdeaAccess(db, actor, ideaId, 'submit');
+	if (!detail) throw notFound();
+	const missing = missingForSubmission(detail);
+	if (Object.keys(missing).length) throw new FieldErrors(missing);
+	if (detail.competitionId && !(await isDepartmentEligible(db, detail.competitionId, detail.departmentId))) {
+		throw new FieldErrors({ departmentId: ['not_eligible'] });
+	}
+	const transition = access.status === 'returned' ? 'resubmit' : 'submit';
+	return changeStatus(db, actor, ideaId, version, { transition, notify: { kind: 'idea_received', to: 'team' } });
+}
+
+export async function withdrawIdea(db: Database, actor: Actor, ideaId: number, version: number, message: string) {
+	return changeStatus(db, actor, ideaId, version, { transition: 'withdraw', reason: message || null });
+}
+
+/** The form's choices: open calls, departments, process areas, known tags, and the team chosen. */
+export async function getIdeaFormOptions(db: Database, memberIds: number[] = [], departmentId?: number) {
+	const [calls, competitions, departments, processAreas, tags, members] = await Promise.all([
+		listOpenCalls(db, departmentId),
+		listCompetitions(db),
+		listDepartments(db),
+		q.listProcessAreas(db),
+		q.listTagNames(db),
+		q.findUsersByIds(db, memberIds)
+	]);
+	return { calls, competitions, departments, processAreas, tags: tags.map((t) => t.name), members };
+}
+
+/** The editable idea as the form shows it. */
+export async function getIdeaForEdit(db: Database, actor: Actor, ideaId: number) {
+	const access = await requireIdeaAccess(db, actor, ideaId, 'edit');
+	const detail = await findIdeaDetail(db, ideaId);
+	if (!detail) throw notFound();
+	return { access, idea: detail };
+}
+
+/** "Solved before?": published improvements and ideas this reader may see, like the text typed. */
+export async function findSimilarIdeas(db: Database, actor: Actor, input: { title: string; problem: string; exclude?: number }) {
+	if (!can(actor, 'idea.create')) throw notFound();
+	const text = `${input.title} ${input.problem}`.replace(/\s+/g, ' ').trim().slice(0, 300);
+	if (text.length < 4) return { kb: [], ideas: [] };
+	return findSimilar(db, text, ACCEPTED_AND_LATER, input.exclude ?? null);
+}
+
+export async function findColleagues(db: Database, actor: Actor, query: string) {
+	if (!can(actor, 'idea.create')) throw notFound();
+	return q.searchColleagues(db, query);
+}

@@ -1,0 +1,80 @@
+/** The idea page: what it shows this reader and what they may do now; and its comments. */
+import type { Database } from '../db/index.js';
+import { canOnIdea, hasRole, type Actor } from '../auth/policy.js';
+import { notFound } from '../errors.js';
+import { availableTransitions, holderOf } from '../../domain/lifecycle.js';
+import { ACCEPTED_AND_LATER, isIdeaStatus, statusIn, UNANSWERED } from '../../domain/idea-status.js';
+import { answerDueOn, isOverdue, workingDaysBetween } from '../../domain/response-time.js';
+import { insertNotifications } from '../notifications/notifications.queries.js';
+import { renderMarkdown } from '../markdown.js';
+import { actorKinds, requireIdeaAccess } from './ideas.access.js';
+import { findIdeaDetail, findMergeCandidates, listComments, listEvents } from './idea-page.queries.js';
+import * as q from './ideas.queries.js';
+
+/** Everything the idea page shows to this reader, and the actions they may take now. */
+export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, now = new Date()) {
+	const access = await requireIdeaAccess(db, actor, ideaId, 'view');
+	const organiser = hasRole(actor, 'organiser');
+	const [detail, events, comments] = await Promise.all([
+		findIdeaDetail(db, ideaId),
+		listEvents(db, ideaId),
+		listComments(db, ideaId, organiser ? ['team', 'organisers'] : ['team'])
+	]);
+	if (!detail) throw notFound();
+	const kinds = actorKinds(actor, access);
+	const transitions = availableTransitions(detail.status, kinds);
+	const mergeCandidates = organiser && transitions.includes('merge') ? await findMergeCandidates(db, detail) : [];
+	const waiting = statusIn(detail.status, UNANSWERED) && detail.submittedAt;
+	return {
+		idea: detail,
+		isMember: access.facts.isMember,
+		holder: isIdeaStatus(detail.status) ? holderOf(detail.status) : 'nobody',
+		events,
+		// Organisers-only notes stay out of the page for everyone else (filtered in the query).
+		comments: comments.map((c) => ({ ...c, html: renderMarkdown(c.body) })),
+		transitions,
+		mergeCandidates,
+		links: {
+			// The coaching space and the implementation record open once an idea is accepted.
+			coaching: statusIn(detail.status, ACCEPTED_AND_LATER) && (access.facts.isMember || access.facts.isMentor || organiser),
+			implementation: statusIn(detail.status, ACCEPTED_AND_LATER) && (access.facts.isMember || organiser),
+			kbEntryId: detail.kbEntryId ?? null
+		},
+		can: {
+			edit: canOnIdea(actor, 'edit', access.facts),
+			comment: canOnIdea(actor, 'comment', access.facts),
+			commentOrganisersOnly: canOnIdea(actor, 'commentOrganisersOnly', access.facts),
+			screen: canOnIdea(actor, 'screen', access.facts),
+			merge: organiser && transitions.includes('merge')
+		},
+		response: waiting
+			? {
+					waitingDays: workingDaysBetween(new Date(detail.submittedAt!), now),
+					dueOn: answerDueOn(new Date(detail.submittedAt!), detail.responseDays ?? 10),
+					overdue: isOverdue(new Date(detail.submittedAt!), now, detail.responseDays ?? 10)
+				}
+			: null
+	};
+}
+
+export async function addComment(db: Database, actor: Actor, ideaId: number, input: { body: string; visibility: 'team' | 'organisers' }) {
+	const access = await requireIdeaAccess(db, actor, ideaId, input.visibility === 'organisers' ? 'commentOrganisersOnly' : 'comment');
+	return db.transaction().execute(async (trx) => {
+		const comment = await q.insertComment(trx, { ideaId, authorId: actor.id, body: input.body, visibility: input.visibility });
+		await q.insertEvent(trx, {
+			ideaId,
+			actorId: actor.id,
+			kind: 'commented',
+			data: { commentId: comment.id, visibility: input.visibility }
+		});
+		if (input.visibility === 'team') {
+			const team = (await q.listTeamIds(trx, ideaId)).map((m) => m.userId).filter((id) => id !== actor.id);
+			await insertNotifications(trx, team, {
+				kind: 'comment_added',
+				params: { ideaId, title: access.title },
+				link: `/ideas/${ideaId}#comments`
+			});
+		}
+		return comment;
+	});
+}
