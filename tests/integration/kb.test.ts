@@ -205,6 +205,31 @@ describe('publishing an implemented idea', () => {
 			expect(note[0].params).toMatchObject({ departmentName: 'Department TST', status: 'adopted' });
 		});
 
+		it('a colleague of the department cannot overwrite or take over the adoption its owner keeps; an organiser can correct it', async () => {
+			const colleague = await f.newUser({ departmentId: tst.id, name: 'Colin Colleague' });
+			const attempt = adoptionSchema.parse({ status: 'considering', ownerId: String(colleague.id) });
+			await expect(recordAdoption(db, colleague, entryId, attempt)).rejects.toMatchObject({ code: 'adoption_kept_by_owner' });
+			const kept = await db
+				.selectFrom('adoption')
+				.select(['status', 'ownerId'])
+				.where('kbEntryId', '=', entryId)
+				.where('departmentId', '=', tst.id)
+				.executeTakeFirstOrThrow();
+			expect(kept).toEqual({ status: 'adopted', ownerId: tester.id });
+			const correction = await recordAdoption(db, organiser, entryId, {
+				...adoptionSchema.parse({
+					status: 'adopted',
+					startedOn: '2026-04-01',
+					adoptedOn: '2026-05-01',
+					ownerId: String(tester.id),
+					result_0_kind: 'hours',
+					result_0_value: '40'
+				}),
+				departmentId: tst.id
+			});
+			expect(correction.created).toBe(false);
+		});
+
 		it('not suitable needs a reason', () => {
 			const parsed = adoptionSchema.safeParse({ status: 'not_suitable', reason: '' });
 			expect(parsed.success).toBe(false);

@@ -60,7 +60,8 @@ const errors: Record<string, () => string> = {
 	before_start: m.kb_error_before_start,
 	not_published: m.kb_error_not_published,
 	not_implemented: m.kb_error_not_implemented,
-	already_published: m.kb_error_already_published
+	already_published: m.kb_error_already_published,
+	adoption_kept_by_owner: m.kb_error_adoption_kept_by_owner
 };
 export const kbErrorText = (code: string) => (errors[code] ?? (() => errorText(code)))();
 

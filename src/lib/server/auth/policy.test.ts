@@ -216,9 +216,9 @@ describe('judging: canScoreIdea and canReadFeedback', () => {
 	});
 });
 
-import { canOnImplementation, canOnKbEntry, canRecordAdoptionFor, KB_ENTRY_ACTIONS, type KbEntryAction } from './policy';
+import { canOnAdoption, canOnImplementation, canOnKbEntry, KB_ENTRY_ACTIONS, type KbEntryAction } from './policy';
 
-describe('knowledge base: canOnKbEntry, canRecordAdoptionFor, canOnImplementation', () => {
+describe('knowledge base: canOnKbEntry, canOnAdoption, canOnImplementation', () => {
 	const employee: Actor = { id: 40, departmentId: 7, roles: ['employee'] };
 	const organiser: Actor = { id: 41, departmentId: 1, roles: ['employee', 'organiser'] };
 	const allowed = (who: Actor, status: string, isTeam: boolean) =>
@@ -243,11 +243,23 @@ describe('knowledge base: canOnKbEntry, canRecordAdoptionFor, canOnImplementatio
 		expect(canOnKbEntry(null, 'view', { status: 'published', isTeam: false })).toBe(false);
 	});
 
-	it("adoptions: for one's own department; organisers for any", () => {
-		expect(canRecordAdoptionFor(employee, 7)).toBe(true);
-		expect(canRecordAdoptionFor(employee, 8)).toBe(false);
-		expect(canRecordAdoptionFor(organiser, 8)).toBe(true);
-		expect(canRecordAdoptionFor(null, 7)).toBe(false);
+	it("adoptions: first recorded for one's own department (organisers for any), then kept by its owner and recorder", () => {
+		// employee: id 40, department 7 (above)
+		const kept = (ownerId: number | null, createdBy: number | null) => ({ ownerId, createdBy });
+		const table: Array<[string, Actor | null, number, ReturnType<typeof kept> | null, boolean]> = [
+			['first record, own department', employee, 7, null, true],
+			['first record, another department', employee, 8, null, false],
+			['organiser, any department', organiser, 8, null, true],
+			['nobody signed in', null, 7, null, false],
+			['the owner changes it', employee, 7, kept(employee.id, 99), true],
+			['whoever recorded it changes it', employee, 7, kept(98, employee.id), true],
+			['a colleague of the department may not overwrite it', employee, 7, kept(98, 99), false],
+			['nor take over one without an owner', employee, 7, kept(null, 99), false],
+			['organisers may correct any', organiser, 7, kept(98, 99), true]
+		];
+		for (const [name, actor, departmentId, existing, expected] of table) {
+			expect(canOnAdoption(actor, departmentId, existing), name).toBe(expected);
+		}
 	});
 
 	it('implementation: the team or organisers, once accepted; publication once implemented', () => {

@@ -223,10 +223,20 @@ export function canOnKbEntry(actor: Actor | null, action: KbEntryAction, entry: 
 	}
 }
 
-/** An adoption is recorded for the actor's own department; organisers record it for any. */
-export function canRecordAdoptionFor(actor: Actor | null, departmentId: number): boolean {
+/** Who keeps a department's adoption of an entry once it is recorded. */
+export type AdoptionFacts = { ownerId: number | null; createdBy: number | null };
+
+/**
+ * A department's adoption of an entry: anyone in the department records it first (organisers
+ * for any department); from then on it is changed by its owner, by whoever recorded it, or by
+ * organisers. A colleague of the same department cannot overwrite it, nor take it over.
+ */
+export function canOnAdoption(actor: Actor | null, departmentId: number, existing: AdoptionFacts | null): boolean {
 	if (!actor || !can(actor, 'kb.adopt')) return false;
-	return actor.departmentId === departmentId || actor.roles.includes('organiser');
+	if (actor.roles.includes('organiser')) return true;
+	if (actor.departmentId !== departmentId) return false;
+	if (!existing) return true;
+	return actor.id === existing.ownerId || actor.id === existing.createdBy;
 }
 
 /**

@@ -133,9 +133,10 @@ export function listAdoptions(db: Db, entryId: number) {
 export function findAdoption(db: Db, entryId: number, departmentId: number) {
 	return db
 		.selectFrom('adoption')
-		.select(['id', 'status'])
+		.select(['id', 'status', 'ownerId', 'createdBy'])
 		.where('kbEntryId', '=', entryId)
 		.where('departmentId', '=', departmentId)
+		.forUpdate()
 		.executeTakeFirst();
 }
 

@@ -4,7 +4,7 @@
  * entry waiting for approval or withdrawn is seen by its team and organisers only.
  */
 import type { Database } from '../db/index.js';
-import { can, canOnKbEntry, canRecordAdoptionFor, hasRole, type Actor } from '../auth/policy.js';
+import { can, canOnKbEntry, canOnAdoption, hasRole, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { listDepartments } from '../org/users.queries.js';
@@ -156,7 +156,7 @@ export async function recordAdoption(db: Database, actor: Actor, entryId: number
 	const access = await requireEntryAccess(db, actor, entryId);
 	if (!canOnKbEntry(actor, 'adopt', access.facts)) throw new DomainError('not_published', 'Only a published entry can be adopted.', 409);
 	const departmentId = input.departmentId ?? actor.departmentId;
-	if (!canRecordAdoptionFor(actor, departmentId)) throw new FieldErrors({ departmentId: ['not_allowed'] });
+	if (!canOnAdoption(actor, departmentId, null)) throw new FieldErrors({ departmentId: ['not_allowed'] });
 	if (departmentId === access.departmentId) throw new FieldErrors({ departmentId: ['own_department'] });
 	if (input.ownerId) {
 		const people = await q.listPeopleOfDepartment(db, departmentId);
@@ -166,6 +166,9 @@ export async function recordAdoption(db: Database, actor: Actor, entryId: number
 		const entry = await q.lockEntry(trx, entryId);
 		if (!entry || entry.status !== 'published') throw new DomainError('not_published', 'Only a published entry can be adopted.', 409);
 		const before = await q.findAdoption(trx, entryId, departmentId);
+		if (before && !canOnAdoption(actor, departmentId, before)) {
+			throw new DomainError('adoption_kept_by_owner', 'This adoption is kept by its owner: ask them or an organiser.', 403);
+		}
 		const saved = await q.upsertAdoption(trx, {
 			kbEntryId: entryId,
 			departmentId,
