@@ -91,6 +91,8 @@ const errorTexts: Record<string, () => string> = {
 	too_long: m.error_too_long,
 	too_short: m.error_too_short,
 	needed_to_submit: m.error_needed_to_submit,
+	choose_competition: m.error_choose_competition,
+	not_ready_to_submit: m.error_not_ready_to_submit,
 	not_a_number: m.error_not_a_number,
 	not_negative: m.error_not_negative,
 	too_large: m.error_too_large,

@@ -11,7 +11,7 @@ import {
 	getCompetitionForEdit,
 	updateCompetition
 } from '$lib/server/competitions/competition-setup.service.js';
-import { listOpenCalls } from '$lib/server/competitions/competitions.queries.js';
+import { listOpenCalls } from '$lib/server/ideas/calls.queries.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
 

@@ -151,6 +151,18 @@ describe('screening: every idea gets an answer', () => {
 			.where('params', '@>', JSON.stringify({ ideaId: draft.id }))
 			.execute();
 		expect(notes.map((n) => n.kind).sort()).toEqual(['idea_accepted', 'idea_received', 'idea_received', 'idea_returned']);
+		// Each screening decision is in the audit log, with who took it.
+		const audit = await db
+			.selectFrom('auditLog')
+			.select(['action', 'actorId'])
+			.where('objectType', '=', 'idea')
+			.where('objectId', '=', String(draft.id))
+			.orderBy('id')
+			.execute();
+		expect(audit).toEqual([
+			{ action: 'idea.screened.return', actorId: organiser.id },
+			{ action: 'idea.screened.accept', actorId: organiser.id }
+		]);
 	});
 
 	it('declines with a reason from the list and a message; the team can still read it', async () => {
@@ -273,6 +285,39 @@ describe('who sees what', () => {
 		await expect(addComment(db, operator, idea.id, { body: 'sneaky', visibility: 'organisers' })).rejects.toMatchObject({
 			code: 'not_allowed_now'
 		});
+	});
+
+	it('a department or process area that does not exist is a field error, and nothing is saved', async () => {
+		const input = ideaFormSchema.parse({
+			title: 'Ghost department',
+			departmentId: '99999',
+			processAreaId: '88888',
+			clientKey: randomUUID()
+		});
+		await expect(saveIdea(db, operator, null, input)).rejects.toMatchObject({
+			fields: { departmentId: ['unknown'], processAreaId: ['unknown'] }
+		});
+		expect(await db.selectFrom('idea').select('id').where('title', '=', 'Ghost department').execute()).toEqual([]);
+	});
+
+	it('five identical comment posts at once store one comment and one notification; a new form key stores another', async () => {
+		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted' });
+		const teammate = await f.newUser({ departmentId: operator.departmentId, name: 'Tim Teammate' });
+		await db.insertInto('ideaMember').values({ ideaId: idea.id, userId: teammate.id, role: 'member' }).execute();
+		const input = { body: 'Same words, five clicks.', visibility: 'team' as const, clientKey: randomUUID() };
+		const saved = await Promise.all(Array.from({ length: 5 }, () => addComment(db, operator, idea.id, input)));
+		expect(new Set(saved.map((c) => c.id)).size).toBe(1);
+		const stored = await db.selectFrom('comment').select('id').where('ideaId', '=', idea.id).execute();
+		expect(stored).toHaveLength(1);
+		const told = await db
+			.selectFrom('notification')
+			.select('id')
+			.where('userId', '=', teammate.id)
+			.where('kind', '=', 'comment_added')
+			.execute();
+		expect(told).toHaveLength(1);
+		await addComment(db, operator, idea.id, { ...input, clientKey: randomUUID() });
+		expect(await db.selectFrom('comment').select('id').where('ideaId', '=', idea.id).execute()).toHaveLength(2);
 	});
 
 	it('"solved before?" finds published improvements and visible ideas, never a rival\'s open idea', async () => {

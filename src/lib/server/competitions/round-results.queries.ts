@@ -47,15 +47,3 @@ export function listTeamIds(db: Db, ideaIds: number[]) {
 	if (!ideaIds.length) return Promise.resolve([] as { ideaId: number; userId: number }[]);
 	return db.selectFrom('ideaMember').select(['ideaId', 'userId']).where('ideaId', 'in', ideaIds).execute();
 }
-
-/**
- * The award of a final on the idea itself. It writes the idea's row: it belongs with the
- * ideas service (with the award event), and moves there once that service offers it.
- */
-export function setIdeaAward(db: Transaction<DB>, ideaId: number, award: 'winner' | 'runner_up' | 'finalist') {
-	return db
-		.updateTable('idea')
-		.set({ award, updatedAt: sql<Date>`now()` })
-		.where('id', '=', ideaId)
-		.execute();
-}

@@ -9,10 +9,7 @@ import { can, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
-import { moveIdea } from '../ideas/ideas.service.js';
-// The one write into another aggregate's queries left: the finalist award event (no status change,
-// so not moveIdea). It moves to the ideas service once that offers an award.
-import { insertEvent } from '../ideas/ideas.queries.js';
+import { moveIdea, recordAward, recordIdeaEvent } from '../ideas/ideas.service.js';
 import { weightedScore } from '../../domain/scoring.js';
 import type { Outcome } from '../scoring/results.js';
 import { loadRoundRecord } from '../scoring/round-record.js';
@@ -134,9 +131,9 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'runnerUp', as: ['organiser'], reason, data });
 			else {
 				if (e.status !== 'finalist') throw refuse('wrong_state', 'This idea is no longer a finalist; reload to see what changed.');
-				await insertEvent(trx, { ideaId: e.ideaId, actorId: actor.id, kind: 'award', reason, data: { ...data, award: 'finalist' } });
+				await recordIdeaEvent(trx, { ideaId: e.ideaId, actorId: actor.id, kind: 'award', reason, data: { ...data, award: 'finalist' } });
 			}
-			if (round.kind === 'final') await q.setIdeaAward(trx, e.ideaId, d.outcome as 'winner' | 'runner_up' | 'finalist');
+			if (round.kind === 'final') await recordAward(trx, e.ideaId, d.outcome as 'winner' | 'runner_up' | 'finalist');
 			if (!(await q.setEntryOutcome(trx, roundId, e.ideaId, d.outcome, reason)))
 				throw refuse('already_decided', 'Someone recorded this outcome just now; reload.');
 		}

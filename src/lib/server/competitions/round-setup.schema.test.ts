@@ -59,6 +59,20 @@ describe('parseCriteriaForm', () => {
 });
 
 describe('round settings', () => {
+	it('refuses a day that is not on the calendar, beside its field', () => {
+		const base = { name: 'Semi', advancementRule: 'manual', scoreBasis: 'raw', scoresVisible: 'after_close' };
+		for (const day of ['2027-13-45', '2027-02-30', '2026-04-31', '20270101']) {
+			const parsed = roundSettingsSchema.safeParse({ ...base, scoringOpensOn: day });
+			expect(parsed.success, day).toBe(false);
+			if (!parsed.success)
+				expect(
+					parsed.error.issues.map((i) => [i.path.join('.'), i.message]),
+					day
+				).toEqual([['scoringOpensOn', 'not_a_date']]);
+		}
+		expect(roundSettingsSchema.safeParse({ ...base, scoringOpensOn: '2028-02-29' }).success).toBe(true);
+	});
+
 	it('top N needs a count; dates become the start and end of the day', () => {
 		expect(
 			roundSettingsSchema.safeParse({

@@ -8,10 +8,8 @@ import type { CriterionInput } from './round-setup.queries.js';
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 const optionalDate = z.preprocess(
 	(v) => (v === '' || v == null ? null : v),
-	z
-		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'not_a_date' })
-		.nullable()
+	// A real day of the calendar: 2027-13-45 and 2027-02-30 are refused, not passed on to the database.
+	z.iso.date({ message: 'not_a_date' }).nullable()
 );
 const optionalInt = z.preprocess(
 	(v) => (v === '' || v == null ? null : v),

@@ -104,6 +104,7 @@ export interface CoachingLog {
 export interface Comment {
   authorId: number;
   body: string;
+  clientKey: string | null;
   createdAt: Generated<Timestamp>;
   editedAt: Timestamp | null;
   id: Generated<number>;

@@ -6,7 +6,7 @@ import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
 import { FieldErrors, notFound } from '../errors.js';
 import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
-import { findCompetitionWindow, isDepartmentEligible, listCompetitions, listOpenCalls } from '../competitions/competitions.queries.js';
+import { findCompetitionWindow, isDepartmentEligible, listCompetitions, listOpenCalls } from './calls.queries.js';
 import { listDepartments } from '../org/users.service.js';
 import { loadIdeaFacts, requireIdeaAccess } from './ideas.access.js';
 import { missingForSubmission, type IdeaInput } from './ideas.schema.js';
@@ -17,7 +17,10 @@ import * as q from './ideas.queries.js';
 
 async function checkReferences(db: Database, input: IdeaInput) {
 	const errors: Record<string, string[]> = {};
-	if (input.competitionId) {
+	const places = await q.findPlaces(db, input.departmentId, input.processAreaId);
+	if (!places.department) errors.departmentId = ['unknown'];
+	if (!places.processArea) errors.processAreaId = ['unknown'];
+	if (input.competitionId && places.department) {
 		const competition = await findCompetitionWindow(db, input.competitionId);
 		if (!competition) errors.competitionId = ['unknown'];
 		else if (!(await isDepartmentEligible(db, input.competitionId, input.departmentId))) errors.departmentId = ['not_eligible'];

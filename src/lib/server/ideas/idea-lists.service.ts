@@ -4,7 +4,7 @@ import { can, type Actor } from '../auth/policy.js';
 import { notFound } from '../errors.js';
 import { holderOf } from '../../domain/lifecycle.js';
 import { isIdeaStatus } from '../../domain/idea-status.js';
-import { listOpenCalls } from '../competitions/competitions.queries.js';
+import { listOpenCalls } from './calls.queries.js';
 import { type IdeaListQuery, IDEA_PAGE_SIZE } from './ideas.schema.js';
 import * as q from './idea-lists.queries.js';
 

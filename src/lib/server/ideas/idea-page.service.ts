@@ -57,10 +57,22 @@ export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, no
 	};
 }
 
-export async function addComment(db: Database, actor: Actor, ideaId: number, input: { body: string; visibility: 'team' | 'organisers' }) {
+/**
+ * A comment on an idea. The form's key makes a repeat (double click, retry, two identical
+ * posts at once) find the first comment instead of storing and announcing it again.
+ */
+export async function addComment(
+	db: Database,
+	actor: Actor,
+	ideaId: number,
+	input: { body: string; visibility: 'team' | 'organisers'; clientKey?: string | null }
+) {
 	const access = await requireIdeaAccess(db, actor, ideaId, input.visibility === 'organisers' ? 'commentOrganisersOnly' : 'comment');
+	const clientKey = input.clientKey ?? null;
 	return db.transaction().execute(async (trx) => {
-		const comment = await q.insertComment(trx, { ideaId, authorId: actor.id, body: input.body, visibility: input.visibility });
+		const inserted = await q.insertComment(trx, { ideaId, authorId: actor.id, body: input.body, visibility: input.visibility, clientKey });
+		if (!inserted) return q.findCommentByClientKey(trx, actor.id, clientKey!);
+		const comment = inserted;
 		await q.insertEvent(trx, {
 			ideaId,
 			actorId: actor.id,

@@ -155,11 +155,47 @@ export function listTeamIds(db: Db, ideaId: number) {
 	return db.selectFrom('ideaMember').select(['userId', 'role']).where('ideaId', '=', ideaId).execute();
 }
 
-export function insertComment(db: Db, c: { ideaId: number; authorId: number; body: string; visibility: string }) {
-	return db.insertInto('comment').values(c).returning('id').executeTakeFirstOrThrow();
+/** The award of a final, on the idea itself. */
+export function setIdeaAward(db: Db, ideaId: number, award: 'winner' | 'runner_up' | 'finalist') {
+	return db
+		.updateTable('idea')
+		.set({ award, updatedAt: sql<Date>`now()` })
+		.where('id', '=', ideaId)
+		.execute();
+}
+
+/** A new comment, or undefined when this author already posted one with the same form key (a repeat). */
+export function insertComment(db: Db, c: { ideaId: number; authorId: number; body: string; visibility: string; clientKey: string | null }) {
+	return db
+		.insertInto('comment')
+		.values(c)
+		.onConflict((oc) => oc.columns(['authorId', 'clientKey']).doNothing())
+		.returning('id')
+		.executeTakeFirst();
+}
+
+export function findCommentByClientKey(db: Db, authorId: number, clientKey: string) {
+	return db
+		.selectFrom('comment')
+		.select('id')
+		.where('authorId', '=', authorId)
+		.where('clientKey', '=', clientKey)
+		.executeTakeFirstOrThrow();
 }
 
 // ---------- lookups ----------
+
+/** Whether the department and the process area an idea names exist: one statement. */
+export function findPlaces(db: Db, departmentId: number, processAreaId: number | null) {
+	return db
+		.selectNoFrom((eb) => [
+			eb.exists(eb.selectFrom('department').select('id').where('id', '=', departmentId)).as('department'),
+			processAreaId === null
+				? sql<boolean>`true`.as('processArea')
+				: eb.exists(eb.selectFrom('processArea').select('id').where('id', '=', processAreaId)).as('processArea')
+		])
+		.executeTakeFirstOrThrow();
+}
 
 export function searchColleagues(db: Db, q: string, limit = 10) {
 	const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;

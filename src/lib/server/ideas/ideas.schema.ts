@@ -92,7 +92,7 @@ export function missingForSubmission(idea: { problem: string; proposal: string; 
 	const errors: Record<string, string[]> = {};
 	if (idea.problem.trim().length < 20) errors.problem = ['needed_to_submit'];
 	if (idea.proposal.trim().length < 20) errors.proposal = ['needed_to_submit'];
-	if (!idea.competitionId) errors.competitionId = ['needed_to_submit'];
+	if (!idea.competitionId) errors.competitionId = ['choose_competition'];
 	return errors;
 }
 
@@ -123,7 +123,8 @@ export const mergeSchema = z.object({
 
 export const commentSchema = z.object({
 	body: text(10_000).min(1, { message: 'required' }),
-	visibility: z.enum(['team', 'organisers']).default('team')
+	visibility: z.enum(['team', 'organisers']).default('team'),
+	clientKey: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional())
 });
 
 export const IDEA_SORTS = ['submitted', 'updated', 'title', 'status'] as const;

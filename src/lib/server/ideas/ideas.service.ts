@@ -11,7 +11,7 @@ import type { DB } from '../db/schema.js';
 import { canOnIdea, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { decideTransition, type IdeaActorKind, type TransitionName } from '../../domain/lifecycle.js';
-import { findCompetitionWindow } from '../competitions/competitions.queries.js';
+import { findCompetitionWindow } from './calls.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { actorKinds, loadIdeaFacts } from './ideas.access.js';
 import * as lists from './idea-lists.queries.js';
@@ -53,7 +53,7 @@ export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId:
 	if (!access || !canOnIdea(actor, 'view', access.facts)) throw notFound();
 	let windowOpen = false;
 	if (change.transition === 'submit') {
-		if (!access.competitionId) throw new FieldErrors({ competitionId: ['needed_to_submit'] });
+		if (!access.competitionId) throw new FieldErrors({ competitionId: ['choose_competition'] });
 		windowOpen = Boolean((await findCompetitionWindow(trx, access.competitionId, true))?.windowOpen);
 	}
 	const decision = decideTransition(access.status, change.transition, {
@@ -129,6 +129,11 @@ export async function moveIdea(
 // ---------- for other aggregates ----------
 
 /** An event on the idea's timeline, in the caller's transaction (mentoring, the knowledge base). */
+/** A final's award on the idea (winner, runner-up, finalist), written by the round's results. */
+export function recordAward(db: Db, ideaId: number, award: 'winner' | 'runner_up' | 'finalist') {
+	return q.setIdeaAward(db, ideaId, award);
+}
+
 export function recordIdeaEvent(db: Db, event: Parameters<typeof q.insertEvent>[1]) {
 	return q.insertEvent(db, event);
 }

@@ -40,11 +40,22 @@ export async function screenIdea(
 ) {
 	if (!can(actor, 'idea.screen')) throw notFound();
 	const kinds = { accept: 'idea_accepted', return: 'idea_returned', decline: 'idea_declined' } as const;
-	return changeStatus(db, actor, ideaId, input.version, {
-		transition: input.decision,
-		reason: input.message || null,
-		data: input.declineReason ? { declineReason: input.declineReason } : undefined,
-		notify: { kind: kinds[input.decision], to: 'team' }
+	// A screening decision is a privileged write: the event and the audit line commit together.
+	return db.transaction().execute(async (trx) => {
+		const result = await changeStatusIn(trx, actor, ideaId, input.version, {
+			transition: input.decision,
+			reason: input.message || null,
+			data: input.declineReason ? { declineReason: input.declineReason } : undefined,
+			notify: { kind: kinds[input.decision], to: 'team' }
+		});
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: `idea.screened.${input.decision}`,
+			objectType: 'idea',
+			objectId: ideaId,
+			data: { message: input.message || null, declineReason: input.declineReason ?? null }
+		});
+		return result;
 	});
 }
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/index.js';
 import { canOnImplementation, canOnKbEntry, hasRole, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { findUsersByIds, listProcessAreas, moveIdea, recordIdeaEvent } from '../ideas/ideas.service.js';
-import { listDepartments } from '../org/users.queries.js';
+import { listDepartments } from '../org/users.service.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { TRANSITIONS } from '../../domain/lifecycle.js';
 import { requireIdeaFacts } from './kb.access.js';

@@ -10,7 +10,7 @@ import type { DB } from '../db/schema.js';
 import { can, canOnImplementation, canOnKbEntry, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { findUsersByIds, listOrganiserIds, listProcessAreas, moveIdea, recordIdeaEvent } from '../ideas/ideas.service.js';
-import { listDepartments } from '../org/users.queries.js';
+import { listDepartments } from '../org/users.service.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { requireIdeaFacts } from './kb.access.js';

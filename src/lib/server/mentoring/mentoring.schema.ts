@@ -95,12 +95,7 @@ export const checkSchema = z.object({
 	done: z.enum(['1', '0']).transform((v) => v === '1')
 });
 
-const isoDate = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
-	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-		message: 'invalid_date'
-	});
+const isoDate = z.iso.date({ message: 'invalid_date' });
 
 export const logSchema = z.object({
 	sessionOn: isoDate,

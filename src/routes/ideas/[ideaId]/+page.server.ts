@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
+import { DomainError, FieldErrors } from '$lib/server/errors';
 import { db } from '$lib/server/runtime';
 import { attachmentIdSchema, formAction, idParam, orNotFound } from '$lib/server/http';
 import { commentSchema, mergeSchema, screeningSchema, versionSchema, withdrawSchema } from '$lib/server/ideas/ideas.schema';
@@ -25,7 +27,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		attachKinds: kindsTeamMayAttach({ status: page.idea.status, isMember: page.isMember }),
 		uploaded: url.searchParams.get('uploaded'),
 		uploadError: url.searchParams.get('uploadError'),
-		notice: url.searchParams.get('submitted') ? 'submitted' : url.searchParams.get('saved') ? 'saved' : null
+		notice: url.searchParams.get('submitted') ? 'submitted' : url.searchParams.get('saved') ? 'saved' : null,
+		// A fresh key per rendering of the comment form: a repeated post of it stores one comment.
+		commentKey: randomUUID()
 	};
 };
 
@@ -37,7 +41,13 @@ export const actions: Actions = {
 			access: 'signedIn',
 			schema: versionSchema,
 			run: async (input, user) => {
-				await submitIdea(db(), user, ideaOf(event), input.version);
+				try {
+					await submitIdea(db(), user, ideaOf(event), input.version);
+				} catch (e) {
+					// The page has no form fields to put these beside: say what is missing, once.
+					if (e instanceof FieldErrors) throw new DomainError('not_ready_to_submit', 'Complete the draft before submitting it.');
+					throw e;
+				}
 				return { done: 'submitted' };
 			}
 		}),

@@ -1,6 +1,7 @@
 /**
- * The calls for ideas: which competitions take submissions now, and from which departments
- * (read by ideas and the home page). Editions are competition-setup.*, rounds round-setup.*.
+ * The calls an idea answers: which competitions take submissions now, and from which
+ * departments. Read by the ideas aggregate (the form, submission, my ideas); competitions
+ * themselves are set up in competitions/ (competition-setup.*, round-setup.*).
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
