@@ -2,7 +2,7 @@ import type { Database } from '../db/index.js';
 import { can, hasRole, type Actor } from '../auth/policy.js';
 import { funnel, holderOf, isIdeaStatus, type FunnelStage } from '../../domain/lifecycle.js';
 import { isOverdue } from '../../domain/response-time.js';
-import { listActiveCompetitions, listOpenCalls } from '../competitions/competitions.queries.js';
+import { listActiveCompetitions, listOpenCalls } from '../ideas/calls.queries.js';
 import { countIdeasByStatus, listIdeasOfMember, listUnansweredSubmissions } from '../ideas/ideas.service.js';
 import { findMentorProfile, listMentees } from '../mentoring/mentor-home.service.js';
 import { listJurorRounds } from '../scoring/jury-sheet.queries.js';
