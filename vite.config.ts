@@ -19,8 +19,9 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 30_000,
-		hookTimeout: 60_000,
+		// Sized for integration tests on a loaded 2-core machine (a database per file, PGlite in-process).
+		testTimeout: 120_000,
+		hookTimeout: 180_000,
 		fileParallelism: true,
 		maxWorkers: 2,
 		reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
