@@ -5,6 +5,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import { exportOfflineSheet, importOfflineSheet } from '$lib/server/scoring/offline-sheet.service.js';
+import { deflateRawSync } from 'node:zlib';
+
+/** One part of zeros, deflated: a few KB that unpack to `size` bytes; its size declared small. */
+function zipBomb(size: number): Uint8Array {
+	const name = Buffer.from('xl/worksheets/sheet1.xml');
+	const data = deflateRawSync(Buffer.alloc(size));
+	const local = Buffer.alloc(30);
+	local.writeUInt32LE(0x04034b50, 0);
+	local.writeUInt16LE(8, 8);
+	local.writeUInt32LE(data.length, 18);
+	local.writeUInt32LE(1000, 22);
+	local.writeUInt16LE(name.length, 26);
+	const central = Buffer.alloc(46);
+	central.writeUInt32LE(0x02014b50, 0);
+	central.writeUInt16LE(8, 10);
+	central.writeUInt32LE(data.length, 20);
+	central.writeUInt32LE(1000, 24);
+	central.writeUInt16LE(name.length, 28);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(1, 8);
+	end.writeUInt16LE(1, 10);
+	end.writeUInt32LE(central.length + name.length, 12);
+	end.writeUInt32LE(local.length + name.length + data.length, 16);
+	return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
+}
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
 import { judgingFactories } from '../fixtures/judging-factories.js';
@@ -82,6 +108,12 @@ describe('the offline sheet', () => {
 		expect(wrong.fileRefused).toBe('wrong_columns');
 		const binary = await importOfflineSheet(db, juror, round.id, { bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1]), name: 'x.xlsx' });
 		expect(binary.fileRefused).toBe('not_a_sheet');
+		// A workbook that unpacks to 48 MB (a zip bomb) is refused before it is parsed, in well under a second.
+		const bomb = zipBomb(48 * 1024 * 1024);
+		const started = performance.now();
+		const bombed = await importOfflineSheet(db, juror, round.id, { bytes: bomb, name: 'scores.xlsx' });
+		expect(bombed.fileRefused).toBe('sheet_unpacks_too_large');
+		expect(performance.now() - started).toBeLessThan(3000);
 
 		// Excel round trip.
 		const xlsx = await exportOfflineSheet(db, juror, round.id, 'xlsx');

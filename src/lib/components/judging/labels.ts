@@ -30,6 +30,7 @@ const errors: Record<string, () => string> = {
 	not_eligible_for_round: m.judging_error_not_eligible_for_round,
 	no_jury_for_department: m.judging_error_no_jury_for_department,
 	not_a_sheet: m.judging_upload_not_a_sheet,
+	sheet_unpacks_too_large: m.judging_upload_sheet_unpacks_too_large,
 	wrong_columns: m.judging_upload_wrong_columns,
 	no_rows: m.judging_upload_no_rows,
 	other_round: m.judging_upload_other_round,

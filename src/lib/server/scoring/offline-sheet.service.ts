@@ -7,7 +7,7 @@ import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
 import { DomainError, notFound } from '../errors.js';
 import { checkScores, rubricOf, withWeightPercent, type CheckedScore } from '../../domain/rubric.js';
-import { NotASheet, readUpload, renderCsv, renderXlsx, sheetHeader, type OfflineRow } from './offline-sheet.js';
+import { NotASheet, readUpload, SheetTooLarge, renderCsv, renderXlsx, sheetHeader, type OfflineRow } from './offline-sheet.js';
 import type { SheetInput } from './jury-sheet.schema.js';
 import { sameSheet, writeOwnSheet } from './jury-sheet.service.js';
 import * as rq from './round.queries.js';
@@ -85,6 +85,7 @@ export async function importOfflineSheet(
 		table = await readUpload(file.bytes, file.name);
 	} catch (e) {
 		if (e instanceof NotASheet) return refuseFile('not_a_sheet');
+		if (e instanceof SheetTooLarge) return refuseFile('sheet_unpacks_too_large');
 		throw e;
 	}
 	const header = sheetHeader(criteria);

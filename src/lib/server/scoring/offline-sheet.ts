@@ -5,6 +5,7 @@
  * where each row belongs and never overwrites a newer save.
  */
 import ExcelJS from 'exceljs';
+import { checkZip, ZipRefused } from '../zip-guard.js';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 
@@ -95,7 +96,7 @@ export async function renderXlsx(
 	guide.getColumn(5).width = 50;
 	guide.getColumn(6).width = 70;
 	const buffer = await book.xlsx.writeBuffer();
-	return new Uint8Array(buffer as ArrayBuffer);
+	return new Uint8Array(buffer);
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -105,7 +106,7 @@ function cellText(value: ExcelJS.CellValue): string {
 	if (value instanceof Date) return value.toISOString();
 	if (typeof value === 'object') {
 		if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
-		if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+		if ('result' in value) return cellText(value.result);
 		if ('text' in value) return String(value.text);
 	}
 	return '';
@@ -113,10 +114,22 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export class NotASheet extends Error {}
 
+/** A workbook that would unpack to more than this, or hold more parts, is refused before it is parsed. */
+export const OFFLINE_SHEET_UNPACKED_LIMIT = { maxEntries: 200, maxUnpackedBytes: 20 * 1024 * 1024 };
+
+/** An .xlsx file that unpacks to far more than a scoring sheet can be (a zip bomb). */
+export class SheetTooLarge extends Error {}
+
 /** The file's cells as text, header first. Anything that is not a CSV or an .xlsx workbook throws NotASheet. */
 export async function readUpload(bytes: Uint8Array, fileName: string): Promise<string[][]> {
 	const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
 	if (isZip || /\.xlsx$/i.test(fileName)) {
+		try {
+			checkZip(bytes, OFFLINE_SHEET_UNPACKED_LIMIT);
+		} catch (e) {
+			if (e instanceof ZipRefused && (e.reason === 'too_large' || e.reason === 'too_many_entries')) throw new SheetTooLarge(e.reason);
+			throw new NotASheet('not an Excel workbook');
+		}
 		const book = new ExcelJS.Workbook();
 		try {
 			await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -139,7 +152,7 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<s
 	try {
 		const delimiter =
 			(text.split(/\r?\n/, 1)[0].match(/;/g)?.length ?? 0) > (text.split(/\r?\n/, 1)[0].match(/,/g)?.length ?? 0) ? ';' : ',';
-		return (parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][]).map((r) => r.map((c) => c.trim()));
+		return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }).map((r) => r.map((c) => c.trim()));
 	} catch {
 		throw new NotASheet('not a CSV file');
 	}
