@@ -9,8 +9,9 @@ import svelteConfig from './svelte.config.js';
 // The house's boundaries (shared/STYLE.md, "The house" and "Between aggregates"), one
 // group per rule. A file's restrictions are the union of the groups that apply to it:
 // ESLint replaces, not merges, a rule's options when several blocks match one file.
+// $lib/server and relative paths through a server folder; not packages such as svelte/server.
 const serverCode = {
-	regex: '(^|/)server(/|$)',
+	regex: '^(\\$lib|\\.\\.?)/(.*/)?server(/|$)',
 	message: 'Server code stays on the server: ask for the data in a load or action, and pass plain values to the page.'
 };
 const components = {

@@ -1,6 +1,5 @@
 /** The list of an idea's files, checked on the server-rendered HTML: download links, and the remove form only when given its action. */
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- Svelte's server renderer, not the app's server code
 import { render } from 'svelte/server';
 import AttachmentList from './AttachmentList.svelte';
 

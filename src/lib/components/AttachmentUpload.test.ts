@@ -1,6 +1,5 @@
 /** The contract between the upload form and the upload route, checked on the server-rendered HTML. */
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- Svelte's server renderer, not the app's server code
 import { render } from 'svelte/server';
 import AttachmentUpload from './AttachmentUpload.svelte';
 
