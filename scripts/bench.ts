@@ -537,7 +537,7 @@ async function runEngine(engine: 'postgres' | 'pglite', deadline: number) {
 			import('@electric-sql/pglite/contrib/unaccent')
 		]);
 		const instance = await PGlite.create(undefined, { extensions: { pg_trgm, unaccent } });
-		pgliteInstance = instance as never;
+		pgliteInstance = instance;
 		const { Kysely, PostgresDialect, CamelCasePlugin } = await import('kysely');
 		const pool = new pg.Pool({ ...createPgConfig(instance), max: 1 });
 		const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] }) as unknown as Database;

@@ -51,7 +51,7 @@ function buildConfig(): SvelteKitAuthConfig {
 				}
 				return token;
 			},
-			async session({ session, token }) {
+			session({ session, token }) {
 				if (typeof token.uid === 'number') session.user.id = String(token.uid);
 				return session;
 			}
@@ -60,7 +60,7 @@ function buildConfig(): SvelteKitAuthConfig {
 }
 
 let built: SvelteKitAuthConfig | undefined;
-export const { handle, signIn } = SvelteKitAuth(async () => (built ??= buildConfig()));
+export const { handle, signIn } = SvelteKitAuth(() => Promise.resolve((built ??= buildConfig())));
 
 /** Auth.js's actions read the request's form: hand them a clean, already validated one. */
 export function authRequest(request: Request, fields: Record<string, string>): Request {

@@ -48,10 +48,14 @@ const roundStatusLabels: Record<string, () => string> = {
 };
 export const roundStatusLabel = (status: string): string => roundStatusLabels[status]?.() ?? status;
 
+/** A notification's stored parameter as text: its parameters are JSON strings and numbers. */
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- a stored JSON scalar; String() is the text wanted
+const paramText = (value: unknown, fallback = ''): string => String(value ?? fallback);
+
 /** Notifications are stored as a kind and parameters, and worded in the reader's language. */
 export function notificationText(kind: string, params: unknown): string {
 	const p = (params ?? {}) as Record<string, unknown>;
-	const title = String(p.title ?? '');
+	const title = paramText(p.title);
 	const texts: Record<string, () => string> = {
 		idea_received: () => m.notification_idea_received({ title }),
 		idea_submitted: () => m.notification_idea_submitted({ title }),
@@ -66,15 +70,15 @@ export function notificationText(kind: string, params: unknown): string {
 		mentor_requested: () => m.mentoring_notification_requested({ title }),
 		idea_ready: () => m.mentoring_notification_ready({ title }),
 		presentation_slot: () => m.notification_presentation_slot({ title }),
-		jury_added: () => m.notification_jury_added({ title: String(p.round ?? title) }),
-		scoring_open: () => m.notification_scoring_open({ title: String(p.round ?? title) }),
-		scoring_reminder: () => m.notification_scoring_reminder({ count: String(p.pending ?? '') }),
-		ideas_waiting: () => m.notification_ideas_waiting({ count: String(p.count ?? '') }),
-		results_published: () => m.notification_results_published({ title, round: String(p.round ?? '') }),
+		jury_added: () => m.notification_jury_added({ title: paramText(p.round, title) }),
+		scoring_open: () => m.notification_scoring_open({ title: paramText(p.round, title) }),
+		scoring_reminder: () => m.notification_scoring_reminder({ count: paramText(p.pending) }),
+		ideas_waiting: () => m.notification_ideas_waiting({ count: paramText(p.count) }),
+		results_published: () => m.notification_results_published({ title, round: paramText(p.round) }),
 		adopted: () => m.notification_adopted({ title }),
 		adopted_elsewhere: () =>
 			p.departmentName
-				? m.kb_notification_adopted_elsewhere({ title: String(p.kbEntryTitle ?? title), department: String(p.departmentName) })
+				? m.kb_notification_adopted_elsewhere({ title: paramText(p.kbEntryTitle, title), department: paramText(p.departmentName) })
 				: m.notification_adopted({ title }),
 		kb_published: () => m.kb_notification_published({ title }),
 		kb_candidate: () => m.kb_notification_candidate({ title }),

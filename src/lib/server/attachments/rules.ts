@@ -205,7 +205,7 @@ export function judgeFile(f: FileFacts): Accepted {
 	const claimedFormat = formatByExtension(ext);
 	const nameDisagrees = !!ext && !!claimedFormat && !(format?.extensions.includes(ext) ?? false);
 	const detectedShort = format?.short ?? (f.detected ? f.detected : 'unknown');
-	const details: RefusalDetails = { ...base, detected: detectedShort, claimed: nameDisagrees ? claimedFormat!.short : undefined };
+	const details: RefusalDetails = { ...base, detected: detectedShort, claimed: nameDisagrees ? claimedFormat.short : undefined };
 
 	const kind = f.chosenKind ?? (f.detected ? chooseKind(f.detected, f.allowedKinds) : null);
 	if (!kind || !f.detected || !KIND_RULES[kind].mediaTypes.includes(f.detected)) {
@@ -217,9 +217,9 @@ export function judgeFile(f: FileFacts): Accepted {
 		const rule = kind ? ` ${capitalise(KIND_NOUN[kind].many)} must be ${orList(accepted)}.` : ` Accepted: ${accepted}.`;
 		const what = format ? format.noun : f.detected ? `a file of type ${f.detected}` : null;
 		const sentence = what
-			? `${f.fileName} is ${what}${nameDisagrees ? `, not ${claimedFormat!.noun}` : ''}.`
+			? `${f.fileName} is ${what}${nameDisagrees ? `, not ${claimedFormat.noun}` : ''}.`
 			: nameDisagrees
-				? `${f.fileName} is not ${claimedFormat!.noun}, nor any other file type we accept.`
+				? `${f.fileName} is not ${claimedFormat.noun}, nor any other file type we accept.`
 				: `${f.fileName} is not a file type we accept.`;
 		throw new AttachmentRefused('type_not_allowed', `${sentence}${rule}`, { ...details, kind, accepted });
 	}
@@ -273,6 +273,7 @@ function capitalise(s: string): string {
 const MAX_NAME = 200;
 // C0/C1 controls, zero-width and bidirectional formatting characters (an RLO can make
 // "gpj.exe" read as "exe.jpg"), and the byte-order mark.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**

@@ -9,7 +9,7 @@ export function requireUser<L extends Locals>(locals: L, url: URL): NonNullable<
 		const back = url.pathname + url.search;
 		redirect(303, `/signin?redirectTo=${encodeURIComponent(back)}`);
 	}
-	return locals.user as NonNullable<L['user']>;
+	return locals.user;
 }
 
 /** The signed-in user if the policy allows the action; a stranger to it gets 404. */

@@ -120,7 +120,7 @@ const localDateTime = z
 		return date;
 	});
 
-const asList = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const asList = (v: unknown): unknown[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
 /** The posted form. Field names are the form's; errors come back under the same names. */
 export const competitionFormSchema = z

@@ -121,7 +121,7 @@ export function parseCriteriaForm(form: FormData): ParsedForm<CriterionForm[]> {
 		if (values[`c${i}_new`] && !raw.name.trim()) continue;
 		const parsed = criterionSchema.safeParse(raw);
 		if (!parsed.success) {
-			for (const [field, codes] of Object.entries(z.flattenError(parsed.error).fieldErrors)) errors[`c${i}_${field}`] = codes as string[];
+			for (const [field, codes] of Object.entries(z.flattenError(parsed.error).fieldErrors)) errors[`c${i}_${field}`] = codes;
 			continue;
 		}
 		const rubric: { level: number; text: string }[] = [];
@@ -158,7 +158,7 @@ export const memberSchema = z.object({
 });
 export const entriesSchema = z.object({
 	ideaIds: z.preprocess(
-		(v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+		(v): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
 		z.array(idField).min(1, { message: 'required' }).max(500)
 	)
 });

@@ -25,7 +25,7 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData | URLSe
 	}
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return { ok: true, data: parsed.data };
-	return { ok: false, errors: z.flattenError(parsed.error).fieldErrors as FieldErrorMap, values };
+	return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, values };
 }
 
 /** Query-string parameters: the same rules, defaults on anything invalid. */

@@ -6,7 +6,7 @@ import { BENEFIT_KINDS, type BenefitKind } from '../../domain/benefits.js';
 const id = idField;
 const optionalId = z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional());
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
-const asArray = (v: unknown) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const asArray = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
 /** Tags typed as "lean, 5S, Torque": lower case, unique, at most 8 of 40 characters. */
 export const tagsField = z

@@ -17,7 +17,7 @@ const id = idField;
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalId = z.preprocess(blankToUndefined, id.optional());
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
-const asArray = (v: unknown) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const asArray = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 const isoDate = z.preprocess(blankToUndefined, z.iso.date({ message: 'invalid_date' }).optional());
 const number = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().replace(',', '.')) : v),
@@ -78,10 +78,10 @@ export const implementationSchema = z
 	.transform((v, ctx) => {
 		if (v.status === 'done' && !v.doneOn) ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'required' });
 		return {
-			ownerId: (v.ownerId as number | undefined) ?? null,
+			ownerId: v.ownerId ?? null,
 			status: v.status,
-			doneOn: (v.doneOn as string | undefined) ?? null,
-			results: collectResults(v as Record<string, unknown>, ctx)
+			doneOn: v.doneOn ?? null,
+			results: collectResults(v, ctx)
 		};
 	});
 export type ImplementationInput = z.output<typeof implementationSchema>;
@@ -103,7 +103,7 @@ export const entrySchema = z
 		summary: v.summary,
 		problem: v.problem,
 		solution: v.solution,
-		processAreaId: (v.processAreaId as number | undefined) ?? null,
+		processAreaId: v.processAreaId ?? null,
 		tags: v.tags,
 		contactIds: [...new Set(v.contact)],
 		candidateDepartmentIds: [...new Set(v.candidate)],
@@ -125,17 +125,17 @@ export const adoptionSchema = z
 	})
 	.transform((v, ctx) => {
 		if (v.status === 'not_suitable' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason_required' });
-		const startedOn = (v.startedOn as string | undefined) ?? null;
-		const adoptedOn = (v.adoptedOn as string | undefined) ?? null;
+		const startedOn = v.startedOn ?? null;
+		const adoptedOn = v.adoptedOn ?? null;
 		if (startedOn && adoptedOn && adoptedOn < startedOn) ctx.addIssue({ code: 'custom', path: ['adoptedOn'], message: 'before_start' });
 		return {
-			departmentId: (v.departmentId as number | undefined) ?? null,
+			departmentId: v.departmentId ?? null,
 			status: v.status,
-			ownerId: (v.ownerId as number | undefined) ?? null,
+			ownerId: v.ownerId ?? null,
 			reason: v.reason || null,
 			startedOn,
 			adoptedOn,
-			results: collectResults(v as Record<string, unknown>, ctx)
+			results: collectResults(v, ctx)
 		};
 	});
 export type AdoptionInput = z.output<typeof adoptionSchema>;

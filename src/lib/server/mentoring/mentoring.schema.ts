@@ -15,7 +15,7 @@ export const MENTOR_LANGUAGES = ['nl', 'en'] as const;
 
 const id = plainNumber(z.coerce.number({ message: 'required' }).int().positive().max(MAX_ID));
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
-const asArray = (v: unknown) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const asArray = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
 /** Expertise typed as "Lean, quality; data analysis": lower case, hyphens for spaces, unique, 1 to 12 of 40 characters. */
 export const expertiseField = z
