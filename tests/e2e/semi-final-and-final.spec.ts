@@ -56,7 +56,7 @@ async function scoreOffline(page: Page, roundName: string, levelFor: (title: str
 	const section = roundSection(page, roundName);
 	const href = await section.locator('a[href$="sheet.csv"]').getAttribute('href');
 	const csv = await (await page.request.get(href!)).text();
-	const [header, ...rows] = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+	const [header, ...rows] = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true });
 	expect(header.slice(0, 4)).toEqual(['round_id', 'idea_id', 'idea_title', 'sheet_version']);
 	const filled = rows.map((row, i) => {
 		const level = levelFor(row[2], i);

@@ -32,7 +32,7 @@ import { GET as download } from '../../src/routes/attachments/[attachmentId]/+se
 import { POST as upload } from '../../src/routes/ideas/[ideaId]/attachments/+server.js';
 
 // The routes take their database from the runtime; here it is this file's test database.
-const runtime = vi.hoisted(() => ({ db: undefined as unknown }));
+const runtime = vi.hoisted((): { db: unknown } => ({ db: undefined }));
 vi.mock('$lib/server/runtime', () => ({ db: () => runtime.db }));
 let db: Database;
 
@@ -301,6 +301,7 @@ describe('uploading', () => {
 		const events = await db.selectFrom('ideaEvent').select(['kind', 'actorId', 'data']).where('ideaId', '=', ideaId).execute();
 		expect(events).toEqual([{ kind: 'attachment_added', actorId: owner.id, data: { attachmentId: a.id, fileName: 'line 3.png' } }]);
 		expect(await listIdeaAttachments(db, ideaId)).toEqual([
+			// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.any, expect.stringMatching) as any
 			expect.objectContaining({ id: a.id, uploaderName: expect.stringMatching(/^User /) })
 		]);
 		expect(await readdir(join(filesDir, 'tmp'))).toEqual([]);
@@ -412,9 +413,9 @@ describe('who may add', () => {
 		const ideaId = await newIdea();
 		let read = false;
 		const e = await refusalOf(
-			addIdeaAttachment(db, stranger, ideaId, async () => {
+			addIdeaAttachment(db, stranger, ideaId, () => {
 				read = true;
-				throw new Error('must not be read');
+				return Promise.reject(new Error('must not be read'));
 			})
 		);
 		expect(e.status).toBe(404);
@@ -493,7 +494,7 @@ describe('downloading', () => {
 		const ideaId = await newIdea();
 		const a = await send(owner, ideaId, { file: { fileName: 'Sla-ëën.png', bytes: PNG } });
 		const url = new URL(`http://localhost/attachments/${a.id}`);
-		const response = (await download({ locals: { user: teammate }, params: { attachmentId: String(a.id) }, url } as never)) as Response;
+		const response = await download({ locals: { user: teammate }, params: { attachmentId: String(a.id) }, url } as never);
 		expect(response.status).toBe(200);
 		expect(Object.fromEntries(response.headers)).toMatchObject({
 			'content-type': 'image/png',
@@ -513,33 +514,33 @@ describe('the upload route', () => {
 	it('answers script with JSON: 201 with the attachment, 400 with a message, 413 when too large', async () => {
 		const ideaId = await newIdea();
 		const ok = multipartRequest(ideaId, { file: { fileName: 'a.png', bytes: PNG } });
-		const created = (await upload({
+		const created = await upload({
 			locals: { user: owner },
 			params: { ideaId: String(ideaId) },
 			request: ok.request
-		} as never)) as Response;
+		} as never);
 		expect(created.status).toBe(201);
-		expect((await created.json()).attachment).toMatchObject({ fileName: 'a.png', kind: 'photo' });
+		expect(((await created.json()) as { attachment: unknown }).attachment).toMatchObject({ fileName: 'a.png', kind: 'photo' });
 
 		const bad = multipartRequest(ideaId, { fields: { kind: 'slides' }, file: { fileName: 'photo.pdf', bytes: PNG } });
-		const refused = (await upload({
+		const refused = await upload({
 			locals: { user: owner },
 			params: { ideaId: String(ideaId) },
 			request: bad.request
-		} as never)) as Response;
+		} as never);
 		expect(refused.status).toBe(400);
 		expect(await refused.json()).toEqual({
 			error: { code: 'type_not_allowed', message: 'photo.pdf is a PNG file, not a PDF file. Accepted here: PDF, PPTX.' }
 		});
 
 		const big = multipartRequest(ideaId, { fields: { kind: 'photo' }, file: { fileName: 'big.jpg', bytes: JPEG_HEADER, zeros: 21 * MB } });
-		const tooLarge = (await upload({
+		const tooLarge = await upload({
 			locals: { user: owner },
 			params: { ideaId: String(ideaId) },
 			request: big.request
-		} as never)) as Response;
+		} as never);
 		expect(tooLarge.status).toBe(413);
-		expect((await tooLarge.json()).error.code).toBe('too_large');
+		expect(((await tooLarge.json()) as { error: { code: string } }).error.code).toBe('too_large');
 	});
 
 	it('redirects a plain form post back to the edit page, and hides ideas from strangers', async () => {
@@ -560,18 +561,18 @@ describe('the upload route', () => {
 			location: `/ideas/${ideaId}?uploadError=type_not_allowed`
 		});
 		const nosy = multipartRequest(ideaId, { file: { fileName: 'a.png', bytes: PNG } });
-		const hidden = (await upload({
+		const hidden = await upload({
 			locals: { user: stranger },
 			params: { ideaId: String(ideaId) },
 			request: nosy.request
-		} as never)) as Response;
+		} as never);
 		expect(hidden.status).toBe(404);
 		const anonymous = multipartRequest(ideaId, { file: { fileName: 'a.png', bytes: PNG } });
-		const unauth = (await upload({
+		const unauth = await upload({
 			locals: { user: null },
 			params: { ideaId: String(ideaId) },
 			request: anonymous.request
-		} as never)) as Response;
+		} as never);
 		expect(unauth.status).toBe(401);
 	});
 });
@@ -628,6 +629,7 @@ describe('knowledge-base entries', () => {
 	it("the team adds to its pending entry: row, file and an event on the idea's timeline; a stranger gets not-found and nothing is read", async () => {
 		const { ideaId, entryId } = await newEntry('pending');
 		const a = await sendToEntry(owner, entryId, { fields: { kind: 'photo' }, file: { fileName: 'kit.png', bytes: PNG } }).added;
+		// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.any, expect.stringMatching) as any
 		expect(a).toEqual({ id: expect.any(Number), fileName: 'kit.png', kind: 'photo' });
 		const row = await db.selectFrom('attachment').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ ideaId: null, kbEntryId: entryId, uploadedBy: owner.id, sha256: sha256(PNG) });

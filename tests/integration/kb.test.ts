@@ -299,7 +299,7 @@ describe('publishing an implemented idea', () => {
 
 describe('search', () => {
 	let areaA: { id: number };
-	let ids: Record<string, number> = {};
+	const ids: Record<string, number> = {};
 
 	beforeAll(async () => {
 		areaA = await k.newProcessArea('Calibration', 'Kalibratie');

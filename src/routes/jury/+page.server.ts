@@ -19,7 +19,8 @@ export const actions: Actions = {
 		const length = Number(request.headers.get('content-length') ?? 0);
 		if (length > OFFLINE_SHEET_MAX_BYTES + 64 * 1024) return fail(413, { upload: { roundId: null, fileRefused: 'file_too_large' } });
 		const form = await readForm(request);
-		const roundId = idParam(String(form.get('roundId') ?? ''));
+		const roundIdText = form.get('roundId');
+		const roundId = idParam(typeof roundIdText === 'string' ? roundIdText : undefined);
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { upload: { roundId, fileRefused: 'file_required' } });
 		if (file.size > OFFLINE_SHEET_MAX_BYTES) return fail(413, { upload: { roundId, fileRefused: 'file_too_large' } });

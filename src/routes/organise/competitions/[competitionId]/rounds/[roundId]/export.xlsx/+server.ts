@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		for (const row of t.rows) sheet.addRow(row);
 		sheet.columns.forEach((col, i) => (col.width = i === 3 ? 44 : 16));
 	}
-	const body = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+	const body = new Uint8Array(await book.xlsx.writeBuffer());
 	return download(
 		body,
 		`round-${data.round.id}-results-${new Date().toISOString().slice(0, 10)}.xlsx`,
