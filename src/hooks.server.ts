@@ -23,7 +23,7 @@ export const init: ServerInit = async () => {
 	} catch (error) {
 		// One clear line for the operator, not a stack trace.
 		const known = error instanceof ConfigError || error instanceof DatabaseOpenError;
-		console.error(`IdeaCup cannot start: ${known ? (error as Error).message : String((error as Error)?.message ?? error)}`);
+		console.error(`IdeaCup cannot start: ${known ? error.message : String((error as Error)?.message ?? error)}`);
 		await stopRuntime().catch(() => {});
 		process.exit(1);
 	}
