@@ -6,7 +6,8 @@ import { handle as authHandle } from './auth';
 import { ConfigError, config, publicAddress } from '$lib/server/config';
 import { DatabaseOpenError } from '$lib/server/db/index';
 import { db, startRuntime, stopRuntime } from '$lib/server/runtime';
-import { admitSignIn, SESSION_COOKIE, sessionUserOf } from '$lib/server/org/sessions.service';
+import { admitSignIn, sessionUserOf } from '$lib/server/org/sessions.service';
+import { sessionToken } from '$lib/server/http';
 import { removeStaleTempFiles } from '$lib/server/attachments/storage';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
@@ -36,7 +37,7 @@ export const init: ServerInit = async () => {
 const userHandle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	if (event.url.pathname !== '/healthz' && !event.url.pathname.startsWith('/auth/')) {
-		event.locals.user = await sessionUserOf(db(), event.cookies.get(SESSION_COOKIE));
+		event.locals.user = await sessionUserOf(db(), sessionToken(event.cookies));
 	}
 	return resolve(event);
 };

@@ -2,7 +2,6 @@ import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/ki
 import type { z } from 'zod';
 import { requirePermission, requireUser } from '../auth/guards.js';
 import type { PortalAction } from '../auth/policy.js';
-import type { SessionUser } from '../org/users.service.js';
 import { DomainError, FieldErrors, type FieldErrorMap } from '../errors.js';
 import { parseForm, type ParsedForm } from './parse.js';
 import { formValues, type FormValues } from '../../forms/values.js';
@@ -22,6 +21,9 @@ import { readForm } from './body.js';
  * for the whole form) and what the person typed, so nothing is lost; `action` names the form
  * on a page with several (`$lib/forms/action-result.ts` reads it).
  */
+
+/** The person asking, as hooks.server.ts put them in locals. */
+type SessionUser = NonNullable<App.Locals['user']>;
 
 export type FailPayload<V = FormValues> = { action?: string; values: V; errors: FieldErrorMap };
 

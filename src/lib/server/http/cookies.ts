@@ -1,6 +1,11 @@
 import type { Cookies } from '@sveltejs/kit';
 import { config } from '../config.js';
-import { SESSION_COOKIE } from '../org/sessions.service.js';
+
+/** The cookie that carries a session's token; the database keeps only its hash (org/sessions.service.ts). */
+export const SESSION_COOKIE = 'ideacup_session';
+
+/** The session token the request carries, if any. */
+export const sessionToken = (cookies: Cookies) => cookies.get(SESSION_COOKIE);
 
 /** Cookie flags of the portal: `Secure` exactly when ORIGIN is https, never guessed per request. */
 export function cookieOptions(maxAgeSeconds?: number) {

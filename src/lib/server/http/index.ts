@@ -6,4 +6,4 @@ export { parseForm, parseQuery, type ParsedForm } from './parse.js';
 export { failForm, failFrom, formAction, orNotFound, requireAccess, type Access, type FailPayload, type FormParser } from './actions.js';
 export { contentDisposition, download, prefersHtml } from './responses.js';
 export { localPath } from './redirect.js';
-export { clearSessionCookie, cookieOptions, setSessionCookie } from './cookies.js';
+export { clearSessionCookie, cookieOptions, SESSION_COOKIE, sessionToken, setSessionCookie } from './cookies.js';

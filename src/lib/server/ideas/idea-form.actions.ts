@@ -1,5 +1,5 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { db } from '../runtime.js';
+import { db } from '../runtime/index.js';
 import { DomainError } from '../errors.js';
 import { failForm, formAction } from '../http/index.js';
 import { formDataToIdeaValues } from '../../forms/idea-values.js';

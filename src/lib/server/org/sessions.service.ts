@@ -7,8 +7,6 @@ import { loadSessionUser, sessionUserFromRow, type SessionUser } from './users.s
 import { findSessionUserByToken } from './users.queries.js';
 import * as q from './sessions.queries.js';
 
-/** The cookie that carries a session's token; the database keeps only its hash. */
-export const SESSION_COOKIE = 'ideacup_session';
 export const SESSION_HOURS = 12;
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

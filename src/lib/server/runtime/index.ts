@@ -1,8 +1,8 @@
-import { config, type AppConfig } from './config.js';
-import { openDatabase, type Database, type DatabaseHandle } from './db/index.js';
-import { migrateToLatest } from './db/migrate.js';
-import { migrations } from './db/migrations.js';
-import { seedDemo } from './seed/demo.js';
+import { config, type AppConfig } from '../config.js';
+import { openDatabase, type Database, type DatabaseHandle } from '../db/index.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { migrations } from '../db/migrations.js';
+import { seedDemo } from '../seed/demo.js';
 import { sql } from 'kysely';
 
 let handle: DatabaseHandle | undefined;
