@@ -1,9 +1,10 @@
 /** The forms of round results: closing (with an override), reopening, confirming the outcomes. */
 import { z } from 'zod';
+import { textField } from '../http/fields.js';
 import type { ParsedForm } from '../http/parse.js';
 import type { Outcome } from '../scoring/results.js';
 
-const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+const text = textField;
 
 export const closeSchema = z.object({
 	override: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),

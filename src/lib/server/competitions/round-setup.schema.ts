@@ -1,11 +1,11 @@
 /** The forms of round set-up: settings, the criteria editor, jury members, entries. */
 import { z } from 'zod';
-import { idField, MAX_ID, plainNumber } from '../http/fields.js';
+import { idField, MAX_ID, plainNumber, textField } from '../http/fields.js';
 import type { ParsedForm } from '../http/parse.js';
 import { isTieBreakOrder, ORDERABLE_TIE_BREAKS } from '../../domain/scoring.js';
 import type { CriterionInput } from './round-setup.queries.js';
 
-const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+const text = textField;
 const optionalDate = z.preprocess(
 	(v) => (v === '' || v == null ? null : v),
 	// A real day of the calendar: 2027-13-45 and 2027-02-30 are refused, not passed on to the database.

@@ -28,3 +28,33 @@ export const attachmentIdSchema = z.object({ attachmentId: idField });
 
 /** A form that is only a button: nothing to read but who pressed it. */
 export const noFields = z.object({});
+
+/** A text field: trimmed, at most `max` characters ('too_long'). */
+export const textField = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+
+/** A field a form may send once, several times or not at all, as a list. */
+export const asArray = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+
+/** An empty or blank field is no value. */
+export const blankToUndefined = (v: unknown) => (v == null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+
+/** An id that may be left empty. */
+export const optionalIdField = z.preprocess(blankToUndefined, idField.optional());
+
+/**
+ * Words typed in one field, as "Lean, 5S; torque wrench": split on commas, semicolons and
+ * lines, lower case, spaces as hyphens, each once. The caller pipes the list to its limits.
+ */
+export const wordListField = (maxChars: number) =>
+	z
+		.string()
+		.max(maxChars, { message: 'too_long' })
+		.default('')
+		.transform((v) => [
+			...new Set(
+				v
+					.split(/[,;\n]/)
+					.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-'))
+					.filter(Boolean)
+			)
+		]);

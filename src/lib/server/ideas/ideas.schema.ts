@@ -1,27 +1,16 @@
 import { z } from 'zod';
-import { idField, plainNumber } from '../http/fields.js';
+import { asArray, idField, optionalIdField, plainNumber, textField, wordListField } from '../http/fields.js';
 import { DECLINE_REASONS } from '../../domain/lifecycle.js';
 import { BENEFIT_KINDS, type BenefitKind } from '../../domain/benefits.js';
 
 const id = idField;
-const optionalId = z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional());
-const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
-const asArray = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const optionalId = optionalIdField;
+const text = textField;
 
 /** Tags typed as "lean, 5S, Torque": lower case, unique, at most 8 of 40 characters. */
-export const tagsField = z
-	.string()
-	.max(400, { message: 'too_long' })
-	.default('')
-	.transform((v) => [
-		...new Set(
-			v
-				.split(/[,;\n]/)
-				.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-'))
-				.filter(Boolean)
-		)
-	])
-	.pipe(z.array(z.string().max(40, { message: 'tag_too_long' })).max(8, { message: 'too_many_tags' }));
+export const tagsField = wordListField(400).pipe(
+	z.array(z.string().max(40, { message: 'tag_too_long' })).max(8, { message: 'too_many_tags' })
+);
 
 const estimate = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().replace(',', '.')) : v),

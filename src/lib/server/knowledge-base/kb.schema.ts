@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, plainNumber } from '../http/fields.js';
+import { asArray, blankToUndefined, idField, optionalIdField, plainNumber, textField } from '../http/fields.js';
 import { tagsField } from '../ideas/ideas.schema.js';
 
 export const RESULT_KINDS = ['hours', 'defects', 'euros', 'safety', 'other'] as const;
@@ -14,10 +14,8 @@ export const KB_PAGE_SIZE = 20;
 export const RESULT_ROWS = 3;
 
 const id = idField;
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalId = z.preprocess(blankToUndefined, id.optional());
-const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
-const asArray = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const optionalId = optionalIdField;
+const text = textField;
 const isoDate = z.preprocess(blankToUndefined, z.iso.date({ message: 'invalid_date' }).optional());
 const number = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().replace(',', '.')) : v),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ID, plainNumber } from '../http/fields.js';
+import { asArray, MAX_ID, plainNumber, textField, wordListField } from '../http/fields.js';
 
 /** The shared checklist of PRODUCT.md "Mentoring", in the order a team works through it. */
 export const CHECKLIST_ITEMS = [
@@ -14,34 +14,23 @@ export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 export const MENTOR_LANGUAGES = ['nl', 'en'] as const;
 
 const id = plainNumber(z.coerce.number({ message: 'required' }).int().positive().max(MAX_ID));
-const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
-const asArray = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const text = textField;
 
 /** Expertise typed as "Lean, quality; data analysis": lower case, hyphens for spaces, unique, 1 to 12 of 40 characters. */
-export const expertiseField = z
-	.string()
-	.max(600, { message: 'too_long' })
-	.default('')
-	.transform((v) => [
-		...new Set(
-			v
-				.split(/[,;\n]/)
-				.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-'))
-				.filter(Boolean)
-		)
-	])
-	.pipe(
-		z
-			.array(z.string().max(40, { message: 'tag_too_long' }))
-			.min(1, { message: 'required' })
-			.max(12, { message: 'too_many_tags' })
-	);
+export const expertiseField = wordListField(600).pipe(
+	z
+		.array(z.string().max(40, { message: 'tag_too_long' }))
+		.min(1, { message: 'required' })
+		.max(12, { message: 'too_many_tags' })
+);
 
-const capacity = z.coerce
-	.number({ message: 'not_a_number' })
-	.int({ message: 'not_a_number' })
-	.min(1, { message: 'capacity_range' })
-	.max(20, { message: 'capacity_range' });
+const capacity = plainNumber(
+	z.coerce
+		.number({ message: 'not_a_number' })
+		.int({ message: 'not_a_number' })
+		.min(1, { message: 'capacity_range' })
+		.max(20, { message: 'capacity_range' })
+);
 
 /** Opting in as a mentor, or changing one's own profile. */
 export const profileSchema = z.object({

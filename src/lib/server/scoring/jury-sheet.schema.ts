@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_ID, plainNumber } from '../http/fields.js';
+import { MAX_ID, plainNumber, textField } from '../http/fields.js';
 
-const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+const text = textField;
 
 /**
  * The scoring sheet as posted: `version` (the sheet version the juror read; 0 for a new
