@@ -235,4 +235,31 @@ describe('blind scoring and conflicts', () => {
 		// Pairs: manager 1 (idea2), team juror 1 (idea2), free juror 1 (idea) = 3.
 		expect(admin.results.pairs).toBe(3);
 	});
+
+	it('a conflicted idea has no place in the queue: no "0 of n", no previous or next; the others count without it', async () => {
+		const owners = await Promise.all([1, 2, 3].map(() => f.newUser({ departmentId: bo.id })));
+		const ideas = await Promise.all(owners.map((owner) => f.newIdea({ owner, competitionId: cup.id, status: 'semi_final' })));
+		const juror0 = await f.newUser({ departmentId: bo.id });
+		const round = await j.newRound({
+			competitionId: cup.id,
+			juries: [{ departmentId: bo.id, members: [juror0] }],
+			entries: ideas.map((i) => ({ ideaId: i.id, departmentId: bo.id }))
+		});
+		const juror = await j.reload(juror0);
+		await declareConflict(db, juror, round.id, ideas[1].id, 'My neighbour wrote it.');
+		expect(await getScoringSheet(db, juror, round.id, ideas[1].id)).toMatchObject({
+			conflict: ['declared'],
+			position: null,
+			total: 2,
+			previousId: null,
+			nextId: null
+		});
+		expect(await getScoringSheet(db, juror, round.id, ideas[2].id)).toMatchObject({
+			conflict: null,
+			position: 2,
+			total: 2,
+			previousId: ideas[0].id,
+			nextId: null
+		});
+	});
 });

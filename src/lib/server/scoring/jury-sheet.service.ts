@@ -84,8 +84,9 @@ export async function getJuryHome(db: Database, actor: Actor) {
 
 /**
  * The juror's place in a round's queue at one idea: on its jury? conflicted (and why)? The
- * previous and next idea and the position count only the ideas left to the juror (conflicted
- * ones are left out of the queue).
+ * previous and next idea and the position count only the ideas left to the juror: a
+ * conflicted idea is not in the queue, so it has no position (null, never "0 of 12") and no
+ * previous or next.
  */
 function placeOf(round: JurorRound | undefined, ideaId: number) {
 	const all = round?.queue ?? [];
@@ -98,7 +99,7 @@ function placeOf(round: JurorRound | undefined, ideaId: number) {
 		sources: here?.conflicts ?? [],
 		previousId: at > 0 ? queue[at - 1].ideaId : null,
 		nextId: at >= 0 && at < queue.length - 1 ? queue[at + 1].ideaId : null,
-		position: at + 1,
+		position: at >= 0 ? at + 1 : null,
 		total: queue.length
 	};
 }
@@ -221,7 +222,7 @@ export async function writeOwnSheet(
 	if (!written) {
 		const now = await q.findSheet(trx, input.roundId, input.ideaId, input.jurorId);
 		if (now && sameSheet(now, input.values, input.overallComment, input.submit))
-			return { version: now.version, submitted: !!now.submittedAt, repeated: true };
+			return { version: now.version, submitted: !!now.submittedAt, complete, repeated: true };
 		throw sheetStale();
 	}
 	await q.replaceScores(
@@ -232,7 +233,7 @@ export async function writeOwnSheet(
 			.map((v) => ({ criterionId: v.criterionId, value: v.value, comment: v.comment }))
 	);
 	const after = await q.findSheet(trx, input.roundId, input.ideaId, input.jurorId);
-	return { version: written.version, submitted: !!after?.submittedAt, repeated: false };
+	return { version: written.version, submitted: !!after?.submittedAt, complete, repeated: false };
 }
 
 /** Save (draft) or submit the juror's sheet for one idea. */

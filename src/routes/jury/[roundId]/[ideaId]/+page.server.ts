@@ -12,15 +12,21 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	/** Save or submit; a stale version or a closed round answers 409 and keeps every typed value. */
+	/**
+	 * Save or submit; a stale version or a closed round answers 409 and keeps every typed value.
+	 * What the juror reads after it: submitted, still submitted after a change (updated), a
+	 * draft with every criterion scored (saved_complete, ready to submit) or a draft to finish.
+	 */
 	save: (event) =>
 		formAction(event, {
 			access: 'jury.score',
 			action: 'save',
 			schema: sheetFormSchema,
 			run: async (input, user) => {
-				const result = await saveSheet(db(), user, idParam(event.params.roundId), idParam(event.params.ideaId), toSheetInput(input));
-				return { action: 'save', done: result.submitted ? 'submitted' : 'saved', version: result.version };
+				const sheet = toSheetInput(input);
+				const result = await saveSheet(db(), user, idParam(event.params.roundId), idParam(event.params.ideaId), sheet);
+				const done = result.submitted ? (sheet.submit ? 'submitted' : 'updated') : result.complete ? 'saved_complete' : 'saved';
+				return { action: 'save', done, version: result.version };
 			}
 		}),
 	conflict: (event) =>
