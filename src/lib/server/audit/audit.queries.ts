@@ -1,4 +1,8 @@
+import { expressionBuilder, sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+import type { RefKind, Reference } from './audit-details.js';
+import type { AuditFilter } from './audit.schema.js';
 
 /** Every privileged write leaves a line: who, what, on which object, with the details. */
 export function recordAudit(
@@ -17,12 +21,147 @@ export function recordAudit(
 		.execute();
 }
 
-export function listAudit(db: Db, limit: number) {
+/** The portal's days are Amsterdam days: a line at 00:30 on 2 March in Amsterdam is of 2 March. */
+const TIME_ZONE = 'Europe/Amsterdam';
+
+/** The filter as one condition on audit_log (true when nothing is filtered). */
+function matching(f: AuditFilter) {
+	const eb = expressionBuilder<DB, 'auditLog'>();
+	const conditions = [];
+	if (f.action) conditions.push(eb('auditLog.action', '=', f.action));
+	if (f.objectType) conditions.push(eb('auditLog.objectType', '=', f.objectType));
+	if (f.actorId) conditions.push(eb('auditLog.actorId', '=', f.actorId));
+	if (f.fromDay) conditions.push(eb('auditLog.createdAt', '>=', sql<Date>`(${f.fromDay}::date)::timestamp at time zone ${TIME_ZONE}`));
+	if (f.toDay) conditions.push(eb('auditLog.createdAt', '<', sql<Date>`(${f.toDay}::date + 1)::timestamp at time zone ${TIME_ZONE}`));
+	return eb.and(conditions);
+}
+
+/** The lines that pass the filter, newest first, with the actor's name and address (none for the portal's own lines). */
+export function listAudit(db: Db, filter: AuditFilter, limit: number, offset = 0) {
 	return db
-		.selectFrom('auditLog as a')
-		.leftJoin('appUser as u', 'u.id', 'a.actorId')
-		.select(['a.id', 'a.action', 'a.objectType', 'a.objectId', 'a.data', 'a.createdAt', 'u.name as actorName'])
-		.orderBy('a.id', 'desc')
+		.selectFrom('auditLog')
+		.leftJoin('appUser as u', 'u.id', 'auditLog.actorId')
+		.select([
+			'auditLog.id',
+			'auditLog.action',
+			'auditLog.objectType',
+			'auditLog.objectId',
+			'auditLog.data',
+			'auditLog.createdAt',
+			'auditLog.actorId',
+			'u.name as actorName',
+			'u.email as actorEmail'
+		])
+		.where(matching(filter))
+		.orderBy('auditLog.id', 'desc')
 		.limit(limit)
+		.offset(offset)
 		.execute();
+}
+
+export async function countAudit(db: Db, filter: AuditFilter): Promise<number> {
+	const row = await db
+		.selectFrom('auditLog')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where(matching(filter))
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+/**
+ * What the filters offer, in one statement: the actions and object types in the log, and the
+ * people who wrote lines (by name). `kind` says which list a row belongs to.
+ */
+export function listAuditFilterOptions(db: Db) {
+	const actions = db
+		.selectFrom('auditLog')
+		.select([sql<string>`'action'`.as('kind'), 'action as value', sql<string>`action`.as('label')])
+		.distinct();
+	const types = db
+		.selectFrom('auditLog')
+		.select([sql<string>`'type'`.as('kind'), 'objectType as value', sql<string>`object_type`.as('label')])
+		.distinct();
+	const actors = db
+		.selectFrom('auditLog as a')
+		.innerJoin('appUser as u', 'u.id', 'a.actorId')
+		.select([sql<string>`'actor'`.as('kind'), sql<string>`u.id::text`.as('value'), 'u.name as label'])
+		.distinct();
+	return actions.unionAll(types).unionAll(actors).orderBy('kind').orderBy('label').execute();
+}
+
+/**
+ * The names (and what their links need) of the things audit lines name, in one statement
+ * whatever the number of lines: a branch per kind, only for the kinds asked about.
+ */
+export async function findAuditReferences(db: Db, ids: Map<RefKind, Set<number>>): Promise<Reference[]> {
+	const list = (kind: RefKind) => [...(ids.get(kind) ?? [])];
+	const kindOf = (kind: RefKind) => sql<string>`${sql.lit(kind)}::text`.as('kind');
+	const none = { email: sql<string | null>`null::text`.as('email'), int: (name: string) => sql<number | null>`null::int`.as(name) };
+	const branches = [
+		list('idea').length
+			? db
+					.selectFrom('idea')
+					.select([kindOf('idea'), 'id', 'title as label', none.email, none.int('competitionId'), none.int('roundId')])
+					.where('id', 'in', list('idea'))
+			: null,
+		list('user').length
+			? db
+					.selectFrom('appUser')
+					.select([kindOf('user'), 'id', 'name as label', 'email', none.int('competitionId'), none.int('roundId')])
+					.where('id', 'in', list('user'))
+			: null,
+		list('round').length
+			? db
+					.selectFrom('round as r')
+					.innerJoin('competition as c', 'c.id', 'r.competitionId')
+					.select([
+						kindOf('round'),
+						'r.id',
+						sql<string>`c.name || ' · ' || r.name`.as('label'),
+						none.email,
+						'r.competitionId',
+						none.int('roundId')
+					])
+					.where('r.id', 'in', list('round'))
+			: null,
+		list('jury').length
+			? db
+					.selectFrom('jury as j')
+					.innerJoin('round as r', 'r.id', 'j.roundId')
+					.innerJoin('competition as c', 'c.id', 'r.competitionId')
+					.select([
+						kindOf('jury'),
+						'j.id',
+						sql<string>`j.name || ' (' || c.name || ' · ' || r.name || ')'`.as('label'),
+						none.email,
+						'r.competitionId',
+						'j.roundId'
+					])
+					.where('j.id', 'in', list('jury'))
+			: null,
+		list('competition').length
+			? db
+					.selectFrom('competition')
+					.select([kindOf('competition'), 'id', 'name as label', none.email, none.int('competitionId'), none.int('roundId')])
+					.where('id', 'in', list('competition'))
+			: null,
+		list('kb_entry').length
+			? db
+					.selectFrom('kbEntry')
+					.select([kindOf('kb_entry'), 'id', 'title as label', none.email, none.int('competitionId'), none.int('roundId')])
+					.where('id', 'in', list('kb_entry'))
+			: null,
+		list('department').length
+			? db
+					.selectFrom('department')
+					.select([kindOf('department'), 'id', 'name as label', none.email, none.int('competitionId'), none.int('roundId')])
+					.where('id', 'in', list('department'))
+			: null
+	].filter((b) => b !== null);
+	if (!branches.length) return [];
+	const [first, ...rest] = branches;
+	// Each branch selects the same columns; Kysely types each by its own tables, hence the widening.
+	let query = first as unknown as SelectQueryBuilder<DB, never, Reference>;
+	for (const branch of rest) query = query.unionAll(branch as unknown as SelectQueryBuilder<DB, never, Reference>);
+	return query.execute();
 }

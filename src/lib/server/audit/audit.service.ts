@@ -1,9 +1,72 @@
+/**
+ * The audit log as admins read it: filtered by action, actor, object type and days, a page at
+ * a time or all of it as CSV, each line with readable details and links to what it names.
+ */
 import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
 import { notFound } from '../errors.js';
-import { listAudit } from './audit.queries.js';
+import { collectReferences, describeData, describeObject, resolverFor, type Part } from './audit-details.js';
+import { AUDIT_EXPORT_LIMIT, AUDIT_PAGE_SIZE, toAuditFilter, type AuditQuery } from './audit.schema.js';
+import { countAudit, findAuditReferences, listAudit, listAuditFilterOptions } from './audit.queries.js';
 
+/** The newest lines as stored (raw details), for a quick look. */
 export async function listAuditLog(db: Database, actor: Actor, limit = 200) {
 	if (!can(actor, 'admin.audit')) throw notFound();
-	return listAudit(db, limit);
+	return listAudit(db, {}, limit);
+}
+
+type Line = Awaited<ReturnType<typeof listAudit>>[number];
+
+/** The lines with their object, actor and details readable; one statement for every name they need. */
+async function describeLines(db: Database, lines: Line[]) {
+	const references = await findAuditReferences(db, collectReferences(lines));
+	const resolve = resolverFor(references);
+	return lines.map((line) => ({
+		id: line.id,
+		createdAt: line.createdAt,
+		action: line.action,
+		objectType: line.objectType,
+		objectId: line.objectId,
+		data: line.data,
+		actor:
+			line.actorId === null
+				? null
+				: ({
+						text: line.actorName ?? `#${line.actorId}`,
+						href: line.actorEmail ? `/admin/users?q=${encodeURIComponent(line.actorEmail)}` : undefined
+					} satisfies Part),
+		actorEmail: line.actorEmail,
+		object: describeObject(line.objectType, line.objectId, resolve),
+		details: describeData(line.data, resolve)
+	}));
+}
+
+/**
+ * One page of the filtered log and what the filters offer. Four statements whatever the
+ * page holds: the count, the page, the filter options and the names the lines refer to.
+ */
+export async function getAuditPage(db: Database, actor: Actor, query: AuditQuery) {
+	if (!can(actor, 'admin.audit')) throw notFound();
+	const filter = toAuditFilter(query);
+	const [total, lines, options] = await Promise.all([
+		countAudit(db, filter),
+		listAudit(db, filter, AUDIT_PAGE_SIZE, (query.page - 1) * AUDIT_PAGE_SIZE),
+		listAuditFilterOptions(db)
+	]);
+	return {
+		total,
+		pageSize: AUDIT_PAGE_SIZE,
+		lines: await describeLines(db, lines),
+		options: {
+			actions: options.filter((o) => o.kind === 'action').map((o) => o.value),
+			types: options.filter((o) => o.kind === 'type').map((o) => o.value),
+			actors: options.filter((o) => o.kind === 'actor').map((o) => ({ id: Number(o.value), name: o.label }))
+		}
+	};
+}
+
+/** The whole filtered log (up to AUDIT_EXPORT_LIMIT lines, newest first), described as on the page. */
+export async function exportAuditLog(db: Database, actor: Actor, query: AuditQuery) {
+	if (!can(actor, 'admin.audit')) throw notFound();
+	return describeLines(db, await listAudit(db, toAuditFilter(query), AUDIT_EXPORT_LIMIT));
 }
