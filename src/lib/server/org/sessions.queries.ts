@@ -19,6 +19,15 @@ export async function deleteSessionsOf(db: Db, userId: number): Promise<number> 
 }
 
 /**
+ * Holds each key until the transaction ends, so attempts under one key are counted one after
+ * another: on PostgreSQL two statements at the same moment cannot see each other's insert.
+ * Keys in a fixed order, so two attempts never wait for each other the other way round.
+ */
+export async function lockAttemptKeys(db: Db, keys: string[]) {
+	await sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${[...keys].sort()}::text[]) AS k`.execute(db);
+}
+
+/**
  * Records one attempt under each key and answers, per key, how many attempts fall in the
  * window and when the oldest of them was. One statement: insert, then count what is there.
  */

@@ -62,7 +62,10 @@ export async function admitSignIn(
 ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
 	const keys = [`address:${who.address.slice(0, 200)}`];
 	if (who.account != null && who.account !== '') keys.push(`account:${String(who.account).slice(0, 200)}`);
-	const counts = await q.recordAttempts(db, keys, limits.windowSeconds);
+	const counts = await db.transaction().execute(async (trx) => {
+		await q.lockAttemptKeys(trx, keys);
+		return q.recordAttempts(trx, keys, limits.windowSeconds);
+	});
 	if (Math.random() < 0.01) await q.deleteOldAttempts(db, limits.windowSeconds);
 	let retryAfterSeconds = 0;
 	for (const row of counts) {
