@@ -4,6 +4,7 @@
  * the rows built below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KyselyPlugin } from 'kysely';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { loadHome } from '$lib/server/home/home.service.js';
@@ -26,6 +27,8 @@ let ada: SessionUser; // admin
 
 const ids: Record<string, number> = {};
 const notifications: number[] = [];
+let winterSemiId = 0;
+const DAY = 86_400_000;
 
 /** Monday 30 November 2026, noon UTC: the organiser's "now" for working-day counts. */
 const MONDAY = new Date('2026-11-30T12:00:00Z');
@@ -87,8 +90,12 @@ beforeAll(async () => {
 	await f.newIdea({ owner: lars, competitionId: null, status: 'submitted', title: 'Lars loose idea' });
 	await f.newIdea({ owner: finn, competitionId: depot.id, status: 'submitted', submittedAt: new Date('2026-11-27T09:00:00Z') });
 	await f.newIdea({ owner: finn, competitionId: winter.id, status: 'submitted', submittedAt: new Date('2026-10-01T09:00:00Z') });
-	const semi = async (owner: SessionUser) => (await f.newIdea({ owner, competitionId: winter.id, status: 'semi_final' })).id;
+	const semi = async (owner: SessionUser, title?: string) =>
+		(await f.newIdea({ owner, competitionId: winter.id, status: 'semi_final', title })).id;
 	const [a, b, c, d] = [await semi(finn), await semi(finn), await semi(finn), await semi(lars)];
+	const [fIdea, g] = [await semi(finn, 'Winter F'), await semi(lars, 'Winter G')];
+	ids['Winter B'] = b;
+	ids['Winter F'] = fIdea;
 	const e = (await f.newIdea({ owner: finn, competitionId: old.id, status: 'not_advanced' })).id;
 
 	// Eva's ideas, last touched one, two, three and four days ago.
@@ -114,8 +121,10 @@ beforeAll(async () => {
 	await mentoring.newAssignment({ ideaId: ids['Finn not advanced'], mentorId: max.id, status: 'ended' });
 	await mentoring.newAssignment({ ideaId: ids['Finn implemented'], mentorId: paula.id, status: 'accepted' });
 
-	// Judy sits on three juries. Winter semi-final (open): A, B, C for Operations, D for the
-	// Lab's jury; she declared a conflict on C, submitted A and has a draft sheet for B.
+	// Judy sits on three juries. Winter semi-final (open): A, B, C, F and G for Operations, D for
+	// the Lab's jury; she declared a conflict on C, manages Lars (so G is not hers to score: a
+	// conflict found live, never recorded), submitted A and has a draft sheet for B.
+	// Presentations: G first, then F, then B; A and C have no slot.
 	const winterSemi = await judging.newRound({
 		competitionId: winter.id,
 		status: 'open',
@@ -123,9 +132,21 @@ beforeAll(async () => {
 			{ departmentId: ops.id, members: [judy] },
 			{ departmentId: lab.id, members: [] }
 		],
-		entries: [a, b, c].map((ideaId) => ({ ideaId, departmentId: ops.id })).concat([{ ideaId: d, departmentId: lab.id }])
+		entries: [a, b, c, fIdea, g].map((ideaId) => ({ ideaId, departmentId: ops.id })).concat([{ ideaId: d, departmentId: lab.id }])
 	});
+	winterSemiId = winterSemi.id;
 	await judging.newConflict({ userId: judy.id, ideaId: c });
+	await db.updateTable('appUser').set({ managerId: judy.id }).where('id', '=', lars.id).execute();
+	const slot = (ideaId: number, hour: number) => ({
+		roundId: winterSemi.id,
+		ideaId,
+		startsAt: new Date(Date.now() + DAY + hour * 3_600_000),
+		endsAt: new Date(Date.now() + DAY + (hour + 0.5) * 3_600_000)
+	});
+	await db
+		.insertInto('presentationSlot')
+		.values([slot(g, 1), slot(fIdea, 2), slot(b, 3)])
+		.execute();
 	await judging.newScoreSheet({ roundId: winterSemi.id, ideaId: a, jurorId: judy.id, submitted: true });
 	await judging.newScoreSheet({ roundId: winterSemi.id, ideaId: b, jurorId: judy.id });
 	// Old semi-final (closed): she scored E, and declared a conflict with it afterwards.
@@ -140,6 +161,28 @@ beforeAll(async () => {
 	// Spring final (draft), nothing entered yet.
 	await judging.newRound({ competitionId: spring.id, kind: 'final', status: 'draft', juries: [{ departmentId: null, members: [judy] }] });
 	judy = await judging.reload(judy);
+
+	// Lars's returned idea waits for him: returned twice, the second time two days ago; twenty
+	// loose drafts of his were touched since.
+	await db
+		.updateTable('idea')
+		.set({ updatedAt: new Date(Date.now() - 30 * DAY) })
+		.where('id', '=', ids['Lars returned'])
+		.execute();
+	const returned = (reason: string, daysAgo: number) => ({
+		ideaId: ids['Lars returned'],
+		actorId: olga.id,
+		kind: 'status_changed',
+		fromStatus: 'submitted',
+		toStatus: 'returned',
+		reason,
+		createdAt: new Date(Date.now() - daysAgo * DAY)
+	});
+	await db
+		.insertInto('ideaEvent')
+		.values([returned('Please add the numbers.', 10), returned('Which stations does it concern?', 2)])
+		.execute();
+	for (let i = 0; i < 20; i++) await f.newIdea({ owner: lars, competitionId: null, title: `Lars loose draft ${i}` });
 
 	// Six notifications for Eva, dated out of insertion order; one for Finn.
 	for (const hoursAgo of [1, 6, 2, 5, 3, 4]) {
@@ -160,6 +203,27 @@ describe(`home (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 			expect(calls[1].callHtml).toBe('<p>Send us <strong>your</strong> ideas.</p>\n');
 			expect(calls[0].callHtml).toBe('');
 			expect((await loadHome(db, lars)).calls.map((c) => c.name)).toEqual(['Lab cup', 'Spring cup']);
+		});
+
+		it('learns of a call open to other departments only, so nobody reads "no open call" while one runs', async () => {
+			expect((await loadHome(db, eva)).callsElsewhere.map((c) => c.name)).toEqual(['Lab cup']);
+			// The organiser works in the Lab: the Depot cup is open, but not for her department.
+			const home = await loadHome(db, olga);
+			expect(home.calls.map((c) => c.name)).toEqual(['Lab cup', 'Spring cup']);
+			expect(home.callsElsewhere.map(({ name }) => ({ name }))).toEqual([{ name: 'Depot cup' }]);
+		});
+
+		it('finds an idea returned for changes first, with the latest message, however many ideas were touched since', async () => {
+			const home = await loadHome(db, lars);
+			expect(home.waiting.map(({ id, title, message, competitionName }) => ({ id, title, message, competitionName }))).toEqual([
+				{ id: ids['Lars returned'], title: 'Lars returned', message: 'Which stations does it concern?', competitionName: 'Spring cup' }
+			]);
+			expect(Math.round((Date.now() - new Date(home.waiting[0].returnedAt!).getTime()) / DAY)).toBe(2);
+			// Twenty ideas listed: the nineteen drafts touched last, and the returned one of a month ago.
+			expect(home.myIdeas).toHaveLength(20);
+			expect(home.myIdeas[0].title).toBe('Lars loose draft 19');
+			expect(home.myIdeas[19]).toMatchObject({ title: 'Lars returned', status: 'returned', holder: 'team' });
+			expect((await loadHome(db, eva)).waiting).toEqual([]);
 		});
 
 		it('sees the ideas they are on, last touched first, with their part and who holds each', async () => {
@@ -216,21 +280,79 @@ describe(`home (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		it('sees each round: open first, then draft, then closed, with the ideas to score less conflicts, and what is pending', async () => {
 			const { juror } = await loadHome(db, judy);
 			expect(
-				juror!.map(({ roundName, status, competitionName, toScore, scored, pending }) => ({
+				juror!.map(({ roundName, kind, status, competitionName, toScore, scored, pending, next }) => ({
 					roundName,
+					kind,
 					status,
 					competitionName,
 					toScore,
 					scored,
-					pending
+					pending,
+					next
 				}))
 			).toEqual([
-				// A and B to score (C is a conflict, D is the Lab jury's); A submitted, B only a draft.
-				{ roundName: 'Semi-final', status: 'open', competitionName: 'Winter cup', toScore: 2, scored: 1, pending: 1 },
-				{ roundName: 'Final', status: 'draft', competitionName: 'Spring cup', toScore: 0, scored: 0, pending: 0 },
+				// A, B and F to score (C is a declared conflict, G a live one, D is the Lab jury's); A
+				// submitted, B only a draft. Next in presentation order: F (G presents first, but is not hers).
+				{
+					roundName: 'Semi-final',
+					kind: 'semi_final',
+					status: 'open',
+					competitionName: 'Winter cup',
+					toScore: 3,
+					scored: 1,
+					pending: 2,
+					next: { ideaId: ids['Winter F'], title: 'Winter F' }
+				},
+				{
+					roundName: 'Final',
+					kind: 'final',
+					status: 'draft',
+					competitionName: 'Spring cup',
+					toScore: 0,
+					scored: 0,
+					pending: 0,
+					next: null
+				},
 				// E was scored before the conflict was declared: nothing pending, never below zero.
-				{ roundName: 'Semi-final', status: 'closed', competitionName: 'Old cup', toScore: 0, scored: 1, pending: 0 }
+				{
+					roundName: 'Semi-final',
+					kind: 'semi_final',
+					status: 'closed',
+					competitionName: 'Old cup',
+					toScore: 0,
+					scored: 1,
+					pending: 0,
+					next: null
+				}
 			]);
+		});
+
+		it('continues with the next idea without a submitted sheet (a draft counts as still to score), and none once all are in', async () => {
+			const next = async () => (await loadHome(db, judy)).juror![0].next;
+			const sheet = await db
+				.insertInto('scoreSheet')
+				.values({ roundId: winterSemiId, ideaId: ids['Winter F'], jurorId: judy.id, submittedAt: new Date() })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			try {
+				expect((await next())?.ideaId).toBe(ids['Winter B']);
+				await db
+					.updateTable('scoreSheet')
+					.set({ submittedAt: new Date() })
+					.where('roundId', '=', winterSemiId)
+					.where('ideaId', '=', ids['Winter B'])
+					.execute();
+				expect(await next()).toBeNull();
+				expect((await loadHome(db, judy)).juror![0]).toMatchObject({ toScore: 3, scored: 3, pending: 0 });
+			} finally {
+				await db
+					.updateTable('scoreSheet')
+					.set({ submittedAt: null })
+					.where('roundId', '=', winterSemiId)
+					.where('ideaId', '=', ids['Winter B'])
+					.execute();
+				await db.deleteFrom('scoreSheet').where('id', '=', sheet.id).execute();
+			}
 		});
 	});
 
@@ -265,8 +387,8 @@ describe(`home (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 				},
 				{
 					name: 'Winter cup',
-					funnel: { ...none, submitted: 5, accepted: 4, semi_final: 4 },
-					funnelMax: 5,
+					funnel: { ...none, submitted: 7, accepted: 6, semi_final: 6 },
+					funnelMax: 7,
 					waiting: 1,
 					overdue: 1,
 					declined: 0
@@ -283,6 +405,33 @@ describe(`home (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 			expect(await spring('2026-11-29T12:00:00Z')).toBe(1);
 			// Tuesday 1 December: 7 and 6 working days, both overdue.
 			expect(await spring('2026-12-01T12:00:00Z')).toBe(3);
+		});
+	});
+
+	describe('the statements it takes', () => {
+		it('reads three statements for everyone and one more per section, however many rows there are', async () => {
+			const counted = async (user: SessionUser) => {
+				let statements = 0;
+				const counter: KyselyPlugin = {
+					transformQuery: ({ node }) => {
+						statements++;
+						return node;
+					},
+					transformResult: ({ result }) => Promise.resolve(result)
+				};
+				await loadHome(db.withPlugin(counter), user, MONDAY);
+				return statements;
+			};
+			// Eva: calls, her ideas, notifications. Max adds the mentor card, Judy her three rounds,
+			// Olga the funnels of four competitions, Ada the organisation's counts: one each.
+			expect({
+				eva: await counted(eva),
+				lars: await counted(lars),
+				max: await counted(max),
+				judy: await counted(judy),
+				olga: await counted(olga),
+				ada: await counted(ada)
+			}).toEqual({ eva: 3, lars: 3, max: 4, judy: 4, olga: 4, ada: 4 });
 		});
 	});
 

@@ -2,64 +2,85 @@ import type { Database } from '../db/index.js';
 import { can, hasRole, type Actor } from '../auth/policy.js';
 import { funnel, holderOf, isIdeaStatus, type FunnelStage } from '../../domain/lifecycle.js';
 import { isOverdue } from '../../domain/response-time.js';
-import { listActiveCompetitions, listOpenCalls } from '../ideas/calls.queries.js';
-import { countIdeasByStatus, listIdeasOfMember, listUnansweredSubmissions } from '../ideas/ideas.service.js';
-import { findMentorProfile, listMentees } from '../mentoring/mentor-home.service.js';
-import { listJurorRounds } from '../scoring/jury-sheet.queries.js';
 import { listRecentNotifications } from '../notifications/notifications.queries.js';
 import { countPeople } from '../org/users.queries.js';
 import { renderMarkdown } from '../markdown.js';
+import * as q from './home.queries.js';
 
-/** Everything a person's home page shows, for each role they hold; a few queries in parallel. */
+/** How many of the person's ideas the home page lists. */
+const MY_IDEAS = 20;
+
+/**
+ * Everything a person's home page shows, for each role they hold: one statement per
+ * section, in parallel (three for everyone, one more per mentor, jury, organiser or admin
+ * section), none per row.
+ */
 export async function loadHome(db: Database, actor: Actor, now = new Date()) {
-	const [calls, myIdeas, notifications, mentor, juror, organiser, admin] = await Promise.all([
-		listOpenCalls(db, actor.departmentId),
-		listIdeasOfMember(db, actor.id, 20),
+	const [calls, ideas, notifications, mentor, juror, organiser, admin] = await Promise.all([
+		q.listOpenCallsFor(db, actor.departmentId),
+		q.listIdeasOfMember(db, actor.id, MY_IDEAS),
 		listRecentNotifications(db, actor.id, 5),
-		hasRole(actor, 'mentor') ? loadMentorHome(db, actor.id) : null,
-		hasRole(actor, 'juror') ? listJurorRounds(db, actor.id) : null,
+		hasRole(actor, 'mentor') ? loadMentorCard(db, actor.id) : null,
+		hasRole(actor, 'juror') ? q.listJurorRounds(db, actor.id) : null,
 		can(actor, 'competition.manage') ? loadOrganiserHome(db, now) : null,
 		can(actor, 'admin.users') ? countPeople(db) : null
 	]);
+	const myIdeas = ideas
+		.map((idea) => ({ ...idea, holder: isIdeaStatus(idea.status) ? holderOf(idea.status) : ('nobody' as const) }))
+		.sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime() || b.id - a.id);
 	return {
 		// The call text is markdown written by organisers: rendered and sanitised here.
-		calls: calls.map((c) => ({ ...c, callHtml: renderMarkdown(c.callText) })),
-		myIdeas: myIdeas.map((idea) => ({ ...idea, holder: isIdeaStatus(idea.status) ? holderOf(idea.status) : 'nobody' })),
+		calls: calls.filter((c) => c.eligible).map(({ eligible: _, ...c }) => ({ ...c, callHtml: renderMarkdown(c.callText) })),
+		// Calls open to other departments only: the person learns a call is running, and why it is not for them.
+		callsElsewhere: calls.filter((c) => !c.eligible).map((c) => ({ id: c.id, name: c.name, submissionClosesAt: c.submissionClosesAt })),
+		// Ideas returned for changes wait for their team: the page puts them first, with the organiser's message.
+		waiting: ideas
+			.filter((i) => i.status === 'returned')
+			.map((i) => ({
+				id: i.id,
+				title: i.title,
+				competitionName: i.competitionName,
+				message: i.returnMessage ?? '',
+				returnedAt: i.returnedAt
+			}))
+			.sort((a, b) => new Date(a.returnedAt ?? 0).getTime() - new Date(b.returnedAt ?? 0).getTime() || a.id - b.id),
+		myIdeas,
 		notifications,
 		mentor,
 		juror:
 			juror?.map((r) => {
 				const toScore = r.toScore ?? 0;
 				const scored = r.scored ?? 0;
-				return { ...r, toScore, scored, pending: Math.max(0, toScore - scored) };
+				return { ...r, toScore, scored, pending: Math.max(0, toScore - scored), next: r.status === 'open' ? r.next : null };
 			}) ?? null,
 		organiser,
 		admin
 	};
 }
 
-async function loadMentorHome(db: Database, mentorId: number) {
-	const [mentees, profile] = await Promise.all([listMentees(db, mentorId), findMentorProfile(db, mentorId)]);
+export type Home = Awaited<ReturnType<typeof loadHome>>;
+
+async function loadMentorCard(db: Database, mentorId: number) {
+	const card = await q.findMentorCard(db, mentorId);
+	const mentees = card?.mentees ?? [];
 	const active = mentees.filter((m) => m.assignmentStatus === 'accepted').length;
-	return { mentees, capacity: profile?.capacity ?? 0, active, waiting: mentees.length - active };
+	return { mentees, capacity: card?.capacity ?? 0, active, waiting: mentees.length - active };
 }
 
 async function loadOrganiserHome(db: Database, now: Date) {
-	const competitions = await listActiveCompetitions(db);
-	const ids = competitions.map((c) => c.id);
-	const [counts, unanswered] = await Promise.all([countIdeasByStatus(db, ids), listUnansweredSubmissions(db, ids)]);
-	return competitions.map((c) => {
+	const competitions = await q.listRunningCompetitions(db);
+	return competitions.map(({ byStatus: rows, unanswered, ...c }) => {
 		const byStatus: Record<string, number> = {};
-		for (const row of counts) if (row.competitionId === c.id) byStatus[row.status] = Number(row.n);
-		const waiting = unanswered.filter((u) => u.competitionId === c.id);
-		const overdue = waiting.filter((u) => isOverdue(u.submittedAt!, now, c.responseDays)).length;
+		for (const row of rows) byStatus[row.status] = Number(row.n);
+		// Inside JSON the times arrive as text.
+		const overdue = unanswered.filter((u) => isOverdue(new Date(u.submittedAt!), now, c.responseDays)).length;
 		const stages = funnel(byStatus);
 		return {
 			...c,
 			funnel: (Object.keys(stages) as FunnelStage[]).map((stage) => ({ stage, count: stages[stage] })),
 			funnelMax: Math.max(1, ...Object.values(stages)),
 			declined: byStatus.declined ?? 0,
-			waiting: waiting.length,
+			waiting: unanswered.length,
 			overdue
 		};
 	});
