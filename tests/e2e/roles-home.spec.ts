@@ -30,6 +30,20 @@ test.describe('each role finds its own home page with the demo data', () => {
 		await expect(page.getByTestId('admin-summary')).toHaveCount(0);
 	});
 
+	test('employee finds the idea returned to her first, with the message and the way to change it', async ({ page }) => {
+		await signInAs(page, 'Sanne Bakker');
+		const title = 'Different bin colours for the two variants of the reticle-handler module';
+		// Before the calls, the ideas and everything else on the page.
+		const first = page.locator('main section').first();
+		await expect(first).toHaveAttribute('data-testid', 'waiting-for-you');
+		const waiting = page.getByTestId('waiting-for-you').filter({ hasText: title });
+		await expect(waiting).toContainText(`The organisers returned “${title}” for changes on`);
+		await expect(waiting).toContainText('could you add how often a mix-up happened in the last six months');
+		await waiting.getByRole('link', { name: 'Edit and submit again' }).click();
+		await expect(page).toHaveURL(/\/ideas\/\d+\/edit$/);
+		await expect(page.getByRole('textbox', { name: /Title/ }).first()).toHaveValue(title);
+	});
+
 	test('mentor sees their mentees, checklist progress and a request waiting for an answer', async ({ page }) => {
 		await signInAs(page, 'Pieter de Groot');
 		const mentees = page.getByTestId('mentor-mentees');
@@ -46,6 +60,32 @@ test.describe('each role finds its own home page with the demo data', () => {
 		await expect(rounds).toContainText(/\d+ of \d+ scored/);
 		const pending = await page.getByTestId('pending-scores').first().textContent();
 		expect(Number(pending?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+	});
+
+	test('juror continues scoring where she left off: the next idea of her open round without a submitted sheet', async ({ page }) => {
+		await signInAs(page, 'Marieke Visser');
+		const round = page.getByTestId('juror-rounds').locator('li').filter({ hasText: 'Semi-final · Build Operations MT' });
+		const next = (await round.getByText(/^Next: /).textContent())!.replace(/^Next: /, '');
+		await round.getByTestId('continue-scoring').click();
+		await expect(page).toHaveURL(/\/jury\/\d+\/\d+$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(next);
+		// The jury page offers the same idea to go on with.
+		const sheet = new URL(page.url()).pathname;
+		await page.goto('/jury');
+		await expect(page.getByTestId('continue-scoring').first()).toHaveAttribute('href', sheet);
+		await expect(page.getByText(`Next: ${next}`).first()).toBeVisible();
+	});
+
+	test("the final juror has the Safety Challenge's three finalists to score in the open directors' final", async ({ page }) => {
+		await signInAs(page, 'Hans Mulder');
+		const round = page.getByTestId('juror-rounds').locator('li').filter({ hasText: "Directors' final · Higher management" });
+		await expect(round).toContainText('Safety Challenge 2026');
+		await expect(round).toContainText('0 of 3 scored');
+		await expect(round.getByTestId('pending-scores')).toHaveText('Ideas still to score: 3');
+		await round.getByTestId('continue-scoring').click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Convex mirrors and stop lines at the blind ends of the narrow-aisle racks'
+		);
 	});
 
 	test('organiser sees the funnel counts and ideas waiting too long', async ({ page }) => {
@@ -78,6 +118,16 @@ test.describe('each role finds its own home page with the demo data', () => {
 		await expect(funnel.locator('dl > div').filter({ hasText: 'Waiting for an answer' }).locator('dd')).toHaveText('9');
 		await expect(funnel.getByTestId('overdue-count')).toHaveText('7');
 		await expect(funnel.locator('dl > div').filter({ hasText: 'Declined' }).locator('dd')).toHaveText('5');
+	});
+
+	test('organiser in the head office learns that the open call is not for their department, instead of "no open call"', async ({
+		page
+	}) => {
+		await signInAs(page, 'Ruud van Dijk');
+		await expect(page.getByTestId('call-elsewhere').filter({ hasText: 'Improvement Cup 2027' })).toContainText(
+			'A call is open, but your department (IdeaCup Demo Company) is not taking part: Improvement Cup 2027.'
+		);
+		await expect(page.getByText('There is no open call for ideas right now.')).toHaveCount(0);
 	});
 
 	test('admin sees the organisation and manages people', async ({ page }) => {

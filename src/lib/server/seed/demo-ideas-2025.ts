@@ -224,7 +224,7 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		key: 'k-lifting-aid',
 		comp: 2025,
 		owner: 'marcel.smeets',
-		members: ['kevin.meijer', 'nadia.mertens'],
+		members: ['kevin.meijer', 'henk.scholten'],
 		area: 'safety',
 		tags: ['ergonomics', 'safety', 'fixtures'],
 		title: 'Lifting aid for the 38 kg wafer-stage covers',
@@ -239,7 +239,7 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		],
 		story: 'published',
 		award: 'finalist',
-		mentor: 'paul.jonker',
+		mentor: 'arjen.wijnands',
 		kb: {
 			summary:
 				'A balancing arm with a vacuum gripper lets one operator place the 38 kg covers in an upright posture. No lifting complaints since.',
@@ -448,7 +448,7 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		benefits: [b('time', 'Fewer gauges blocked for an unreadable sticker.', 80, 'hours/year')],
 		story: 'not_advanced',
 		message:
-			'The jury liked the problem statement, but the tags do not survive the ultrasonic cleaning of the gauges and the readers are expensive for the number of benches. Ranked 4th of 6 in the QA semi-final. Please look at the QR approach of the BO torque-tool idea, which solves the same problem.'
+			'The jury liked the problem statement, but the tags do not survive the ultrasonic cleaning of the gauges and the readers are expensive for the number of benches. It stayed below the threshold for the final in the QA semi-final. Please look at the QR approach of the BO torque-tool idea, which solves the same problem.'
 	},
 	{
 		key: 'k-milk-run',
@@ -463,7 +463,7 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		benefits: [b('time', 'Less driving and waiting.', 200, 'hours/year'), b('other', 'Fewer tugger kilometres and less energy.')],
 		story: 'not_advanced',
 		message:
-			'A sound lean idea, but Build Operations needs urgent deliveries within 15 minutes during module integration, which a 45-minute loop cannot guarantee. Ranked 4th of 5 in the LOG semi-final. The jury suggests a fixed loop for the non-cleanroom halls only; Logistics will try that in Q2.'
+			'A sound lean idea, but Build Operations needs urgent deliveries within 15 minutes during module integration, which a 45-minute loop cannot guarantee. It stayed below the threshold for the final in the Logistics semi-final. The jury suggests a fixed loop for the non-cleanroom halls only; Logistics will try that in Q2.'
 	},
 	{
 		key: 'k-room-release',
@@ -478,6 +478,6 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		benefits: [b('time', 'Less time looking for rooms.', 150, 'hours/year'), b('other', 'Lower energy use of empty rooms.')],
 		story: 'not_advanced',
 		message:
-			'Useful, but the roll-out potential to the shop floor is small and the room panels are being replaced next year anyway. Ranked 4th of 4 in the GEN semi-final. IT will include the check-in in the specification of the new panels.'
+			'Useful, but the roll-out potential to the shop floor is small and the room panels are being replaced next year anyway. It stayed below the threshold for the final in the General & IT semi-final. IT will include the check-in in the specification of the new panels.'
 	}
 ];

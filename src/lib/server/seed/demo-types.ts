@@ -15,7 +15,8 @@ export function b(kind: BenefitKind, text: string, estimate?: number, unit?: str
 
 /**
  * Where an idea's story ends. `resubmitted`: returned once, changed and submitted again
- * (status submitted). `published` / `not_advanced`: the closed 2025 edition.
+ * (status submitted). `published` / `not_advanced`: after a semi-final (the closed 2025
+ * edition, the Safety Challenge); `finalist`: in a final still being judged.
  */
 export type IdeaStory =
 	| 'draft'
@@ -29,6 +30,7 @@ export type IdeaStory =
 	| 'coaching'
 	| 'semi_final'
 	| 'not_advanced'
+	| 'finalist'
 	| 'published';
 
 export type ResultKind = 'hours' | 'defects' | 'euros' | 'safety' | 'other';
@@ -63,10 +65,13 @@ export interface KbSeed {
 	adoptions: AdoptionSeed[];
 }
 
+export type CompKey = 2025 | 2026 | 2027 | 'safety';
+
 export interface IdeaSeed {
 	/** Stable handle within the seed (comments, notifications refer to it). */
 	key: string;
-	comp: 2025 | 2026 | 2027;
+	/** The edition: the Improvement Cup of that year, or the Safety Challenge 2026. */
+	comp: CompKey;
 	/** E-mail local part; the idea belongs to the owner's department. */
 	owner: string;
 	members?: string[];
@@ -91,7 +96,7 @@ export interface IdeaSeed {
 	/** The organiser who screened it (default: alternates between the two organisers). */
 	answeredBy?: string;
 	award?: 'winner' | 'runner_up' | 'finalist';
-	/** How strong the jury finds it, 1..5 (semi-final scoring); default from the PRNG. */
+	/** How strong the jury finds it, 1..5 (the centre of its scores); default 3, or by award for 2025. */
 	q?: number;
 	/** Day offsets from today: created, then one per status change; default from the PRNG. */
 	days?: number[];

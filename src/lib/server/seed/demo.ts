@@ -1,8 +1,13 @@
 /**
  * The deterministic demo organisation: "IdeaCup Demo Company", a high-tech manufacturer
- * with eight departments, 61 people, three editions of the Improvement Cup (closed 2025 with
- * a knowledge base and roll-outs, judging 2026 with an open semi-final, open 2027), mentors,
- * juries, score sheets, notifications and an audit trail.
+ * with eight departments, 61 people, three editions of the Improvement Cup (closed 2025,
+ * judged in a semi-final and a final, with a knowledge base and roll-outs; judging 2026 with
+ * an open semi-final; open 2027) and the Safety Challenge 2026 (its final open for the
+ * directors), mentors, juries, score sheets, notifications and an audit trail.
+ *
+ * It shows only what the portal does: notifications of the kinds and with the params the
+ * services send, rounds whose stored ranks and outcomes are what their score sheets give
+ * (checked here through the round's own results), and something real to do for each persona.
  *
  * Runs under SvelteKit and from the CLI (`tsx scripts/db.ts seed`): relative imports only.
  * Same rows every run: a fixed-seed PRNG for choices, and dates relative to `now` truncated
@@ -14,8 +19,10 @@ import type { Database } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { IDEAS_2025 } from './demo-ideas-2025.js';
 import { IDEAS_2026, IDEAS_2027 } from './demo-ideas-2026.js';
+import { IDEAS_SAFETY } from './demo-ideas-safety.js';
 import { DEPARTMENTS, EMAIL_DOMAIN, MENTORS, PEOPLE, PROCESS_AREAS, TAGS, type DeptCode } from './demo-org.js';
-import type { IdeaSeed, ResultSeed } from './demo-types.js';
+import type { CompKey, IdeaSeed, ResultSeed } from './demo-types.js';
+import { loadRoundRecord } from '../scoring/round-record.js';
 
 export type DemoRole = 'employee' | 'mentor' | 'juror' | 'organiser' | 'admin';
 
@@ -224,6 +231,122 @@ const CALL_2027 = `Every day you see things that could work better: a step in th
 
 You do not need a finished plan, a perfect text or a degree. Write down what you see and what you would change, in Dutch or English, alone or with your team. You will hear from us within 10 working days, and an experienced colleague will mentor you: together you measure the problem, try the solution and prepare a short presentation for your department's management team. The best ideas go to the final, and every improvement that works is shared in the knowledge base so that other departments can use it too.`;
 
+const CALL_SAFETY = `A short, themed edition with Environment, Health & Safety: what in your daily work could hurt someone, and how would you take that risk away?
+
+Near misses, awkward lifts, blind corners, a guard that is always open — write it down with your solution. A panel of the EHS management team picks the best three, and they present them to the directors in the final.`;
+
+const COMP_NAMES: Record<CompKey, string> = {
+	2025: 'Improvement Cup 2025',
+	2026: 'Improvement Cup 2026',
+	2027: 'Improvement Cup 2027',
+	safety: 'Safety Challenge 2026'
+};
+
+/** The directors' jury of every final, its chair first. */
+const FINAL_JURY = ['hans.mulder', 'annelies.jansen', 'bart.hendriks', 'willemijn.devries'];
+const EHS_PANEL = ['astrid.verhoeven', 'paul.jonker', 'nadia.mertens'];
+
+/**
+ * The rounds judged before today (and the Safety Challenge's open final), each named as its
+ * organiser named it. Days are offsets from today; `decided`: when the outcomes were
+ * confirmed (the ideas' status changes), `published`: when the teams got their feedback.
+ */
+type PastRoundKey = 'semi2025' | 'final2025' | 'panelSafety' | 'finalSafety';
+interface PastRoundPlan {
+	key: PastRoundKey;
+	comp: CompKey;
+	position: number;
+	name: string;
+	kind: 'semi_final' | 'final';
+	scope: 'department' | 'competition';
+	status: 'open' | 'published';
+	advancementRule: 'top_n' | 'threshold' | 'manual';
+	advancementCount?: number;
+	advancementThreshold?: number;
+	created: number;
+	opens: number;
+	closes: number;
+	closed?: number;
+	published?: number;
+	/** Who scores: the departments' MTs, or one jury for the whole competition. */
+	jury: 'department_mts' | { name: string; members: readonly string[] };
+}
+
+const PAST_ROUNDS: readonly PastRoundPlan[] = [
+	{
+		key: 'semi2025',
+		comp: 2025,
+		position: 1,
+		name: 'Department semi-final',
+		kind: 'semi_final',
+		scope: 'department',
+		status: 'published',
+		advancementRule: 'threshold',
+		advancementThreshold: 70,
+		created: -445,
+		opens: -430,
+		closes: -416,
+		closed: -415,
+		published: -411,
+		jury: 'department_mts'
+	},
+	{
+		key: 'final2025',
+		comp: 2025,
+		position: 2,
+		name: 'Company final',
+		kind: 'final',
+		scope: 'competition',
+		status: 'published',
+		advancementRule: 'manual',
+		created: -445,
+		opens: -405,
+		closes: -400,
+		closed: -399,
+		published: -397,
+		jury: { name: 'Higher management', members: FINAL_JURY }
+	},
+	{
+		key: 'panelSafety',
+		comp: 'safety',
+		position: 1,
+		name: 'Panel review',
+		kind: 'semi_final',
+		scope: 'competition',
+		status: 'published',
+		advancementRule: 'top_n',
+		advancementCount: 3,
+		created: -70,
+		opens: -60,
+		closes: -49,
+		closed: -48,
+		published: -45,
+		jury: { name: 'Safety panel (EHS MT)', members: EHS_PANEL }
+	},
+	{
+		key: 'finalSafety',
+		comp: 'safety',
+		position: 2,
+		name: "Directors' final",
+		kind: 'final',
+		scope: 'competition',
+		status: 'open',
+		advancementRule: 'manual',
+		created: -70,
+		opens: -2,
+		closes: 8,
+		jury: { name: 'Higher management', members: FINAL_JURY }
+	}
+];
+
+/** How far each director is with the Safety Challenge's open final: complete sheets, then unfinished ones. */
+const SAFETY_FINAL_PLAN: Record<string, { complete: number; incomplete?: number }> = {
+	'annelies.jansen': { complete: 3 },
+	'bart.hendriks': { complete: 2, incomplete: 1 },
+	'willemijn.devries': { complete: 1 },
+	'hans.mulder': { complete: 0 }
+};
+
 // ---------------------------------------------------------------- the seed
 
 export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<{ seeded: boolean; summary: string }> {
@@ -250,7 +373,7 @@ async function truncateAll(trx: Trx): Promise<void> {
 	await sql.raw(`TRUNCATE TABLE ${list} RESTART IDENTITY CASCADE`).execute(trx);
 }
 
-async function insertAll<T extends keyof DB & string>(trx: Trx, table: T, rows: InsertObject<DB, T>[]): Promise<void> {
+async function insertAll<T extends keyof DB>(trx: Trx, table: T, rows: InsertObject<DB, T>[]): Promise<void> {
 	for (let i = 0; i < rows.length; i += 1000) {
 		await trx
 			.insertInto(table)
@@ -269,6 +392,17 @@ interface Step {
 	at: Date;
 	actor: string;
 	reason: string | null;
+}
+
+/** A notification as a service would have sent it (kind, params and link as in src/lib/server/**\/*.service.ts). */
+type Note = { user: string; kind: string; params: Record<string, unknown>; link: string | null; at: Date; read: boolean };
+type AuditLine = { actor: string | null; action: string; type: string; id: string | null; data: Record<string, unknown>; at: Date };
+
+interface PastRound {
+	id: number;
+	plan: PastRoundPlan;
+	/** Per department (department scope) or 'all' (competition scope). */
+	juries: Map<DeptCode | 'all', { id: number; members: readonly string[] }>;
 }
 
 interface PlannedIdea {
@@ -291,7 +425,7 @@ class DemoBuilder {
 	private readonly depts = new Map<DeptCode, number>();
 	private readonly areas = new Map<string, number>();
 	private readonly tags = new Map<string, number>();
-	private readonly comps = new Map<number, number>();
+	private readonly comps = new Map<CompKey, number>();
 	private readonly ideaIds = new Map<string, number>();
 	private readonly planned: PlannedIdea[] = [];
 	private semiRoundId = 0;
@@ -300,10 +434,16 @@ class DemoBuilder {
 	private readonly semiJuries = new Map<DeptCode, number>();
 	/** Semi-final presentation day per idea key. */
 	private readonly slotDay = new Map<string, number>();
-	/** When a proposed mentor declined, per idea key. */
-	private readonly mentorDeclinedAt = new Map<string, Date>();
-	/** Semi-final ideas a juror still has to score (non-conflicted, no complete sheet). */
-	private readonly pendingSheets = new Map<string, number>();
+	/** The rounds of the 2025 edition and of the Safety Challenge. */
+	private readonly pastRounds = new Map<PastRoundKey, PastRound>();
+	/** Own streams for the Safety Challenge's ideas and the past rounds' sheets, so the rest of the demo stays as it was. */
+	private readonly safetyRng = new Rng(20260301);
+	private readonly pastRng = new Rng(20250601);
+	/** Notifications and audit lines of the judging, written out with the rest in around(). */
+	private readonly judgingNotes: Note[] = [];
+	private readonly judgingAudit: AuditLine[] = [];
+	/** Mentoring notifications: proposals to mentors, requests and declines to the organisers. */
+	private readonly mentoringNotes: Note[] = [];
 
 	constructor(
 		private readonly trx: Trx,
@@ -316,8 +456,12 @@ class DemoBuilder {
 	}
 
 	/** When the edition's submission window opens. */
-	private opens(comp: IdeaSeed['comp']): Date {
-		return comp === 2025 ? this.at(-540, 7) : comp === 2026 ? this.at(-90, 7) : this.at(-5, 7);
+	private opens(comp: CompKey): Date {
+		return comp === 2025 ? this.at(-540, 7) : comp === 2026 ? this.at(-90, 7) : comp === 'safety' ? this.at(-150, 7) : this.at(-5, 7);
+	}
+
+	private rngFor(seed: IdeaSeed): Rng {
+		return seed.comp === 'safety' ? this.safetyRng : this.rng;
 	}
 
 	/** The calendar-day offset of the n-th working day before (n < 0) or after (n > 0) today. */
@@ -367,11 +511,12 @@ class DemoBuilder {
 		await this.ideas();
 		await this.mentoring();
 		await this.judging();
+		for (const round of this.pastRounds.values()) await this.judgePastRound(round);
 		await this.knowledgeBase();
 		await this.around();
-		const ideaCount = IDEAS_2025.length + IDEAS_2026.length + IDEAS_2027.length;
+		const ideaCount = IDEAS_2025.length + IDEAS_2026.length + IDEAS_2027.length + IDEAS_SAFETY.length;
 		const kbCount = IDEAS_2025.filter((i) => i.kb).length;
-		return `${DEPARTMENTS.length} departments, ${PEOPLE.length} people, 3 competitions, ${ideaCount} ideas, ${kbCount} knowledge-base entries`;
+		return `${DEPARTMENTS.length} departments, ${PEOPLE.length} people, ${this.comps.size} competitions, ${ideaCount} ideas, ${kbCount} knowledge-base entries`;
 	}
 
 	// ------------------------------------------------------------ organisation
@@ -456,36 +601,38 @@ class DemoBuilder {
 
 	private async competitions(): Promise<void> {
 		const { trx } = this;
-		const rows = [
+		const rows: Array<{ key: CompKey; slug: string; callText: string; closes: Date; status: string; createdAt: Date }> = [
 			{
-				year: 2025,
+				key: 2025,
 				slug: 'improvement-cup-2025',
-				name: 'Improvement Cup 2025',
 				callText: CALL_2025,
-				opens: this.opens(2025),
 				closes: this.at(-450, 22),
 				status: 'closed',
 				createdAt: this.at(-565, 11)
 			},
 			{
-				year: 2026,
+				key: 2026,
 				slug: 'improvement-cup-2026',
-				name: 'Improvement Cup 2026',
 				callText: CALL_2026,
-				opens: this.opens(2026),
 				closes: this.at(-20, 22),
 				status: 'judging',
 				createdAt: this.at(-112, 11)
 			},
 			{
-				year: 2027,
+				key: 2027,
 				slug: 'improvement-cup-2027',
-				name: 'Improvement Cup 2027',
 				callText: CALL_2027,
-				opens: this.opens(2027),
 				closes: this.at(60, 22),
 				status: 'open',
 				createdAt: this.at(-30, 11)
+			},
+			{
+				key: 'safety',
+				slug: 'safety-challenge-2026',
+				callText: CALL_SAFETY,
+				closes: this.at(-100, 22),
+				status: 'judging',
+				createdAt: this.at(-170, 11)
 			}
 		];
 		const inserted = await trx
@@ -493,9 +640,9 @@ class DemoBuilder {
 			.values(
 				rows.map((c) => ({
 					slug: c.slug,
-					name: c.name,
+					name: COMP_NAMES[c.key],
 					callText: c.callText,
-					submissionOpensAt: c.opens,
+					submissionOpensAt: this.opens(c.key),
 					submissionClosesAt: c.closes,
 					responseDays: 10,
 					preferOtherDepartmentMentor: true,
@@ -506,11 +653,14 @@ class DemoBuilder {
 			)
 			.returning(['id', 'slug'])
 			.execute();
-		for (const c of inserted) this.comps.set(Number(c.slug.slice(-4)), c.id);
+		for (const c of inserted) this.comps.set(rows.find((r) => r.slug === c.slug)!.key, c.id);
 
+		// Every department but the head office takes part; in the Safety Challenge EHS judges instead.
 		const eligible: InsertObject<DB, 'competitionDepartment'>[] = [];
-		for (const compId of this.comps.values()) {
-			for (const d of DEPARTMENTS) if (d.code !== 'CORP') eligible.push({ competitionId: compId, departmentId: this.depts.get(d.code)! });
+		for (const [key, compId] of this.comps) {
+			for (const d of DEPARTMENTS)
+				if (d.code !== 'CORP' && !(key === 'safety' && d.code === 'EHS'))
+					eligible.push({ competitionId: compId, departmentId: this.depts.get(d.code)! });
 		}
 		await insertAll(trx, 'competitionDepartment', eligible);
 
@@ -553,7 +703,38 @@ class DemoBuilder {
 		this.semiRoundId = rounds.find((r) => r.position === 1)!.id;
 		this.finalRoundId = rounds.find((r) => r.position === 2)!.id;
 
-		const criteriaRows = [this.semiRoundId, this.finalRoundId].flatMap((roundId) =>
+		// After the 2026 rounds, so those keep the first ids.
+		const past = await trx
+			.insertInto('round')
+			.values(
+				PAST_ROUNDS.map((r) => ({
+					competitionId: this.comps.get(r.comp)!,
+					position: r.position,
+					name: r.name,
+					kind: r.kind,
+					scope: r.scope,
+					scoringOpensAt: this.at(r.opens, 7),
+					scoringClosesAt: this.at(r.closes, 22),
+					advancementRule: r.advancementRule,
+					advancementCount: r.advancementCount ?? null,
+					advancementThreshold: r.advancementThreshold ?? null,
+					scoreBasis: 'raw',
+					scoresVisible: 'after_close',
+					status: r.status,
+					closedAt: r.closed !== undefined ? this.at(r.closed, 9) : null,
+					closedBy: r.closed !== undefined ? this.uid(ORGANISER) : null,
+					createdAt: this.at(r.created, 10, r.position)
+				}))
+			)
+			.returning(['id', 'competitionId', 'position'])
+			.execute();
+		for (const plan of PAST_ROUNDS) {
+			const row = past.find((r) => r.competitionId === this.comps.get(plan.comp) && r.position === plan.position)!;
+			this.pastRounds.set(plan.key, { id: row.id, plan, juries: new Map() });
+		}
+
+		const roundIds = [this.semiRoundId, this.finalRoundId, ...[...this.pastRounds.values()].map((r) => r.id)];
+		const criteriaRows = roundIds.flatMap((roundId) =>
 			CRITERIA.map((c, i) => ({
 				roundId,
 				position: i + 1,
@@ -593,9 +774,37 @@ class DemoBuilder {
 				members.push({ juryId: this.semiJuries.get(d.code)!, userId: this.uid(key), isChair: i === 0, addedAt: this.at(-12, 9, i) })
 			);
 		}
-		['hans.mulder', 'annelies.jansen', 'bart.hendriks', 'willemijn.devries'].forEach((key, i) =>
+		FINAL_JURY.forEach((key, i) =>
 			members.push({ juryId: finalJury, userId: this.uid(key), isChair: i === 0, addedAt: this.at(-10, 15, i) })
 		);
+
+		// The juries of the past rounds: each department's MT, or the one jury of the round.
+		const pastJuries = [...this.pastRounds.values()].flatMap(
+			(r): Array<{ round: PastRound; dept: DeptCode | 'all'; name: string; members: readonly string[] }> =>
+				r.plan.jury === 'department_mts'
+					? DEPARTMENTS.filter((d) => d.code !== 'CORP').map((d) => ({
+							round: r,
+							dept: d.code,
+							name: `${d.name} MT`,
+							members: d.mt
+						}))
+					: [{ round: r, dept: 'all' as const, name: r.plan.jury.name, members: r.plan.jury.members }]
+		);
+		const insertedPast = await trx
+			.insertInto('jury')
+			.values(
+				pastJuries.map((j) => ({ roundId: j.round.id, departmentId: j.dept === 'all' ? null : this.depts.get(j.dept)!, name: j.name }))
+			)
+			.returning(['id', 'roundId', 'departmentId'])
+			.execute();
+		pastJuries.forEach((j) => {
+			const departmentId = j.dept === 'all' ? null : this.depts.get(j.dept)!;
+			const id = insertedPast.find((r) => r.roundId === j.round.id && r.departmentId === departmentId)!.id;
+			j.round.juries.set(j.dept, { id, members: j.members });
+			j.members.forEach((key, k) =>
+				members.push({ juryId: id, userId: this.uid(key), isChair: k === 0, addedAt: this.at(j.round.plan.created, 11, k) })
+			);
+		});
 		await insertAll(trx, 'juryMember', members);
 	}
 
@@ -635,26 +844,28 @@ class DemoBuilder {
 				return [...accept, ...coach, { to: 'semi_final', by: 'organiser' }];
 			case 'not_advanced':
 				return [...accept, ...coach, { to: 'semi_final', by: 'organiser' }, { to: 'not_advanced', by: 'organiser', reason: m }];
+			case 'finalist':
+				return [
+					...accept,
+					...coach,
+					{ to: 'semi_final', by: 'organiser' },
+					{ to: 'finalist', by: 'organiser', reason: this.advancedReason(seed) }
+				];
 			case 'published': {
 				const dept = DEPARTMENTS.find((d) => d.code === this.deptOf(seed.owner))!;
+				const advanced = { to: 'finalist' as const, by: 'organiser' as const, reason: this.advancedReason(seed) };
 				const result: Array<{ to: Status; by: 'owner' | 'organiser' | 'mentor'; reason?: string }> =
 					seed.award === 'winner'
-						? [
-								{ to: 'finalist', by: 'organiser' },
-								{ to: 'winner', by: 'organiser', reason: 'Highest score in the final.' }
-							]
+						? [advanced, { to: 'winner', by: 'organiser', reason: 'Highest score in the final.' }]
 						: seed.award === 'runner_up'
-							? [
-									{ to: 'finalist', by: 'organiser' },
-									{ to: 'runner_up', by: 'organiser', reason: 'Second-highest score in the final.' }
-								]
+							? [advanced, { to: 'runner_up', by: 'organiser', reason: 'Second-highest score in the final.' }]
 							: seed.award === 'finalist'
-								? [{ to: 'finalist', by: 'organiser' }]
+								? [advanced]
 								: [
 										{
 											to: 'not_advanced',
 											by: 'organiser',
-											reason: `Ranked outside the top three of the ${dept.name} semi-final. The MT recommends implementing it in the department and sharing it in the knowledge base.`
+											reason: `Below the threshold for the final in the ${dept.name} semi-final. The MT recommends implementing it in the department and sharing it in the knowledge base.`
 										}
 									];
 				return [
@@ -669,12 +880,20 @@ class DemoBuilder {
 		}
 	}
 
+	/** The reason the team reads when its idea goes through to the final. */
+	private advancedReason(seed: IdeaSeed): string {
+		if (seed.comp === 'safety') return "One of the panel's three highest scores: on to the directors' final.";
+		const dept = DEPARTMENTS.find((d) => d.code === this.deptOf(seed.owner))!;
+		return `Above the threshold of 70 in the ${dept.name} semi-final: on to the final with the directors.`;
+	}
+
 	/** Day offsets: created, then one per transition. */
 	private days(seed: IdeaSeed, tos: Status[]): number[] {
 		if (seed.days) {
 			if (seed.days.length !== tos.length + 1) throw new Error(`demo seed: ${seed.key} needs ${tos.length + 1} days`);
 			return seed.days;
 		}
+		if (seed.comp === 'safety') throw new Error(`demo seed: ${seed.key} needs its days`);
 		const r = this.rng;
 		if (seed.comp === 2025) {
 			const published = r.int(-330, -300);
@@ -742,7 +961,7 @@ class DemoBuilder {
 	}
 
 	private plan(seed: IdeaSeed, index: number): PlannedIdea {
-		const r = this.rng;
+		const r = this.rngFor(seed);
 		const trans = this.transitions(seed);
 		const days = this.days(
 			seed,
@@ -762,6 +981,8 @@ class DemoBuilder {
 			const day = days[i + 1];
 			let at: Date;
 			if (t.to === 'semi_final' && seed.comp === 2026) at = this.at(day, 10, index % 50);
+			else if (seed.comp === 'safety' && (t.to === 'semi_final' || t.to === 'finalist' || t.to === 'not_advanced'))
+				at = this.at(day, t.to === 'semi_final' ? 10 : 11, index % 50);
 			else if (t.by === 'organiser') at = this.at(day, r.int(7, 15), r.int(0, 59));
 			else at = this.at(day, r.int(6, 19), r.int(0, 59));
 			if (at.getTime() <= prev.getTime()) at = new Date(prev.getTime() + r.int(10, 90) * MINUTE);
@@ -780,7 +1001,7 @@ class DemoBuilder {
 
 	private async ideas(): Promise<void> {
 		const { trx } = this;
-		const seeds = [...IDEAS_2025, ...IDEAS_2026, ...IDEAS_2027];
+		const seeds = [...IDEAS_2025, ...IDEAS_2026, ...IDEAS_2027, ...IDEAS_SAFETY];
 		const titles = new Set(seeds.map((s) => s.title));
 		if (titles.size !== seeds.length) throw new Error('demo seed: idea titles must be unique');
 		seeds.forEach((seed, i) => this.planned.push(this.plan(seed, i)));
@@ -850,6 +1071,11 @@ class DemoBuilder {
 			for (const s of p.steps) {
 				const data: Record<string, unknown> = {};
 				if (s.to === 'semi_final' && p.seed.comp === 2026) data.roundId = this.semiRoundId;
+				const judged = this.roundOfStep(p.seed.comp, s.to);
+				if (judged) {
+					data.roundId = judged.id;
+					if (s.to !== 'semi_final') data.roundName = judged.plan.name;
+				}
 				if (s.to === 'coaching' && p.seed.mentor) data.mentorId = this.uid(p.seed.mentor);
 				events.push({
 					ideaId,
@@ -869,6 +1095,16 @@ class DemoBuilder {
 		await insertAll(trx, 'ideaEvent', events);
 	}
 
+	/** The past round a status change belongs to: entering the semi-final, its outcome, the final's outcome. */
+	private roundOfStep(comp: CompKey, to: Status): PastRound | undefined {
+		const semi = comp === 2025 ? 'semi2025' : comp === 'safety' ? 'panelSafety' : null;
+		const final = comp === 2025 ? 'final2025' : comp === 'safety' ? 'finalSafety' : null;
+		if (!semi || !final) return undefined;
+		if (to === 'semi_final' || to === 'finalist' || to === 'not_advanced') return this.pastRounds.get(semi);
+		if (to === 'winner' || to === 'runner_up') return this.pastRounds.get(final);
+		return undefined;
+	}
+
 	// ------------------------------------------------------------ mentoring
 
 	private async mentoring(): Promise<void> {
@@ -877,6 +1113,14 @@ class DemoBuilder {
 		const checks: InsertObject<DB, 'coachingCheck'>[] = [];
 		const logs: InsertObject<DB, 'coachingLog'>[] = [];
 		const events: InsertObject<DB, 'ideaEvent'>[] = [];
+		// What the mentoring services tell: the mentor of a proposal, the organisers of a request or a decline.
+		const tell = (p: PlannedIdea, users: string[], kind: string, at: Date, read: boolean) => {
+			if (p.seed.comp === 2025) return;
+			const link = kind === 'mentor_request' ? '/mentoring' : '/organise/mentors';
+			for (const user of users)
+				this.mentoringNotes.push({ user, kind, params: { ideaId: this.iid(p.seed.key), title: p.seed.title }, link, at, read });
+		};
+		const organisers = [ORGANISER, ORGANISER_2];
 
 		for (const p of this.planned) {
 			const ideaId = this.iid(p.seed.key);
@@ -913,7 +1157,8 @@ class DemoBuilder {
 					data: json({ mentorId }),
 					createdAt: answered
 				});
-				this.mentorDeclinedAt.set(p.seed.key, answered);
+				tell(p, [p.seed.mentorDeclined.mentor], 'mentor_request', new Date(proposed.getTime() + MINUTE), true);
+				tell(p, organisers, 'mentor_declined', new Date(answered.getTime() + MINUTE), this.dayOf(answered) < -2);
 				if (p.mentorProposedAt && p.mentorProposedAt <= answered) p.mentorProposedAt = new Date(answered.getTime() + 2 * 3_600_000);
 			}
 
@@ -937,6 +1182,7 @@ class DemoBuilder {
 					data: json({ mentorId, status: 'proposed' }),
 					createdAt: p.mentorProposedAt
 				});
+				tell(p, [p.seed.mentor], 'mentor_request', new Date(p.mentorProposedAt.getTime() + MINUTE), true);
 				if (readyAt) events.push({ ideaId, actorId: mentorId, kind: 'marked_ready', data: json({ mentorId }), createdAt: readyAt });
 
 				const ownerId = this.uid(p.seed.owner);
@@ -1019,6 +1265,9 @@ class DemoBuilder {
 					data: json({ mentorId, status: p.seed.mentorPending.status }),
 					createdAt
 				});
+				const at = new Date(createdAt.getTime() + MINUTE);
+				if (requested) tell(p, organisers, 'mentor_requested', at, this.dayOf(at) < -2);
+				else tell(p, [p.seed.mentorPending.mentor], 'mentor_request', at, false);
 			}
 		}
 		await insertAll(trx, 'mentorAssignment', assignments);
@@ -1117,8 +1366,6 @@ class DemoBuilder {
 				const eligible = held.filter((p) => !conflicted.has(`${juror}|${p.seed.key}`));
 				const complete = plan.complete === 'all' ? eligible.length : Math.min(plan.complete, eligible.length);
 				const incomplete = Math.min(plan.incomplete ?? 0, eligible.length - complete);
-				const inScope = semi.filter((p) => p.dept === d.code && !conflicted.has(`${juror}|${p.seed.key}`)).length;
-				this.pendingSheets.set(juror, inScope - complete);
 				eligible.slice(0, complete + incomplete).forEach((p, i) => {
 					const day = Math.min(slotDay.get(p.seed.key)! + r.int(0, 2), -1);
 					let at = this.at(day, r.int(9, 17), r.int(0, 59));
@@ -1160,6 +1407,230 @@ class DemoBuilder {
 			}
 		});
 		await insertAll(trx, 'score', scores);
+	}
+
+	// ------------------------------------------------------------ the rounds judged before today
+
+	/** How strong the jury finds an idea of a past round: its own `q`, or by what it won. */
+	private strength(seed: IdeaSeed): number {
+		if (seed.q !== undefined) return seed.q;
+		return seed.award === 'winner' ? 4.7 : seed.award === 'runner_up' ? 4.4 : seed.award === 'finalist' ? 4.1 : 3.0;
+	}
+
+	/** Why `juror` may not score this idea, as the portal finds it: on its team, its mentor, or a team member's manager. */
+	private conflictSources(p: PlannedIdea, juror: string): Array<'team' | 'mentor' | 'manager'> {
+		const team = [p.seed.owner, ...(p.seed.members ?? [])];
+		const sources: Array<'team' | 'mentor' | 'manager'> = [];
+		if (team.includes(juror)) sources.push('team');
+		if (p.seed.mentor === juror) sources.push('mentor');
+		if (team.some((k) => this.person.get(k)!.manager === juror)) sources.push('manager');
+		return sources;
+	}
+
+	/**
+	 * A round of the 2025 edition or of the Safety Challenge: its entries, conflicts and score
+	 * sheets, and for a round already closed the ranks and outcomes that its own results give,
+	 * computed as the portal computes them. Each idea's story says what its outcome was; the
+	 * seed stops when the sheets say otherwise, so the feedback a team reads always adds up.
+	 */
+	private async judgePastRound(round: PastRound): Promise<void> {
+		const { trx } = this;
+		const r = this.pastRng;
+		const { plan } = round;
+		const semiPlan = PAST_ROUNDS.find((x) => x.comp === plan.comp && x.kind === 'semi_final')!;
+		const entered = this.planned.filter(
+			(p) => p.seed.comp === plan.comp && p.steps.some((s) => s.to === (plan.kind === 'final' ? 'finalist' : 'semi_final'))
+		);
+		if (!entered.length) throw new Error(`demo seed: nothing entered in ${plan.key}`);
+		const enteredAt = (p: PlannedIdea) =>
+			plan.kind === 'final' ? this.at(semiPlan.published! + 1, 10, entered.indexOf(p)) : p.steps.find((s) => s.to === 'semi_final')!.at;
+		const juryOf = (p: PlannedIdea) => round.juries.get(plan.jury === 'department_mts' ? p.dept : 'all')!;
+
+		const entries: InsertObject<DB, 'roundEntry'>[] = [];
+		const slots: InsertObject<DB, 'presentationSlot'>[] = [];
+		const conflicts: InsertObject<DB, 'conflictOfInterest'>[] = [];
+		type Sheet = { p: PlannedIdea; juror: string; at: Date; complete: boolean };
+		const sheets: Sheet[] = [];
+		const slotEnd = new Map<string, Date>();
+		entered.forEach((p, i) => {
+			const jury = juryOf(p);
+			entries.push({ roundId: round.id, ideaId: this.iid(p.seed.key), juryId: jury.id });
+			if (plan.status === 'open') {
+				const start = this.at(plan.opens, 9, i * 30);
+				slotEnd.set(p.seed.key, new Date(start.getTime() + 20 * MINUTE));
+				slots.push({
+					roundId: round.id,
+					ideaId: this.iid(p.seed.key),
+					startsAt: start,
+					endsAt: slotEnd.get(p.seed.key)!,
+					location: DEPARTMENTS.find((d) => d.code === 'CORP')!.room
+				});
+			}
+			for (const juror of jury.members) {
+				const sources = this.conflictSources(p, juror);
+				for (const source of sources)
+					conflicts.push({ userId: this.uid(juror), ideaId: this.iid(p.seed.key), source, createdAt: enteredAt(p) });
+				if (sources.length || plan.status === 'open') continue;
+				const day = r.int(plan.opens + 1, plan.closes - 1);
+				sheets.push({ p, juror, at: this.at(day, r.int(9, 17), r.int(0, 59)), complete: true });
+			}
+		});
+		if (plan.status === 'open') {
+			// The open final: the presentations were this morning; some directors scored already.
+			for (const juror of round.juries.get('all')!.members) {
+				const todo = SAFETY_FINAL_PLAN[juror] ?? { complete: 0 };
+				entered
+					.filter((p) => !this.conflictSources(p, juror).length)
+					.slice(0, todo.complete + (todo.incomplete ?? 0))
+					.forEach((p, i) => {
+						const at = new Date(slotEnd.get(p.seed.key)!.getTime() + r.int(60, 360) * MINUTE);
+						sheets.push({ p, juror, at, complete: i < todo.complete });
+					});
+			}
+		}
+		await insertAll(trx, 'roundEntry', entries);
+		await insertAll(trx, 'presentationSlot', slots);
+		await insertAll(trx, 'conflictOfInterest', conflicts);
+
+		const profile = new Map(entered.map((p) => [p.seed.key, Object.fromEntries(CRITERIA.map((c) => [c.code, r.float(-0.4, 0.4)]))]));
+		const sheetRows = sheets.map((x) => {
+			const submitted = x.complete ? new Date(x.at.getTime() + r.int(5, 40) * MINUTE) : null;
+			return {
+				roundId: round.id,
+				ideaId: this.iid(x.p.seed.key),
+				jurorId: this.uid(x.juror),
+				overallComment: x.complete && r.chance(0.7) ? r.pick(OVERALL_COMMENTS) : '',
+				submittedAt: submitted,
+				createdAt: x.at,
+				updatedAt: submitted ?? x.at
+			};
+		});
+		if (sheetRows.length) {
+			const inserted = await trx.insertInto('scoreSheet').values(sheetRows).returning(['id', 'ideaId', 'jurorId']).execute();
+			const sheetId = new Map(inserted.map((x) => [`${x.ideaId}|${x.jurorId}`, x.id]));
+			const scores: InsertObject<DB, 'score'>[] = [];
+			sheets.forEach((x, i) => {
+				const id = sheetId.get(`${this.iid(x.p.seed.key)}|${this.uid(x.juror)}`)!;
+				const q = this.strength(x.p.seed);
+				const bias = JUROR_PLAN[x.juror]?.bias ?? 0;
+				for (const c of CRITERIA.slice(0, x.complete ? CRITERIA.length : r.int(2, 4))) {
+					const value = Math.min(5, Math.max(1, Math.round(q + profile.get(x.p.seed.key)![c.code] + bias + r.float(-0.45, 0.45))));
+					const pool = CRITERION_COMMENTS[c.code];
+					const comment = r.chance(0.22) ? (value >= 4 ? r.pick(pool.high) : value <= 2 ? r.pick(pool.low) : '') : '';
+					scores.push({
+						sheetId: id,
+						criterionId: this.criteria.get(`${round.id}:${c.code}`)!,
+						value,
+						comment,
+						updatedAt: sheetRows[i].updatedAt
+					});
+				}
+			});
+			await insertAll(trx, 'score', scores);
+		}
+
+		const compName = COMP_NAMES[plan.comp];
+		const jurors = [...new Set([...round.juries.values()].flatMap((j) => j.members))];
+		const opened = this.at(plan.opens, 7);
+		for (const juror of jurors) {
+			const started = sheets.some((x) => x.juror === juror);
+			this.judgingNotes.push({
+				user: juror,
+				kind: 'scoring_open',
+				params: { round: `${compName} · ${plan.name}`, roundId: round.id },
+				link: '/jury',
+				at: new Date(opened.getTime() + MINUTE),
+				read: plan.status !== 'open' || started
+			});
+		}
+		this.judgingAudit.push({
+			actor: ORGANISER,
+			action: 'round.open',
+			type: 'round',
+			id: String(round.id),
+			data: { status: { from: 'draft', to: 'open' } },
+			at: opened
+		});
+		if (plan.status !== 'published') return;
+
+		// Closed, decided and published: the ranks and outcomes as the round's results give them.
+		const record = await loadRoundRecord(trx, round.id);
+		const byId = new Map(entered.map((p) => [this.iid(p.seed.key), p]));
+		const finalSteps = entered.flatMap((p) => p.steps.filter((s) => s.to === 'winner' || s.to === 'runner_up'));
+		const lastAward = finalSteps.length ? Math.max(...finalSteps.map((s) => s.at.getTime())) : 0;
+		const decisions = record.results.scopes.flatMap((scope) =>
+			scope.rows.map((row) => {
+				const p = byId.get(row.ideaId)!;
+				const outcome =
+					plan.kind === 'final' ? p.seed.award! : p.steps.some((s) => s.to === 'finalist') ? ('advanced' as const) : ('stopped' as const);
+				if (row.proposedOutcome !== outcome)
+					throw new Error(`demo seed: the sheets of ${plan.key} give ${p.seed.key} ${row.proposedOutcome}, its story says ${outcome}`);
+				const step = p.steps.find((s) =>
+					plan.kind === 'final' ? s.to === 'winner' || s.to === 'runner_up' : s.to === 'finalist' || s.to === 'not_advanced'
+				);
+				const reason = step?.reason ?? 'One of the five ideas the directors heard in the final of the first Improvement Cup.';
+				return { p, rank: row.rank, outcome, reason, at: step?.at ?? new Date(lastAward + 5 * MINUTE) };
+			})
+		);
+		if (decisions.length !== entered.length) throw new Error(`demo seed: ${plan.key} has ideas without a result`);
+		const values = decisions.map(
+			(d) => sql`(${this.iid(d.p.seed.key)}::int, ${d.rank}::int, ${d.outcome}::text, ${d.reason}::text, ${d.at}::timestamptz)`
+		);
+		await sql`UPDATE round_entry AS e SET rank = v.rank, outcome = v.outcome, outcome_reason = v.reason, decided_at = v.at
+			FROM (VALUES ${sql.join(values)}) AS v(idea_id, rank, outcome, reason, at)
+			WHERE e.round_id = ${round.id} AND e.idea_id = v.idea_id`.execute(trx);
+		// The status changes recorded the round; the rank is known now.
+		const ranks = decisions.map((d) => sql`(${this.iid(d.p.seed.key)}::int, ${d.rank}::int)`);
+		await sql`UPDATE idea_event AS ev SET data = ev.data || jsonb_build_object('rank', v.rank)
+			FROM (VALUES ${sql.join(ranks)}) AS v(idea_id, rank)
+			WHERE ev.idea_id = v.idea_id AND ev.kind = 'status_changed' AND ev.to_status <> 'semi_final'
+				AND ev.data->>'roundId' = ${String(round.id)}`.execute(trx);
+		const awards = decisions.filter((d) => d.outcome === 'finalist');
+		await insertAll(
+			trx,
+			'ideaEvent',
+			awards.map((d) => ({
+				ideaId: this.iid(d.p.seed.key),
+				actorId: this.uid(ORGANISER),
+				kind: 'award',
+				reason: d.reason,
+				data: json({ roundId: round.id, roundName: plan.name, rank: d.rank, award: 'finalist' }),
+				createdAt: d.at
+			}))
+		);
+
+		const published = this.at(plan.published!, 10);
+		for (const d of decisions) {
+			for (const member of [d.p.seed.owner, ...(d.p.seed.members ?? [])])
+				this.judgingNotes.push({
+					user: member,
+					kind: 'results_published',
+					params: { ideaId: this.iid(d.p.seed.key), title: d.p.seed.title, round: plan.name, outcome: d.outcome },
+					link: `/ideas/${this.iid(d.p.seed.key)}/feedback`,
+					at: new Date(published.getTime() + MINUTE),
+					read: true
+				});
+		}
+		const decided = new Date(Math.max(...decisions.map((d) => d.at.getTime())) + MINUTE);
+		this.judgingAudit.push(
+			{
+				actor: ORGANISER,
+				action: 'round.close',
+				type: 'round',
+				id: String(round.id),
+				data: { complete: record.results.complete, pairs: record.results.pairs, override: false, reason: null },
+				at: this.at(plan.closed!, 9)
+			},
+			{
+				actor: ORGANISER,
+				action: 'round.advancement_confirmed',
+				type: 'round',
+				id: String(round.id),
+				data: { decisions: decisions.map((d) => ({ ideaId: this.iid(d.p.seed.key), outcome: d.outcome })) },
+				at: decided
+			},
+			{ actor: ORGANISER, action: 'round.publish', type: 'round', id: String(round.id), data: { ideas: decisions.length }, at: published }
+		);
 	}
 
 	// ------------------------------------------------------------ knowledge base and roll-outs
@@ -1375,9 +1846,12 @@ class DemoBuilder {
 			}))
 		);
 
-		// Notifications: one per step that concerns the idea's owner, plus the personas' own.
-		type N = { user: string; kind: string; params: Record<string, unknown>; link: string | null; at: Date; read: boolean };
-		const notes: N[] = [];
+		// Notifications, as the services send them: the team hears of each answer on its idea
+		// (2026 onwards; the 2025 edition only of its results and roll-outs), of comments and of
+		// its mentor; mentors of proposals; organisers of requests and declines; jurors that
+		// scoring is open; the people of an improvement that another department adopted it.
+		const notes: Note[] = [...this.mentoringNotes, ...this.judgingNotes];
+		const teamOf = (p: PlannedIdea) => [p.seed.owner, ...(p.seed.members ?? [])];
 		const statusKinds: Partial<Record<Status, string>> = {
 			submitted: 'idea_received',
 			accepted: 'idea_accepted',
@@ -1387,170 +1861,73 @@ class DemoBuilder {
 		};
 		const unread = new Set(['sanne-variant-bins|idea_returned']);
 		for (const p of this.planned) {
-			if (p.seed.comp !== 2026) continue;
+			if (p.seed.comp === 2025) continue;
 			for (const s of p.steps) {
 				const kind = statusKinds[s.to];
 				if (!kind) continue;
-				const params: Record<string, unknown> = { ideaId: this.iid(p.seed.key), title: p.seed.title };
-				if (s.reason) params.message = s.reason;
-				if (s.to === 'coaching' && p.seed.mentor) params.mentorName = this.nameOf(p.seed.mentor);
 				const at = new Date(s.at.getTime() + MINUTE);
 				const read = !unread.has(`${p.seed.key}|${kind}`) && this.dayOf(at) < -2;
-				notes.push({ user: p.seed.owner, kind, params, link: link(p.seed.key), at, read });
-			}
-			if (p.status === 'semi_final') {
-				const day = this.slotDay.get(p.seed.key)!;
-				notes.push({
-					user: p.seed.owner,
-					kind: 'presentation_slot',
-					params: { ideaId: this.iid(p.seed.key), title: p.seed.title, roundName: 'Semi-final', day: this.dateOnly(this.at(day)) },
-					link: link(p.seed.key),
-					at: this.at(-9, 11),
-					read: day < 0
-				});
+				for (const user of teamOf(p))
+					notes.push({
+						user,
+						kind,
+						params: { ideaId: this.iid(p.seed.key), title: p.seed.title },
+						link: kind === 'mentor_assigned' ? `${link(p.seed.key)}/coaching` : link(p.seed.key),
+						at,
+						read
+					});
 			}
 		}
-		const semiParams = { roundId: this.semiRoundId, roundName: 'Semi-final', competitionName: 'Improvement Cup 2026' };
+		comments.forEach((c, i) => {
+			if (c.visibility !== 'team') return;
+			const p = planned.get(c.idea)!;
+			const at = this.at(c.day, c.hour, 6 + i);
+			for (const user of teamOf(p).filter((u) => u !== c.author))
+				notes.push({
+					user,
+					kind: 'comment_added',
+					params: { ideaId: this.iid(c.idea), title: title(c.idea) },
+					link: `${link(c.idea)}#comments`,
+					at,
+					read: this.dayOf(at) < -1
+				});
+		});
+		const semiParams = { round: `${COMP_NAMES[2026]} · Semi-final`, roundId: this.semiRoundId };
+		// Two jurors with ideas still to score have not opened it yet.
+		const unreadScoring = new Set(['marieke.visser', 'esther.smit']);
 		for (const d of DEPARTMENTS) {
 			if (d.code === 'CORP') continue;
-			const juryName = `${d.name} MT`;
-			const ideaCount = this.planned.filter((p) => p.dept === d.code && p.seed.comp === 2026 && p.status === 'semi_final').length;
-			d.mt.forEach((juror, i) => {
-				notes.push({
-					user: juror,
-					kind: 'jury_added',
-					params: { ...semiParams, juryName },
-					link: '/jury',
-					at: this.at(-12, 9, i + 1),
-					read: true
-				});
+			for (const juror of d.mt)
 				notes.push({
 					user: juror,
 					kind: 'scoring_open',
-					params: { ...semiParams, juryName, ideaCount },
+					params: semiParams,
 					link: '/jury',
 					at: this.at(-7, 7, 1),
-					read: juror !== 'esther.smit'
+					read: !unreadScoring.has(juror)
 				});
-			});
 		}
-		notes.push(
-			{
-				user: 'sanne.bakker',
-				kind: 'comment_added',
-				params: { ideaId: this.iid('sanne-kit-photo'), title: title('sanne-kit-photo'), authorName: 'Pieter de Groot' },
-				link: link('sanne-kit-photo'),
-				at: this.at(-1, 8, 6),
-				read: false
-			},
-			{
-				user: 'sanne.bakker',
-				kind: 'comment_added',
-				params: { ideaId: this.iid('sanne-variant-bins'), title: title('sanne-variant-bins'), authorName: 'Pieter de Groot' },
-				link: link('sanne-variant-bins'),
-				at: this.at(-8, 10, 6),
-				read: true
-			},
-			{
-				user: 'pieter.degroot',
-				kind: 'mentor_request',
-				params: { ideaId: this.iid('tst-chamber-booking'), title: title('tst-chamber-booking'), organiserName: 'Ruud van Dijk' },
-				link: link('tst-chamber-booking'),
-				at: this.at(-3, 9, 41),
-				read: false
-			},
-			{
-				user: 'pieter.degroot',
-				kind: 'comment_added',
-				params: { ideaId: this.iid('sanne-kit-photo'), title: title('sanne-kit-photo'), authorName: 'Sanne Bakker' },
-				link: link('sanne-kit-photo'),
-				at: this.at(-2, 14, 8),
-				read: false
-			},
-			{
-				user: 'marieke.visser',
-				kind: 'scoring_reminder',
-				params: { ...semiParams, pending: this.pendingSheets.get('marieke.visser') ?? 0, closesAt: this.at(10, 22).toISOString() },
-				link: '/jury',
-				at: this.at(-1, 7, 0),
-				read: false
-			},
-			...['hans.mulder', 'annelies.jansen', 'bart.hendriks', 'willemijn.devries'].map((user, i) => ({
-				user,
-				kind: 'jury_added',
-				params: { roundId: this.finalRoundId, roundName: 'Final', competitionName: 'Improvement Cup 2026', juryName: 'Higher management' },
-				link: '/jury',
-				at: this.at(-10, 15, 1 + i),
-				read: user === 'annelies.jansen'
-			})),
-			{
-				user: 'ruud.vandijk',
-				kind: 'ideas_waiting',
-				params: {
-					competitionId: this.comps.get(2026)!,
-					competitionName: 'Improvement Cup 2026',
-					count: this.planned.filter(
-						(p) =>
-							p.seed.comp === 2026 &&
-							(p.status === 'submitted' || p.status === 'screening') &&
-							this.dayOf(p.steps[p.steps.length - 1].at) <= -14
-					).length
-				},
-				link: '/organise/screening',
-				at: this.at(-1, 6, 0),
-				read: false
+		const kbIds = new Map((await trx.selectFrom('kbEntry').select(['id', 'ideaId']).execute()).map((e) => [e.ideaId, e.id] as const));
+		for (const p of this.planned) {
+			if (!p.seed.kb) continue;
+			const people = [...new Set([...teamOf(p), ...p.seed.kb.contacts])];
+			for (const a of p.seed.kb.adoptions) {
+				const at = this.at(a.started ?? -30, 10, 16);
+				for (const user of people.filter((u) => u !== a.owner))
+					notes.push({
+						user,
+						kind: 'adopted_elsewhere',
+						params: {
+							title: p.seed.title,
+							kbEntryTitle: p.seed.title,
+							departmentName: DEPARTMENTS.find((d) => d.code === a.dept)!.name,
+							status: a.status
+						},
+						link: `/kb/${kbIds.get(this.iid(p.seed.key))}`,
+						at,
+						read: this.dayOf(at) < -2
+					});
 			}
-		);
-		for (const [key, at] of this.mentorDeclinedAt) {
-			const p = planned.get(key)!;
-			notes.push({
-				user: p.organiser,
-				kind: 'mentor_declined',
-				params: {
-					ideaId: this.iid(key),
-					title: p.seed.title,
-					mentorName: this.nameOf(p.seed.mentorDeclined!.mentor),
-					reason: p.seed.mentorDeclined!.reason
-				},
-				link: link(key),
-				at: new Date(at.getTime() + MINUTE),
-				read: this.dayOf(at) < -2
-			});
-		}
-		for (const key of ['log-crates', 'tst-test-andon', 'ehs-glove-recycling']) {
-			const p = planned.get(key)!;
-			const sub = p.steps.find((s) => s.to === 'submitted')!;
-			notes.push({
-				user: ORGANISER,
-				kind: 'idea_submitted',
-				params: { ideaId: this.iid(key), title: p.seed.title, ownerName: this.nameOf(p.seed.owner) },
-				link: link(key),
-				at: new Date(sub.at.getTime() + MINUTE),
-				read: this.dayOf(sub.at) < -2
-			});
-			notes.push({
-				user: p.seed.owner,
-				kind: 'idea_received',
-				params: { ideaId: this.iid(key), title: p.seed.title },
-				link: link(key),
-				at: new Date(sub.at.getTime() + MINUTE),
-				read: this.dayOf(sub.at) < -1
-			});
-		}
-		for (const a of [
-			{ key: 'k-torque-checkout', dept: 'TST', day: -190 },
-			{ key: 'k-shadow-boards', dept: 'QA', day: -175 },
-			{ key: 'k-lifting-aid', dept: 'BO', day: -240 }
-		] as const) {
-			const p = planned.get(a.key)!;
-			notes.push({
-				user: p.seed.owner,
-				kind: 'adopted_elsewhere',
-				params: { kbEntryTitle: p.seed.title, departmentName: DEPARTMENTS.find((d) => d.code === a.dept)!.name },
-				link: null,
-				at: this.at(a.day, 12),
-				read: true
-			});
 		}
 		notes.sort((x, y) => x.at.getTime() - y.at.getTime());
 		await insertAll(
@@ -1567,100 +1944,108 @@ class DemoBuilder {
 			}))
 		);
 
-		const audit: Array<{ actor: string | null; action: string; type: string; id: string | null; data: Record<string, unknown>; at: Date }> =
-			[
-				{
-					actor: null,
-					action: 'role.grant',
-					type: 'user',
-					id: String(this.uid(ADMIN)),
-					data: { role: 'admin', note: 'initial administrator' },
-					at: this.at(-720, 9)
+		const audit: AuditLine[] = [
+			...this.judgingAudit,
+			{
+				actor: ORGANISER,
+				action: 'competition.create',
+				type: 'competition',
+				id: String(this.comps.get('safety')),
+				data: { slug: 'safety-challenge-2026' },
+				at: this.at(-170, 11)
+			},
+			{
+				actor: null,
+				action: 'role.grant',
+				type: 'user',
+				id: String(this.uid(ADMIN)),
+				data: { role: 'admin', note: 'initial administrator' },
+				at: this.at(-720, 9)
+			},
+			{
+				actor: ADMIN,
+				action: 'role.grant',
+				type: 'user',
+				id: String(this.uid(ORGANISER)),
+				data: { role: 'organiser' },
+				at: this.at(-600, 10, 12)
+			},
+			{
+				actor: ADMIN,
+				action: 'role.grant',
+				type: 'user',
+				id: String(this.uid(ORGANISER_2)),
+				data: { role: 'organiser' },
+				at: this.at(-130, 13, 40)
+			},
+			{
+				actor: ADMIN,
+				action: 'user.update',
+				type: 'user',
+				id: String(this.uid('fatima.elamrani')),
+				data: {
+					departmentId: { from: this.depts.get('GEN'), to: this.depts.get('BO') },
+					note: 'arrived through SSO in the default department'
 				},
-				{
-					actor: ADMIN,
-					action: 'role.grant',
-					type: 'user',
-					id: String(this.uid(ORGANISER)),
-					data: { role: 'organiser' },
-					at: this.at(-600, 10, 12)
-				},
-				{
-					actor: ADMIN,
-					action: 'role.grant',
-					type: 'user',
-					id: String(this.uid(ORGANISER_2)),
-					data: { role: 'organiser' },
-					at: this.at(-130, 13, 40)
-				},
-				{
-					actor: ADMIN,
-					action: 'user.update',
-					type: 'user',
-					id: String(this.uid('fatima.elamrani')),
-					data: {
-						departmentId: { from: this.depts.get('GEN'), to: this.depts.get('BO') },
-						note: 'arrived through SSO in the default department'
-					},
-					at: this.at(-210, 9, 30)
-				},
-				{
-					actor: ADMIN,
-					action: 'department.update',
-					type: 'department',
-					id: String(this.depts.get('BO')),
-					data: { headcount: { from: 1180, to: 1210 } },
-					at: this.at(-40, 15, 5)
-				},
-				{
-					actor: ORGANISER,
-					action: 'competition.create',
-					type: 'competition',
-					id: String(this.comps.get(2026)),
-					data: { slug: 'improvement-cup-2026' },
-					at: this.at(-112, 11)
-				},
-				{
-					actor: ORGANISER,
-					action: 'competition.update',
-					type: 'competition',
-					id: String(this.comps.get(2026)),
-					data: { status: { from: 'open', to: 'judging' } },
-					at: this.at(-19, 8, 30)
-				},
-				{
-					actor: ORGANISER,
-					action: 'jury.update',
-					type: 'round',
-					id: String(this.semiRoundId),
-					data: { juries: 7, members: 21 },
-					at: this.at(-12, 9, 5)
-				},
-				{
-					actor: ORGANISER,
-					action: 'round.open',
-					type: 'round',
-					id: String(this.semiRoundId),
-					data: { status: { from: 'draft', to: 'open' } },
-					at: this.at(-7, 7)
-				},
-				{
-					actor: ORGANISER,
-					action: 'competition.create',
-					type: 'competition',
-					id: String(this.comps.get(2027)),
-					data: { slug: 'improvement-cup-2027' },
-					at: this.at(-30, 11)
-				},
-				{
-					actor: ORGANISER,
-					action: 'competition.update',
-					type: 'competition',
-					id: String(this.comps.get(2027)),
-					data: { status: { from: 'draft', to: 'open' } },
-					at: this.at(-5, 7)
-				}
-			];
+				at: this.at(-210, 9, 30)
+			},
+			{
+				actor: ADMIN,
+				action: 'department.update',
+				type: 'department',
+				id: String(this.depts.get('BO')),
+				data: { headcount: { from: 1180, to: 1210 } },
+				at: this.at(-40, 15, 5)
+			},
+			{
+				actor: ORGANISER,
+				action: 'competition.create',
+				type: 'competition',
+				id: String(this.comps.get(2026)),
+				data: { slug: 'improvement-cup-2026' },
+				at: this.at(-112, 11)
+			},
+			{
+				actor: ORGANISER,
+				action: 'competition.update',
+				type: 'competition',
+				id: String(this.comps.get(2026)),
+				data: { status: { from: 'open', to: 'judging' } },
+				at: this.at(-19, 8, 30)
+			},
+			{
+				actor: ORGANISER,
+				action: 'jury.update',
+				type: 'round',
+				id: String(this.semiRoundId),
+				data: { juries: 7, members: 21 },
+				at: this.at(-12, 9, 5)
+			},
+			{
+				actor: ORGANISER,
+				action: 'round.open',
+				type: 'round',
+				id: String(this.semiRoundId),
+				data: { status: { from: 'draft', to: 'open' } },
+				at: this.at(-7, 7)
+			},
+			{
+				actor: ORGANISER,
+				action: 'competition.create',
+				type: 'competition',
+				id: String(this.comps.get(2027)),
+				data: { slug: 'improvement-cup-2027' },
+				at: this.at(-30, 11)
+			},
+			{
+				actor: ORGANISER,
+				action: 'competition.update',
+				type: 'competition',
+				id: String(this.comps.get(2027)),
+				data: { status: { from: 'draft', to: 'open' } },
+				at: this.at(-5, 7)
+			}
+		];
 		for (const p of this.planned) {
 			const pub = p.steps.find((s) => s.to === 'published');
 			if (pub)
