@@ -254,7 +254,7 @@ describe(`home (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 	describe('a mentor', () => {
 		it('sees the proposal waiting for an answer first, then the idea they coach, with checklist progress and capacity', async () => {
 			const { mentor } = await loadHome(db, max);
-			expect(mentor).toMatchObject({ capacity: 3, active: 1, waiting: 1 });
+			expect(mentor).toMatchObject({ capacity: 3, active: 1, waiting: 1, placesInUse: 2 });
 			expect(
 				mentor!.mentees.map(({ title, assignmentStatus, checksDone, departmentName, team }) => ({
 					title,
@@ -270,7 +270,7 @@ describe(`home (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		});
 
 		it('without ideas sees an empty list and their capacity; a paused mentor has no mentor section', async () => {
-			expect((await loadHome(db, nora)).mentor).toEqual({ mentees: [], capacity: 2, active: 0, waiting: 0 });
+			expect((await loadHome(db, nora)).mentor).toEqual({ mentees: [], capacity: 2, active: 0, waiting: 0, placesInUse: 0 });
 			expect(paula.roles).not.toContain('mentor');
 			expect((await loadHome(db, paula)).mentor).toBeNull();
 		});

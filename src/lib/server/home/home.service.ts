@@ -64,7 +64,9 @@ async function loadMentorCard(db: Database, mentorId: number) {
 	const card = await q.findMentorCard(db, mentorId);
 	const mentees = card?.mentees ?? [];
 	const active = mentees.filter((m) => m.assignmentStatus === 'accepted').length;
-	return { mentees, capacity: card?.capacity ?? 0, active, waiting: mentees.length - active };
+	// Places in use by the one rule assignment follows (ACTIVE_ASSIGNMENT): a proposal waiting
+	// for the mentor's answer holds a place as an accepted idea does, as /mentoring says too.
+	return { mentees, capacity: card?.capacity ?? 0, active, waiting: mentees.length - active, placesInUse: mentees.length };
 }
 
 async function loadOrganiserHome(db: Database, now: Date) {
