@@ -225,7 +225,7 @@ describe(`audit (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 			expect(options.actors.map((a) => a.name)).not.toContain('Pia Person');
 		});
 
-		it('reads each line as key: value with what it names linked: idea, person, round, jury', async () => {
+		it('reads each line as key: value with what it names linked: idea, person, round, jury (for an organiser)', async () => {
 			const idea = await f.newIdea({ owner: eve, competitionId: cupId, title: 'Shadow boards at every press', status: 'submitted' });
 			const jury = await db.selectFrom('jury').select('id').where('roundId', '=', roundId).executeTakeFirstOrThrow();
 			await recordAudit(db, {
@@ -236,7 +236,7 @@ describe(`audit (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 				data: { mentorId: max.id, roundId, status: { from: 'submitted', to: 'accepted' } }
 			});
 			await recordAudit(db, { actorId: olga.id, action: 'links.test', objectType: 'jury', objectId: jury.id, data: { userId: judy.id } });
-			const { lines, total } = await getAuditPage(db, ada, query({ action: 'links.test' }));
+			const { lines, total } = await getAuditPage(db, otto, query({ action: 'links.test' }));
 			expect(total).toBe(2);
 			const [onJury, onIdea] = lines;
 			expect(onIdea.actor).toEqual({ text: 'Olga Organiser', href: `/admin/users?q=${encodeURIComponent(olga.email)}` });
@@ -249,11 +249,20 @@ describe(`audit (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 			]);
 			expect(onJury.object.href).toBe(`/organise/competitions/${cupId}/rounds/${roundId}#juries`);
 			expect(detailsText(onJury.details)).toBe('user: Judy Juror');
+
+			// An admin who is no organiser: a submitted idea of someone else, before the call closes,
+			// stays a number; rounds and juries are named without a link they could not open.
+			const asAdmin = await getAuditPage(db, ada, query({ action: 'links.test' }));
+			const [juryForAdmin, ideaForAdmin] = asAdmin.lines;
+			expect(ideaForAdmin.object).toEqual({ text: `#${idea.id}` });
+			expect(ideaForAdmin.details[0].parts[0].href).toBe(`/admin/users?q=${encodeURIComponent(max.email)}`);
+			expect(ideaForAdmin.details[1].parts).toEqual([{ text: onIdea.details[1].parts[0].text }]);
+			expect(juryForAdmin.object.href).toBeUndefined();
 		});
 
 		it('pages through the log, newest first, in at most five statements whatever a page names', async () => {
 			const ideas = await Promise.all(
-				Array.from({ length: 6 }, (_, i) => f.newIdea({ owner: eve, competitionId: cupId, title: `Paged idea ${i}` }))
+				Array.from({ length: 6 }, (_, i) => f.newIdea({ owner: eve, competitionId: cupId, title: `Paged idea ${i}`, status: 'submitted' }))
 			);
 			await db
 				.insertInto('auditLog')
@@ -268,11 +277,11 @@ describe(`audit (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 				)
 				.execute();
 			const counted = counting();
-			const first = await getAuditPage(counted.db, ada, query({ action: 'paging.test' }));
+			const first = await getAuditPage(counted.db, otto, query({ action: 'paging.test' }));
 			expect(counted.statements.length).toBeLessThanOrEqual(5);
 			expect(first.total).toBe(60);
 			expect(first.lines).toHaveLength(first.pageSize);
-			const second = await getAuditPage(db, ada, query({ action: 'paging.test', page: '2' }));
+			const second = await getAuditPage(db, otto, query({ action: 'paging.test', page: '2' }));
 			expect(second.lines).toHaveLength(60 - first.pageSize);
 			const ids = [...first.lines, ...second.lines].map((l) => l.id);
 			expect(ids).toEqual([...ids].sort((a, b) => b - a));
@@ -281,7 +290,7 @@ describe(`audit (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
 		});
 
 		it('exports every line the filter finds, not only a page, described as on the page', async () => {
-			const lines = await exportAuditLog(db, ada, query({ action: 'paging.test', page: '2' }));
+			const lines = await exportAuditLog(db, otto, query({ action: 'paging.test', page: '2' }));
 			expect(lines).toHaveLength(60);
 			expect(detailsText(lines[0].details)).toMatch(/^ideas: Paged idea 0, Paged idea 1, .*; round: .+ · .+; user: Max Mentor$/);
 		});

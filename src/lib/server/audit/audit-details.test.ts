@@ -5,10 +5,13 @@ const ref = (r: Partial<Reference> & Pick<Reference, 'kind' | 'id' | 'label'>): 
 	email: null,
 	competitionId: null,
 	roundId: null,
+	status: null,
+	closed: null,
+	mine: null,
 	...r
 });
 
-const resolve = resolverFor([
+const references = [
 	ref({ kind: 'user', id: 12, label: 'Pieter de Groot', email: 'pieter.degroot@ideacup.example' }),
 	ref({ kind: 'idea', id: 5, label: 'Torque sequence' }),
 	ref({ kind: 'idea', id: 6, label: 'Foam re-use' }),
@@ -17,7 +20,9 @@ const resolve = resolverFor([
 	ref({ kind: 'department', id: 4, label: 'Logistics' }),
 	ref({ kind: 'department', id: 7, label: 'Build Operations' }),
 	ref({ kind: 'kb_entry', id: 8, label: 'Buddy system' })
-]);
+];
+/** A reader who may open everything. */
+const resolve = resolverFor(references, () => 'open');
 
 describe('collectReferences', () => {
 	it('finds the objects and the ids inside the details, per kind, at any depth', () => {
@@ -109,6 +114,13 @@ describe('describeObject', () => {
 			href: '/admin/users?q=pieter.degroot%40ideacup.example'
 		});
 		expect(describeObject('jury', '9', resolve)).toEqual({ text: 'BO MT', href: '/organise/competitions/2/rounds/3#juries' });
+	});
+
+	it('names without a link what the reader may not open, and numbers what they may not even know of', () => {
+		const limited = resolverFor(references, (kind) => (kind === 'idea' ? 'none' : kind === 'round' ? 'name' : 'open'));
+		expect(describeObject('round', '3', limited)).toEqual({ text: 'Cup 2026 · Semi-final' });
+		expect(describeObject('idea', '5', limited)).toEqual({ text: '#5' });
+		expect(detailsText(describeData({ ideaIds: [5, 6], mentorId: 12 }, limited))).toBe('ideas: #5, #6; mentor: Pieter de Groot');
 	});
 
 	it('falls back to type and id for what has no page or is gone', () => {

@@ -14,7 +14,11 @@ export type RefKind = 'idea' | 'user' | 'round' | 'jury' | 'competition' | 'kb_e
 export type Part = { text: string; href?: string };
 export type Detail = { key: string; parts: Part[] };
 
-/** What the service found for a referenced id (one row per thing). */
+/**
+ * What the service found for a referenced id (one row per thing), with what the reader's
+ * rights depend on: an idea's or entry's status, whether the idea's call has closed, whether
+ * the reader is on its team.
+ */
 export type Reference = {
 	kind: string;
 	id: number;
@@ -22,7 +26,16 @@ export type Reference = {
 	email: string | null;
 	competitionId: number | null;
 	roundId: number | null;
+	status: string | null;
+	closed: boolean | null;
+	mine: boolean | null;
 };
+
+/**
+ * What the reader of the log may know of a thing: open it (its name, linked), its name only
+ * (no page they may open), or not even its name (an idea they may not see: "#12").
+ */
+export type Access = 'open' | 'name' | 'none';
 
 /** The object types lines are written about, as the kind of thing they name. */
 const OBJECT_KINDS: Record<string, RefKind> = {
@@ -114,14 +127,17 @@ export function hrefOf(kind: RefKind, ref: Reference): string | null {
 	}
 }
 
-/** Looks a referenced id up: its name and page, or null when it is gone (or never was). */
+/** Looks a referenced id up: its name and page as the reader may see them, or null when it is gone (or never was). */
 export type Resolve = (kind: RefKind, id: number) => { label: string; href: string | null } | null;
 
-export function resolverFor(references: Reference[]): Resolve {
+export function resolverFor(references: Reference[], access: (kind: RefKind, ref: Reference) => Access): Resolve {
 	const byKey = new Map(references.map((r) => [`${r.kind}:${r.id}`, r]));
 	return (kind, id) => {
 		const ref = byKey.get(`${kind}:${id}`);
-		return ref ? { label: ref.label, href: hrefOf(kind, ref) } : null;
+		if (!ref) return null;
+		const may = access(kind, ref);
+		if (may === 'none') return { label: `#${id}`, href: null };
+		return { label: ref.label, href: may === 'open' ? hrefOf(kind, ref) : null };
 	};
 }
 

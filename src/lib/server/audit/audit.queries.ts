@@ -90,24 +90,50 @@ export function listAuditFilterOptions(db: Db) {
 }
 
 /**
- * The names (and what their links need) of the things audit lines name, in one statement
- * whatever the number of lines: a branch per kind, only for the kinds asked about.
+ * The names (and what their links and the reader's rights need) of the things audit lines
+ * name, in one statement whatever the number of lines: a branch per kind, only for the kinds
+ * asked about. `readerId` is the person reading the log: is the idea (or the entry's idea) theirs?
  */
-export async function findAuditReferences(db: Db, ids: Map<RefKind, Set<number>>): Promise<Reference[]> {
+export async function findAuditReferences(db: Db, ids: Map<RefKind, Set<number>>, readerId: number): Promise<Reference[]> {
 	const list = (kind: RefKind) => [...(ids.get(kind) ?? [])];
 	const kindOf = (kind: RefKind) => sql<string>`${sql.lit(kind)}::text`.as('kind');
-	const none = { email: sql<string | null>`null::text`.as('email'), int: (name: string) => sql<number | null>`null::int`.as(name) };
+	const text = (name: string) => sql<string | null>`null::text`.as(name);
+	const int = (name: string) => sql<number | null>`null::int`.as(name);
+	const bool = (name: string) => sql<boolean | null>`null::boolean`.as(name);
+	const onTeam = (ideaId: 'i.id' | 'k.ideaId') =>
+		sql<boolean>`exists (select 1 from idea_member m where m.idea_id = ${sql.ref(ideaId)} and m.user_id = ${readerId})`.as('mine');
 	const branches = [
 		list('idea').length
 			? db
-					.selectFrom('idea')
-					.select([kindOf('idea'), 'id', 'title as label', none.email, none.int('competitionId'), none.int('roundId')])
-					.where('id', 'in', list('idea'))
+					.selectFrom('idea as i')
+					.leftJoin('competition as c', 'c.id', 'i.competitionId')
+					.select([
+						kindOf('idea'),
+						'i.id',
+						'i.title as label',
+						text('email'),
+						int('competitionId'),
+						int('roundId'),
+						'i.status',
+						sql<boolean>`coalesce(c.submission_closes_at < now(), false)`.as('closed'),
+						onTeam('i.id')
+					])
+					.where('i.id', 'in', list('idea'))
 			: null,
 		list('user').length
 			? db
 					.selectFrom('appUser')
-					.select([kindOf('user'), 'id', 'name as label', 'email', none.int('competitionId'), none.int('roundId')])
+					.select([
+						kindOf('user'),
+						'id',
+						'name as label',
+						'email',
+						int('competitionId'),
+						int('roundId'),
+						text('status'),
+						bool('closed'),
+						bool('mine')
+					])
 					.where('id', 'in', list('user'))
 			: null,
 		list('round').length
@@ -118,9 +144,12 @@ export async function findAuditReferences(db: Db, ids: Map<RefKind, Set<number>>
 						kindOf('round'),
 						'r.id',
 						sql<string>`c.name || ' · ' || r.name`.as('label'),
-						none.email,
+						text('email'),
 						'r.competitionId',
-						none.int('roundId')
+						int('roundId'),
+						text('status'),
+						bool('closed'),
+						bool('mine')
 					])
 					.where('r.id', 'in', list('round'))
 			: null,
@@ -133,28 +162,61 @@ export async function findAuditReferences(db: Db, ids: Map<RefKind, Set<number>>
 						kindOf('jury'),
 						'j.id',
 						sql<string>`j.name || ' (' || c.name || ' · ' || r.name || ')'`.as('label'),
-						none.email,
+						text('email'),
 						'r.competitionId',
-						'j.roundId'
+						'j.roundId',
+						text('status'),
+						bool('closed'),
+						bool('mine')
 					])
 					.where('j.id', 'in', list('jury'))
 			: null,
 		list('competition').length
 			? db
 					.selectFrom('competition')
-					.select([kindOf('competition'), 'id', 'name as label', none.email, none.int('competitionId'), none.int('roundId')])
+					.select([
+						kindOf('competition'),
+						'id',
+						'name as label',
+						text('email'),
+						int('competitionId'),
+						int('roundId'),
+						text('status'),
+						bool('closed'),
+						bool('mine')
+					])
 					.where('id', 'in', list('competition'))
 			: null,
 		list('kb_entry').length
 			? db
-					.selectFrom('kbEntry')
-					.select([kindOf('kb_entry'), 'id', 'title as label', none.email, none.int('competitionId'), none.int('roundId')])
-					.where('id', 'in', list('kb_entry'))
+					.selectFrom('kbEntry as k')
+					.select([
+						kindOf('kb_entry'),
+						'k.id',
+						'k.title as label',
+						text('email'),
+						int('competitionId'),
+						int('roundId'),
+						'k.status',
+						bool('closed'),
+						onTeam('k.ideaId')
+					])
+					.where('k.id', 'in', list('kb_entry'))
 			: null,
 		list('department').length
 			? db
 					.selectFrom('department')
-					.select([kindOf('department'), 'id', 'name as label', none.email, none.int('competitionId'), none.int('roundId')])
+					.select([
+						kindOf('department'),
+						'id',
+						'name as label',
+						text('email'),
+						int('competitionId'),
+						int('roundId'),
+						text('status'),
+						bool('closed'),
+						bool('mine')
+					])
 					.where('id', 'in', list('department'))
 			: null
 	].filter((b) => b !== null);

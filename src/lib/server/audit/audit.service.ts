@@ -3,9 +3,18 @@
  * a time or all of it as CSV, each line with readable details and links to what it names.
  */
 import type { Database } from '../db/index.js';
-import { can, type Actor } from '../auth/policy.js';
+import { can, canOnIdea, canOnKbEntry, type Actor } from '../auth/policy.js';
 import { notFound } from '../errors.js';
-import { collectReferences, describeData, describeObject, resolverFor, type Part } from './audit-details.js';
+import {
+	collectReferences,
+	describeData,
+	describeObject,
+	resolverFor,
+	type Access,
+	type Part,
+	type Reference,
+	type RefKind
+} from './audit-details.js';
 import { AUDIT_EXPORT_LIMIT, AUDIT_PAGE_SIZE, toAuditFilter, type AuditQuery } from './audit.schema.js';
 import { countAudit, findAuditReferences, listAudit, listAuditFilterOptions } from './audit.queries.js';
 
@@ -17,10 +26,44 @@ export async function listAuditLog(db: Database, actor: Actor, limit = 200) {
 
 type Line = Awaited<ReturnType<typeof listAudit>>[number];
 
+/**
+ * What the reader may know of what a line names, by the portal's own rules: an idea or entry
+ * they may not see stays a number (an admin is no organiser by being an admin); a round,
+ * jury or competition is named, and linked for organisers only.
+ */
+function accessOf(reader: Actor) {
+	const organises = can(reader, 'competition.manage');
+	return (kind: RefKind, ref: Reference): Access => {
+		switch (kind) {
+			case 'idea':
+				return canOnIdea(reader, 'view', {
+					status: ref.status ?? 'draft',
+					isMember: !!ref.mine,
+					isMentor: false,
+					isJuror: false,
+					submissionClosed: !!ref.closed
+				})
+					? 'open'
+					: 'none';
+			case 'kb_entry':
+				return canOnKbEntry(reader, 'view', { status: ref.status ?? 'pending', isTeam: !!ref.mine }) ? 'open' : 'none';
+			case 'round':
+			case 'jury':
+			case 'competition':
+				return organises ? 'open' : 'name';
+			case 'user':
+				return can(reader, 'admin.users') ? 'open' : 'name';
+			case 'department':
+				return can(reader, 'kb.read') ? 'open' : 'name';
+		}
+	};
+}
+
 /** The lines with their object, actor and details readable; one statement for every name they need. */
-async function describeLines(db: Database, lines: Line[]) {
-	const references = await findAuditReferences(db, collectReferences(lines));
-	const resolve = resolverFor(references);
+async function describeLines(db: Database, reader: Actor, lines: Line[]) {
+	const references = await findAuditReferences(db, collectReferences(lines), reader.id);
+	const resolve = resolverFor(references, accessOf(reader));
+	const peopleLinked = can(reader, 'admin.users');
 	return lines.map((line) => ({
 		id: line.id,
 		createdAt: line.createdAt,
@@ -33,7 +76,7 @@ async function describeLines(db: Database, lines: Line[]) {
 				? null
 				: ({
 						text: line.actorName ?? `#${line.actorId}`,
-						href: line.actorEmail ? `/admin/users?q=${encodeURIComponent(line.actorEmail)}` : undefined
+						href: peopleLinked && line.actorEmail ? `/admin/users?q=${encodeURIComponent(line.actorEmail)}` : undefined
 					} satisfies Part),
 		actorEmail: line.actorEmail,
 		object: describeObject(line.objectType, line.objectId, resolve),
@@ -56,7 +99,7 @@ export async function getAuditPage(db: Database, actor: Actor, query: AuditQuery
 	return {
 		total,
 		pageSize: AUDIT_PAGE_SIZE,
-		lines: await describeLines(db, lines),
+		lines: await describeLines(db, actor, lines),
 		options: {
 			actions: options.filter((o) => o.kind === 'action').map((o) => o.value),
 			types: options.filter((o) => o.kind === 'type').map((o) => o.value),
@@ -68,5 +111,5 @@ export async function getAuditPage(db: Database, actor: Actor, query: AuditQuery
 /** The whole filtered log (up to AUDIT_EXPORT_LIMIT lines, newest first), described as on the page. */
 export async function exportAuditLog(db: Database, actor: Actor, query: AuditQuery) {
 	if (!can(actor, 'admin.audit')) throw notFound();
-	return describeLines(db, await listAudit(db, toAuditFilter(query), AUDIT_EXPORT_LIMIT));
+	return describeLines(db, actor, await listAudit(db, toAuditFilter(query), AUDIT_EXPORT_LIMIT));
 }
