@@ -51,6 +51,8 @@ export interface AppUser {
   disabledAt: Timestamp | null;
   educationLevel: string | null;
   email: string;
+  employeeNumber: string | null;
+  externalId: string | null;
   id: Generated<number>;
   jobLevel: Generated<string>;
   jobTitle: string | null;
@@ -58,6 +60,7 @@ export interface AppUser {
   locale: Generated<string>;
   managerId: number | null;
   name: string;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface Attachment {
@@ -117,7 +120,9 @@ export interface Competition {
   createdAt: Generated<Timestamp>;
   createdBy: number | null;
   id: Generated<number>;
+  jurorLoadCap: number | null;
   name: string;
+  peerConflicts: Generated<boolean>;
   preferOtherDepartmentMentor: Generated<boolean>;
   responseDays: Generated<number>;
   slug: string;
@@ -143,10 +148,41 @@ export interface ConflictOfInterest {
 export interface Department {
   code: string;
   createdAt: Generated<Timestamp>;
+  eligibleByDefault: Generated<boolean>;
+  externalId: string | null;
   headcount: Generated<number>;
   id: Generated<number>;
   name: string;
+  nameNl: string | null;
   parentId: number | null;
+  retiredAt: Timestamp | null;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface DepartmentHeadcount {
+  departmentId: number;
+  educationLevel: string;
+  headcount: number;
+  jobLevel: string;
+}
+
+export interface DepartmentMtMember {
+  addedAt: Generated<Timestamp>;
+  departmentId: number;
+  userId: number;
+}
+
+export interface HrImport {
+  appliedAt: Timestamp | null;
+  appliedBy: number | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: number | null;
+  fileName: string;
+  id: Generated<number>;
+  mapping: Json;
+  rows: Json;
+  sha256: string;
+  summary: Generated<Json>;
 }
 
 export interface Idea {
@@ -280,6 +316,9 @@ export interface MentorAssignment {
   answerReason: string | null;
   assignedBy: number | null;
   createdAt: Generated<Timestamp>;
+  endedAt: Timestamp | null;
+  endedBy: number | null;
+  endReason: string | null;
   id: Generated<number>;
   ideaId: number;
   mentorId: number;
@@ -322,6 +361,7 @@ export interface ProcessArea {
   id: Generated<number>;
   nameEn: string;
   nameNl: string;
+  retiredAt: Timestamp | null;
 }
 
 export interface RoleGrant {
@@ -377,6 +417,17 @@ export interface RoundEntry {
   roundId: number;
 }
 
+export interface ScimToken {
+  createdAt: Generated<Timestamp>;
+  createdBy: number | null;
+  id: Generated<number>;
+  lastUsedAt: Timestamp | null;
+  name: string;
+  revokedAt: Timestamp | null;
+  revokedBy: number | null;
+  tokenHash: string;
+}
+
 export interface Score {
   comment: Generated<string>;
   criterionId: number;
@@ -412,16 +463,16 @@ export interface Subscription {
   userId: number;
 }
 
+export interface Tag {
+  id: Generated<number>;
+  name: string;
+}
+
 export interface UserSession {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
   tokenHash: string;
   userId: number;
-}
-
-export interface Tag {
-  id: Generated<number>;
-  name: string;
 }
 
 export interface DB {
@@ -437,6 +488,9 @@ export interface DB {
   competitionDepartment: CompetitionDepartment;
   conflictOfInterest: ConflictOfInterest;
   department: Department;
+  departmentHeadcount: DepartmentHeadcount;
+  departmentMtMember: DepartmentMtMember;
+  hrImport: HrImport;
   idea: Idea;
   ideaBenefit: IdeaBenefit;
   ideaEvent: IdeaEvent;
@@ -459,6 +513,7 @@ export interface DB {
   round: Round;
   roundCriterion: RoundCriterion;
   roundEntry: RoundEntry;
+  scimToken: ScimToken;
   score: Score;
   scoreSheet: ScoreSheet;
   signInAttempt: SignInAttempt;
