@@ -67,6 +67,7 @@ export function notificationText(kind: string, params: unknown): string {
 		mentor_assigned: () => m.notification_mentor_assigned({ title }),
 		mentor_request: () => m.notification_mentor_request({ title }),
 		mentor_declined: () => m.notification_mentor_declined({ title }),
+		mentor_left: () => m.people_notification_mentor_left({ title }),
 		mentor_requested: () => m.mentoring_notification_requested({ title }),
 		idea_ready: () => m.mentoring_notification_ready({ title }),
 		presentation_slot: () => m.notification_presentation_slot({ title }),
@@ -164,6 +165,7 @@ const eventLabels: Record<string, () => string> = {
 	mentor_accepted: m.mentoring_event_accepted,
 	mentor_declined: m.mentoring_event_declined,
 	mentor_requested: m.mentoring_event_requested,
+	mentor_ended: m.people_event_mentor_ended,
 	marked_ready: m.mentoring_event_marked_ready,
 	ready_withdrawn: m.mentoring_event_ready_withdrawn
 };

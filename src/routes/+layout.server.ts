@@ -20,6 +20,9 @@ export type NavItem = {
 		| 'mentors'
 		| 'kbPending'
 		| 'people'
+		| 'departments'
+		| 'hrImport'
+		| 'provisioning'
 		| 'audit';
 };
 
@@ -40,6 +43,10 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		if (can(user, 'mentoring.manage')) nav.push({ href: '/organise/mentors', key: 'mentors', group: 'organise' });
 		if (can(user, 'kb.manage')) nav.push({ href: '/kb/pending', key: 'kbPending', group: 'organise' });
 		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people', group: 'admin' });
+		if (can(user, 'org.manage')) nav.push({ href: '/admin/departments', key: 'departments', group: 'admin' });
+		if (can(user, 'org.import'))
+			nav.push({ href: '/admin/import', key: 'hrImport', group: can(user, 'org.manage') ? 'admin' : 'organise' });
+		if (can(user, 'admin.provisioning')) nav.push({ href: '/admin/provisioning', key: 'provisioning', group: 'admin' });
 		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit', group: 'admin' });
 		unread = await countUnreadNotifications(db(), user);
 	}

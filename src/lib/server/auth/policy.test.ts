@@ -21,9 +21,10 @@ const expected: Record<Role, PortalAction[]> = {
 		'competition.manage',
 		'dashboard.view',
 		'mentoring.manage',
-		'kb.manage'
+		'kb.manage',
+		'org.import'
 	],
-	admin: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'dashboard.view', 'admin.users', 'admin.audit']
+	admin: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'dashboard.view', 'admin.users', 'admin.audit', 'org.manage', 'org.import', 'admin.provisioning']
 };
 
 describe('portal permissions: role x action', () => {

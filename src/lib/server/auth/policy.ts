@@ -33,7 +33,10 @@ export const PORTAL_ACTIONS = [
 	'kb.adopt',
 	'kb.manage',
 	'admin.users',
-	'admin.audit'
+	'admin.audit',
+	'org.manage',
+	'org.import',
+	'admin.provisioning'
 ] as const;
 export type PortalAction = (typeof PORTAL_ACTIONS)[number];
 
@@ -52,7 +55,13 @@ const portalRules: Record<PortalAction, readonly Role[]> = {
 	'kb.adopt': ['employee'],
 	'kb.manage': ['organiser'],
 	'admin.users': ['admin'],
-	'admin.audit': ['admin']
+	'admin.audit': ['admin'],
+	// departments, process areas and each person's record
+	'org.manage': ['admin'],
+	// people and departments from an HR export: admins, and organisers who run the programme
+	'org.import': ['admin', 'organiser'],
+	// SCIM tokens for the identity provider
+	'admin.provisioning': ['admin']
 };
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
