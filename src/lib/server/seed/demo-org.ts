@@ -13,6 +13,8 @@ export type Education = 'vmbo' | 'mbo' | 'hbo' | 'wo';
 export interface DepartmentSeed {
 	code: DeptCode;
 	name: string;
+	/** Its name in Dutch, as the portal shows it to Dutch readers. */
+	nameNl: string;
 	parent: DeptCode | null;
 	headcount: number;
 	/** The department's management team: its semi-final jury, head (chair) first. */
@@ -25,6 +27,7 @@ export const DEPARTMENTS: readonly DepartmentSeed[] = [
 	{
 		code: 'CORP',
 		name: 'IdeaCup Demo Company',
+		nameNl: 'IdeaCup Demobedrijf',
 		parent: null,
 		headcount: 24,
 		mt: ['willemijn.devries', 'hans.mulder', 'annelies.jansen'],
@@ -33,6 +36,7 @@ export const DEPARTMENTS: readonly DepartmentSeed[] = [
 	{
 		code: 'BO',
 		name: 'Build Operations',
+		nameNl: 'Productie & Assemblage',
 		parent: 'CORP',
 		headcount: 1210,
 		mt: ['jeroen.willems', 'marieke.visser', 'erik.brouwer'],
@@ -41,6 +45,7 @@ export const DEPARTMENTS: readonly DepartmentSeed[] = [
 	{
 		code: 'QA',
 		name: 'Quality Assurance',
+		nameNl: 'Kwaliteitsborging',
 		parent: 'CORP',
 		headcount: 185,
 		mt: ['monique.hermans', 'sander.kuipers', 'pieter.degroot'],
@@ -49,6 +54,7 @@ export const DEPARTMENTS: readonly DepartmentSeed[] = [
 	{
 		code: 'LOG',
 		name: 'Logistics',
+		nameNl: 'Logistiek',
 		parent: 'CORP',
 		headcount: 240,
 		mt: ['martijn.prins', 'ingrid.post', 'wouter.huisman'],
@@ -57,6 +63,7 @@ export const DEPARTMENTS: readonly DepartmentSeed[] = [
 	{
 		code: 'TST',
 		name: 'Test & Calibration',
+		nameNl: 'Test & Kalibratie',
 		parent: 'CORP',
 		headcount: 310,
 		mt: ['frank.timmermans', 'suzanne.peeters', 'daan.verbeek'],
@@ -65,6 +72,7 @@ export const DEPARTMENTS: readonly DepartmentSeed[] = [
 	{
 		code: 'ENG',
 		name: 'Engineering',
+		nameNl: 'Engineering',
 		parent: 'CORP',
 		headcount: 420,
 		mt: ['marco.veenstra', 'eline.koning', 'arjen.wijnands'],
@@ -73,6 +81,7 @@ export const DEPARTMENTS: readonly DepartmentSeed[] = [
 	{
 		code: 'EHS',
 		name: 'Environment, Health & Safety',
+		nameNl: 'Veiligheid, Gezondheid & Milieu',
 		parent: 'CORP',
 		headcount: 38,
 		mt: ['astrid.verhoeven', 'paul.jonker', 'nadia.mertens'],
@@ -81,12 +90,48 @@ export const DEPARTMENTS: readonly DepartmentSeed[] = [
 	{
 		code: 'GEN',
 		name: 'General & IT',
+		nameNl: 'Algemene Zaken & IT',
 		parent: 'CORP',
 		headcount: 165,
 		mt: ['rob.vanbeek', 'maaike.hoogendoorn', 'esther.smit'],
 		room: 'Building 1, room 1.203'
 	}
 ];
+
+/** How a department's people spread over job levels, and each level over education (a manufacturing plant's shape). */
+const LEVEL_SHARE: Record<JobLevel, number> = { operator: 45, technician: 25, engineer: 15, specialist: 7, manager: 6, director: 2 };
+const EDUCATION_SHARE: Record<JobLevel, Record<Education | 'unknown', number>> = {
+	operator: { vmbo: 40, mbo: 50, hbo: 2, wo: 0, unknown: 8 },
+	technician: { vmbo: 10, mbo: 75, hbo: 10, wo: 0, unknown: 5 },
+	engineer: { vmbo: 0, mbo: 10, hbo: 65, wo: 22, unknown: 3 },
+	specialist: { vmbo: 0, mbo: 5, hbo: 55, wo: 37, unknown: 3 },
+	manager: { vmbo: 0, mbo: 5, hbo: 50, wo: 45, unknown: 0 },
+	director: { vmbo: 0, mbo: 0, hbo: 30, wo: 70, unknown: 0 }
+};
+
+/**
+ * A department's headcount by job level and education level ('unknown' where HR does not
+ * know it): the total split by the shares above, largest remainders first, so the cells
+ * always add up to the department's headcount. Cells of 0 are left out.
+ */
+export function headcountGrid(total: number): Array<{ jobLevel: JobLevel; educationLevel: Education | 'unknown'; headcount: number }> {
+	const cells = (Object.keys(LEVEL_SHARE) as JobLevel[]).flatMap((jobLevel) =>
+		(Object.keys(EDUCATION_SHARE[jobLevel]) as Array<Education | 'unknown'>).map((educationLevel) => {
+			const exact = (total * LEVEL_SHARE[jobLevel] * EDUCATION_SHARE[jobLevel][educationLevel]) / 10_000;
+			return { jobLevel, educationLevel, headcount: Math.floor(exact), rest: exact - Math.floor(exact) };
+		})
+	);
+	let left = total - cells.reduce((sum, c) => sum + c.headcount, 0);
+	for (const c of [...cells].sort((a, b) => b.rest - a.rest)) {
+		if (left <= 0) break;
+		c.headcount += 1;
+		left -= 1;
+	}
+	return cells.filter((c) => c.headcount > 0).map(({ rest: _rest, ...c }) => c);
+}
+
+/** A person's employee number in the demo: E10001 for the first person of PEOPLE, and so on. */
+export const employeeNumber = (index: number) => `E${10001 + index}`;
 
 export interface PersonSeed {
 	key: string;

@@ -20,7 +20,17 @@ import type { DB } from '../db/schema.js';
 import { IDEAS_2025 } from './demo-ideas-2025.js';
 import { IDEAS_2026, IDEAS_2027 } from './demo-ideas-2026.js';
 import { IDEAS_SAFETY } from './demo-ideas-safety.js';
-import { DEPARTMENTS, EMAIL_DOMAIN, MENTORS, PEOPLE, PROCESS_AREAS, TAGS, type DeptCode } from './demo-org.js';
+import {
+	DEPARTMENTS,
+	EMAIL_DOMAIN,
+	employeeNumber,
+	headcountGrid,
+	MENTORS,
+	PEOPLE,
+	PROCESS_AREAS,
+	TAGS,
+	type DeptCode
+} from './demo-org.js';
 import type { CompKey, IdeaSeed, ResultSeed } from './demo-types.js';
 import { loadRoundRecord } from '../scoring/round-record.js';
 
@@ -528,9 +538,11 @@ class DemoBuilder {
 			const rows = DEPARTMENTS.filter((d) => d.parent === level).map((d) => ({
 				code: d.code,
 				name: d.name,
+				nameNl: d.nameNl,
 				parentId: d.parent ? (this.depts.get(d.parent) ?? null) : null,
 				headcount: d.headcount,
-				createdAt: created
+				createdAt: created,
+				updatedAt: created
 			}));
 			const inserted = await trx.insertInto('department').values(rows).returning(['id', 'code']).execute();
 			for (const r of inserted) this.depts.set(r.code as DeptCode, r.id);
@@ -547,6 +559,7 @@ class DemoBuilder {
 		const userRows = PEOPLE.map((p, i) => ({
 			email: `${p.key}@${EMAIL_DOMAIN}`,
 			name: p.name,
+			employeeNumber: employeeNumber(i),
 			departmentId: this.depts.get(p.dept)!,
 			jobTitle: p.title,
 			jobLevel: p.level,
@@ -561,6 +574,16 @@ class DemoBuilder {
 		const pairs = PEOPLE.filter((p) => p.manager).map((p) => sql`(${this.uid(p.key)}::int, ${this.uid(p.manager!)}::int)`);
 		await sql`UPDATE app_user AS u SET manager_id = v.manager FROM (VALUES ${sql.join(pairs)}) AS v(id, manager) WHERE u.id = v.id`.execute(
 			trx
+		);
+		await insertAll(
+			trx,
+			'departmentMtMember',
+			DEPARTMENTS.flatMap((d) => d.mt.map((key) => ({ departmentId: this.depts.get(d.code)!, userId: this.uid(key), addedAt: created })))
+		);
+		await insertAll(
+			trx,
+			'departmentHeadcount',
+			DEPARTMENTS.flatMap((d) => headcountGrid(d.headcount).map((c) => ({ departmentId: this.depts.get(d.code)!, ...c })))
 		);
 
 		await insertAll(trx, 'roleGrant', [
