@@ -16,8 +16,16 @@ import { PERSON_FIELDS, type PersonRecord } from './people.queries.js';
 
 export type { PersonRecord } from './people.queries.js';
 
-/** Who or what changes the organisation: a person (admin, organiser) or a provisioning channel. */
-export type ChangeContext = { actorId: number | null; via: 'admin' | 'import' | 'scim' | 'sso' | 'setup' };
+/**
+ * Who or what changes the organisation: a person (admin, organiser) or a provisioning channel;
+ * `tokenId` names the SCIM token a provisioning request came with (kept in the audit line).
+ */
+export type ChangeContext = { actorId: number | null; via: 'admin' | 'import' | 'scim' | 'sso' | 'setup'; tokenId?: number };
+
+/** The channel as an audit line records it: `{ via }`, and the SCIM token when there is one. */
+function channel(ctx: ChangeContext): { via: ChangeContext['via']; tokenId?: number } {
+	return ctx.tokenId === undefined ? { via: ctx.via } : { via: ctx.via, tokenId: ctx.tokenId };
+}
 
 /** Why a mentorship ends when its mentor leaves the company (shown in the idea's history). */
 export const LEFT_COMPANY = 'left_company';
@@ -64,7 +72,7 @@ export async function createPerson(trx: Db, input: PersonRecord, ctx: ChangeCont
 		action: 'user.created',
 		objectType: 'user',
 		objectId: id,
-		data: { via: ctx.via, email: person.email, departmentId: person.departmentId, managerId: person.managerId }
+		data: { ...channel(ctx), email: person.email, departmentId: person.departmentId, managerId: person.managerId }
 	});
 	return { id };
 }
@@ -88,7 +96,7 @@ export async function updatePerson(trx: Db, id: number, patch: Partial<PersonRec
 		action: 'user.updated',
 		objectType: 'user',
 		objectId: id,
-		data: { via: ctx.via, changed, before: pick(before, changed), after: pick(after, changed) }
+		data: { ...channel(ctx), changed, before: pick(before, changed), after: pick(after, changed) }
 	});
 	return { changed };
 }
@@ -138,7 +146,7 @@ export async function deactivatePeople(trx: Db, ids: number[], ctx: ChangeContex
 			objectType: 'user',
 			objectId: id,
 			data: {
-				via: ctx.via,
+				...channel(ctx),
 				sessionsEnded,
 				mentorshipsEnded: ended.filter((e) => e.mentorId === id).map((e) => e.ideaId),
 				jurySeats: seats.filter((s) => s.userId === id).map((s) => s.juryId)
@@ -152,7 +160,7 @@ export async function deactivatePeople(trx: Db, ids: number[], ctx: ChangeContex
 export async function reactivatePeople(trx: Db, ids: number[], ctx: ChangeContext): Promise<number[]> {
 	const enabled = (await q.setDisabled(trx, ids, false)).map((r) => r.id);
 	for (const id of enabled) {
-		await recordAudit(trx, { actorId: ctx.actorId, action: 'user.enabled', objectType: 'user', objectId: id, data: { via: ctx.via } });
+		await recordAudit(trx, { actorId: ctx.actorId, action: 'user.enabled', objectType: 'user', objectId: id, data: channel(ctx) });
 	}
 	return enabled;
 }
