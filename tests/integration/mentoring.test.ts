@@ -5,7 +5,7 @@ import type { SessionUser } from '$lib/server/org/users.service.js';
 import { DomainError } from '$lib/server/errors.js';
 import { addCoachingLog, getCoachingSpace, markReady, setChecklistItem } from '$lib/server/mentoring/coaching.service.js';
 import { addMentor, getOwnProfile, saveOwnProfile, setMentorAvailability } from '$lib/server/mentoring/mentor-profiles.service.js';
-import { answerProposal, assignAll, assignMentor, requestMentor } from '$lib/server/mentoring/assignment.service.js';
+import { answerProposal, assignAll, assignMentor, endMentorship, requestMentor } from '$lib/server/mentoring/assignment.service.js';
 import { getMentorHome } from '$lib/server/mentoring/mentor-home.service.js';
 import { getMentoringOverview, previewAssignAll } from '$lib/server/mentoring/suggestions.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
@@ -323,5 +323,97 @@ describe('answers, requests and the coaching space', () => {
 		const idea = await f.newIdea({ owner, competitionId: cup.id, status: 'submitted' });
 		expect(await code(getCoachingSpace(db, owner, idea.id))).toBe('not_found');
 		expect(await code(getCoachingSpace(db, organiser, idea.id))).toBe('not_found');
+	});
+});
+
+describe('the organiser ends or replaces a mentor (illness, a new job)', () => {
+	const events = (ideaId: number) =>
+		db.selectFrom('ideaEvent').select(['kind', 'reason', 'data']).where('ideaId', '=', ideaId).orderBy('id').execute();
+	const notices = (userId: number, kind: string) =>
+		db.selectFrom('notification').select('params').where('userId', '=', userId).where('kind', '=', kind).execute();
+
+	it('ends an accepted mentorship with a reason: kept as ended, told, audited, the idea back in the queue', async () => {
+		const mentor = await mf.newMentor({ departmentId: eng.id, name: 'Ellen Ends' });
+		const idea = await acceptedIdea('Torque wrench calibration reminder');
+		await assignMentor(db, organiser, { ideaId: idea.id, mentorId: mentor.id });
+		await answerProposal(db, mentor, idea.id, { decision: 'accept', reason: '' });
+
+		const result = await endMentorship(db, organiser, { ideaId: idea.id, reason: 'illness', note: 'Long sick leave' });
+		expect(result).toEqual({ endedMentorId: mentor.id, replacement: null });
+
+		const row = await db.selectFrom('mentorAssignment').selectAll().where('ideaId', '=', idea.id).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ status: 'ended', endReason: 'illness', endedBy: organiser.id });
+		expect(row.endedAt).not.toBeNull();
+		const last = (await events(idea.id)).at(-1)!;
+		expect(last).toMatchObject({ kind: 'mentor_ended', reason: 'Long sick leave', data: { mentorId: mentor.id, reason: 'illness' } });
+		expect(await notices(mentor.id, 'mentorship_ended')).toHaveLength(1);
+		expect(await notices(owner.id, 'mentorship_ended_team')).toHaveLength(1);
+		const audit = await db
+			.selectFrom('auditLog')
+			.select('data')
+			.where('action', '=', 'mentoring.ended')
+			.where('objectId', '=', String(idea.id))
+			.execute();
+		expect(audit).toHaveLength(1);
+		// The idea (still coaching) waits for a new mentor; the mentor's place is free again.
+		const overview = await getMentoringOverview(db, organiser);
+		expect(overview.ideas.map((i) => i.id)).toContain(idea.id);
+		expect(await activeAssignments(mentor.id)).toEqual([]);
+		// A second click finds nothing to end and changes nothing.
+		expect(await code(endMentorship(db, organiser, { ideaId: idea.id, reason: 'illness', note: '' }))).toBe('no_mentor');
+		expect((await events(idea.id)).filter((e) => e.kind === 'mentor_ended')).toHaveLength(1);
+	});
+
+	it('replaces a mentor in one step: the old one ends, the new one is asked', async () => {
+		const first = await mf.newMentor({ departmentId: eng.id, name: 'Frank First' });
+		const second = await mf.newMentor({ departmentId: eng.id, name: 'Sara Second' });
+		const idea = await acceptedIdea('Kitting trolley labels');
+		await assignMentor(db, organiser, { ideaId: idea.id, mentorId: first.id });
+		await answerProposal(db, first, idea.id, { decision: 'accept', reason: '' });
+
+		const result = await endMentorship(db, organiser, { ideaId: idea.id, reason: 'job_change', note: '', replacementId: second.id });
+		expect(result.endedMentorId).toBe(first.id);
+		expect(result.replacement?.assignmentId).toBeGreaterThan(0);
+		const rows = await db
+			.selectFrom('mentorAssignment')
+			.select(['mentorId', 'status'])
+			.where('ideaId', '=', idea.id)
+			.orderBy('id')
+			.execute();
+		expect(rows).toEqual([
+			{ mentorId: first.id, status: 'ended' },
+			{ mentorId: second.id, status: 'proposed' }
+		]);
+		expect(await notices(second.id, 'mentor_request')).toHaveLength(1);
+		expect(await notices(owner.id, 'mentor_replaced')).toHaveLength(1);
+	});
+
+	it('refuses a replacement that cannot take it and changes nothing', async () => {
+		const mentor = await mf.newMentor({ departmentId: eng.id, name: 'Mia Mentor' });
+		const full = await mf.newMentor({ departmentId: eng.id, name: 'Fred Full', capacity: 1 });
+		await assignMentor(db, organiser, { ideaId: (await acceptedIdea('Filler idea')).id, mentorId: full.id });
+		const idea = await acceptedIdea('Pallet wrap tension');
+		await assignMentor(db, organiser, { ideaId: idea.id, mentorId: mentor.id });
+		await answerProposal(db, mentor, idea.id, { decision: 'accept', reason: '' });
+
+		expect(await code(endMentorship(db, organiser, { ideaId: idea.id, reason: 'workload', note: '', replacementId: full.id }))).toBe(
+			'mentor_full'
+		);
+		expect(await code(endMentorship(db, organiser, { ideaId: idea.id, reason: 'workload', note: '', replacementId: mentor.id }))).toBe(
+			'same_mentor'
+		);
+		const rows = await db.selectFrom('mentorAssignment').select(['mentorId', 'status']).where('ideaId', '=', idea.id).execute();
+		expect(rows).toEqual([{ mentorId: mentor.id, status: 'accepted' }]);
+		expect((await events(idea.id)).some((e) => e.kind === 'mentor_ended')).toBe(false);
+	});
+
+	it('is for organisers only: a team member or the mentor gets not-found', async () => {
+		const mentor = await mf.newMentor({ departmentId: eng.id, name: 'Nora Nope' });
+		const idea = await acceptedIdea('Glove dispenser');
+		await assignMentor(db, organiser, { ideaId: idea.id, mentorId: mentor.id });
+		expect(await code(endMentorship(db, owner, { ideaId: idea.id, reason: 'other', note: 'because' }))).toBe('not_found');
+		expect(await code(endMentorship(db, mentor, { ideaId: idea.id, reason: 'other', note: 'because' }))).toBe('not_found');
+		// A proposal not yet answered can be ended too (the mentor does not respond).
+		expect(await code(endMentorship(db, organiser, { ideaId: idea.id, reason: 'workload', note: '' }))).toBe('ok');
 	});
 });

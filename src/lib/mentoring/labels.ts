@@ -24,7 +24,9 @@ const mentoringErrors: Record<string, () => string> = {
 	invalid_date: m.mentoring_error_invalid_date,
 	nothing_chosen: m.mentoring_error_nothing_chosen,
 	not_allowed_now: m.mentoring_error_not_allowed_now,
-	reason_required: m.mentoring_error_reason_required
+	reason_required: m.mentoring_error_reason_required,
+	no_mentor: m.mentoring_error_no_mentor,
+	same_mentor: m.mentoring_error_same_mentor
 };
 /** Error codes of the mentoring forms, worded; other codes as everywhere else. */
 export const mentoringErrorText = (code: string): string => mentoringErrors[code]?.() ?? errorText(code);
@@ -49,3 +51,13 @@ export const assignmentLabel = (status: string): string => assignmentLabels[stat
 
 export const languageLabel = (code: string): string =>
 	code === 'nl' ? m.mentoring_language_nl() : code === 'en' ? m.mentoring_language_en() : code;
+
+const endReasonLabels: Record<string, () => string> = {
+	illness: m.mentoring_end_reason_illness,
+	job_change: m.mentoring_end_reason_job_change,
+	workload: m.mentoring_end_reason_workload,
+	mismatch: m.mentoring_end_reason_mismatch,
+	other: m.mentoring_end_reason_other
+};
+/** Why a mentorship ended, as the organiser chose it. */
+export const endReasonLabel = (code: string): string => endReasonLabels[code]?.() ?? code;

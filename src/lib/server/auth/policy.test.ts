@@ -24,7 +24,19 @@ const expected: Record<Role, PortalAction[]> = {
 		'kb.manage',
 		'org.import'
 	],
-	admin: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'dashboard.view', 'admin.users', 'admin.audit', 'org.manage', 'org.import', 'admin.provisioning']
+	admin: [
+		'idea.create',
+		'idea.listOwn',
+		'kb.read',
+		'kb.adopt',
+		'mentoring.optIn',
+		'dashboard.view',
+		'admin.users',
+		'admin.audit',
+		'org.manage',
+		'org.import',
+		'admin.provisioning'
+	]
 };
 
 describe('portal permissions: role x action', () => {
@@ -179,6 +191,13 @@ describe('coaching space: who does what', () => {
 		expect(canOnCoaching(organiser, 'assign', facts({ status: 'accepted' }))).toBe(false);
 		expect(canOnCoaching(employee, 'assign', facts({ status: 'accepted', hasActiveMentor: false }))).toBe(false);
 		expect(canOnCoaching(organiser, 'assign', facts({ status: 'published', hasActiveMentor: false }))).toBe(false);
+	});
+
+	it('lets organisers end a mentorship only while there is one and coaching goes on', () => {
+		expect(canOnCoaching(organiser, 'endMentor', facts({ status: 'coaching', hasActiveMentor: true }))).toBe(true);
+		expect(canOnCoaching(organiser, 'endMentor', facts({ status: 'coaching', hasActiveMentor: false }))).toBe(false);
+		expect(canOnCoaching(organiser, 'endMentor', facts({ status: 'published', hasActiveMentor: true }))).toBe(false);
+		expect(canOnCoaching(employee, 'endMentor', facts({ status: 'coaching', hasActiveMentor: true, isMember: true }))).toBe(false);
 	});
 
 	it('a stranger not signed in can do nothing', () => {

@@ -135,7 +135,7 @@ export type CoachingFacts = {
 	hasActiveMentor: boolean;
 };
 
-export const COACHING_ACTIONS = ['view', 'work', 'markReady', 'answer', 'request', 'assign'] as const;
+export const COACHING_ACTIONS = ['view', 'work', 'markReady', 'answer', 'request', 'assign', 'endMentor'] as const;
 export type CoachingAction = (typeof COACHING_ACTIONS)[number];
 
 /**
@@ -145,7 +145,8 @@ export type CoachingAction = (typeof COACHING_ACTIONS)[number];
  * - only the accepted mentor marks the idea ready for its presentation;
  * - the proposed mentor answers (accepts or declines) the proposal;
  * - the team asks for a specific mentor while nobody is proposed or accepted;
- * - organisers assign a mentor while coaching goes on and nobody is proposed or accepted.
+ * - organisers assign a mentor while coaching goes on and nobody is proposed or accepted;
+ * - organisers end the proposed or accepted mentor's part while coaching goes on (illness, a new job).
  */
 export function canOnCoaching(actor: Actor | null, action: CoachingAction, facts: CoachingFacts): boolean {
 	if (!actor || !statusIn(facts.status, ACCEPTED_AND_LATER)) return false;
@@ -164,6 +165,8 @@ export function canOnCoaching(actor: Actor | null, action: CoachingAction, facts
 			return active && facts.isMember && !facts.hasActiveMentor;
 		case 'assign':
 			return active && organiser && !facts.hasActiveMentor;
+		case 'endMentor':
+			return active && organiser && facts.hasActiveMentor;
 	}
 }
 

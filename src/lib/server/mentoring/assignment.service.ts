@@ -3,13 +3,14 @@
  * mentors for one idea), or saves the reviewed "assign all" list; the team asks for a mentor;
  * the proposed mentor accepts (coaching starts) or declines.
  */
-import type { Database } from '../db/index.js';
+import type { Database, Db } from '../db/index.js';
 import { can, canOnCoaching, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { listOrganiserIds, listTeamIds, moveIdea, recordIdeaEvent } from '../ideas/ideas.service.js';
 import { refusal, requireCoaching } from './mentoring.access.js';
+import type { EndMentorInput } from './mentoring.schema.js';
 import * as q from './mentoring.queries.js';
 
 /**
@@ -19,49 +20,52 @@ import * as q from './mentoring.queries.js';
  */
 export async function assignMentor(db: Database, actor: Actor, input: { ideaId: number; mentorId: number }) {
 	if (!can(actor, 'mentoring.manage')) throw notFound();
-	return db.transaction().execute(async (trx) => {
-		const profile = await q.lockMentorProfile(trx, input.mentorId);
-		if (!profile) throw new FieldErrors({ mentorId: ['not_a_mentor'] });
-		await q.lockIdeaForCoaching(trx, input.ideaId);
-		const access = await requireCoaching(trx, actor, input.ideaId, 'view');
-		if (!canOnCoaching(actor, 'assign', access.facts)) {
-			throw refusal(
-				access.facts.hasActiveMentor ? 'already_assigned' : 'not_allowed_now',
-				'This idea already has a mentor, or is past coaching.'
-			);
-		}
-		if (profile.status !== 'active') throw refusal('mentor_paused', 'This mentor is paused.');
-		const team = await listTeamIds(trx, input.ideaId);
-		if (team.some((m) => m.userId === input.mentorId)) throw refusal('own_idea', 'A mentor cannot coach an idea of their own team.');
-		const active = await q.countActiveAssignments(trx, input.mentorId);
-		if (active >= profile.capacity) throw refusal('mentor_full', 'This mentor has no free place left.');
-		await q.endRequests(trx, input.ideaId);
-		const { id } = await q.insertAssignment(trx, {
-			ideaId: input.ideaId,
-			mentorId: input.mentorId,
-			status: 'proposed',
-			assignedBy: actor.id
-		});
-		await recordIdeaEvent(trx, {
-			ideaId: input.ideaId,
-			actorId: actor.id,
-			kind: 'mentor_assigned',
-			data: { mentorId: input.mentorId, status: 'proposed' }
-		});
-		await insertNotifications(trx, [input.mentorId], {
-			kind: 'mentor_request',
-			params: { ideaId: input.ideaId, title: access.title },
-			link: '/mentoring'
-		});
-		await recordAudit(trx, {
-			actorId: actor.id,
-			action: 'mentoring.assigned',
-			objectType: 'idea',
-			objectId: input.ideaId,
-			data: { mentorId: input.mentorId, assignmentId: id }
-		});
-		return { assignmentId: id, free: profile.capacity - active - 1 };
+	return db.transaction().execute((trx) => proposeMentor(trx, actor, input));
+}
+
+/** assignMentor's work, inside the caller's transaction (also used to replace a mentor). */
+async function proposeMentor(trx: Db, actor: Actor, input: { ideaId: number; mentorId: number }) {
+	const profile = await q.lockMentorProfile(trx, input.mentorId);
+	if (!profile) throw new FieldErrors({ mentorId: ['not_a_mentor'] });
+	await q.lockIdeaForCoaching(trx, input.ideaId);
+	const access = await requireCoaching(trx, actor, input.ideaId, 'view');
+	if (!canOnCoaching(actor, 'assign', access.facts)) {
+		throw refusal(
+			access.facts.hasActiveMentor ? 'already_assigned' : 'not_allowed_now',
+			'This idea already has a mentor, or is past coaching.'
+		);
+	}
+	if (profile.status !== 'active') throw refusal('mentor_paused', 'This mentor is paused.');
+	const team = await listTeamIds(trx, input.ideaId);
+	if (team.some((m) => m.userId === input.mentorId)) throw refusal('own_idea', 'A mentor cannot coach an idea of their own team.');
+	const active = await q.countActiveAssignments(trx, input.mentorId);
+	if (active >= profile.capacity) throw refusal('mentor_full', 'This mentor has no free place left.');
+	await q.endRequests(trx, input.ideaId);
+	const { id } = await q.insertAssignment(trx, {
+		ideaId: input.ideaId,
+		mentorId: input.mentorId,
+		status: 'proposed',
+		assignedBy: actor.id
 	});
+	await recordIdeaEvent(trx, {
+		ideaId: input.ideaId,
+		actorId: actor.id,
+		kind: 'mentor_assigned',
+		data: { mentorId: input.mentorId, status: 'proposed' }
+	});
+	await insertNotifications(trx, [input.mentorId], {
+		kind: 'mentor_request',
+		params: { ideaId: input.ideaId, title: access.title },
+		link: '/mentoring'
+	});
+	await recordAudit(trx, {
+		actorId: actor.id,
+		action: 'mentoring.assigned',
+		objectType: 'idea',
+		objectId: input.ideaId,
+		data: { mentorId: input.mentorId, assignmentId: id }
+	});
+	return { assignmentId: id, free: profile.capacity - active - 1 };
 }
 
 /**
@@ -145,5 +149,62 @@ export async function requestMentor(db: Database, actor: Actor, ideaId: number, 
 			link: '/organise/mentors'
 		});
 		return { requested: input.mentorId };
+	});
+}
+
+/**
+ * The organiser ends an idea's mentorship (proposed or accepted) with a reason: the mentor is
+ * ill, changed job, has no time, or it did not work out. The mentorship is kept as ended (the
+ * mentor stays conflicted for judging: they coached it), the idea's history says why, and the
+ * mentor and the team are told. With a replacement, the new mentor is proposed in the same
+ * transaction (capacity and team rules as for any assignment); without one, the idea is back in
+ * the organisers' queue of ideas without a mentor.
+ */
+export async function endMentorship(db: Database, actor: Actor, input: EndMentorInput) {
+	if (!can(actor, 'mentoring.manage')) throw notFound();
+	return db.transaction().execute(async (trx) => {
+		// Locks in assignMentor's order (the mentor's profile, then the idea), so the two never wait on each other.
+		if (input.replacementId !== undefined) await q.lockMentorProfile(trx, input.replacementId);
+		await q.lockIdeaForCoaching(trx, input.ideaId);
+		const access = await requireCoaching(trx, actor, input.ideaId, 'view');
+		if (!canOnCoaching(actor, 'endMentor', access.facts))
+			throw refusal('no_mentor', 'This idea has no mentor to end, or is past coaching.');
+		if (input.replacementId !== undefined) {
+			const current = await q.findActiveAssignment(trx, input.ideaId);
+			if (current?.mentorId === input.replacementId) throw new FieldErrors({ replacementId: ['same_mentor'] });
+		}
+		const ended = await q.endActiveAssignment(trx, input.ideaId, { endedBy: actor.id, reason: input.reason });
+		if (!ended) throw refusal('no_mentor', 'This idea has no mentor to end, or is past coaching.');
+		const note = input.note.trim() || null;
+		await recordIdeaEvent(trx, {
+			ideaId: input.ideaId,
+			actorId: actor.id,
+			kind: 'mentor_ended',
+			reason: note,
+			data: { mentorId: ended.mentorId, reason: input.reason, status: ended.status }
+		});
+		const params = { ideaId: input.ideaId, title: access.title, reason: input.reason };
+		await insertNotifications(trx, [ended.mentorId], { kind: 'mentorship_ended', params, link: '/mentoring' });
+		const team = (await listTeamIds(trx, input.ideaId)).map((m) => m.userId);
+		await insertNotifications(trx, team, {
+			kind: input.replacementId ? 'mentor_replaced' : 'mentorship_ended_team',
+			params,
+			link: `/ideas/${input.ideaId}/coaching`
+		});
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'mentoring.ended',
+			objectType: 'idea',
+			objectId: input.ideaId,
+			data: { mentorId: ended.mentorId, assignmentId: ended.id, reason: input.reason, note }
+		});
+		const replacement = input.replacementId
+			? await proposeMentor(trx, actor, { ideaId: input.ideaId, mentorId: input.replacementId }).catch((e: unknown) => {
+					// The replacement's refusal belongs beside its field; nothing was changed (the transaction rolls back).
+					if (e instanceof DomainError && !(e instanceof FieldErrors)) throw new FieldErrors({ replacementId: [e.code] });
+					throw e;
+				})
+			: null;
+		return { endedMentorId: ended.mentorId, replacement };
 	});
 }

@@ -82,6 +82,27 @@ export function endRequests(db: Db, ideaId: number) {
 		.execute();
 }
 
+/** The idea's proposed or accepted mentorship, if any. */
+export function findActiveAssignment(db: Db, ideaId: number) {
+	return db
+		.selectFrom('mentorAssignment')
+		.select(['id', 'mentorId', 'status'])
+		.where('ideaId', '=', ideaId)
+		.where('status', 'in', ACTIVE_ASSIGNMENT)
+		.executeTakeFirst();
+}
+
+/** End the idea's proposed or accepted mentorship, with who and why; none when there is none (a second click). */
+export function endActiveAssignment(db: Db, ideaId: number, end: { endedBy: number; reason: string }) {
+	return db
+		.updateTable('mentorAssignment')
+		.set({ status: 'ended', endedAt: sql<Date>`now()`, endedBy: end.endedBy, endReason: end.reason })
+		.where('ideaId', '=', ideaId)
+		.where('status', 'in', ACTIVE_ASSIGNMENT)
+		.returning(['id', 'mentorId', 'status'])
+		.executeTakeFirst();
+}
+
 /** The mentor's answer; only a proposal still waiting is changed (a double click changes nothing). */
 export function answerProposal(
 	db: Db,
@@ -290,6 +311,7 @@ export function listCoachedIdeas(db: Db) {
 			'i.title',
 			'i.status',
 			'd.name as departmentName',
+			'a.mentorId',
 			'u.name as mentorName',
 			'a.readyAt',
 			eb

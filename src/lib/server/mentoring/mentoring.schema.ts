@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { END_REASONS } from '../../domain/mentorship-end.js';
 import { asArray, MAX_ID, plainNumber, textField, wordListField } from '../http/fields.js';
 
 /** The shared checklist of PRODUCT.md "Mentoring", in the order a team works through it. */
@@ -78,6 +79,19 @@ export const answerSchema = z
 	});
 
 export const requestSchema = z.object({ mentorId: id });
+
+/** The organiser ends an idea's mentorship, with a reason, and may propose a replacement at once. */
+export const endMentorSchema = z
+	.object({
+		ideaId: id,
+		reason: z.enum(END_REASONS, { message: 'required' }),
+		note: text(500).default(''),
+		replacementId: z.preprocess((v) => (v === '' ? undefined : v), id.optional())
+	})
+	.superRefine((v, ctx) => {
+		if (v.reason === 'other' && v.note.length < 3) ctx.addIssue({ code: 'custom', path: ['note'], message: 'reason_required' });
+	});
+export type EndMentorInput = z.output<typeof endMentorSchema>;
 
 export const checkSchema = z.object({
 	item: z.enum(CHECKLIST_ITEMS),

@@ -4,9 +4,9 @@ import { db } from '$lib/server/runtime';
 import { formAction, type FormParser } from '$lib/server/http';
 import { formValues } from '$lib/forms/values';
 import type { SessionUser } from '$lib/server/org/users.service';
-import { addMentorSchema, assignSchema, mentorStatusSchema, preferSchema } from '$lib/server/mentoring/mentoring.schema';
+import { addMentorSchema, assignSchema, endMentorSchema, mentorStatusSchema, preferSchema } from '$lib/server/mentoring/mentoring.schema';
 import { addMentor, setMentorAvailability } from '$lib/server/mentoring/mentor-profiles.service';
-import { assignMentor } from '$lib/server/mentoring/assignment.service';
+import { assignMentor, endMentorship } from '$lib/server/mentoring/assignment.service';
 import { getMentoringOverview, setPreferOtherDepartment } from '$lib/server/mentoring/suggestions.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -38,5 +38,15 @@ export const actions: Actions = {
 	assign: (event) => manage(event, 'assign', assignSchema, (user, data) => assignMentor(db(), user, data)),
 	availability: (event) => manage(event, 'availability', mentorStatusSchema, (user, data) => setMentorAvailability(db(), user, data)),
 	addMentor: (event) => manage(event, 'addMentor', addMentorSchema, (user, data) => addMentor(db(), user, data)),
-	prefer: (event) => manage(event, 'prefer', preferSchema, (user, data) => setPreferOtherDepartment(db(), user, data))
+	prefer: (event) => manage(event, 'prefer', preferSchema, (user, data) => setPreferOtherDepartment(db(), user, data)),
+	endMentor: (event) =>
+		formAction(event, {
+			access: 'mentoring.manage',
+			action: 'endMentor',
+			schema: endMentorSchema,
+			run: async (input, user, form) => {
+				const result = await endMentorship(db(), user, input);
+				return { done: result.replacement ? 'replaced' : 'ended', values: formValues(form) };
+			}
+		})
 };
