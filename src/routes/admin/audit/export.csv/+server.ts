@@ -1,8 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { download, parseQuery } from '$lib/server/http';
+import { download, spreadsheetCsv, parseQuery } from '$lib/server/http';
 import { auditQuerySchema } from '$lib/server/audit/audit.schema';
 import { exportAuditLog } from '$lib/server/audit/audit.service';
 import { detailsText } from '$lib/server/audit/audit-details';
@@ -11,7 +10,7 @@ import { detailsText } from '$lib/server/audit/audit-details';
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'admin.audit');
 	const lines = await exportAuditLog(db(), user, parseQuery(auditQuerySchema, url.searchParams));
-	const csv = stringify(
+	const csv = spreadsheetCsv(
 		lines.map((l) => [
 			l.id,
 			new Date(l.createdAt).toISOString(),
@@ -26,5 +25,5 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		]),
 		{ header: true, columns: ['id', 'at', 'actor', 'actor_email', 'action', 'object_type', 'object_id', 'object', 'details', 'data'] }
 	);
-	return download('\uFEFF' + csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv; charset=utf-8');
+	return download(csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv; charset=utf-8');
 };

@@ -1,8 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
-import { download, parseQuery } from '$lib/server/http';
+import { download, spreadsheetCsv, parseQuery } from '$lib/server/http';
 import { ideaListQuerySchema } from '$lib/server/ideas/ideas.schema';
 import { listAllIdeas } from '$lib/server/ideas/idea-lists.service';
 
@@ -11,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'idea.listAll');
 	const query = { ...parseQuery(ideaListQuerySchema, url.searchParams), page: 1 };
 	const { ideas } = await listAllIdeas(db(), user, query, 50_000);
-	const csv = stringify(
+	const csv = spreadsheetCsv(
 		ideas.map((i) => [
 			i.id,
 			i.title,
@@ -25,5 +24,5 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		]),
 		{ header: true, columns: ['id', 'title', 'status', 'competition', 'department', 'team', 'tags', 'submitted_at', 'updated_at'] }
 	);
-	return download('\uFEFF' + csv, `ideas-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv; charset=utf-8');
+	return download(csv, `ideas-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv; charset=utf-8');
 };
