@@ -55,6 +55,19 @@ test("the jury page fits the phone and shows the state of each of the juror's sh
 	await shot(page, 'jury');
 });
 
+test("an employee's own ideas on the home page fit the phone, with who holds each idea in view", async ({ page }) => {
+	await signInAs(page, 'Sanne Bakker');
+	const rows = page.getByTestId('my-ideas').locator('tbody tr');
+	await expect(rows.first()).toBeVisible();
+	await expectFitsThePhone(page);
+	for (const i of [0, 1]) {
+		await expectOnScreen(rows.nth(i).getByRole('link'));
+		await expectOnScreen(rows.nth(i).locator('td').nth(2));
+	}
+	await expect(rows.first().locator('td').nth(2)).toHaveAttribute('data-label', 'Who has it now');
+	await shot(page, 'home-my-ideas');
+});
+
 for (const { person, pages } of [
 	{ person: 'Esther Smit', pages: { audit: '/admin/audit', people: '/admin/users' } },
 	{
