@@ -111,6 +111,33 @@ test('the organiser sees the ready mark when planning, in Dutch too', async ({ p
 	await shot(page, 'organiser-nl');
 });
 
+test('the organiser replaces the mentor who changed job; the old mentor is told, the new one asked', async ({ page }) => {
+	await signInAs(page, 'Ruud van Dijk');
+	await page.goto('/organise/mentors');
+	const row = page.getByTestId('coached-ideas').locator('tr', { hasText: ideaTitle });
+	await row.getByText('End or replace…').click();
+	// "Other" needs a note: said beside the note, the choice kept.
+	await row.getByLabel('Reason').selectOption({ label: 'Other' });
+	await row.getByRole('button', { name: 'End mentorship' }).click();
+	const again = page.getByTestId('coached-ideas').locator('tr', { hasText: ideaTitle });
+	await expect(again.locator('.field-error')).toBeVisible();
+	await expect(again.getByLabel('Reason')).toHaveValue('other');
+	await again.getByLabel('Reason').selectOption({ label: 'Changed job' });
+	const replacement = again.getByLabel('Propose a new mentor now (optional)');
+	const option = replacement.locator('option').nth(1);
+	const newMentor = (await option.textContent())!.replace(/\s*\(.*\)$/, '').trim();
+	await replacement.selectOption({ index: 1 });
+	await shot(page, 'end-mentor');
+	await again.getByRole('button', { name: 'End mentorship' }).click();
+	await expect(page.getByRole('status').first()).toContainText('The mentorship was ended and the new mentor was asked.');
+	await expect(page.getByTestId('coached-ideas')).not.toContainText(ideaTitle);
+	await expect(page.getByTestId('unanswered').locator('tr', { hasText: ideaTitle })).toContainText(newMentor);
+
+	await signInAs(page, mentorName);
+	await page.goto('/notifications');
+	await expect(page.getByText(`You no longer mentor “${ideaTitle}”`)).toBeVisible();
+});
+
 test('a colleague opts in as mentor; a missing field is shown beside it and nothing typed is lost', async ({ page }) => {
 	await signInAs(page, 'Karin Vos');
 	await page.goto('/mentoring/profile');
