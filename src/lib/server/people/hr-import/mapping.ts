@@ -152,7 +152,7 @@ export function guessMapping(headers: readonly string[]): HrMapping {
 
 /**
  * The mapping to offer for this file: the saved one where its headers are still in the file
- * (compared as header keys), the guess for the rest.
+ * (compared as header keys), the guess for the rest. The admin sees it before the dry run.
  */
 export function proposeMapping(headers: readonly string[], saved: HrMapping | null): HrMapping {
 	const byKey = new Map(headers.map((h) => [headerKey(h), h]));
@@ -162,14 +162,14 @@ export function proposeMapping(headers: readonly string[], saved: HrMapping | nu
 	const taken = new Set<string>();
 	for (const field of HR_FIELDS) {
 		const header = saved[field] !== undefined ? byKey.get(headerKey(saved[field])) : undefined;
-		if (header !== undefined) {
+		if (header !== undefined && !taken.has(header)) {
 			result[field] = header;
 			taken.add(header);
 		}
 	}
 	for (const field of HR_FIELDS) {
 		const g = guess[field];
-		if (result[field] === undefined && g !== undefined && !taken.has(g) && saved[field] === undefined) {
+		if (result[field] === undefined && g !== undefined && !taken.has(g)) {
 			result[field] = g;
 			taken.add(g);
 		}
@@ -199,8 +199,13 @@ export function checkMapping(mapping: HrMapping, headers: readonly string[]): Pa
 	return errors;
 }
 
-/** The file's rows by field, blank rows left out. Line numbers count the header as line 1. */
-export function mapRows(headers: readonly string[], rows: readonly (readonly string[])[], mapping: HrMapping): HrRow[] {
+/** The file's rows by field, blank rows left out. Lines as the file gives them, else counting the header as line 1. */
+export function mapRows(
+	headers: readonly string[],
+	rows: readonly (readonly string[])[],
+	mapping: HrMapping,
+	lines?: readonly number[]
+): HrRow[] {
 	const columns = HR_FIELDS.flatMap((field) => {
 		const header = mapping[field];
 		const at = header === undefined ? -1 : headers.indexOf(header);
@@ -211,7 +216,7 @@ export function mapRows(headers: readonly string[], rows: readonly (readonly str
 		if (!row.some((cell) => cell.trim() !== '')) return;
 		const cells: Partial<Record<HrField, string>> = {};
 		for (const [field, at] of columns) cells[field] = (row[at] ?? '').trim();
-		out.push({ line: i + 2, cells });
+		out.push({ line: lines?.[i] ?? i + 2, cells });
 	});
 	return out;
 }

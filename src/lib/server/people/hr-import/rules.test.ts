@@ -114,9 +114,9 @@ describe('mapping the headers', () => {
 		});
 	});
 	it('reuses a saved mapping where its headers are still there, guesses the rest', () => {
-		const m = proposeMapping(['Mail', 'Naam', 'Dept', 'Level'], { email: 'Mail', name: 'Full name', departmentCode: 'Dept' });
-		// name's saved header is gone and was mapped by the admin: not guessed back in.
-		expect(m).toEqual({ email: 'Mail', departmentCode: 'Dept', jobLevel: 'Level' });
+		const m = proposeMapping(['Mail', 'Naam', 'Dept', 'Level', 'Code'], { email: 'Mail', name: 'Full name', departmentCode: 'code' });
+		// name's saved header is gone: guessed from "Naam"; the saved department header wins over the guess "Dept".
+		expect(m).toEqual({ email: 'Mail', name: 'Naam', departmentCode: 'Code', jobLevel: 'Level' });
 	});
 	it('needs an e-mail, a name and a department code; a header serves one field', () => {
 		expect(checkMapping({ email: 'a', firstName: 'b' }, ['a', 'b'])).toEqual({ name: ['name_required'], departmentCode: ['required'] });
