@@ -8,6 +8,8 @@
  * must not decide a ranking that the tie-break rules are meant to decide.
  */
 
+import { arePeers, reportingLine, type ManagerOf } from './org-chart.js';
+
 export const SCORE_EPSILON = 1e-9;
 
 export interface Criterion {
@@ -585,30 +587,57 @@ export function formatScore(n: number | null | undefined, locale = 'en'): string
 	return locale.toLowerCase().startsWith('nl') ? text.replace('.', ',') : text;
 }
 
-export type ConflictSource = 'team' | 'mentor' | 'manager' | 'declared';
+export type ConflictSource = 'team' | 'mentor' | 'manager' | 'peer' | 'declared';
+
+/** One reason a juror may not score an idea, with the team member it is about and, for 'manager', how many levels above them. */
+export type ConflictReason = { source: ConflictSource; personId?: number; levels?: number };
+
+export type ConflictIdea = {
+	teamIds: readonly number[];
+	mentorIds: readonly number[];
+	declaredBy?: readonly number[];
+};
+
+export type ConflictOrg = {
+	/** Who reports to whom (domain/org-chart.ts). */
+	managerOf: ManagerOf;
+	/** The competition counts same-team peers (competition.peer_conflicts). */
+	peerConflicts?: boolean;
+};
 
 /**
- * Why a juror may not score an idea, automatic rules first: the juror is on the idea's team,
- * is (or was) its mentor, or is the line manager of a team member; or declared a conflict
- * themselves. An empty list: no conflict. Excluded pairs count nowhere (not in the scores,
- * not in the progress, not in the normalisation).
+ * Why a juror may not score an idea, automatic rules first (scoring/conflict-sources.ts says
+ * the same in SQL): the juror is on the idea's team ('team'); is (or was) its mentor
+ * ('mentor'); sits anywhere above a team member in the reporting line ('manager', the
+ * nearest member with the number of levels: 1 is their manager, 2 the manager's manager);
+ * when the competition counts peers, has the same direct manager as a team member ('peer');
+ * or declared a conflict themselves. An empty list: no conflict. Excluded pairs count
+ * nowhere (not in the scores, not in the progress, not in the normalisation); their
+ * sheets stay stored.
  *
- * Example: team [4, 5], person 5's manager is 9, mentor 7: juror 9 -> ['manager'];
- * juror 7 -> ['mentor']; juror 5 -> ['team']; juror 3 who declared -> ['declared'].
+ * Example: team [4, 5]; 5 reports to 9, 9 to 12; 6 also reports to 9; mentor 7:
+ * juror 9 -> manager of 5, 1 level; juror 12 -> manager of 5, 2 levels; juror 6 -> peer of 5
+ * (only with peerConflicts); juror 7 -> mentor; juror 3 who declared -> declared.
  */
-export function conflictSources(
-	jurorId: number,
-	idea: {
-		teamIds: readonly number[];
-		mentorIds: readonly number[];
-		teamManagerIds: readonly (number | null)[];
-		declaredBy?: readonly number[];
+export function conflictReasons(jurorId: number, idea: ConflictIdea, org: ConflictOrg): ConflictReason[] {
+	const reasons: ConflictReason[] = [];
+	if (idea.teamIds.includes(jurorId)) reasons.push({ source: 'team' });
+	if (idea.mentorIds.includes(jurorId)) reasons.push({ source: 'mentor' });
+	let above: ConflictReason | null = null;
+	for (const memberId of [...idea.teamIds].sort((a, b) => a - b)) {
+		const at = reportingLine(org.managerOf, memberId).indexOf(jurorId);
+		if (at >= 0 && (!above || at + 1 < above.levels!)) above = { source: 'manager', personId: memberId, levels: at + 1 };
 	}
-): ConflictSource[] {
-	const sources: ConflictSource[] = [];
-	if (idea.teamIds.includes(jurorId)) sources.push('team');
-	if (idea.mentorIds.includes(jurorId)) sources.push('mentor');
-	if (idea.teamManagerIds.includes(jurorId)) sources.push('manager');
-	if (idea.declaredBy?.includes(jurorId)) sources.push('declared');
-	return sources;
+	if (above) reasons.push(above);
+	if (org.peerConflicts) {
+		const peer = [...idea.teamIds].sort((a, b) => a - b).find((memberId) => arePeers(org.managerOf, jurorId, memberId));
+		if (peer !== undefined) reasons.push({ source: 'peer', personId: peer });
+	}
+	if (idea.declaredBy?.includes(jurorId)) reasons.push({ source: 'declared' });
+	return reasons;
+}
+
+/** The sources of `conflictReasons`, in the same order. */
+export function conflictSources(jurorId: number, idea: ConflictIdea, org: ConflictOrg): ConflictSource[] {
+	return conflictReasons(jurorId, idea, org).map((r) => r.source);
 }

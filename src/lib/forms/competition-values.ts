@@ -9,6 +9,10 @@ export type CompetitionFormValues = {
 	responseDays: string;
 	departmentIds: string[];
 	preferOtherDepartmentMentor: boolean;
+	/** Same-team peers (same direct manager) conflict with each other's ideas. */
+	peerConflicts: boolean;
+	/** Ideas to score per juror across rounds not yet closed; empty: no cap. */
+	jurorLoadCap: string;
 };
 
 export function blankCompetitionValues(): CompetitionFormValues {
@@ -20,7 +24,9 @@ export function blankCompetitionValues(): CompetitionFormValues {
 		closesAt: '',
 		responseDays: '10',
 		departmentIds: [],
-		preferOtherDepartmentMentor: true
+		preferOtherDepartmentMentor: true,
+		peerConflicts: false,
+		jurorLoadCap: ''
 	};
 }
 
@@ -37,6 +43,8 @@ export function formDataToCompetitionValues(form: FormData): CompetitionFormValu
 		closesAt: text('closesAt'),
 		responseDays: text('responseDays'),
 		departmentIds: form.getAll('departmentId').filter((v): v is string => typeof v === 'string'),
-		preferOtherDepartmentMentor: form.get('preferOtherDepartmentMentor') !== null
+		preferOtherDepartmentMentor: form.get('preferOtherDepartmentMentor') !== null,
+		peerConflicts: form.get('peerConflicts') !== null,
+		jurorLoadCap: text('jurorLoadCap')
 	};
 }

@@ -9,6 +9,7 @@ const errors: Record<string, () => string> = {
 	not_a_datetime: m.judging_competition_error_not_a_datetime,
 	closes_before_opens: m.judging_competition_error_closes_before_opens,
 	response_days_range: m.judging_competition_error_response_days_range,
+	load_cap_range: m.judging_competition_error_load_cap_range,
 	competition_has_ideas: m.judging_competition_error_has_ideas,
 	status_not_allowed: m.judging_competition_error_status_not_allowed,
 	unknown_status: m.judging_competition_error_status_not_allowed,

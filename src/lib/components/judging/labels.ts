@@ -40,7 +40,9 @@ const errors: Record<string, () => string> = {
 	not_in_queue: m.judging_upload_not_in_queue,
 	duplicate_row: m.judging_upload_duplicate_row,
 	bad_version: m.judging_upload_bad_version,
-	unchanged: m.judging_upload_unchanged
+	unchanged: m.judging_upload_unchanged,
+	juror_over_cap: m.judging_error_juror_over_cap,
+	unknown_person: m.judging_error_unknown_person
 };
 
 export const judgingErrorText = (code: string): string => errors[code]?.() ?? errorText(code);
@@ -69,6 +71,36 @@ const conflictSources: Record<string, () => string> = {
 	declared: m.judging_conflict_declared
 };
 export const conflictLabel = (source: string): string => conflictSources[source]?.() ?? source;
+
+/** A reason of a conflict as the server finds it (scoring/conflict-sources.ts). */
+export type ConflictReasonView = { source: string; personName: string | null; levels: number | null };
+
+/**
+ * Why a juror may not score an idea, in words: to the juror ('you': "You are above Anna de
+ * Vries in the reporting line (2 levels).") or to the organiser ("above Anna de Vries in the
+ * reporting line (2 levels)").
+ */
+export function conflictWhy(reason: ConflictReasonView, to: 'you' | 'organiser'): string {
+	const you = to === 'you';
+	const name = reason.personName;
+	switch (reason.source) {
+		case 'team':
+			return you ? m.judging_why_you_team() : m.judging_why_team();
+		case 'mentor':
+			return you ? m.judging_why_you_mentor() : m.judging_why_mentor();
+		case 'manager':
+			if (name && reason.levels)
+				return you ? m.judging_why_you_manager({ name, levels: reason.levels }) : m.judging_why_manager({ name, levels: reason.levels });
+			return you ? m.judging_why_you_manager_recorded() : m.judging_why_manager_recorded();
+		case 'peer':
+			if (name) return you ? m.judging_why_you_peer({ name }) : m.judging_why_peer({ name });
+			return you ? m.judging_why_you_peer_recorded() : m.judging_why_peer_recorded();
+		case 'declared':
+			return you ? m.judging_why_you_declared() : m.judging_why_declared();
+		default:
+			return reason.source;
+	}
+}
 
 export const kindLabel = (kind: string): string =>
 	kind === 'final' ? m.judging_kind_final() : kind === 'semi_final' ? m.judging_kind_semi_final() : m.judging_kind_other();

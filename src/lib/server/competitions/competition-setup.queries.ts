@@ -11,6 +11,8 @@ export type CompetitionRow = {
 	submissionClosesAt: Date;
 	responseDays: number;
 	preferOtherDepartmentMentor: boolean;
+	peerConflicts: boolean;
+	jurorLoadCap: number | null;
 };
 
 /** One competition as the edit form needs it: its fields, eligible departments and how many ideas were ever submitted. */
@@ -26,6 +28,8 @@ export function findCompetitionForEdit(db: Db, competitionId: number) {
 			'c.submissionClosesAt',
 			'c.responseDays',
 			'c.preferOtherDepartmentMentor',
+			'c.peerConflicts',
+			'c.jurorLoadCap',
 			'c.status',
 			'c.createdAt',
 			jsonArrayFrom(

@@ -84,6 +84,10 @@ export type CompetitionInput = {
 	/** eligible departments; none means every department */
 	departmentIds: number[];
 	preferOtherDepartmentMentor: boolean;
+	/** Same-team peers (same direct manager) conflict with each other's ideas. */
+	peerConflicts?: boolean;
+	/** At most this many ideas to score per juror across rounds not yet closed; null or absent: no cap. */
+	jurorLoadCap?: number | null;
 };
 
 /** The rules on a competition's fields, as field codes; the service runs them on every input. */
@@ -104,6 +108,8 @@ export function checkCompetitionInput(input: CompetitionInput): Record<string, s
 	if (!Number.isInteger(input.responseDays) || input.responseDays < 1 || input.responseDays > 90)
 		errors.responseDays = ['response_days_range'];
 	if (input.departmentIds.some((id) => !Number.isInteger(id) || id <= 0)) errors.departmentId = ['unknown'];
+	if (input.jurorLoadCap != null && (!Number.isInteger(input.jurorLoadCap) || input.jurorLoadCap < 1 || input.jurorLoadCap > 1000))
+		errors.jurorLoadCap = ['load_cap_range'];
 	return errors;
 }
 
@@ -152,7 +158,18 @@ export const competitionFormSchema = z
 			asList,
 			z.array(plainNumber(z.coerce.number({ message: 'unknown' }).int({ message: 'unknown' }).positive({ message: 'unknown' }))).max(200)
 		),
-		preferOtherDepartmentMentor: z.preprocess((v) => v !== undefined && v !== null && v !== '', z.boolean())
+		preferOtherDepartmentMentor: z.preprocess((v) => v !== undefined && v !== null && v !== '', z.boolean()),
+		peerConflicts: z.preprocess((v) => v !== undefined && v !== null && v !== '', z.boolean()),
+		jurorLoadCap: z.preprocess(
+			(v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
+			plainNumber(
+				z.coerce
+					.number({ message: 'not_a_number' })
+					.int({ message: 'not_a_whole_number' })
+					.min(1, { message: 'load_cap_range' })
+					.max(1000, { message: 'load_cap_range' })
+			).nullable()
+		)
 	})
 	.superRefine((v, ctx) => {
 		if (v.closesAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closes_before_opens' });
@@ -168,7 +185,9 @@ export function toCompetitionInput(v: z.output<typeof competitionFormSchema>): C
 		submissionClosesAt: v.closesAt,
 		responseDays: v.responseDays,
 		departmentIds: [...new Set(v.departmentId)],
-		preferOtherDepartmentMentor: v.preferOtherDepartmentMentor
+		preferOtherDepartmentMentor: v.preferOtherDepartmentMentor,
+		peerConflicts: v.peerConflicts,
+		jurorLoadCap: v.jurorLoadCap ?? null
 	};
 }
 

@@ -13,6 +13,7 @@ import { renderMarkdown } from '../markdown.js';
 import { decideCompetitionStatus, nextCompetitionStatuses } from '../../domain/competition-status.js';
 import type { CompetitionFormValues } from '../../forms/competition-values.js';
 import { checkCompetitionInput, dateToAmsterdamLocal, slugFromName, type CompetitionInput } from './competition-setup.schema.js';
+import { recomputeConflicts } from '../scoring/jury-sheet.service.js';
 import * as q from './competition-setup.queries.js';
 
 function requireOrganiser(actor: Actor) {
@@ -37,7 +38,9 @@ async function validate(db: Database, input: CompetitionInput, competitionId: nu
 		submissionOpensAt: input.submissionOpensAt,
 		submissionClosesAt: input.submissionClosesAt,
 		responseDays: input.responseDays,
-		preferOtherDepartmentMentor: input.preferOtherDepartmentMentor
+		preferOtherDepartmentMentor: input.preferOtherDepartmentMentor,
+		peerConflicts: input.peerConflicts ?? false,
+		jurorLoadCap: input.jurorLoadCap ?? null
 	};
 	return { row, departmentIds };
 }
@@ -50,6 +53,8 @@ const auditData = (row: q.CompetitionRow, departmentIds: number[]) => ({
 	submissionClosesAt: row.submissionClosesAt.toISOString(),
 	responseDays: row.responseDays,
 	preferOtherDepartmentMentor: row.preferOtherDepartmentMentor,
+	peerConflicts: row.peerConflicts,
+	jurorLoadCap: row.jurorLoadCap,
 	departmentIds,
 	callTextLength: row.callText.length
 });
@@ -95,6 +100,8 @@ export async function updateCompetition(db: Database, actor: Actor, competitionI
 				throw new DomainError('competition_archived', 'This competition is archived; it no longer changes.', 409);
 			await q.updateCompetitionRow(trx, competitionId, row);
 			await q.replaceCompetitionDepartments(trx, competitionId, departmentIds);
+			// Counting peers or not changes who conflicts: the recorded conflicts follow.
+			await recomputeConflicts(trx, { competitionId });
 			await recordAudit(trx, {
 				actorId: actor.id,
 				action: 'competition.update',
@@ -125,7 +132,9 @@ export async function getCompetitionForEdit(db: Database, actor: Actor, competit
 		closesAt: dateToAmsterdamLocal(competition.submissionClosesAt),
 		responseDays: String(competition.responseDays),
 		departmentIds: departmentIds.map(String),
-		preferOtherDepartmentMentor: competition.preferOtherDepartmentMentor
+		preferOtherDepartmentMentor: competition.preferOtherDepartmentMentor,
+		peerConflicts: competition.peerConflicts,
+		jurorLoadCap: competition.jurorLoadCap === null ? '' : String(competition.jurorLoadCap)
 	};
 	return {
 		competition: {

@@ -3,10 +3,11 @@
  * members, and the ideas entered. The round's shared reads and its lock are in
  * scoring/round.queries.ts.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
+import { conflictReasonsJson, conflictSources, type ConflictReasonRow } from '../scoring/conflict-sources.js';
 
 /** Every competition with its rounds, newest first. */
 export function listCompetitionsWithRounds(db: Db) {
@@ -87,21 +88,144 @@ export function listEligibleDepartments(db: Db, competitionId: number) {
 		.execute();
 }
 
-/** The people of a department's management team: its managers and directors. */
+/**
+ * The people who judge for a department: its management team as recorded
+ * (department_mt_member) first, then its managers and directors by job level, each once;
+ * 'top' is the head office (the department without a parent), whose team judges the final.
+ */
 export function listManagementOf(db: Db, departmentIds: number[] | 'top') {
-	let q = db
-		.selectFrom('appUser as u')
-		.innerJoin('department as d', 'd.id', 'u.departmentId')
-		.select(['u.id', 'u.departmentId'])
-		.where('u.disabledAt', 'is', null)
-		.where('u.jobLevel', 'in', ['manager', 'director']);
-	q =
+	const departments =
 		departmentIds === 'top'
-			? q.where('d.parentId', 'is', null)
+			? sql`(select d.id from department d where d.parent_id is null)`
 			: departmentIds.length
-				? q.where('u.departmentId', 'in', departmentIds)
-				: q.where(sql<boolean>`false`);
-	return q.orderBy('u.name').execute();
+				? sql`(${sql.join(departmentIds)})`
+				: sql`(null)`;
+	return sql<{ id: number; departmentId: number; mt: boolean; name: string }>`
+		select distinct on (x.department_id, x.id) x.id, x.department_id as "departmentId", x.mt, x.name
+		from (
+			select u.id, mt.department_id, true as mt, u.name from department_mt_member mt join app_user u on u.id = mt.user_id
+				where mt.department_id in ${departments} and u.disabled_at is null
+			union all
+			select u.id, u.department_id, false, u.name from app_user u
+				where u.department_id in ${departments} and u.disabled_at is null and u.job_level in ('manager', 'director')
+		) x
+		order by x.department_id, x.id, x.mt desc`
+		.execute(db)
+		.then((r) => r.rows.sort((a, b) => Number(b.mt) - Number(a.mt) || a.name.localeCompare(b.name)));
+}
+
+/**
+ * A juror's load: the ideas they have to score in rounds not yet closed (in preparation or
+ * open), each (round, idea) once, less the ones they have a conflict with.
+ */
+function loadOf(userId: RawBuilder<unknown>) {
+	return sql<number>`(select count(*)::int from (
+		select distinct e2.round_id, e2.idea_id
+		from jury_member jm2
+		join round_entry e2 on e2.jury_id = jm2.jury_id
+		join round r2 on r2.id = e2.round_id and r2.status in ('draft', 'open')
+		where jm2.user_id = ${userId}
+			and not exists (${conflictSources(sql.ref('jm2.user_id'), sql.ref('e2.idea_id'), { recorded: true })})) l)`;
+}
+
+export type JuryCandidateRow = {
+	juryId: number;
+	userId: number;
+	name: string;
+	jobTitle: string | null;
+	jobLevel: string;
+	departmentName: string;
+	/** On this jury already; `disabled`: left the company, the seat needs replacing. */
+	member: boolean;
+	disabled: boolean;
+	/** Why suggested: 1 the department's management team, 2 a director, 3 a manager; 0 a member. */
+	rank: number;
+	load: number;
+	conflicts: { ideaId: number; title: string; reasons: ConflictReasonRow[] }[];
+};
+
+/**
+ * Per jury of the round, in one statement: its members and up to `limit` suggested jurors
+ * (the jury's department's management team first, then its directors and managers; for a
+ * competition-wide jury the head office's team, then directors anywhere), each with their
+ * load across rounds not yet closed and their conflicts with the ideas entered in this jury,
+ * with why.
+ */
+export async function listJuryCandidates(db: Db, roundId: number, limit = 12) {
+	const result = await sql<JuryCandidateRow>`
+		with j as (
+			select jy.id as jury_id, jy.department_id,
+				coalesce(jy.department_id, (select d.id from department d where d.parent_id is null order by d.id limit 1)) as dept_id
+			from jury jy where jy.round_id = ${roundId}
+		), suggested as (
+			select s.jury_id, s.user_id, s.rank from (
+				select j.jury_id, u.id as user_id, c.rank,
+					row_number() over (partition by j.jury_id order by c.rank, u.name, u.id) as n
+				from j
+				join app_user u on u.disabled_at is null
+				cross join lateral (select case
+					when exists (select 1 from department_mt_member mt where mt.department_id = j.dept_id and mt.user_id = u.id) then 1
+					when u.job_level = 'director' and (u.department_id = j.dept_id or j.department_id is null) then 2
+					when u.job_level = 'manager' and u.department_id = j.dept_id then 3
+				end as rank) c
+				where c.rank is not null
+					and not exists (select 1 from jury_member m where m.jury_id = j.jury_id and m.user_id = u.id)
+			) s where s.n <= ${limit}
+		), pool as (
+			select m.jury_id, m.user_id, true as member, 0 as rank from j join jury_member m on m.jury_id = j.jury_id
+			union all
+			select jury_id, user_id, false, rank from suggested
+		)
+		select p.jury_id as "juryId", p.user_id as "userId", u.name, u.job_title as "jobTitle", u.job_level as "jobLevel",
+			d.name as "departmentName", p.member, u.disabled_at is not null as disabled, p.rank,
+			${loadOf(sql.ref('p.user_id'))} as "load",
+			coalesce((
+				select json_agg(json_build_object('ideaId', e.idea_id, 'title', i.title, 'reasons', c.reasons) order by e.idea_id)
+				from round_entry e
+				join idea i on i.id = e.idea_id
+				cross join lateral (select ${conflictReasonsJson(sql.ref('p.user_id'), sql.ref('e.idea_id'))} as reasons) c
+				where e.jury_id = p.jury_id and json_array_length(c.reasons) > 0
+			), '[]'::json) as conflicts
+		from pool p
+		join app_user u on u.id = p.user_id
+		join department d on d.id = u.department_id
+		order by p.jury_id, p.member desc, p.rank, u.name, u.id
+	`.execute(db);
+	return result.rows;
+}
+
+/** One person's load (see listJuryCandidates), e.g. after adding them to a jury. */
+export async function jurorLoad(db: Db, userId: number) {
+	const result = await sql<{ load: number }>`select ${loadOf(sql.val(userId))} as "load"`.execute(db);
+	return result.rows[0].load;
+}
+
+/** A person to put on a jury: their name, whether they left, whether they sit on this jury already. */
+export function findJurorCandidate(db: Db, userId: number, juryId?: number) {
+	return db
+		.selectFrom('appUser as u')
+		.select((eb) => [
+			'u.id',
+			'u.name',
+			'u.disabledAt',
+			juryId === undefined
+				? sql<boolean>`false`.as('onJury')
+				: eb
+						.exists(eb.selectFrom('juryMember as m').select('m.userId').whereRef('m.userId', '=', 'u.id').where('m.juryId', '=', juryId))
+						.as('onJury')
+		])
+		.where('u.id', '=', userId)
+		.executeTakeFirst();
+}
+
+/** The competition's settings a jury needs: its name, the load cap per juror. */
+export function findCompetitionOfRound(db: Db, roundId: number) {
+	return db
+		.selectFrom('round as r')
+		.innerJoin('competition as c', 'c.id', 'r.competitionId')
+		.select(['c.id', 'c.name', 'c.jurorLoadCap', 'r.name as roundName'])
+		.where('r.id', '=', roundId)
+		.executeTakeFirst();
 }
 
 export function insertRound(

@@ -47,7 +47,7 @@ export async function getCompetitionRounds(db: Database, actor: Actor, competiti
 
 /**
  * ASML's template: a semi-final per eligible department, judged by that department's MT
- * (its managers and directors, editable afterwards), top 3 per department advancing; then a
+ * (its management team as recorded first, then its managers and directors; editable afterwards), top 3 per department advancing; then a
  * final over the whole competition judged by higher management, decided by the organiser.
  * Both rounds get the default criteria. Only for a competition without rounds (domain/competition-status.ts).
  */
@@ -120,18 +120,31 @@ export async function getRoundAdmin(db: Database, actor: Actor, roundId: number)
 	requireOrganiser(actor);
 	const data = await loadRoundRecord(db, roundId);
 	const statuses = entryStatuses(data.round.kind);
-	const [candidates, people] = await Promise.all([
+	const [candidates, people, jurors, competition] = await Promise.all([
 		data.round.status === 'draft' || data.round.status === 'open'
 			? q.listEntryCandidates(db, data.round.competitionId, roundId, statuses)
 			: Promise.resolve([]),
-		q.listPeopleForJury(db)
+		q.listPeopleForJury(db),
+		q.listJuryCandidates(db, roundId),
+		q.findCompetitionOfRound(db, roundId)
 	]);
 	const entryByIdea = new Map(data.entries.map((e) => [e.ideaId, e]));
 	return {
 		round: data.round,
 		criteria: withWeightPercent(data.criteria).map((c) => ({ ...c, rubric: rubricOf(c.rubric) })),
 		criteriaLocked: data.criteriaLocked,
-		juries: data.juries.map((j) => ({ ...j, entries: data.entries.filter((e) => e.juryId === j.id).length })),
+		juries: data.juries.map((j) => {
+			const rows = jurors.filter((c) => c.juryId === j.id);
+			return {
+				...j,
+				entries: data.entries.filter((e) => e.juryId === j.id).length,
+				/** The members with their load, conflicts (with why) and whether they left the company. */
+				seats: rows.filter((c) => c.member),
+				suggestions: rows.filter((c) => !c.member)
+			};
+		}),
+		loadCap: competition?.jurorLoadCap ?? null,
+		flaggedSeats: jurors.filter((c) => c.member && c.disabled).length,
 		entries: data.entries,
 		conflictCount: new Set(data.conflicts.map((c) => `${c.jurorId}:${c.ideaId}`)).size,
 		results: {
@@ -199,6 +212,11 @@ export async function saveCriteria(db: Database, actor: Actor, roundId: number, 
 	});
 }
 
+/**
+ * Put a person on a jury. Refused for someone who left the company, and when their load
+ * (ideas to score in rounds not yet closed, this jury's included) would pass the
+ * competition's cap per juror. The person is told ('jury_added', to /jury).
+ */
 export async function addJuryMember(db: Database, actor: Actor, roundId: number, juryId: number, userId: number) {
 	requireOrganiser(actor);
 	await db.transaction().execute(async (trx) => {
@@ -206,8 +224,26 @@ export async function addJuryMember(db: Database, actor: Actor, roundId: number,
 		const jury = await q.findJury(trx, juryId);
 		if (!round || !jury || jury.roundId !== roundId) throw notFound();
 		if (round.status === 'closed' || round.status === 'published') throw refuse('round_locked', 'This round is closed.');
+		const [person, competition] = await Promise.all([q.findJurorCandidate(trx, userId, juryId), q.findCompetitionOfRound(trx, roundId)]);
+		if (!person || person.disabledAt) throw new FieldErrors({ userId: ['unknown_person'] });
+		if (person.onJury) return;
 		await q.insertJuryMembers(trx, juryId, [userId]);
 		await recordAutoConflicts(trx, roundId);
+		const cap = competition?.jurorLoadCap ?? null;
+		if (cap !== null) {
+			const load = await q.jurorLoad(trx, userId);
+			if (load > cap)
+				throw new DomainError(
+					'juror_over_cap',
+					`${person.name} would have ${load} ideas to score in rounds not yet closed, above this competition's cap of ${cap} per juror.`,
+					409
+				);
+		}
+		await insertNotifications(trx, [userId], {
+			kind: 'jury_added',
+			params: { round: `${competition?.name ?? ''} · ${competition?.roundName ?? ''}` },
+			link: '/jury'
+		});
 		await recordAudit(trx, { actorId: actor.id, action: 'jury.member_added', objectType: 'jury', objectId: juryId, data: { userId } });
 	});
 }

@@ -7,11 +7,12 @@ import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
-import { conflictSources } from './conflict-sources.js';
+import { AUTO_CONFLICT_SOURCES, conflictReasonsJson, conflictSources } from './conflict-sources.js';
 
 /**
  * The juror's rounds with their progress, in one query: ideas in the scope of the juror's
- * jury, less the ideas they have a conflict with, and how many sheets they completed.
+ * jury, less the ideas they have a conflict with (found live, as everywhere), and how many
+ * sheets they completed.
  */
 export function listJurorRounds(db: Db, jurorId: number) {
 	return db
@@ -33,17 +34,7 @@ export function listJurorRounds(db: Db, jurorId: number) {
 				.selectFrom('roundEntry as e')
 				.select(sql<number>`count(*)::int`.as('n'))
 				.whereRef('e.juryId', '=', 'j.id')
-				.where((w) =>
-					w.not(
-						w.exists(
-							w
-								.selectFrom('conflictOfInterest as ci')
-								.whereRef('ci.ideaId', '=', 'e.ideaId')
-								.where('ci.userId', '=', jurorId)
-								.select('ci.id')
-						)
-					)
-				)
+				.where(sql<boolean>`not exists (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })})`)
 				.as('toScore'),
 			eb
 				.selectFrom('scoreSheet as s')
@@ -89,8 +80,8 @@ export function listJurorMemberships(db: Db, jurorId: number) {
 
 /**
  * The juror's ideas in these rounds, in one statement: those entered for their juries, per
- * round in presentation order, each with their own sheet's state and whether they have a
- * conflict with it (found live; the queue leaves those out).
+ * round in presentation order, each with their own sheet's state and the reasons of a
+ * conflict with it (found live; the queue leaves those out, the page says why).
  */
 export function listJurorQueues(db: Db, jurorId: number, roundIds: readonly number[]) {
 	if (!roundIds.length) return Promise.resolve([]);
@@ -115,7 +106,7 @@ export function listJurorQueues(db: Db, jurorId: number, roundIds: readonly numb
 			'h.submittedAt',
 			'h.version',
 			'h.updatedAt',
-			sql<boolean>`exists (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })})`.as('conflicted')
+			conflictReasonsJson(sql.ref('jm.user_id'), sql.ref('e.idea_id')).as('conflicts')
 		])
 		.where('e.roundId', 'in', roundIds)
 		.orderBy('e.roundId')
@@ -157,15 +148,7 @@ export function findJurorRound(db: Db, roundId: number, jurorId: number) {
 					.innerJoin('juryMember as jm', (jn) => jn.onRef('jm.juryId', '=', 'e.juryId').on('jm.userId', '=', jurorId))
 					.innerJoin('idea as i', 'i.id', 'e.ideaId')
 					.leftJoin('presentationSlot as p', (jn) => jn.onRef('p.roundId', '=', 'e.roundId').onRef('p.ideaId', '=', 'e.ideaId'))
-					.select([
-						'e.ideaId',
-						'i.title',
-						sql<
-							string[]
-						>`array(select distinct s.source from (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })}) s order by 1)`.as(
-							'conflicts'
-						)
-					])
+					.select(['e.ideaId', 'i.title', conflictReasonsJson(sql.ref('jm.user_id'), sql.ref('e.idea_id')).as('conflicts')])
 					.whereRef('e.roundId', '=', 'r.id')
 					.orderBy(sql`p.starts_at nulls last`)
 					.orderBy('e.ideaId')
@@ -347,15 +330,41 @@ export async function replaceScores(
 
 // ---------------------------------------------------------------- conflicts
 
-/** Writes the automatic conflicts down, so every screen (the home page too) sees them. */
-export async function recordAutoConflicts(db: Db, roundId: number) {
+/**
+ * Writes the automatic conflicts down again for the juror-idea pairs of some rounds, so every
+ * screen that reads them (the home page, the knowledge base's roll-out score) agrees with
+ * the live rule: new ones are added, team, manager and peer rows that no longer hold (a new
+ * manager, a peer setting turned off) are removed. Mentor rows stay: once a mentor, always
+ * conflicted. Declared ones are the juror's and stay. One statement.
+ */
+export async function recomputeAutoConflicts(db: Db, scope: { roundId: number } | { competitionId: number } | 'active') {
+	const where =
+		scope === 'active'
+			? sql`r.status in ('draft', 'open')`
+			: 'roundId' in scope
+				? sql`r.id = ${scope.roundId}`
+				: sql`r.competition_id = ${scope.competitionId} and r.status in ('draft', 'open')`;
+	const recomputed = AUTO_CONFLICT_SOURCES.filter((s) => s !== 'mentor');
 	await sql`
+		with pairs as (
+			select distinct jm.user_id, e.idea_id
+			from round_entry e
+			join round r on r.id = e.round_id
+			join jury_member jm on jm.jury_id = e.jury_id
+			where ${where}
+		), live as (
+			select distinct p.user_id, p.idea_id, s.source
+			from pairs p
+			join lateral (${conflictSources(sql.ref('p.user_id'), sql.ref('p.idea_id'), { recorded: false })}) s on true
+		), gone as (
+			delete from conflict_of_interest ci
+			using pairs p
+			where ci.user_id = p.user_id and ci.idea_id = p.idea_id
+				and ci.source in (${sql.join(recomputed)})
+				and not exists (select 1 from live l where l.user_id = ci.user_id and l.idea_id = ci.idea_id and l.source = ci.source)
+		)
 		insert into conflict_of_interest (user_id, idea_id, source)
-		select distinct jm.user_id, e.idea_id, s.source
-		from round_entry e
-		join jury_member jm on jm.jury_id = e.jury_id
-		join lateral (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: false })}) s on true
-		where e.round_id = ${roundId}
+		select user_id, idea_id, source from live
 		on conflict (user_id, idea_id, source) do nothing
 	`.execute(db);
 }

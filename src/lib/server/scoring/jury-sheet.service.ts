@@ -7,7 +7,7 @@
  * says so; the queue is in presentation order, never in an order that depends on scores.
  */
 import type { Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
+import type { Database, Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { can, canScoreIdea, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
@@ -53,7 +53,7 @@ export async function getJuryHome(db: Database, actor: Actor) {
 	const rounds = shown.map((m) => {
 		const queue = queues.filter((e) => e.roundId === m.roundId);
 		const ideas = queue
-			.filter((e) => !e.conflicted)
+			.filter((e) => !e.conflicts.length)
 			.map((e) => ({
 				ideaId: e.ideaId,
 				title: e.title,
@@ -73,7 +73,9 @@ export async function getJuryHome(db: Database, actor: Actor) {
 			kind: m.kind,
 			scoringClosesAt: m.scoringClosesAt,
 			ideas,
-			excludedCount: new Set(queue.filter((e) => e.conflicted).map((e) => e.ideaId)).size,
+			excludedCount: new Set(queue.filter((e) => e.conflicts.length).map((e) => e.ideaId)).size,
+			// The ideas left out, each with why: the juror may ask, and may see a mistake in the org chart.
+			excluded: queue.filter((e) => e.conflicts.length).map((e) => ({ ideaId: e.ideaId, title: e.title, reasons: e.conflicts })),
 			done: ideas.filter((i) => i.state === 'submitted').length
 		};
 	});
@@ -96,7 +98,8 @@ function placeOf(round: JurorRound | undefined, ideaId: number) {
 	return {
 		onJury: !!here,
 		conflicted: !!here?.conflicts.length,
-		sources: here?.conflicts ?? [],
+		sources: (here?.conflicts ?? []).map((c) => c.source),
+		reasons: here?.conflicts ?? [],
 		previousId: at > 0 ? queue[at - 1].ideaId : null,
 		nextId: at >= 0 && at < queue.length - 1 ? queue[at + 1].ideaId : null,
 		position: at >= 0 ? at + 1 : null,
@@ -158,6 +161,8 @@ export async function getScoringSheet(db: Database, actor: Actor, roundId: numbe
 		criteria: withWeightPercent(criteria).map((c) => ({ ...c, rubric: rubricOf(c.rubric) })),
 		idea,
 		conflict: place.conflicted ? place.sources : null,
+		/** Why, as the sheet says it: the team member the juror is above or shares a manager with. */
+		conflictReasons: place.reasons,
 		sheet: sheet
 			? {
 					version: sheet.version,
@@ -287,5 +292,15 @@ export async function declareConflict(db: Database, actor: Actor, roundId: numbe
 
 /** Round set-up writes the automatic conflicts down whenever juries or entries change, inside its transaction. */
 export async function recordAutoConflicts(trx: Transaction<DB>, roundId: number) {
-	await q.recordAutoConflicts(trx, roundId);
+	await q.recomputeAutoConflicts(trx, { roundId });
+}
+
+/**
+ * The organisation changed (a new manager, a competition counting peers or not): the
+ * recorded automatic conflicts of the rounds not yet closed follow, inside the caller's
+ * transaction. Conflicts are found live everywhere, so this keeps the recorded copy equal
+ * to them; no score is ever deleted (a conflicted juror's sheet stays, and counts nowhere).
+ */
+export async function recomputeConflicts(trx: Db, scope: { competitionId: number } | 'active' = 'active') {
+	await q.recomputeAutoConflicts(trx, scope);
 }
