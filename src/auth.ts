@@ -2,7 +2,7 @@ import { SvelteKitAuth, type SvelteKitAuthConfig } from '@auth/sveltekit';
 import { skipCSRFCheck } from '@auth/core';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/runtime';
-import { resolveSsoUser } from '$lib/server/org/users.service';
+import { readClaims, resolveSsoUser } from '$lib/server/people/sso.service';
 
 /**
  * Auth.js carries only the company sign-in (OpenID Connect): its redirect, callback and
@@ -38,22 +38,18 @@ function buildConfig(): SvelteKitAuthConfig {
 		callbacks: {
 			async jwt({ token, user, account, profile }) {
 				if (account?.provider === 'oidc') {
-					const email = (profile?.email ?? user?.email ?? '').toString();
-					if (!email) throw new Error('The identity provider sent no e-mail address');
-					const claim = profile?.[cfg.oidc!.departmentClaim];
-					// A disabled person gets no uid, so no session.
-					token.uid = await resolveSsoUser(db(), {
-						email,
-						name: (profile?.name ?? user?.name ?? email).toString(),
-						department: typeof claim === 'string' ? claim : null,
-						defaultDepartment: cfg.defaultDepartment
-					});
+					const claims = readClaims({ name: user?.name, ...profile, email: profile?.email ?? user?.email }, cfg.oidc!.claims);
+					if (!claims) throw new Error('The identity provider sent no e-mail address');
+					const result = await resolveSsoUser(db(), claims, { defaultDepartment: cfg.defaultDepartment });
+					// A disabled person gets no uid, so no session: /signin/complete shows them why.
+					token.uid = result.status === 'active' ? result.userId : null;
+					token.disabled = result.status === 'disabled';
 				}
 				return token;
 			},
 			session({ session, token }) {
 				if (typeof token.uid === 'number') session.user.id = String(token.uid);
-				return session;
+				return token.disabled === true ? { ...session, disabled: true } : session;
 			}
 		}
 	};

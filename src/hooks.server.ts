@@ -9,6 +9,7 @@ import { db, startRuntime, stopRuntime } from '$lib/server/runtime';
 import { admitSignIn, sessionUserOf } from '$lib/server/org/sessions.service';
 import { sessionToken } from '$lib/server/http';
 import { removeStaleTempFiles } from '$lib/server/attachments/storage';
+import { prepareFirstStart } from '$lib/server/people/setup.service';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
 export const init: ServerInit = async () => {
@@ -21,6 +22,13 @@ export const init: ServerInit = async () => {
 		if (seeded) console.log(`IdeaCup: seeded the demo organisation (${seeded})`);
 		console.log(`IdeaCup: using the ${where}${cfg.demoSignIn ? '; demo sign-in is on' : ''}`);
 		if (process.env.NODE_ENV !== 'development') console.log(`IdeaCup is ready: ${publicAddress(cfg, process.env.PORT)}`);
+		// No administrator yet: a one-time setup link, new at each start until someone uses it.
+		const setup = await prepareFirstStart(db());
+		if (setup) {
+			console.log(
+				`IdeaCup: no administrator yet. Open ${publicAddress(cfg, process.env.PORT)}/setup/${setup.token} to set up your organisation.`
+			);
+		}
 	} catch (error) {
 		// One clear line for the operator, not a stack trace.
 		const known = error instanceof ConfigError || error instanceof DatabaseOpenError;

@@ -1,9 +1,9 @@
-/** People, roles and sign-in on a real database: what the admin and the SSO hook rely on. */
+/** People, roles and sign-in on a real database: what the admin relies on (company sign-in: sso.test.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { Actor } from '$lib/server/auth/policy.js';
 import { DomainError } from '$lib/server/errors.js';
-import { changeDisabled, changeRole, listPeople, loadSessionUser, resolveSsoUser } from '$lib/server/org/users.service.js';
+import { changeDisabled, changeRole, listPeople, loadSessionUser } from '$lib/server/org/users.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 
 let testDb: TestDatabase;
@@ -95,44 +95,5 @@ describe('roles read from the database on every request', () => {
 		expect(admins.people.map((p) => p.email)).toEqual(['admin@example.com']);
 		const odd = await listPeople(db, admin, { q: '100%_\\', limit: 10, offset: 0 });
 		expect(odd.total).toBe(0);
-	});
-});
-
-describe('company sign-in (SSO)', () => {
-	it('matches an existing person by e-mail, whatever the case', async () => {
-		expect(await resolveSsoUser(db, { email: 'EMMA@example.com', name: 'E', department: null, defaultDepartment: 'GEN' })).toBe(employeeId);
-	});
-
-	it('creates a new person in the department the identity provider names, by code or name', async () => {
-		const byName = await resolveSsoUser(db, {
-			email: 'new.bo@example.com',
-			name: 'New Bo',
-			department: 'build operations',
-			defaultDepartment: 'GEN'
-		});
-		const person = await db
-			.selectFrom('appUser as u')
-			.innerJoin('department as d', 'd.id', 'u.departmentId')
-			.select('d.code')
-			.where('u.id', '=', byName!)
-			.executeTakeFirstOrThrow();
-		expect(person.code).toBe('BO');
-	});
-
-	it('places a person without a known department in the default one', async () => {
-		const id = await resolveSsoUser(db, {
-			email: 'nowhere@example.com',
-			name: 'No Where',
-			department: 'Mars Base',
-			defaultDepartment: 'GEN'
-		});
-		const person = await db.selectFrom('appUser').select('departmentId').where('id', '=', id!).executeTakeFirstOrThrow();
-		expect(person.departmentId).toBe(deptId);
-	});
-
-	it('refuses a disabled person', async () => {
-		await changeDisabled(db, admin, employeeId, true);
-		expect(await resolveSsoUser(db, { email: 'emma@example.com', name: 'E', department: null, defaultDepartment: 'GEN' })).toBeNull();
-		await changeDisabled(db, admin, employeeId, false);
 	});
 });

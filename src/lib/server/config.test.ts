@@ -106,19 +106,59 @@ describe('company sign-in (OIDC)', () => {
 		expect(loadConfig({ ...oidc, DATA_DIR: dataDir() }).demoSignIn).toBe(false);
 	});
 
-	it('fills the button name and the department claim with their defaults', () => {
+	it('fills the button name and the claim names with their defaults', () => {
 		expect(loadConfig({ ...oidc, ...pg }).oidc).toEqual({
 			issuer: 'https://login.example.com',
 			clientId: 'ideacup',
 			clientSecret: 's',
 			name: 'Company sign-in',
-			departmentClaim: 'department'
-		});
-		expect(loadConfig({ ...oidc, ...pg, OIDC_NAME: 'Okta', OIDC_DEPARTMENT_CLAIM: 'dept' }).oidc).toMatchObject({
-			name: 'Okta',
-			departmentClaim: 'dept'
+			claims: {
+				department: 'department',
+				manager: 'manager',
+				jobLevel: 'job_level',
+				employeeNumber: 'employee_number',
+				educationLevel: 'education_level',
+				locale: 'locale'
+			}
 		});
 		expect(loadConfig(pg).oidc).toBeNull();
+	});
+
+	it('maps each claim by configuration', () => {
+		const claims = loadConfig({
+			...oidc,
+			...pg,
+			OIDC_NAME: 'Entra ID',
+			OIDC_CLAIM_DEPARTMENT: 'extension_3f2a_costCentre',
+			OIDC_CLAIM_MANAGER: 'manager_email',
+			OIDC_CLAIM_JOB_LEVEL: 'jobLevel',
+			OIDC_CLAIM_EMPLOYEE_NUMBER: 'employeeid',
+			OIDC_CLAIM_EDUCATION_LEVEL: 'edu',
+			OIDC_CLAIM_LOCALE: 'preferred_language'
+		}).oidc;
+		expect(claims).toMatchObject({
+			name: 'Entra ID',
+			claims: {
+				department: 'extension_3f2a_costCentre',
+				manager: 'manager_email',
+				jobLevel: 'jobLevel',
+				employeeNumber: 'employeeid',
+				educationLevel: 'edu',
+				locale: 'preferred_language'
+			}
+		});
+	});
+
+	it('still reads OIDC_DEPARTMENT_CLAIM, the older name; OIDC_CLAIM_DEPARTMENT wins when both are set', () => {
+		expect(loadConfig({ ...oidc, ...pg, OIDC_DEPARTMENT_CLAIM: 'dept' }).oidc?.claims.department).toBe('dept');
+		expect(loadConfig({ ...oidc, ...pg, OIDC_DEPARTMENT_CLAIM: 'dept', OIDC_CLAIM_DEPARTMENT: 'ou' }).oidc?.claims.department).toBe('ou');
+		expect(loadConfig({ ...oidc, ...pg, OIDC_CLAIM_DEPARTMENT: '' }).oidc?.claims.department).toBe('department');
+	});
+
+	it('refuses a claim name with spaces', () => {
+		expect(() => loadConfig({ ...oidc, ...pg, OIDC_CLAIM_MANAGER: 'my manager' })).toThrow(
+			/^Invalid environment: OIDC_CLAIM_MANAGER must be one claim name without spaces/
+		);
 	});
 
 	it('refuses an issuer that is not a URL', () => {

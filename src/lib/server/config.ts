@@ -11,6 +11,35 @@ const flag = z
 	.optional()
 	.transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** The name of a claim in the ID token, e.g. `department` or `extension_3f2a_employeeNumber`. */
+const claimName = z
+	.string()
+	.trim()
+	.max(200, 'must be at most 200 characters')
+	.regex(/^\S*$/, 'must be one claim name without spaces')
+	.optional()
+	.transform((v) => (v ? v : undefined));
+
+/** Which ID-token claims say where a person belongs; company sign-in reads them at each sign-in. */
+export type ClaimNames = {
+	department: string;
+	/** The manager's e-mail address or employee number. */
+	manager: string;
+	jobLevel: string;
+	employeeNumber: string;
+	educationLevel: string;
+	locale: string;
+};
+
+export const DEFAULT_CLAIMS: ClaimNames = {
+	department: 'department',
+	manager: 'manager',
+	jobLevel: 'job_level',
+	employeeNumber: 'employee_number',
+	educationLevel: 'education_level',
+	locale: 'locale'
+};
+
 const envSchema = z.object({
 	DATABASE_URL: z
 		.string()
@@ -26,7 +55,14 @@ const envSchema = z.object({
 	OIDC_CLIENT_ID: z.string().min(1).optional(),
 	OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 	OIDC_NAME: z.string().default('Company sign-in'),
-	OIDC_DEPARTMENT_CLAIM: z.string().default('department'),
+	OIDC_CLAIM_DEPARTMENT: claimName,
+	/** The older name of OIDC_CLAIM_DEPARTMENT, still read. */
+	OIDC_DEPARTMENT_CLAIM: claimName,
+	OIDC_CLAIM_MANAGER: claimName,
+	OIDC_CLAIM_JOB_LEVEL: claimName,
+	OIDC_CLAIM_EMPLOYEE_NUMBER: claimName,
+	OIDC_CLAIM_EDUCATION_LEVEL: claimName,
+	OIDC_CLAIM_LOCALE: claimName,
 	DEFAULT_DEPARTMENT: z.string().default('GEN'),
 	ALLOW_DEMO_SIGNIN: flag,
 	SEED_DEMO: z.enum(['auto', 'empty', 'never']).default('auto'),
@@ -45,7 +81,7 @@ export type AppConfig = {
 	dataDir: string;
 	engine: 'postgres' | 'pglite';
 	authSecret: string;
-	oidc: { issuer: string; clientId: string; clientSecret: string; name: string; departmentClaim: string } | null;
+	oidc: { issuer: string; clientId: string; clientSecret: string; name: string; claims: ClaimNames } | null;
 	defaultDepartment: string;
 	demoSignIn: boolean;
 	/** auto: seed an empty embedded database; empty: seed any empty database; never. */
@@ -77,7 +113,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 				clientId: e.OIDC_CLIENT_ID!,
 				clientSecret: e.OIDC_CLIENT_SECRET!,
 				name: e.OIDC_NAME,
-				departmentClaim: e.OIDC_DEPARTMENT_CLAIM
+				claims: {
+					department: e.OIDC_CLAIM_DEPARTMENT ?? e.OIDC_DEPARTMENT_CLAIM ?? DEFAULT_CLAIMS.department,
+					manager: e.OIDC_CLAIM_MANAGER ?? DEFAULT_CLAIMS.manager,
+					jobLevel: e.OIDC_CLAIM_JOB_LEVEL ?? DEFAULT_CLAIMS.jobLevel,
+					employeeNumber: e.OIDC_CLAIM_EMPLOYEE_NUMBER ?? DEFAULT_CLAIMS.employeeNumber,
+					educationLevel: e.OIDC_CLAIM_EDUCATION_LEVEL ?? DEFAULT_CLAIMS.educationLevel,
+					locale: e.OIDC_CLAIM_LOCALE ?? DEFAULT_CLAIMS.locale
+				}
 			}
 		: null;
 	const dataDir = resolve(e.DATA_DIR);

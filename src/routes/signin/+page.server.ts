@@ -1,7 +1,6 @@
 import { error, redirect, type Actions } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
-import { authRequest, signIn } from '../../auth';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/runtime';
 import { listDemoSignIn } from '$lib/server/org/users.service';
@@ -9,7 +8,7 @@ import { admitSignIn, startSession } from '$lib/server/org/sessions.service';
 import { DEMO_PERSONAS } from '$lib/server/seed/demo';
 import { failForm, idField, localPath, readForm, setSessionCookie } from '$lib/server/http';
 
-const SIGN_IN_ERRORS = new Set(['signin_failed', 'disabled']);
+const SIGN_IN_ERRORS = new Set(['signin_failed', 'disabled', 'too_many']);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const redirectTo = localPath.parse(url.searchParams.get('redirectTo') ?? url.searchParams.get('callbackUrl') ?? '/');
@@ -19,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		redirectTo,
 		error: problem ? (SIGN_IN_ERRORS.has(problem) ? problem : 'signin_failed') : null,
+		retryAfterMinutes: String(Math.min(Math.max(Number(url.searchParams.get('minutes')) || 10, 1), 1440)),
 		sso: cfg.oidc ? { name: cfg.oidc.name } : null,
 		demo: cfg.demoSignIn ? await listDemoSignIn(db(), DEMO_PERSONAS) : null
 	};
@@ -42,21 +42,6 @@ export const actions: Actions = {
 		if (!session) return failForm({ _form: ['unknown_person'] }, {});
 		setSessionCookie(event.cookies, session.token, session.expiresAt);
 		redirect(303, parsed.data.redirectTo);
-	},
-	/** Company sign-in: off to the identity provider; `/signin/complete` starts the session on return. */
-	sso: async (event) => {
-		if (!config().oidc) error(404, 'Not found');
-		const form = await readForm(event.request);
-		const admitted = await admitSignIn(db(), { address: event.getClientAddress() }, config().signInLimits);
-		if (!admitted.ok) {
-			event.setHeaders({ 'retry-after': String(admitted.retryAfterSeconds) });
-			return failForm({ _form: ['too_many'] }, { retryAfterMinutes: String(Math.ceil(admitted.retryAfterSeconds / 60)) }, undefined, 429);
-		}
-		const back = localPath.parse(form.get('redirectTo') ?? '/');
-		event.request = authRequest(event.request, {
-			providerId: 'oidc',
-			redirectTo: `/signin/complete?redirectTo=${encodeURIComponent(back)}`
-		});
-		await signIn(event);
 	}
+	// Company sign-in starts at /signin/company (a link: see there why not a form).
 };

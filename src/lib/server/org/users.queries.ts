@@ -60,27 +60,6 @@ export function findSessionUserByToken(db: Db, tokenHash: string) {
 		.executeTakeFirst();
 }
 
-export function findUserByEmail(db: Db, email: string) {
-	return db.selectFrom('appUser').select(['id', 'disabledAt']).where('email', '=', email.toLowerCase()).executeTakeFirst();
-}
-
-export function findDepartmentByCodeOrName(db: Db, value: string) {
-	return db
-		.selectFrom('department')
-		.select('id')
-		.where((eb) => eb.or([eb('code', '=', value.toUpperCase()), eb(sql`lower(name)`, '=', value.toLowerCase())]))
-		.executeTakeFirst();
-}
-
-export function insertUser(db: Db, values: { email: string; name: string; departmentId: number }) {
-	return db
-		.insertInto('appUser')
-		.values({ ...values, email: values.email.toLowerCase(), jobLevel: 'engineer' })
-		.onConflict((oc) => oc.column('email').doUpdateSet({ email: values.email.toLowerCase() }))
-		.returning('id')
-		.executeTakeFirstOrThrow();
-}
-
 export type UserListFilter = { q?: string; departmentId?: number; role?: string; limit: number; offset: number };
 
 /** The admin's list of people: one query with roles, paged. */

@@ -44,35 +44,6 @@ export async function loadSessionUser(db: Database, userId: number): Promise<Ses
 	return sessionUserFromRow(row);
 }
 
-/**
- * Company sign-in: the person is matched by e-mail, or created and placed in the
- * department their identity provider names (code or name), else the default department.
- * Returns null for a disabled person.
- */
-export async function resolveSsoUser(
-	db: Database,
-	input: { email: string; name: string; department: string | null; defaultDepartment: string }
-): Promise<number | null> {
-	const email = input.email.trim().toLowerCase();
-	return db.transaction().execute(async (trx) => {
-		const existing = await q.findUserByEmail(trx, email);
-		if (existing) return existing.disabledAt ? null : existing.id;
-		const department =
-			(input.department ? await q.findDepartmentByCodeOrName(trx, input.department) : undefined) ??
-			(await q.findDepartmentByCodeOrName(trx, input.defaultDepartment));
-		if (!department) throw new Error(`The default department ${input.defaultDepartment} does not exist`);
-		const created = await q.insertUser(trx, { email, name: input.name.slice(0, 120) || email, departmentId: department.id });
-		await recordAudit(trx, {
-			actorId: created.id,
-			action: 'user.created_by_sso',
-			objectType: 'user',
-			objectId: created.id,
-			data: { email }
-		});
-		return created.id;
-	});
-}
-
 export async function listPeople(db: Database, actor: Actor, filter: q.UserListFilter) {
 	if (!can(actor, 'admin.users')) throw notFound();
 	const rows = await q.listUsers(db, filter);

@@ -6,15 +6,18 @@ import { localPath, setSessionCookie } from '$lib/server/http';
 
 /**
  * Back from the company's identity provider: Auth.js's short-lived token names the person;
- * a session held by the server replaces it, and the token is removed.
+ * a session held by the server replaces it, and the token is removed. A disabled person is
+ * told so on a page of its own.
  */
 export const GET: RequestHandler = async ({ locals, url, cookies }) => {
 	const bridge = await locals.auth();
 	for (const { name } of cookies.getAll()) if (/authjs\.session-token/.test(name)) cookies.delete(name, { path: '/' });
+	if ((bridge as { disabled?: boolean } | null)?.disabled) redirect(303, '/signin/disabled');
 	const id = Number(bridge?.user?.id);
-	if (!Number.isInteger(id) || id <= 0) redirect(303, '/signin?error=disabled');
+	if (!Number.isInteger(id) || id <= 0) redirect(303, '/signin?error=signin_failed');
 	const session = await startSession(db(), id);
-	if (!session) redirect(303, '/signin?error=disabled');
+	// Disabled between the identity provider's answer and now.
+	if (!session) redirect(303, '/signin/disabled');
 	setSessionCookie(cookies, session.token, session.expiresAt);
 	redirect(303, localPath.parse(url.searchParams.get('redirectTo') ?? '/'));
 };
