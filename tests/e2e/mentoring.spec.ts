@@ -133,6 +133,7 @@ test('the organiser replaces the mentor who changed job; the old mentor is told,
 	await expect(page.getByTestId('coached-ideas')).not.toContainText(ideaTitle);
 	await expect(page.getByTestId('unanswered').locator('tr', { hasText: ideaTitle })).toContainText(newMentor);
 
+	await page.context().clearCookies();
 	await signInAs(page, mentorName);
 	await page.goto('/notifications');
 	await expect(page.getByText(`You no longer mentor “${ideaTitle}”`)).toBeVisible();

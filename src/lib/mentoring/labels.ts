@@ -26,7 +26,8 @@ const mentoringErrors: Record<string, () => string> = {
 	not_allowed_now: m.mentoring_error_not_allowed_now,
 	reason_required: m.mentoring_error_reason_required,
 	no_mentor: m.mentoring_error_no_mentor,
-	same_mentor: m.mentoring_error_same_mentor
+	same_mentor: m.mentoring_error_same_mentor,
+	end_note_required: m.mentoring_error_end_note_required
 };
 /** Error codes of the mentoring forms, worded; other codes as everywhere else. */
 export const mentoringErrorText = (code: string): string => mentoringErrors[code]?.() ?? errorText(code);

@@ -89,7 +89,7 @@ export const endMentorSchema = z
 		replacementId: z.preprocess((v) => (v === '' ? undefined : v), id.optional())
 	})
 	.superRefine((v, ctx) => {
-		if (v.reason === 'other' && v.note.length < 3) ctx.addIssue({ code: 'custom', path: ['note'], message: 'reason_required' });
+		if (v.reason === 'other' && v.note.length < 3) ctx.addIssue({ code: 'custom', path: ['note'], message: 'end_note_required' });
 	});
 export type EndMentorInput = z.output<typeof endMentorSchema>;
 
