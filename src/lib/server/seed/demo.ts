@@ -33,6 +33,7 @@ import {
 } from './demo-org.js';
 import type { CompKey, IdeaSeed, ResultSeed } from './demo-types.js';
 import { loadRoundRecord } from '../scoring/round-record.js';
+import { conflictSources as ruleConflictSources, type ConflictSource } from '../../domain/scoring.js';
 
 export type DemoRole = 'employee' | 'mentor' | 'juror' | 'organiser' | 'admin';
 
@@ -1333,21 +1334,19 @@ class DemoBuilder {
 		await insertAll(trx, 'roundEntry', entries);
 		await insertAll(trx, 'presentationSlot', slots);
 
-		// Conflicts of interest: team, mentor and line manager, found from the data; one declared.
+		// Conflicts of interest as the portal finds them (team, mentor, anyone above a team member
+		// in the reporting line); one declared. `direct` is the narrower rule the demo's sheets were
+		// first drawn under (see drawnConflict): drawn the same, so the rest of the data stays.
 		const conflicted = new Set<string>();
+		const direct = new Set<string>();
 		for (const p of semi) {
 			const mt = DEPARTMENTS.find((d) => d.code === p.dept)!.mt;
-			const team = [p.seed.owner, ...(p.seed.members ?? [])];
-			const managers = new Set(team.map((k) => this.person.get(k)!.manager));
 			for (const juror of mt) {
-				const sources: Array<'team' | 'mentor' | 'manager'> = [];
-				if (team.includes(juror)) sources.push('team');
-				if (p.seed.mentor === juror) sources.push('mentor');
-				if (managers.has(juror)) sources.push('manager');
-				for (const source of sources) {
+				for (const source of this.conflictSources(p, juror)) {
 					conflicts.push({ userId: this.uid(juror), ideaId: this.iid(p.seed.key), source, createdAt: this.at(-9, 10, 30) });
 					conflicted.add(`${juror}|${p.seed.key}`);
 				}
+				if (this.drawnConflict(p, juror)) direct.add(`${juror}|${p.seed.key}`);
 			}
 		}
 		conflicts.push({
@@ -1358,6 +1357,7 @@ class DemoBuilder {
 			createdAt: this.at(-6, 7, 45)
 		});
 		conflicted.add(`${DECLARED_CONFLICT.juror}|${DECLARED_CONFLICT.idea}`);
+		direct.add(`${DECLARED_CONFLICT.juror}|${DECLARED_CONFLICT.idea}`);
 		await insertAll(trx, 'conflictOfInterest', conflicts);
 
 		// Score sheets, for presentations already held, in presentation order.
@@ -1386,7 +1386,7 @@ class DemoBuilder {
 			for (const juror of d.mt) {
 				const plan = JUROR_PLAN[juror];
 				if (!plan) continue;
-				const eligible = held.filter((p) => !conflicted.has(`${juror}|${p.seed.key}`));
+				const eligible = held.filter((p) => !direct.has(`${juror}|${p.seed.key}`));
 				const complete = plan.complete === 'all' ? eligible.length : Math.min(plan.complete, eligible.length);
 				const incomplete = Math.min(plan.incomplete ?? 0, eligible.length - complete);
 				eligible.slice(0, complete + incomplete).forEach((p, i) => {
@@ -1399,6 +1399,8 @@ class DemoBuilder {
 			}
 		}
 		if (!sheets.length) return;
+		// Drawn for every sheet as before; written only where the juror has no conflict (the portal lets nobody score those).
+		const kept = sheets.map((s) => !conflicted.has(`${s.juror}|${s.ideaKey}`));
 		const sheetRows = sheets.map((s) => {
 			const submitted = s.complete ? new Date(s.at.getTime() + r.int(5, 40) * MINUTE) : null;
 			return {
@@ -1411,11 +1413,15 @@ class DemoBuilder {
 				updatedAt: submitted ?? s.at
 			};
 		});
-		const insertedSheets = await trx.insertInto('scoreSheet').values(sheetRows).returning(['id', 'ideaId', 'jurorId']).execute();
+		const insertedSheets = await trx
+			.insertInto('scoreSheet')
+			.values(sheetRows.filter((_, i) => kept[i]))
+			.returning(['id', 'ideaId', 'jurorId'])
+			.execute();
 		const sheetId = new Map(insertedSheets.map((s) => [`${s.ideaId}|${s.jurorId}`, s.id]));
 		const scores: InsertObject<DB, 'score'>[] = [];
 		sheets.forEach((s, i) => {
-			const id = sheetId.get(`${this.iid(s.ideaKey)}|${this.uid(s.juror)}`)!;
+			const id = sheetId.get(`${this.iid(s.ideaKey)}|${this.uid(s.juror)}`) ?? 0;
 			const seed = semi.find((p) => p.seed.key === s.ideaKey)!.seed;
 			const q = seed.q ?? 3;
 			const prof = profile.get(s.ideaKey)!;
@@ -1429,7 +1435,11 @@ class DemoBuilder {
 				scores.push({ sheetId: id, criterionId: this.criteria.get(`${this.semiRoundId}:${c.code}`)!, value, comment, updatedAt: when });
 			}
 		});
-		await insertAll(trx, 'score', scores);
+		await insertAll(
+			trx,
+			'score',
+			scores.filter((x) => x.sheetId !== 0)
+		);
 	}
 
 	// ------------------------------------------------------------ the rounds judged before today
@@ -1440,14 +1450,34 @@ class DemoBuilder {
 		return seed.award === 'winner' ? 4.7 : seed.award === 'runner_up' ? 4.4 : seed.award === 'finalist' ? 4.1 : 3.0;
 	}
 
-	/** Why `juror` may not score this idea, as the portal finds it: on its team, its mentor, or a team member's manager. */
-	private conflictSources(p: PlannedIdea, juror: string): Array<'team' | 'mentor' | 'manager'> {
+	/** Who reports to whom, by user id, as the org chart was inserted. */
+	private managerOf?: Map<number, number | null>;
+
+	/**
+	 * Why `juror` may not score this idea, by the portal's own rule (domain/scoring.ts
+	 * `conflictSources`): on its team, its mentor, or anywhere above a team member in the
+	 * reporting line. The demo's competitions do not count peers.
+	 */
+	private conflictSources(p: PlannedIdea, juror: string): Exclude<ConflictSource, 'declared' | 'peer'>[] {
+		this.managerOf ??= new Map(PEOPLE.map((x) => [this.uid(x.key), x.manager ? this.uid(x.manager) : null]));
+		const team = [p.seed.owner, ...(p.seed.members ?? [])].map((k) => this.uid(k));
+		const sources = ruleConflictSources(
+			this.uid(juror),
+			{ teamIds: team, mentorIds: p.seed.mentor ? [this.uid(p.seed.mentor)] : [] },
+			{ managerOf: this.managerOf, peerConflicts: false }
+		);
+		return sources.filter((x): x is Exclude<ConflictSource, 'declared' | 'peer'> => x !== 'declared' && x !== 'peer');
+	}
+
+	/**
+	 * The narrower rule the demo's score sheets were first drawn under (team, mentor, a team
+	 * member's direct manager). Sheets are still drawn for these pairs, so every random number
+	 * after them (and so the rest of the demo) stays as it was; a sheet whose juror the
+	 * reporting line now excludes is not written.
+	 */
+	private drawnConflict(p: PlannedIdea, juror: string): boolean {
 		const team = [p.seed.owner, ...(p.seed.members ?? [])];
-		const sources: Array<'team' | 'mentor' | 'manager'> = [];
-		if (team.includes(juror)) sources.push('team');
-		if (p.seed.mentor === juror) sources.push('mentor');
-		if (team.some((k) => this.person.get(k)!.manager === juror)) sources.push('manager');
-		return sources;
+		return team.includes(juror) || p.seed.mentor === juror || team.some((k) => this.person.get(k)!.manager === juror);
 	}
 
 	/**
@@ -1493,7 +1523,7 @@ class DemoBuilder {
 				const sources = this.conflictSources(p, juror);
 				for (const source of sources)
 					conflicts.push({ userId: this.uid(juror), ideaId: this.iid(p.seed.key), source, createdAt: enteredAt(p) });
-				if (sources.length || plan.status === 'open') continue;
+				if (this.drawnConflict(p, juror) || plan.status === 'open') continue;
 				const day = r.int(plan.opens + 1, plan.closes - 1);
 				sheets.push({ p, juror, at: this.at(day, r.int(9, 17), r.int(0, 59)), complete: true });
 			}
@@ -1503,7 +1533,7 @@ class DemoBuilder {
 			for (const juror of round.juries.get('all')!.members) {
 				const todo = SAFETY_FINAL_PLAN[juror] ?? { complete: 0 };
 				entered
-					.filter((p) => !this.conflictSources(p, juror).length)
+					.filter((p) => !this.drawnConflict(p, juror))
 					.slice(0, todo.complete + (todo.incomplete ?? 0))
 					.forEach((p, i) => {
 						const at = new Date(slotEnd.get(p.seed.key)!.getTime() + r.int(60, 360) * MINUTE);
@@ -1528,12 +1558,18 @@ class DemoBuilder {
 				updatedAt: submitted ?? x.at
 			};
 		});
-		if (sheetRows.length) {
-			const inserted = await trx.insertInto('scoreSheet').values(sheetRows).returning(['id', 'ideaId', 'jurorId']).execute();
+		// Drawn for every sheet as before; written only where the juror has no conflict.
+		const kept = sheets.map((x) => !this.conflictSources(x.p, x.juror).length);
+		if (kept.some(Boolean)) {
+			const inserted = await trx
+				.insertInto('scoreSheet')
+				.values(sheetRows.filter((_, i) => kept[i]))
+				.returning(['id', 'ideaId', 'jurorId'])
+				.execute();
 			const sheetId = new Map(inserted.map((x) => [`${x.ideaId}|${x.jurorId}`, x.id]));
 			const scores: InsertObject<DB, 'score'>[] = [];
 			sheets.forEach((x, i) => {
-				const id = sheetId.get(`${this.iid(x.p.seed.key)}|${this.uid(x.juror)}`)!;
+				const id = sheetId.get(`${this.iid(x.p.seed.key)}|${this.uid(x.juror)}`) ?? 0;
 				const q = this.strength(x.p.seed);
 				const bias = JUROR_PLAN[x.juror]?.bias ?? 0;
 				for (const c of CRITERIA.slice(0, x.complete ? CRITERIA.length : r.int(2, 4))) {
@@ -1549,14 +1585,18 @@ class DemoBuilder {
 					});
 				}
 			});
-			await insertAll(trx, 'score', scores);
+			await insertAll(
+				trx,
+				'score',
+				scores.filter((x) => x.sheetId !== 0)
+			);
 		}
 
 		const compName = COMP_NAMES[plan.comp];
 		const jurors = [...new Set([...round.juries.values()].flatMap((j) => j.members))];
 		const opened = this.at(plan.opens, 7);
 		for (const juror of jurors) {
-			const started = sheets.some((x) => x.juror === juror);
+			const started = sheets.some((x, i) => x.juror === juror && kept[i]);
 			this.judgingNotes.push({
 				user: juror,
 				kind: 'scoring_open',
