@@ -220,7 +220,11 @@ test.describe('guards and errors', () => {
 		await row.getByRole('button', { name: 'Remove Organiser' }).click();
 		await expect(row.getByRole('button', { name: 'Make Organiser' })).toBeVisible();
 
+		// Disabling asks first, on the person's page, showing what they hold (people-admin.spec follows the handover).
 		await row.getByRole('button', { name: 'Disable' }).click();
+		await admin.getByRole('button', { name: 'Disable Sanne Bakker' }).click();
+		await expect(admin.getByTestId('handover')).toBeVisible();
+		await admin.goto('/admin/users?q=sanne');
 		await expect(row.getByRole('button', { name: 'Enable' })).toBeVisible();
 		await sanne.reload();
 		await expect(sanne).toHaveURL(/\/signin/);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { Actor } from '$lib/server/auth/policy.js';
 import { DomainError } from '$lib/server/errors.js';
-import { changeDisabled, changeRole, listPeople, loadSessionUser } from '$lib/server/org/users.service.js';
+import { changeRole, listPeople, loadSessionUser } from '$lib/server/org/users.service.js';
+import { disablePerson, enablePerson } from '$lib/server/people/people-admin.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 
 let testDb: TestDatabase;
@@ -66,15 +67,15 @@ describe('roles read from the database on every request', () => {
 	});
 
 	it('a disabled person has no session user; enabling brings them back', async () => {
-		await changeDisabled(db, admin, employeeId, true);
+		await disablePerson(db, admin, employeeId);
 		expect(await loadSessionUser(db, employeeId)).toBeNull();
-		await changeDisabled(db, admin, employeeId, false);
+		await enablePerson(db, admin, employeeId);
 		expect(await loadSessionUser(db, employeeId)).not.toBeNull();
 	});
 
 	it('the last admin cannot lose the admin role, and nobody disables themselves', async () => {
 		await expect(changeRole(db, admin, admin.id, 'admin', false)).rejects.toMatchObject({ code: 'last_admin' });
-		await expect(changeDisabled(db, admin, admin.id, true)).rejects.toMatchObject({ code: 'self_disable' });
+		await expect(disablePerson(db, admin, admin.id)).rejects.toMatchObject({ code: 'self_disable' });
 		expect((await loadSessionUser(db, admin.id))!.roles).toContain('admin');
 	});
 

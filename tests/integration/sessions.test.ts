@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
-import { changeDisabled } from '$lib/server/org/users.service.js';
+import { disablePerson } from '$lib/server/people/people-admin.service.js';
 import { admitSignIn, endAllSessions, endSession, hashToken, sessionUserOf, startSession } from '$lib/server/org/sessions.service.js';
 import { DomainError } from '$lib/server/errors.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
@@ -90,7 +90,7 @@ describe('sessions', () => {
 	it('disabling a person ends their sessions at once', async () => {
 		const carla = await f.newUser({ name: 'Carla' });
 		const session = (await startSession(db, carla.id))!;
-		await changeDisabled(db, admin, carla.id, true);
+		await disablePerson(db, admin, carla.id);
 		expect(await sessionUserOf(db, session.token)).toBeNull();
 		expect(await db.selectFrom('userSession').select('tokenHash').where('userId', '=', carla.id).execute()).toEqual([]);
 	});

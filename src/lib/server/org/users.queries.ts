@@ -96,15 +96,6 @@ export function listDepartments(db: Db) {
 	return db.selectFrom('department').select(['id', 'code', 'name', 'parentId', 'headcount']).orderBy('name').execute();
 }
 
-export function setUserDisabled(db: Db, userId: number, disabled: boolean) {
-	return db
-		.updateTable('appUser')
-		.set({ disabledAt: disabled ? sql<Date>`now()` : null })
-		.where('id', '=', userId)
-		.returning(['id', 'disabledAt'])
-		.executeTakeFirst();
-}
-
 export function grantRole(db: Db, userId: number, role: GrantableRole, grantedBy: number) {
 	return db
 		.insertInto('roleGrant')

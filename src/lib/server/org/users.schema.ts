@@ -6,7 +6,6 @@ const id = idField;
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const roleChangeSchema = z.object({ userId: id, role: z.enum(GRANTABLE_ROLES), granted: bool });
-export const disableSchema = z.object({ userId: id, disabled: bool });
 
 export const PAGE_SIZE = 25;
 export const peopleQuerySchema = z.object({

@@ -3,7 +3,6 @@ import { can, type Actor, type GrantableRole, type Role } from '../auth/policy.j
 import { DomainError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import * as q from './users.queries.js';
-import { deleteSessionsOf } from './sessions.queries.js';
 
 export type SessionUser = Actor & {
 	email: string;
@@ -79,25 +78,6 @@ export async function changeRole(db: Database, actor: Actor, userId: number, rol
 			objectType: 'user',
 			objectId: userId,
 			data: { role }
-		});
-	});
-}
-
-/** Disable or enable a person; they are signed out on their next request. Audited. */
-export async function changeDisabled(db: Database, actor: Actor, userId: number, disabled: boolean) {
-	if (!can(actor, 'admin.users')) throw notFound();
-	if (disabled && userId === actor.id) throw new DomainError('self_disable', 'You cannot disable yourself.', 409);
-	await db.transaction().execute(async (trx) => {
-		const row = await q.setUserDisabled(trx, userId, disabled);
-		if (!row) throw notFound();
-		// A disabled person is signed out everywhere at once.
-		const sessionsEnded = disabled ? await deleteSessionsOf(trx, userId) : 0;
-		await recordAudit(trx, {
-			actorId: actor.id,
-			action: disabled ? 'user.disabled' : 'user.enabled',
-			objectType: 'user',
-			objectId: userId,
-			data: disabled ? { sessionsEnded } : {}
 		});
 	});
 }

@@ -4,8 +4,9 @@ import { db } from '$lib/server/runtime';
 import { z } from 'zod';
 import { formAction, idField, parseQuery } from '$lib/server/http';
 import { endAllSessions } from '$lib/server/org/sessions.service';
-import { changeDisabled, changeRole, listDepartments, listPeople } from '$lib/server/org/users.service';
-import { disableSchema, PAGE_SIZE, peopleQuerySchema, roleChangeSchema } from '$lib/server/org/users.schema';
+import { changeRole, listDepartments, listPeople } from '$lib/server/org/users.service';
+import { PAGE_SIZE, peopleQuerySchema, roleChangeSchema } from '$lib/server/org/users.schema';
+import { enablePerson } from '$lib/server/people/people-admin.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'admin.users');
@@ -34,14 +35,15 @@ export const actions: Actions = {
 				return { done: 'role' as const };
 			}
 		}),
-	disable: (event) =>
+	// Disabling hands over what the person holds: it is asked and confirmed on their page (/admin/users/[userId]).
+	enable: (event) =>
 		formAction(event, {
-			access: 'admin.users',
-			action: 'disable',
-			schema: disableSchema,
+			access: 'org.manage',
+			action: 'enable',
+			schema: z.object({ userId: idField }),
 			run: async (input, user) => {
-				await changeDisabled(db(), user, input.userId, input.disabled);
-				return { done: 'disable' as const };
+				await enablePerson(db(), user, input.userId);
+				return { done: 'enable' as const };
 			}
 		}),
 	endSessions: (event) =>
