@@ -94,7 +94,7 @@ const localeHandle: Handle = ({ event, resolve }) => {
 };
 
 /** Only the upload endpoint streams large bodies; any other form is refused above 1 MB. */
-const UPLOAD_ROUTES = new Set(['/ideas/[ideaId]/attachments', '/kb/[entryId]/attachments']);
+const UPLOAD_ROUTES = new Set(['/ideas/[ideaId]/attachments', '/kb/[entryId]/attachments', '/admin/import']);
 const bodyLimit: Handle = ({ event, resolve }) => {
 	const request = event.request;
 	if (request.body && !(request.method === 'POST' && UPLOAD_ROUTES.has(event.route.id ?? ''))) {

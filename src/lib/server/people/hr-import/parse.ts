@@ -87,7 +87,7 @@ function readCsv(bytes: Uint8Array): HrTable {
 			trim: true,
 			info: true,
 			to: HR_FILE_MAX_ROWS + 2
-		}) as Array<{ record: string[]; info: { lines: number } }>;
+		}) as unknown as Array<{ record: string[]; info: { lines: number } }>;
 	} catch (e) {
 		throw new HrFileRefused('unreadable', (e as Error).message.slice(0, 200));
 	}
@@ -154,7 +154,7 @@ function cellText(value: ExcelJS.CellValue): string {
 	if (value instanceof Date) return value.toISOString().slice(0, 10);
 	if (typeof value === 'object') {
 		if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
-		if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+		if ('result' in value) return cellText(value.result);
 		if ('text' in value) return String(value.text);
 		if ('hyperlink' in value) return String(value.hyperlink).replace(/^mailto:/i, '');
 	}
