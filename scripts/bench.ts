@@ -16,6 +16,12 @@
  *
  * Bounded in time: --seconds (default 240) caps the measuring phase. Targets (issue 6):
  * PostgreSQL search p50 <= 20 ms and p99 <= 100 ms; the page no slower than 1.5x the SQL.
+ *
+ * HR import (issue 11): when DATABASE_URL is set, 15,000 generated people (--hr-people) in 57
+ * departments three levels deep, each with their manager, are imported into a fresh PostgreSQL
+ * database through the service the page and `npm run org:import` use: the seconds of the dry run
+ * (read + plan + store) and of the apply, then a second dry run of the same file (all unchanged).
+ * Target: dry run + apply under 30 s. `--steps kb,hr-import` chooses the steps (default both).
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -30,6 +36,8 @@ import { searchStatement, type SearchFilters } from '../src/lib/server/knowledge
 import { searchKb } from '../src/lib/server/knowledge-base/kb.service.js';
 import { searchQuerySchema, KB_PAGE_SIZE, type SearchQuery } from '../src/lib/server/knowledge-base/kb.schema.js';
 import type { Actor } from '../src/lib/server/auth/policy.js';
+import { applyImport, dryRunImport, uploadHrFile } from '../src/lib/server/people/hr-import/hr-import.service.js';
+import { hrCsv, type HrDepartment } from '../tests/fixtures/hr-files.js';
 
 // ---------------------------------------------------------------- options
 
@@ -42,6 +50,8 @@ const QUERIES = Number(option('queries', '300'));
 const SECONDS = Number(option('seconds', '240'));
 const ENGINES = option('engines', 'postgres').split(',') as Array<'postgres' | 'pglite'>;
 const SERVER_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
+const STEPS = option('steps', 'kb,hr-import').split(',');
+const HR_PEOPLE = Number(option('hr-people', '15000'));
 
 // ---------------------------------------------------------------- deterministic text
 
@@ -573,7 +583,92 @@ async function runEngine(engine: 'postgres' | 'pglite', deadline: number) {
 	}
 }
 
-async function main() {
+// ---------------------------------------------------------------- HR import
+
+/** A company of 57 departments: the top, 6 divisions, 50 departments under them. */
+function hrDepartments(): HrDepartment[] {
+	const top: HrDepartment = { code: 'CO', name: 'The Company', nameNl: 'Het Bedrijf' };
+	const divisions = Array.from({ length: 6 }, (_, i) => ({
+		code: `DIV-${i + 1}`,
+		name: `Division ${i + 1}`,
+		nameNl: `Divisie ${i + 1}`,
+		parentCode: 'CO'
+	}));
+	const departments = Array.from({ length: 50 }, (_, i) => ({
+		code: `DEP-${String(i + 1).padStart(2, '0')}`,
+		name: `Department ${i + 1}`,
+		nameNl: `Afdeling ${i + 1}`,
+		parentCode: divisions[i % divisions.length].code
+	}));
+	return [top, ...divisions, ...departments];
+}
+
+async function benchHrImport(): Promise<{ read: number; dryRun: number; apply: number; again: number; counts: unknown } | null> {
+	if (!process.env.DATABASE_URL?.trim()) {
+		console.log('\nHR import: not measured: DATABASE_URL is not set (the target is for PostgreSQL).');
+		return null;
+	}
+	const name = `ideacup_bench_hr_${randomBytes(5).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: SERVER_URL });
+	await admin.connect();
+	await admin.query(`CREATE DATABASE ${name}`);
+	await admin.end();
+	const url = new URL(SERVER_URL);
+	url.pathname = `/${name}`;
+	const handle = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 4 });
+	try {
+		await migrateToLatest(handle.db, await loadMigrations());
+		const csv = new TextEncoder().encode(
+			hrCsv({ count: HR_PEOPLE, departments: hrDepartments(), domain: 'bench.example.com', prefix: 'B', teamSize: 10 })
+		);
+		console.error(`[bench] hr-import: ${HR_PEOPLE} people, ${(csv.length / 1024 / 1024).toFixed(1)} MB of CSV`);
+		const t0 = performance.now();
+		const upload = await uploadHrFile(handle.db, null, { fileName: 'bench.csv', bytes: csv });
+		const t1 = performance.now();
+		const summary = await dryRunImport(handle.db, null, upload.id, upload.mapping);
+		const t2 = performance.now();
+		await applyImport(handle.db, null, upload.id);
+		const t3 = performance.now();
+		const second = await uploadHrFile(handle.db, null, { fileName: 'bench.csv', bytes: csv });
+		const again = await dryRunImport(handle.db, null, second.id, second.mapping);
+		const t4 = performance.now();
+		const people = await sql<{
+			n: number;
+			managed: number;
+		}>`SELECT count(*)::int AS n, count(manager_id)::int AS managed FROM app_user`.execute(handle.db);
+		if (summary.counts?.create !== HR_PEOPLE || again.counts?.unchanged !== HR_PEOPLE || people.rows[0].n !== HR_PEOPLE) {
+			throw new Error(
+				`HR import bench: unexpected outcome ${JSON.stringify({ first: summary.counts, second: again.counts, people: people.rows[0] })}`
+			);
+		}
+		return {
+			read: (t1 - t0) / 1000,
+			dryRun: (t2 - t0) / 1000,
+			apply: (t3 - t2) / 1000,
+			again: (t4 - t3) / 1000,
+			counts: { people: people.rows[0].n, withManager: people.rows[0].managed, departments: summary.departmentCounts?.create }
+		};
+	} finally {
+		await handle.close().catch(() => {});
+		const a = new pg.Client({ connectionString: SERVER_URL });
+		await a.connect();
+		await a
+			.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+			.catch((e) => console.error('could not drop the bench database:', (e as Error).message));
+		await a.end();
+	}
+}
+
+function reportHrImport(r: NonNullable<Awaited<ReturnType<typeof benchHrImport>>>) {
+	console.log(`\nHR import on PostgreSQL, ${HR_PEOPLE} people (${JSON.stringify(r.counts)})`);
+	console.log(`dry run (read ${r.read.toFixed(1)} s + plan and store) ${r.dryRun.toFixed(1).padStart(6)} s`);
+	console.log(`apply                                   ${r.apply.toFixed(1).padStart(6)} s`);
+	console.log(`same file again, dry run (all unchanged) ${r.again.toFixed(1).padStart(5)} s`);
+	const total = r.dryRun + r.apply;
+	console.log(`target (dry run + apply < 30 s): ${total < 30 ? 'met' : 'NOT met'} (${total.toFixed(1)} s)`);
+}
+
+async function benchKb() {
 	const started = Date.now();
 	const results = [];
 	for (const engine of ENGINES) {
@@ -606,6 +701,14 @@ async function main() {
 		}
 	}
 	console.log(`\n${ENTRIES} entries, ${QUERIES} queries per engine, total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function main() {
+	if (STEPS.includes('kb')) await benchKb();
+	if (STEPS.includes('hr-import')) {
+		const r = await benchHrImport();
+		if (r) reportHrImport(r);
+	}
 }
 
 main().catch((error) => {
