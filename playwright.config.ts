@@ -1,8 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
+import { IDP, ORG_APP } from './tests/e2e/support/own-org.mjs';
 
 const CI = !!process.env.CI;
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${PORT}`;
+
+/** The journey of a company's own organisation runs against a second portal, its own project. */
+const OWN_ORG_SPEC = /own-organisation\.spec\.ts$/;
+/** E2E_ONLY=own-organisation: only that journey's servers start (the demo server's seed is the slow part). */
+const ONLY_OWN_ORG = process.env.E2E_ONLY === 'own-organisation';
 
 // Debian's Chromium (or CHROMIUM_PATH): Playwright never downloads a browser here.
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -40,18 +46,59 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-	// `npm test` builds first (E2E_PREBUILT=1) and picks a free port (E2E_PORT); run directly,
-	// the server builds when the build is stale and listens on 4173. Its first start migrates
-	// and seeds the demo: on a busy machine that takes a while. It stops its own process group
-	// on SIGTERM within about 15 s (scripts/e2e-server.js).
-	webServer: {
-		command: 'node scripts/e2e-server.js',
-		url: `${baseURL}/healthz`,
-		reuseExistingServer: false,
-		timeout: 300_000,
-		stdout: 'pipe',
-		stderr: 'pipe',
-		gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 }
-	}
+	projects: [
+		...(ONLY_OWN_ORG ? [] : [{ name: 'chromium', testIgnore: OWN_ORG_SPEC, use: { ...devices['Desktop Chrome'] } }]),
+		{ name: 'own-organisation', testMatch: OWN_ORG_SPEC, use: { ...devices['Desktop Chrome'], baseURL: ORG_APP.origin } }
+	],
+	// `npm test` builds first (E2E_PREBUILT=1) and picks free ports (E2E_PORT, E2E_ORG_PORT,
+	// E2E_IDP_PORT); run directly, the demo server builds when the build is stale and listens on
+	// 4173, the other two on free ports (tests/e2e/support/own-org.mjs). The demo server's first
+	// start migrates and seeds the demo: on a busy machine that takes a while. The own
+	// organisation's server starts empty, prints its setup link to test-results/own-org-server.log
+	// and signs in through the identity provider. Each server stops its own process group on
+	// SIGTERM within about 15 s (scripts/e2e-server.js).
+	webServer: [
+		...(ONLY_OWN_ORG
+			? []
+			: [
+					{
+						command: 'node scripts/e2e-server.js',
+						url: `${baseURL}/healthz`,
+						reuseExistingServer: false,
+						timeout: 300_000,
+						stdout: 'pipe' as const,
+						stderr: 'pipe' as const,
+						gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 }
+					}
+				]),
+		// A real OpenID provider (oidc-provider) on loopback, for the own organisation's company sign-in.
+		{
+			command: 'node tests/e2e/support/idp.mjs',
+			url: `${IDP.issuer}/.well-known/openid-configuration`,
+			reuseExistingServer: false,
+			timeout: 30_000,
+			stdout: 'pipe',
+			stderr: 'pipe',
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 }
+		},
+		// The own organisation's portal: an empty database, the setup link in its log, company sign-in only.
+		{
+			command: 'node scripts/e2e-server.js',
+			url: `${ORG_APP.origin}/healthz`,
+			env: {
+				E2E_ORG: 'own',
+				E2E_PORT: String(ORG_APP.port),
+				E2E_SERVER_LOG: ORG_APP.logFile,
+				OIDC_ISSUER: IDP.issuer,
+				OIDC_CLIENT_ID: IDP.clientId,
+				OIDC_CLIENT_SECRET: IDP.clientSecret,
+				OIDC_NAME: 'Acme ID'
+			},
+			reuseExistingServer: false,
+			timeout: 300_000,
+			stdout: 'pipe',
+			stderr: 'pipe',
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 }
+		}
+	]
 });

@@ -17,17 +17,25 @@
  *    close and ends its own group.
  * 4. When the server has gone, removes the temporary folder, drops the throwaway database, and
  *    exits with the server's code.
+ *
+ * E2E_ORG=own starts the portal of a company's own organisation instead of the demo: the
+ * database stays empty (SEED_DEMO=never, no demo sign-in), company sign-in comes from the
+ * OIDC_* variables Playwright passes (its identity provider, tests/e2e/support/idp.mjs), and
+ * the server prints the one-time setup link as on any first start. E2E_SERVER_LOG names a file
+ * the server's output is appended to as well (the journey reads the setup link there).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, fstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 const root = resolve(import.meta.dirname, '..');
 const PORT = process.env.E2E_PORT || '4173';
+const OWN_ORG = process.env.E2E_ORG === 'own';
+const SERVER_LOG = process.env.E2E_SERVER_LOG?.trim() || undefined;
 const HOST = '127.0.0.1';
 /** How long the server gets to stop after SIGTERM before its group gets SIGKILL. */
 const GRACE_MS = 10_000;
@@ -254,6 +262,16 @@ const env = {
 };
 delete env.DATABASE_URL;
 delete env.E2E_PREBUILT;
+delete env.E2E_ORG;
+delete env.E2E_SERVER_LOG;
+if (OWN_ORG) {
+	// A company's first start: nothing seeded, no demo sign-in, company sign-in only.
+	env.SEED_DEMO = 'never';
+	env.ALLOW_DEMO_SIGNIN = 'false';
+	if (!env.OIDC_ISSUER) log('E2E_ORG=own without OIDC_ISSUER: company sign-in is off');
+} else {
+	for (const key of Object.keys(env)) if (key.startsWith('OIDC_')) delete env[key];
+}
 
 if (serverUrl && dbName) {
 	try {
@@ -268,6 +286,18 @@ if (serverUrl && dbName) {
 	log(`engine postgres, database ${dbName}, data folder ${dataDir}, port ${PORT}`);
 } else {
 	log(`engine pglite, data folder ${dataDir}, port ${PORT}`);
+}
+
+/** The server's output also goes to SERVER_LOG (appended), one start after another. */
+let serverLog;
+if (SERVER_LOG) {
+	mkdirSync(dirname(SERVER_LOG), { recursive: true });
+	appendFileSync(
+		SERVER_LOG,
+		`[e2e-server] ${new Date().toISOString()} server start on port ${PORT}${OWN_ORG ? ' (own organisation)' : ''}\n`
+	);
+	serverLog = createWriteStream(SERVER_LOG, { flags: 'a' });
+	serverLog.on('error', (error) => log(`cannot write ${SERVER_LOG}: ${error.message}`));
 }
 
 // A signal during the database set-up: do not start anything.
@@ -294,12 +324,27 @@ await import(${JSON.stringify(pathToFileURL(join(root, 'build', 'index.js')).hre
 
 server = spawn(process.execPath, ['--input-type=module', '-e', serverMain], {
 	cwd: root,
-	stdio: ['pipe', 'inherit', 'inherit'],
+	stdio: ['pipe', serverLog ? 'pipe' : 'inherit', serverLog ? 'pipe' : 'inherit'],
 	env,
 	detached: true
 });
 serverExited = new Promise((done) => server.once('exit', (code, signal) => done({ code, signal })));
 server.stdin.on('error', () => {});
+if (serverLog) {
+	for (const [from, to] of [
+		[server.stdout, process.stdout],
+		[server.stderr, process.stderr]
+	]) {
+		from.on('data', (chunk) => {
+			serverLog.write(chunk);
+			try {
+				to.write(chunk);
+			} catch {
+				// Playwright is gone
+			}
+		});
+	}
+}
 log(`server pid ${server.pid} (its own process group)`);
 
 server.on('error', (error) => {

@@ -11,7 +11,9 @@
  * (the tests create and drop their own databases on it).
  *
  * End to end: the app is built once (`npm run build`) before Playwright starts, and Playwright's
- * server runs on a free port (E2E_PORT, unless already set), so two runs never meet on 4173.
+ * servers run on free ports (E2E_PORT for the demo portal, E2E_ORG_PORT for the own
+ * organisation's empty portal, E2E_IDP_PORT for its OpenID provider, unless already set), so
+ * two runs never meet.
  *
  * Nothing this script starts outlives it: each step runs in its own process group, which is
  * ended when the step is over; everything started under this run carries IDEACUP_TEST_RUN in
@@ -260,10 +262,19 @@ await sweepLeftovers();
 			summary.push('e2e: 0 passed, 1 failed (the build failed)');
 		} else {
 			const port = process.env.E2E_PORT || String(await freePort());
-			console.log(`\nEnd-to-end server on 127.0.0.1:${port}`);
+			// The own organisation's journey: a second portal (empty database) and its identity provider.
+			const orgPort = process.env.E2E_ORG_PORT || String(await freePort());
+			const idpPort = process.env.E2E_IDP_PORT || String(await freePort());
+			console.log(`\nEnd-to-end servers on 127.0.0.1: demo ${port}, own organisation ${orgPort}, identity provider ${idpPort}`);
 			const report = join(results, 'playwright.json');
 			rmSync(report, { force: true });
-			const code = await run('npx', ['playwright', 'test'], { ...baseEnv, E2E_PORT: port, E2E_PREBUILT: '1' });
+			const code = await run('npx', ['playwright', 'test'], {
+				...baseEnv,
+				E2E_PORT: port,
+				E2E_ORG_PORT: orgPort,
+				E2E_IDP_PORT: idpPort,
+				E2E_PREBUILT: '1'
+			});
 			const stats = readJson(report)?.stats;
 			let passed = 0;
 			let failed = 0;
