@@ -305,7 +305,7 @@ export function updateRoundSettings(
 }
 
 /** Ideas an organiser may enter: semi-final from accepted/coaching/semi_final, final from finalists. */
-export function listEntryCandidates(db: Db, competitionId: number, roundId: number, statuses: string[]) {
+function entryCandidatesQuery(db: Db, competitionId: number, roundId: number, statuses: string[]) {
 	return db
 		.selectFrom('idea as i')
 		.innerJoin('department as d', 'd.id', 'i.departmentId')
@@ -318,8 +318,11 @@ export function listEntryCandidates(db: Db, competitionId: number, roundId: numb
 			)
 		)
 		.orderBy('d.name')
-		.orderBy('i.title')
-		.execute();
+		.orderBy('i.title');
+}
+
+export function listEntryCandidates(db: Db, competitionId: number, roundId: number, statuses: string[]) {
+	return entryCandidatesQuery(db, competitionId, roundId, statuses).execute();
 }
 
 export function findIdeasForEntry(db: Db, ideaIds: number[]) {
@@ -336,14 +339,36 @@ export async function insertEntries(db: Transaction<DB>, roundId: number, rows: 
 }
 
 /** People an organiser can put on a jury (active), with department, for the picker. */
-export function listPeopleForJury(db: Db) {
+function peopleForJuryQuery(db: Db) {
 	return db
 		.selectFrom('appUser as u')
 		.innerJoin('department as d', 'd.id', 'u.departmentId')
 		.select(['u.id', 'u.name', 'u.jobTitle', 'd.name as departmentName'])
 		.where('u.disabledAt', 'is', null)
-		.orderBy('u.name')
-		.execute();
+		.orderBy('u.name');
+}
+
+export function listPeopleForJury(db: Db) {
+	return peopleForJuryQuery(db).execute();
+}
+
+/**
+ * The round page's two pickers in one statement: the ideas that may still be entered (none
+ * once the round is closed: `statuses` null) and the people who may sit on a jury.
+ */
+export async function listRoundPickers(db: Db, competitionId: number, roundId: number, statuses: string[] | null) {
+	const row = await db
+		.selectNoFrom([
+			statuses
+				? jsonArrayFrom(entryCandidatesQuery(db, competitionId, roundId, statuses)).as('candidates')
+				: sql<[]>`'[]'::json`.as('candidates'),
+			jsonArrayFrom(peopleForJuryQuery(db)).as('people')
+		])
+		.executeTakeFirstOrThrow();
+	return {
+		candidates: row.candidates as Awaited<ReturnType<typeof listEntryCandidates>>,
+		people: row.people as Awaited<ReturnType<typeof listPeopleForJury>>
+	};
 }
 
 /** Everyone on a jury of the round, once: whom to tell when it opens. */

@@ -115,18 +115,23 @@ export async function createRoundsFromTemplate(db: Database, actor: Actor, compe
 	});
 }
 
-/** Everything the round page shows an organiser: settings, criteria, juries, entries, progress and the ranking. */
+/**
+ * Everything the round page shows an organiser: settings, criteria, juries (each member and
+ * suggested juror with load and conflicts), entries, progress and the ranking. Three
+ * statements: the stored round, the pickers, the jurors with load and conflicts.
+ */
 export async function getRoundAdmin(db: Database, actor: Actor, roundId: number) {
 	requireOrganiser(actor);
 	const data = await loadRoundRecord(db, roundId);
 	const statuses = entryStatuses(data.round.kind);
-	const [candidates, people, jurors, competition] = await Promise.all([
-		data.round.status === 'draft' || data.round.status === 'open'
-			? q.listEntryCandidates(db, data.round.competitionId, roundId, statuses)
-			: Promise.resolve([]),
-		q.listPeopleForJury(db),
-		q.listJuryCandidates(db, roundId),
-		q.findCompetitionOfRound(db, roundId)
+	const [{ candidates, people }, jurors] = await Promise.all([
+		q.listRoundPickers(
+			db,
+			data.round.competitionId,
+			roundId,
+			data.round.status === 'draft' || data.round.status === 'open' ? statuses : null
+		),
+		q.listJuryCandidates(db, roundId)
 	]);
 	const entryByIdea = new Map(data.entries.map((e) => [e.ideaId, e]));
 	return {
@@ -143,7 +148,7 @@ export async function getRoundAdmin(db: Database, actor: Actor, roundId: number)
 				suggestions: rows.filter((c) => !c.member)
 			};
 		}),
-		loadCap: competition?.jurorLoadCap ?? null,
+		loadCap: data.round.jurorLoadCap,
 		flaggedSeats: jurors.filter((c) => c.member && c.disabled).length,
 		entries: data.entries,
 		conflictCount: new Set(data.conflicts.map((c) => `${c.jurorId}:${c.ideaId}`)).size,

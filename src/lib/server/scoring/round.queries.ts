@@ -10,7 +10,7 @@ import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { conflictSources } from './conflict-sources.js';
 
-export function findRound(db: Db, roundId: number) {
+function roundQuery(db: Db, roundId: number) {
 	return db
 		.selectFrom('round as r')
 		.innerJoin('competition as c', 'c.id', 'r.competitionId')
@@ -33,10 +33,14 @@ export function findRound(db: Db, roundId: number) {
 			'r.closedAt',
 			'r.closeReason',
 			'c.name as competitionName',
-			'c.slug as competitionSlug'
+			'c.slug as competitionSlug',
+			'c.jurorLoadCap'
 		])
-		.where('r.id', '=', roundId)
-		.executeTakeFirst();
+		.where('r.id', '=', roundId);
+}
+
+export function findRound(db: Db, roundId: number) {
+	return roundQuery(db, roundId).executeTakeFirst();
 }
 
 export type RoundRow = NonNullable<Awaited<ReturnType<typeof findRound>>>;
@@ -47,27 +51,33 @@ export function lockRound(db: Transaction<DB>, roundId: number, mode: 'share' | 
 	return (mode === 'share' ? q.forShare() : q.forUpdate()).executeTakeFirst();
 }
 
-export function listCriteria(db: Db, roundId: number) {
+function criteriaQuery(db: Db, roundId: number) {
 	return db
 		.selectFrom('roundCriterion')
 		.select(['id', 'position', 'code', 'name', 'description', 'weight', 'scaleMin', 'scaleMax', 'isRollOut', 'rubric'])
 		.where('roundId', '=', roundId)
-		.orderBy('position')
-		.execute();
+		.orderBy('position');
+}
+
+export function listCriteria(db: Db, roundId: number) {
+	return criteriaQuery(db, roundId).execute();
 }
 
 export type CriterionRow = Awaited<ReturnType<typeof listCriteria>>[number];
 
-export function countScoresInRound(db: Db, roundId: number) {
+function scoreCountQuery(db: Db, roundId: number) {
 	return db
 		.selectFrom('score as s')
 		.innerJoin('scoreSheet as h', 'h.id', 's.sheetId')
 		.select(sql<number>`count(*)::int`.as('n'))
-		.where('h.roundId', '=', roundId)
-		.executeTakeFirstOrThrow();
+		.where('h.roundId', '=', roundId);
 }
 
-export function listJuries(db: Db, roundId: number) {
+export function countScoresInRound(db: Db, roundId: number) {
+	return scoreCountQuery(db, roundId).executeTakeFirstOrThrow();
+}
+
+function juriesQuery(db: Db, roundId: number) {
 	return db
 		.selectFrom('jury as j')
 		.leftJoin('department as d', 'd.id', 'j.departmentId')
@@ -87,14 +97,17 @@ export function listJuries(db: Db, roundId: number) {
 			).as('members')
 		])
 		.where('j.roundId', '=', roundId)
-		.orderBy(sql`d.name nulls first`)
-		.execute();
+		.orderBy(sql`d.name nulls first`);
+}
+
+export function listJuries(db: Db, roundId: number) {
+	return juriesQuery(db, roundId).execute();
 }
 
 export type JuryRow = Awaited<ReturnType<typeof listJuries>>[number];
 
 /** The ideas entered in a round, in presentation order (never in an order that depends on scores). */
-export function listEntries(db: Db, roundId: number) {
+function entriesQuery(db: Db, roundId: number) {
 	return db
 		.selectFrom('roundEntry as e')
 		.innerJoin('idea as i', 'i.id', 'e.ideaId')
@@ -119,8 +132,11 @@ export function listEntries(db: Db, roundId: number) {
 		])
 		.where('e.roundId', '=', roundId)
 		.orderBy(sql`p.starts_at nulls last`)
-		.orderBy('e.ideaId')
-		.execute();
+		.orderBy('e.ideaId');
+}
+
+export function listEntries(db: Db, roundId: number) {
+	return entriesQuery(db, roundId).execute();
 }
 
 export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
@@ -130,19 +146,23 @@ export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
  * conflict-sources.ts): the juror is on the idea's team, is or was its mentor, manages a
  * team member, or a conflict is recorded (declared).
  */
-export async function listConflictPairs(db: Db, roundId: number, jurorId?: number) {
-	const result = await sql<{ jurorId: number; ideaId: number; source: string }>`
+function conflictPairsSql(roundId: number, jurorId?: number) {
+	return sql<{ jurorId: number; ideaId: number; source: string }>`
 		select distinct jm.user_id as "jurorId", e.idea_id as "ideaId", s.source as "source"
 		from round_entry e
 		join jury_member jm on jm.jury_id = e.jury_id
 		join lateral (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })}) s on true
 		where e.round_id = ${roundId} ${jurorId === undefined ? sql`` : sql`and jm.user_id = ${jurorId}`}
-	`.execute(db);
+	`;
+}
+
+export async function listConflictPairs(db: Db, roundId: number, jurorId?: number) {
+	const result = await conflictPairsSql(roundId, jurorId).execute(db);
 	return result.rows;
 }
 
 /** All sheets of a round with their scores; the juror's name for organisers' exports only. */
-export function listRoundSheets(db: Db, roundId: number) {
+function sheetsQuery(db: Db, roundId: number) {
 	return db
 		.selectFrom('scoreSheet as h')
 		.innerJoin('appUser as u', 'u.id', 'h.jurorId')
@@ -161,8 +181,57 @@ export function listRoundSheets(db: Db, roundId: number) {
 		])
 		.where('h.roundId', '=', roundId)
 		.orderBy('h.ideaId')
-		.orderBy('h.id')
-		.execute();
+		.orderBy('h.id');
+}
+
+export function listRoundSheets(db: Db, roundId: number) {
+	return sheetsQuery(db, roundId).execute();
 }
 
 export type SheetRow = Awaited<ReturnType<typeof listRoundSheets>>[number];
+
+const toDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+/**
+ * The whole stored round in one statement: its row, criteria, juries with members, entries,
+ * sheets with scores, conflict pairs (found live) and whether any score exists. The nested
+ * rows come back as JSON; their times are read back into dates, so each part has the same
+ * shape as the query of its own above.
+ */
+export async function findRoundRecordRows(db: Db, roundId: number) {
+	const row = await roundQuery(db, roundId)
+		.select((eb) => [
+			jsonArrayFrom(criteriaQuery(db, roundId)).as('criteria'),
+			jsonArrayFrom(juriesQuery(db, roundId)).as('juries'),
+			jsonArrayFrom(entriesQuery(db, roundId)).as('entries'),
+			jsonArrayFrom(sheetsQuery(db, roundId)).as('sheets'),
+			sql<
+				{ jurorId: number; ideaId: number; source: string }[]
+			>`(select coalesce(json_agg(x), '[]'::json) from (${conflictPairsSql(roundId)}) x)`.as('conflicts'),
+			eb.exists(scoreCountQuery(db, roundId)).as('anyScore')
+		])
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const { criteria, juries, entries, sheets, conflicts, anyScore, ...round } = row;
+	type Entry = Awaited<ReturnType<typeof listEntries>>[number];
+	type Sheet = Awaited<ReturnType<typeof listRoundSheets>>[number];
+	return {
+		round,
+		criteria: criteria as unknown as Awaited<ReturnType<typeof listCriteria>>,
+		juries: juries as unknown as Awaited<ReturnType<typeof listJuries>>,
+		entries: (entries as unknown as Entry[]).map((e) => ({
+			...e,
+			decidedAt: toDate(e.decidedAt),
+			submittedAt: toDate(e.submittedAt),
+			firstSubmittedAt: toDate(e.firstSubmittedAt),
+			slotStartsAt: toDate(e.slotStartsAt)
+		})) as Entry[],
+		sheets: (sheets as unknown as Sheet[]).map((h) => ({
+			...h,
+			submittedAt: toDate(h.submittedAt),
+			updatedAt: toDate(h.updatedAt)!
+		})) as Sheet[],
+		conflicts,
+		anyScore: !!anyScore
+	};
+}
