@@ -109,7 +109,7 @@ describe(`HR import (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, ()
 		expect(imported.map((p) => [p.employeeNumber, p.manager, p.code])).toEqual(
 			people.map((p) => [p.employeeNumber, p.managerEmployeeNumber || null, p.departmentCode])
 		);
-		expect(imported[0]).toMatchObject({ name: 'Anna de Vries', jobLevel: 'director', educationLevel: 'mbo', locale: 'nl' });
+		expect(imported[0]).toMatchObject({ name: 'Anna Achterberg', jobLevel: 'director', educationLevel: 'mbo', locale: 'nl' });
 
 		const imp = await getImport(db, organiser, id);
 		expect(imp.appliedAt).not.toBeNull();
