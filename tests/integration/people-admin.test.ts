@@ -204,7 +204,7 @@ describe('disabling a person hands over what they hold', () => {
 		const other = await f.newUser({ name: 'Otto Admin', roles: ['admin'], departmentId: deptId });
 		await disablePerson(db, admin, other.id);
 		await expect(changeRole(db, admin, admin.id, 'admin', false)).rejects.toMatchObject({ code: 'last_admin' });
-		// Otto (admin again) may not disable the only other active admin when that would leave none: here Ada is not the last.
+		// Otto is enabled, then disabled behind his back while his page is open: disabling Ada would leave no active admin.
 		await enablePerson(db, admin, other.id);
 		const otto = (await loadSessionUser(db, other.id))!;
 		await db.updateTable('appUser').set({ disabledAt: new Date() }).where('id', '=', otto.id).execute();
