@@ -48,6 +48,16 @@ test('an empty portal is set up through the one-time link from the server log', 
 
 	adminContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
 	admin = await adminContext.newPage();
+	// A code the portal cannot use is refused beside its field; nothing typed is lost, the link still works.
+	await admin.goto(link);
+	await admin.locator('#departmentCode').fill('A B');
+	await admin.locator('#departmentName').fill(ADMIN.departmentName);
+	await admin.locator('#name').fill(ADMIN.name);
+	await admin.locator('#email').fill(ADMIN.email);
+	await admin.getByRole('button', { name: 'Set up and sign in' }).click();
+	await expect(admin.locator('#departmentCode-error')).toHaveText('Use 2 to 12 capital letters, digits or hyphens.');
+	await expect(admin.locator('#departmentCode')).toHaveAttribute('aria-invalid', 'true');
+	await expect(admin.locator('#email')).toHaveValue(ADMIN.email);
 	await setUpPortal(admin, link, ADMIN);
 	// The administrator sees their department, and the next steps.
 	await expect(admin.getByTestId('welcome-department')).toContainText('Acme Manufacturing');
