@@ -11,6 +11,7 @@ import { FieldErrors, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { listOrganiserIds, recordIdeaEvent } from '../ideas/ideas.service.js';
+import { recomputeConflicts } from '../scoring/jury-sheet.service.js';
 import * as q from './people.queries.js';
 import { PERSON_FIELDS, type PersonRecord } from './people.queries.js';
 
@@ -91,6 +92,8 @@ export async function updatePerson(trx: Db, id: number, patch: Partial<PersonRec
 	await checkPerson(trx, id, after);
 	const set = Object.fromEntries(changed.map((f) => [f, after[f]])) as Partial<PersonRecord>;
 	await q.updatePersonRow(trx, id, set);
+	// A new manager changes who is above whom: the recorded conflicts of open rounds follow (scoring finds them live).
+	if (changed.includes('managerId')) await recomputeConflicts(trx, 'active');
 	await recordAudit(trx, {
 		actorId: ctx.actorId,
 		action: 'user.updated',
