@@ -79,7 +79,11 @@ export async function uploadHrFile(db: Database, actor: Actor | null, file: { fi
 	const mapping = proposeMapping(table.headers, saved);
 	const summary: ImportSummary = { format: table.format, headers: table.headers, rowCount: table.rows.length, planned: false };
 	const rows: StoredRow[] = table.rows.map((cells, i) => ({ line: table.lines[i] ?? i + 2, cells, plan: null }));
-	const fileName = [...file.fileName].map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c)).join('').slice(-200) || 'hr-file';
+	const fileName =
+		[...file.fileName]
+			.map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c))
+			.join('')
+			.slice(-200) || 'hr-file';
 	const { id } = await q.insertImport(db, {
 		fileName,
 		sha256: createHash('sha256').update(file.bytes).digest('hex'),
