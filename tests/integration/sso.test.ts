@@ -1,9 +1,8 @@
 /** Company sign-in (OpenID Connect) on a real database: where the claims place a person. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
-import { DEFAULT_CLAIMS } from '$lib/server/config.js';
 import { deactivatePeople, reactivatePeople } from '$lib/server/people/people.service.js';
-import { mapJobLevel, mapLocale, readClaims, resolveSsoUser, type SsoClaims } from '$lib/server/people/sso.service.js';
+import { resolveSsoUser, type SsoClaims } from '$lib/server/people/sso.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 
 let testDb: TestDatabase;
@@ -68,44 +67,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await testDb?.close();
-});
-
-describe('reading the claims', () => {
-	it('takes the configured claim names out of the ID token', () => {
-		const read = readClaims(
-			{
-				email: ' Ann@Example.com ',
-				name: 'Ann',
-				department: 'BO',
-				manager: 'boss@example.com',
-				job_level: 'Specialist',
-				employee_number: 4711
-			},
-			DEFAULT_CLAIMS
-		);
-		expect(read).toEqual({
-			email: 'ann@example.com',
-			name: 'Ann',
-			department: 'BO',
-			manager: 'boss@example.com',
-			jobLevel: 'Specialist',
-			employeeNumber: '4711',
-			educationLevel: null,
-			locale: null
-		});
-		expect(readClaims({ name: 'No mail' }, DEFAULT_CLAIMS)).toBeNull();
-		expect(readClaims({ email: 'a@b.c', ou: 'GEN' }, { ...DEFAULT_CLAIMS, department: 'ou' })?.department).toBe('GEN');
-		expect(readClaims({ email: 'a@b.c', department: ['GEN'] }, DEFAULT_CLAIMS)?.department).toBeNull();
-	});
-
-	it('maps job levels and languages whatever their case', () => {
-		expect(mapJobLevel('DIRECTOR')).toBe('director');
-		expect(mapJobLevel(' Operator ')).toBe('operator');
-		expect(mapJobLevel('chief')).toBeNull();
-		expect(mapLocale('nl-NL')).toBe('nl');
-		expect(mapLocale('en_GB')).toBe('en');
-		expect(mapLocale('de')).toBeNull();
-	});
 });
 
 describe('company sign-in (SSO)', () => {
