@@ -1,11 +1,14 @@
 /**
  * The judging journey on the demo data: the 2026 semi-final is open with seven department
  * scopes (38 ideas). The organiser enters Sanne Bakker's coached idea into it; Build
- * Operations' three MT jurors score their 15 ideas (Jeroen Willems has a declared conflict,
- * Marieke Visser manages two submitters, Erik Brouwer declares one more here); the organiser
- * closes the round (with an override: the other departments are not done), confirms the
- * proposed advancement and publishes; the finalists go into the final, whose four jurors
- * (Hans Mulder et al.) score them; a winner is recorded; Sanne reads her feedback.
+ * Operations' three MT jurors score their 15 ideas, less the ones they have a conflict with:
+ * Jeroen Willems and Marieke Visser are above several submitters in the reporting line
+ * (Marieke two levels above Sanne, through Ronald Kok), Jeroen declared one, Erik Brouwer
+ * declares one more here; the organiser closes the round (with an override: the other
+ * departments are not done), confirms the proposed advancement and publishes; the finalists
+ * (all from Build Operations) go into the final, where Annelies Jansen and Bart Hendriks
+ * score them (Hans Mulder and Willemijn de Vries are above every finalist's team, and their
+ * jury page says why); a winner is recorded; Sanne reads her feedback.
  *
  * To keep it fast, each juror scores one idea through the sheet itself (keyboard-free
  * clicks on the rubric levels) and the rest through the offline sheet: the test downloads
@@ -95,41 +98,48 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 	// Sanne's idea gets the top marks; the other ideas 2 to 4 by their place in the sheet.
 	const semiLevel = (title: string, row: number) => (title === SANNE_IDEA ? 5 : 2 + (row % 3));
 
-	await test.step('Marieke Visser scores on the sheet, then the rest offline', async () => {
+	await test.step('Marieke Visser reads why ideas are left out, then scores the rest offline', async () => {
 		await as(browser, 'Marieke Visser', async (page) => {
 			await page.goto('/jury');
 			const section = roundSection(page, 'Semi-final');
-			await expect(section.getByTestId('jury-progress')).toContainText('of 13 scored');
-			await expect(section).toContainText('2 ideas left out because of a conflict of interest.');
-			await section.getByRole('link', { name: SANNE_IDEA }).click();
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(SANNE_IDEA);
-			await expect(page.getByTestId('other-scores')).toHaveCount(0);
-			await scoreOnSheet(page, 5, 'Directly usable on the other module lines.');
-			await page.screenshot({ path: 'test-results/judging-sheet.png', fullPage: true });
+			await expect(section.getByTestId('jury-progress')).toContainText('of 6 scored');
+			await expect(section).toContainText('9 ideas left out because of a conflict of interest.');
+			await expect(section.getByRole('link', { name: SANNE_IDEA })).toHaveCount(0);
+			await section.getByTestId('excluded-ideas').locator('summary').click();
+			await expect(section.getByTestId('excluded-ideas')).toContainText(
+				`${SANNE_IDEA}: You are above Sanne Bakker in the reporting line (2 levels).`
+			);
 			const { rows } = await scoreOffline(page, 'Semi-final', semiLevel);
-			expect(rows).toBe(13);
-			await expect(roundSection(page, 'Semi-final').getByTestId('jury-progress')).toContainText('13 of 13 scored');
+			expect(rows).toBe(6);
+			await expect(roundSection(page, 'Semi-final').getByTestId('jury-progress')).toContainText('6 of 6 scored');
 		});
 	});
 
 	await test.step('Jeroen Willems (declared conflict) scores offline', async () => {
 		await as(browser, 'Jeroen Willems', async (page) => {
 			await page.goto('/jury');
-			await expect(roundSection(page, 'Semi-final')).toContainText('2 ideas left out because of a conflict of interest.');
+			await expect(roundSection(page, 'Semi-final')).toContainText('6 ideas left out because of a conflict of interest.');
 			const { rows } = await scoreOffline(page, 'Semi-final', semiLevel);
-			expect(rows).toBe(13);
+			expect(rows).toBe(9);
 			await page.screenshot({ path: 'test-results/judging-queue.png', fullPage: true });
 		});
 	});
 
-	await test.step('Erik Brouwer declares a conflict, then scores offline', async () => {
+	await test.step('Erik Brouwer scores on the sheet, declares a conflict, then scores offline', async () => {
 		await as(browser, 'Erik Brouwer', async (page) => {
+			await page.goto('/jury');
+			await roundSection(page, 'Semi-final').getByRole('link', { name: SANNE_IDEA }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(SANNE_IDEA);
+			await expect(page.getByTestId('other-scores')).toHaveCount(0);
+			await scoreOnSheet(page, 5, 'Directly usable on the other module lines.');
+			await page.screenshot({ path: 'test-results/judging-sheet.png', fullPage: true });
 			await page.goto('/jury');
 			await roundSection(page, 'Semi-final').getByRole('link', { name: 'Re-use the clean packaging foam of incoming parts' }).click();
 			await page.getByText('I have a conflict of interest').click();
 			await page.getByLabel('Reason').fill('My brother-in-law supplies the packaging foam.');
 			await page.getByRole('button', { name: 'Declare a conflict' }).click();
 			await expect(page.getByText(/You have a conflict of interest with this idea/)).toBeVisible();
+			await expect(page.getByTestId('conflict-why')).toHaveText('You declared a conflict of interest.');
 			const { rows } = await scoreOffline(page, 'Semi-final', semiLevel);
 			expect(rows).toBe(12);
 		});
@@ -176,15 +186,22 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 	// In the final Sanne's idea gets 5s, the first other idea on each sheet 4s, the rest 3s.
 	const finalLevel = (title: string, row: number) => (title === SANNE_IDEA ? 5 : row === 0 ? 4 : 3);
 
-	await test.step('the final jury scores: Hans Mulder on the sheet, the others offline', async () => {
-		await as(browser, 'Hans Mulder', async (page) => {
+	await test.step('the final jury scores: Annelies Jansen on the sheet, Bart Hendriks offline; the others are above every team', async () => {
+		await as(browser, 'Annelies Jansen', async (page) => {
 			await page.goto('/jury');
 			await roundSection(page, 'Final').getByRole('link', { name: SANNE_IDEA }).click();
 			await scoreOnSheet(page, 5, 'An example for every cleanroom in the company.');
 			await scoreOffline(page, 'Final', finalLevel);
 		});
-		for (const juror of ['Annelies Jansen', 'Bart Hendriks', 'Willemijn de Vries'])
-			await as(browser, juror, (page) => scoreOffline(page, 'Final', finalLevel));
+		await as(browser, 'Bart Hendriks', (page) => scoreOffline(page, 'Final', finalLevel));
+		await as(browser, 'Hans Mulder', async (page) => {
+			await page.goto('/jury');
+			const final = roundSection(page, 'Final');
+			await expect(final.getByTestId('excluded-ideas')).toContainText(
+				`${SANNE_IDEA}: You are above Sanne Bakker in the reporting line (3 levels).`
+			);
+			await expect(final.getByRole('link', { name: SANNE_IDEA })).toHaveCount(0);
+		});
 	});
 
 	await test.step('the organiser closes the final, records the winner and publishes', async () => {
@@ -208,7 +225,7 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 		});
 	});
 
-	await test.step('Sanne reads the feedback; a juror sees the outcome of what she scored', async () => {
+	await test.step('Sanne reads the feedback; a juror sees the outcome of what he scored', async () => {
 		await as(browser, 'Sanne Bakker', async (page) => {
 			await page.goto('/ideas');
 			await page.getByRole('link', { name: SANNE_IDEA }).first().click();
@@ -222,10 +239,10 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			await expect(semi.getByTestId('feedback-outcome')).toHaveText('Advanced to the final');
 			await expect(semi.getByTestId('feedback-rank')).toHaveText('1 of 15 in Build Operations');
 			await expect(semi).toContainText('Directly usable on the other module lines.');
-			await expect(semi).not.toContainText('Marieke');
+			await expect(semi).not.toContainText('Erik');
 			await page.screenshot({ path: 'test-results/judging-feedback.png', fullPage: true });
 		});
-		await as(browser, 'Marieke Visser', async (page) => {
+		await as(browser, 'Erik Brouwer', async (page) => {
 			await page.goto('/jury');
 			const row = roundSection(page, 'Semi-final').locator('tr', { hasText: SANNE_IDEA });
 			await expect(row).toContainText('Advanced to the final');

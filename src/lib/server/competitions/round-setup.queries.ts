@@ -138,7 +138,7 @@ export type JuryCandidateRow = {
 	/** On this jury already; `disabled`: left the company, the seat needs replacing. */
 	member: boolean;
 	disabled: boolean;
-	/** Why suggested: 1 the department's management team, 2 a director, 3 a manager; 0 a member. */
+	/** Why suggested: 1 the department's management team, 2 its managers and directors, 3 directors elsewhere, 4 managers elsewhere; 0 a member. */
 	rank: number;
 	load: number;
 	conflicts: { ideaId: number; title: string; reasons: ConflictReasonRow[] }[];
@@ -146,8 +146,8 @@ export type JuryCandidateRow = {
 
 /**
  * Per jury of the round, in one statement: its members and up to `limit` suggested jurors
- * (the jury's department's management team first, then its directors and managers; for a
- * competition-wide jury the head office's team, then directors anywhere), each with their
+ * (the management team of the jury's department first, then its managers and directors, then
+ * directors and managers elsewhere; a competition-wide jury stands for the head office), each with their
  * load across rounds not yet closed and their conflicts with the ideas entered in this jury,
  * with why.
  */
@@ -165,8 +165,9 @@ export async function listJuryCandidates(db: Db, roundId: number, limit = 12) {
 				join app_user u on u.disabled_at is null
 				cross join lateral (select case
 					when exists (select 1 from department_mt_member mt where mt.department_id = j.dept_id and mt.user_id = u.id) then 1
-					when u.job_level = 'director' and (u.department_id = j.dept_id or j.department_id is null) then 2
-					when u.job_level = 'manager' and u.department_id = j.dept_id then 3
+					when u.job_level in ('manager', 'director') and u.department_id = j.dept_id then 2
+					when u.job_level = 'director' then 3
+					when u.job_level = 'manager' then 4
 				end as rank) c
 				where c.rank is not null
 					and not exists (select 1 from jury_member m where m.jury_id = j.jury_id and m.user_id = u.id)
