@@ -77,9 +77,9 @@ describe('describeData', () => {
 		expect(detailsText(decisions)).toBe('decisions: idea: Torque sequence, outcome: advance; idea: Foam re-use, outcome: stop');
 		expect(decisions[0].parts.filter((p) => p.href).map((p) => p.href)).toEqual(['/ideas/5', '/ideas/6']);
 		expect(describeData({ departmentId: { from: 4, to: 7 } }, resolve)[0].parts).toEqual([
-			{ text: 'Logistics', href: '/departments/4' },
+			{ text: 'Logistics', href: '/admin/departments/4' },
 			{ text: ' → ' },
-			{ text: 'Build Operations', href: '/departments/7' }
+			{ text: 'Build Operations', href: '/admin/departments/7' }
 		]);
 	});
 

@@ -123,7 +123,7 @@ export function hrefOf(kind: RefKind, ref: Reference): string | null {
 		case 'kb_entry':
 			return `/kb/${ref.id}`;
 		case 'department':
-			return `/departments/${ref.id}`;
+			return `/admin/departments/${ref.id}`;
 	}
 }
 

@@ -21,6 +21,26 @@ export function recordAudit(
 		.execute();
 }
 
+/** Many audit lines in one statement (a handover, an import); nothing when there are none. */
+export async function recordAudits(
+	db: Db,
+	entries: Array<{ actorId: number | null; action: string; objectType: string; objectId: string | number; data?: Record<string, unknown> }>
+) {
+	if (!entries.length) return;
+	await db
+		.insertInto('auditLog')
+		.values(
+			entries.map((e) => ({
+				actorId: e.actorId,
+				action: e.action,
+				objectType: e.objectType,
+				objectId: String(e.objectId),
+				data: JSON.stringify(e.data ?? {})
+			}))
+		)
+		.execute();
+}
+
 /** The portal's days are Amsterdam days: a line at 00:30 on 2 March in Amsterdam is of 2 March. */
 const TIME_ZONE = 'Europe/Amsterdam';
 

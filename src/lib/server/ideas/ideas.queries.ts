@@ -222,8 +222,9 @@ export function findUsersByIds(db: Db, ids: number[]) {
 		.execute();
 }
 
+/** The process areas a form offers: those in use (a retired one is kept where it was chosen, never offered anew). */
 export function listProcessAreas(db: Db) {
-	return db.selectFrom('processArea').select(['id', 'code', 'nameEn', 'nameNl']).orderBy('nameEn').execute();
+	return db.selectFrom('processArea').select(['id', 'code', 'nameEn', 'nameNl']).where('retiredAt', 'is', null).orderBy('nameEn').execute();
 }
 
 export function listTagNames(db: Db) {

@@ -47,46 +47,6 @@ export function lockPerson(db: Db, id: number) {
 		.executeTakeFirst();
 }
 
-/** Other people already holding this e-mail, employee number or IdP id (one query). */
-export function findHolders(
-	db: Db,
-	exceptId: number | null,
-	keys: { email: string; employeeNumber: string | null; externalId: string | null }
-) {
-	return db
-		.selectFrom('appUser')
-		.select(['id', 'email', 'employeeNumber', 'externalId'])
-		.where((eb) =>
-			eb.or([
-				eb('email', '=', keys.email),
-				...(keys.employeeNumber ? [eb('employeeNumber', '=', keys.employeeNumber)] : []),
-				...(keys.externalId ? [eb('externalId', '=', keys.externalId)] : [])
-			])
-		)
-		.$if(exceptId !== null, (qb) => qb.where('id', '<>', exceptId!))
-		.execute();
-}
-
-/** The department a person may be placed in: it exists and is not retired. */
-export function findActiveDepartment(db: Db, id: number) {
-	return db.selectFrom('department').select(['id', 'retiredAt']).where('id', '=', id).executeTakeFirst();
-}
-
-/**
- * The reporting line above `managerId` (the manager, their manager, ...), nearest first,
- * with a depth guard so a loop already in the data cannot run away.
- */
-export async function reportingLineOf(db: Db, managerId: number): Promise<number[]> {
-	const rows = await sql<{ id: number }>`
-		with recursive line (id, manager_id, depth) as (
-			select id, manager_id, 1 from app_user where id = ${managerId}
-			union all
-			select u.id, u.manager_id, l.depth + 1 from app_user u join line l on u.id = l.manager_id where l.depth < 100
-		)
-		select id from line order by depth`.execute(db);
-	return rows.rows.map((r) => r.id);
-}
-
 export function insertPerson(db: Db, p: PersonRecord) {
 	return db.insertInto('appUser').values(p).returning('id').executeTakeFirstOrThrow();
 }
@@ -111,48 +71,82 @@ export function setDisabled(db: Db, ids: number[], disabled: boolean) {
 		.execute();
 }
 
-export async function deleteSessionsOfMany(db: Db, ids: number[]): Promise<number> {
-	if (!ids.length) return 0;
-	const r = await db.deleteFrom('userSession').where('userId', 'in', ids).executeTakeFirst();
-	return Number(r.numDeletedRows);
+/**
+ * Everything a person's write is checked against, in one statement: who else holds the
+ * e-mail, employee number or IdP id; whether the department exists and is retired; and the
+ * reporting line above the chosen manager (the manager first; empty when unknown), depth-guarded.
+ */
+export async function personChecks(
+	db: Db,
+	exceptId: number | null,
+	p: { email: string; employeeNumber: string | null; externalId: string | null; departmentId: number; managerId: number | null }
+) {
+	const result = await sql<{
+		holders: Array<{ email: string; employeeNumber: string | null; externalId: string | null }>;
+		departmentExists: boolean;
+		departmentRetired: boolean;
+		managerLine: number[];
+	}>`
+		select
+			(select coalesce(json_agg(json_build_object('email', u.email, 'employeeNumber', u.employee_number, 'externalId', u.external_id)), '[]'::json)
+				from app_user u
+				where (u.email = ${p.email} or u.employee_number = ${p.employeeNumber} or u.external_id = ${p.externalId})
+					and u.id is distinct from ${exceptId}::integer) as holders,
+			exists (select 1 from department d where d.id = ${p.departmentId}) as "departmentExists",
+			exists (select 1 from department d where d.id = ${p.departmentId} and d.retired_at is not null) as "departmentRetired",
+			(with recursive line (id, manager_id, depth) as (
+				select id, manager_id, 1 from app_user where id = ${p.managerId}::integer
+				union all
+				select u.id, u.manager_id, l.depth + 1 from app_user u join line l on u.id = l.manager_id where l.depth < 100
+			) select coalesce(array_agg(id order by depth), '{}') from line) as "managerLine"`.execute(db);
+	return result.rows[0];
 }
 
-/** Proposed and accepted mentorships of people who leave: ended, with why; the ideas go back to the organisers' queue. */
-export function endMentorshipsOf(db: Db, mentorIds: number[], endedBy: number | null, reason: string) {
-	if (!mentorIds.length) return Promise.resolve([]);
-	return db
-		.updateTable('mentorAssignment as a')
-		.set({ status: 'ended', endedAt: sql<Date>`now()`, endedBy, endReason: reason })
-		.where('a.mentorId', 'in', mentorIds)
-		.where('a.status', 'in', ['proposed', 'accepted', 'requested'])
-		.returning(['a.id', 'a.ideaId', 'a.mentorId', 'a.status'])
-		.execute();
-}
+export type EndedMentorship = { id: number; ideaId: number; mentorId: number; status: string; title: string };
 
-export function pauseMentorProfiles(db: Db, ids: number[]) {
-	if (!ids.length) return Promise.resolve();
-	return db
-		.updateTable('mentorProfile')
-		.set({ status: 'paused' })
-		.where('userId', 'in', ids)
-		.execute()
-		.then(() => undefined);
-}
-
-/** Seats of leaving people on juries of rounds not yet closed: shown flagged to organisers (live, from disabled_at). */
-export function openJurySeatsOf(db: Db, ids: number[]) {
-	if (!ids.length) return Promise.resolve([]);
-	return db
-		.selectFrom('juryMember as jm')
-		.innerJoin('jury as j', 'j.id', 'jm.juryId')
-		.innerJoin('round as r', 'r.id', 'j.roundId')
-		.select(['jm.userId', 'j.id as juryId', 'r.id as roundId'])
-		.where('jm.userId', 'in', ids)
-		.where('r.status', 'in', ['draft', 'open'])
-		.execute();
-}
-
-export function ideaTitles(db: Db, ids: number[]) {
-	if (!ids.length) return Promise.resolve([]);
-	return db.selectFrom('idea').select(['id', 'title']).where('id', 'in', ids).execute();
+/**
+ * The handover of people who leave, after they were disabled, in one statement: their sessions
+ * end; their proposed, accepted and requested mentorships end with the reason (the ideas go
+ * back to the organisers' queue), each with an event on its idea and, unless it was only a
+ * request, a word to every active organiser; their mentor profiles pause. Returns what ended,
+ * how many sessions, and their seats on juries of rounds not yet closed (flagged on the round page).
+ */
+export async function handOver(db: Db, ids: number[], end: { actorId: number | null; reason: string; notificationKind: string }) {
+	const result = await sql<{
+		sessionsEnded: number;
+		ended: EndedMentorship[] | null;
+		seats: Array<{ userId: number; juryId: number; roundId: number }> | null;
+	}>`
+		with sessions as (
+			delete from user_session where user_id = any(${ids}::int[]) returning 1
+		), ended as (
+			update mentor_assignment a
+			set status = 'ended', ended_at = now(), ended_by = ${end.actorId}::integer, end_reason = ${end.reason}
+			from idea i
+			where i.id = a.idea_id and a.mentor_id = any(${ids}::int[]) and a.status in ('proposed', 'accepted', 'requested')
+			returning a.id, a.idea_id, a.mentor_id, a.status, i.title
+		), paused as (
+			update mentor_profile set status = 'paused' where user_id = any(${ids}::int[]) and status <> 'paused' returning 1
+		), events as (
+			insert into idea_event (idea_id, actor_id, kind, reason, data)
+			select e.idea_id, ${end.actorId}::integer, 'mentor_ended', ${end.reason}, jsonb_build_object('mentorId', e.mentor_id, 'status', e.status)
+			from ended e
+			returning 1
+		), told as (
+			insert into notification (user_id, kind, params, link)
+			select g.user_id, ${end.notificationKind}, jsonb_build_object('ideaId', e.idea_id, 'title', e.title), '/organise/mentors'
+			from ended e
+			cross join role_grant g
+			join app_user o on o.id = g.user_id and o.disabled_at is null
+			where g.role = 'organiser' and e.status <> 'requested' and not (g.user_id = any(${ids}::int[]))
+			returning 1
+		)
+		select
+			(select count(*)::int from sessions) as "sessionsEnded",
+			(select json_agg(json_build_object('id', e.id, 'ideaId', e.idea_id, 'mentorId', e.mentor_id, 'status', e.status, 'title', e.title) order by e.id) from ended e) as ended,
+			(select json_agg(json_build_object('userId', jm.user_id, 'juryId', j.id, 'roundId', r.id) order by j.id, jm.user_id)
+				from jury_member jm join jury j on j.id = jm.jury_id join round r on r.id = j.round_id
+				where jm.user_id = any(${ids}::int[]) and r.status in ('draft', 'open')) as seats`.execute(db);
+	const row = result.rows[0];
+	return { sessionsEnded: row.sessionsEnded, ended: row.ended ?? [], seats: row.seats ?? [] };
 }

@@ -8,9 +8,7 @@
  */
 import type { Db } from '../db/index.js';
 import { FieldErrors, notFound } from '../errors.js';
-import { recordAudit } from '../audit/audit.queries.js';
-import { insertNotifications } from '../notifications/notifications.queries.js';
-import { listOrganiserIds, recordIdeaEvent } from '../ideas/ideas.service.js';
+import { recordAudit, recordAudits } from '../audit/audit.queries.js';
 import { recomputeConflicts } from '../scoring/jury-sheet.service.js';
 import * as q from './people.queries.js';
 import { PERSON_FIELDS, type PersonRecord } from './people.queries.js';
@@ -42,23 +40,20 @@ function normalise(p: PersonRecord): PersonRecord {
 	};
 }
 
-/** Checks that need the database: unique keys, a department in use, a manager without a loop. */
+/** Checks that need the database (one statement): unique keys, a department in use, a manager without a loop. */
 async function checkPerson(db: Db, id: number | null, p: PersonRecord) {
 	const errors: Record<string, string[]> = {};
-	const holders = await q.findHolders(db, id, p);
+	const facts = await q.personChecks(db, id, p);
+	const holders = facts.holders;
 	if (holders.some((h) => h.email === p.email)) errors.email = ['email_taken'];
 	if (p.employeeNumber && holders.some((h) => h.employeeNumber === p.employeeNumber)) errors.employeeNumber = ['employee_number_taken'];
 	if (p.externalId && holders.some((h) => h.externalId === p.externalId)) errors.externalId = ['external_id_taken'];
-	const department = await q.findActiveDepartment(db, p.departmentId);
-	if (!department) errors.departmentId = ['unknown_department'];
-	else if (department.retiredAt) errors.departmentId = ['department_retired'];
+	if (!facts.departmentExists) errors.departmentId = ['unknown_department'];
+	else if (facts.departmentRetired) errors.departmentId = ['department_retired'];
 	if (p.managerId !== null) {
 		if (p.managerId === id) errors.managerId = ['manager_self'];
-		else {
-			const line = await q.reportingLineOf(db, p.managerId);
-			if (!line.length) errors.managerId = ['unknown_manager'];
-			else if (id !== null && line.includes(id)) errors.managerId = ['manager_cycle'];
-		}
+		else if (!facts.managerLine.length) errors.managerId = ['unknown_manager'];
+		else if (id !== null && facts.managerLine.includes(id)) errors.managerId = ['manager_cycle'];
 	}
 	if (Object.keys(errors).length) throw new FieldErrors(errors);
 }
@@ -113,37 +108,23 @@ export type Handover = { disabled: number[]; sessionsEnded: number; mentorshipsE
 /**
  * People leave: disabled and signed out everywhere at once; their proposed, accepted and
  * requested mentorships end (reason `left_company`) so the ideas return to the organisers'
- * mentor queue, with an event on each idea and a word to its team and the organisers; their
+ * mentor queue, with an event on each idea and a word to the organisers; their
  * mentor profiles pause; their seats on juries of rounds not yet closed are counted (the
  * round page flags them for replacement). Their ideas keep their teams. Call inside a
  * transaction; people already disabled are skipped. Audited per person as `user.disabled`.
+ * Three statements however many people and mentorships (disable, hand over, audit).
  */
 export async function deactivatePeople(trx: Db, ids: number[], ctx: ChangeContext): Promise<Handover> {
 	const disabled = (await q.setDisabled(trx, ids, true)).map((r) => r.id);
 	if (!disabled.length) return { disabled, sessionsEnded: 0, mentorshipsEnded: 0, jurySeatsFlagged: 0 };
-	const sessionsEnded = await q.deleteSessionsOfMany(trx, disabled);
-	const ended = await q.endMentorshipsOf(trx, disabled, ctx.actorId, LEFT_COMPANY);
-	await q.pauseMentorProfiles(trx, disabled);
-	const seats = await q.openJurySeatsOf(trx, disabled);
-	const titles = new Map((await q.ideaTitles(trx, [...new Set(ended.map((e) => e.ideaId))])).map((i) => [i.id, i.title]));
-	const organisers = ended.length ? (await listOrganiserIds(trx)).map((o) => o.id) : [];
-	for (const e of ended) {
-		await recordIdeaEvent(trx, {
-			ideaId: e.ideaId,
-			actorId: ctx.actorId,
-			kind: 'mentor_ended',
-			reason: LEFT_COMPANY,
-			data: { mentorId: e.mentorId, status: e.status }
-		});
-		if (e.status === 'requested') continue;
-		await insertNotifications(trx, organisers, {
-			kind: 'mentor_left',
-			params: { ideaId: e.ideaId, title: titles.get(e.ideaId) ?? '' },
-			link: '/organise/mentors'
-		});
-	}
-	for (const id of disabled) {
-		await recordAudit(trx, {
+	const { sessionsEnded, ended, seats } = await q.handOver(trx, disabled, {
+		actorId: ctx.actorId,
+		reason: LEFT_COMPANY,
+		notificationKind: 'mentor_left'
+	});
+	await recordAudits(
+		trx,
+		disabled.map((id) => ({
 			actorId: ctx.actorId,
 			action: 'user.disabled',
 			objectType: 'user',
@@ -154,16 +135,17 @@ export async function deactivatePeople(trx: Db, ids: number[], ctx: ChangeContex
 				mentorshipsEnded: ended.filter((e) => e.mentorId === id).map((e) => e.ideaId),
 				jurySeats: seats.filter((s) => s.userId === id).map((s) => s.juryId)
 			}
-		});
-	}
+		}))
+	);
 	return { disabled, sessionsEnded, mentorshipsEnded: ended.length, jurySeatsFlagged: seats.length };
 }
 
 /** People come back: enabled (their roles and teams were kept; mentor profiles stay paused until they resume). Audited. */
 export async function reactivatePeople(trx: Db, ids: number[], ctx: ChangeContext): Promise<number[]> {
 	const enabled = (await q.setDisabled(trx, ids, false)).map((r) => r.id);
-	for (const id of enabled) {
-		await recordAudit(trx, { actorId: ctx.actorId, action: 'user.enabled', objectType: 'user', objectId: id, data: channel(ctx) });
-	}
+	await recordAudits(
+		trx,
+		enabled.map((id) => ({ actorId: ctx.actorId, action: 'user.enabled', objectType: 'user', objectId: id, data: channel(ctx) }))
+	);
 	return enabled;
 }
