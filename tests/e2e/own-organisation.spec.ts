@@ -8,7 +8,15 @@
  * SCIM provisioning) continue from here.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { addDepartment, openPerson, readSetupLink, setUpPortal, signInThroughIdp, disablePerson } from './support/company';
+import {
+	addDepartment,
+	disablePerson,
+	expectAccessibleNow,
+	openPerson,
+	readSetupLink,
+	setUpPortal,
+	signInThroughIdp
+} from './support/company';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -58,12 +66,14 @@ test('an empty portal is set up through the one-time link from the server log', 
 	await expect(admin.locator('#departmentCode-error')).toHaveText('Use 2 to 12 capital letters, digits or hyphens.');
 	await expect(admin.locator('#departmentCode')).toHaveAttribute('aria-invalid', 'true');
 	await expect(admin.locator('#email')).toHaveValue(ADMIN.email);
+	await expectAccessibleNow(admin);
 	await setUpPortal(admin, link, ADMIN);
 	// The administrator sees their department, and the next steps.
 	await expect(admin.getByTestId('welcome-department')).toContainText('Acme Manufacturing');
 	await expect(admin.getByRole('link', { name: /Import people and departments/ })).toBeVisible();
 	await expect(admin.getByText(/Company sign-in is on \(Acme ID\)/)).toBeVisible();
 	await expect(admin.getByRole('banner')).toContainText('Acme Manufacturing');
+	await expectAccessibleNow(admin);
 
 	// Used once.
 	expect((await visitor.goto(link))?.status()).toBe(404);
@@ -113,5 +123,6 @@ test('a colleague the administrator disabled is told so on a page of their own',
 	expect(landed.pathname).toBe('/signin/disabled');
 	await expect(sam.getByRole('heading', { level: 1 })).toHaveText('Your account is disabled');
 	await expect(sam.getByText(/ask an IdeaCup administrator/)).toBeVisible();
+	await expectAccessibleNow(sam);
 	await sam.context().close();
 });
