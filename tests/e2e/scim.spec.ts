@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { signInAs } from './helpers';
 
 /**
@@ -11,6 +12,13 @@ import { signInAs } from './helpers';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const SCIM_JSON = 'application/scim+json';
+
+/** No serious or critical WCAG 2.2 AA problem on the page as it is now. */
+async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+	expect(serious).toEqual([]);
+}
 
 async function scimBody(response: APIResponse): Promise<Record<string, unknown>> {
 	expect(response.headers()['content-type']).toContain(SCIM_JSON);
@@ -128,12 +136,22 @@ test('an admin creates a SCIM token; the identity provider provisions and deacti
 	expect(await scimBody(refused)).toMatchObject({ schemas: [ERROR], status: '401' });
 });
 
-test('the service describes itself, and answers unknown paths in SCIM', async ({ page, request }) => {
+test('the service describes itself, and answers unknown paths in SCIM; the page is accessible', async ({ page, request }) => {
 	await signInAs(page, 'Esther Smit');
 	await page.goto('/admin/provisioning');
-	await page.getByLabel('Name').fill(`E2E discovery ${Date.now().toString(36)}`);
+	await page.getByRole('button', { name: 'Create token' }).click();
+	// Required, and said beside the field when the browser lets it through.
+	await expect(page.getByLabel('Name')).toHaveAttribute('required', '');
+	const name = `E2E discovery ${Date.now().toString(36)}`;
+	await page.getByLabel('Name').fill(name);
 	await page.getByRole('button', { name: 'Create token' }).click();
 	const token = await page.getByTestId('scim-token').inputValue();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: `Revoke the token ${name}` }).click();
+	await expect(page.getByTestId('scim-revoke-confirm')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Cancel' }).click();
+	await expect(page.getByTestId('scim-revoke-confirm')).toHaveCount(0);
 	const auth = { authorization: `Bearer ${token}` };
 
 	const config = await request.get('/scim/v2/ServiceProviderConfig', { headers: auth });
