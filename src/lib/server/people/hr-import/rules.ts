@@ -383,6 +383,7 @@ export function planImport(rows: readonly HrRow[], org: Organisation, fieldList:
 			errors: []
 		});
 	}
+	departments.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 	const planned = new Map(departments.map((d) => [d.code, d]));
 	// Parents: known (in the portal, not retired, or created by the file) and no loop; refusals ripple down.
 	for (let changed = true; changed;) {
