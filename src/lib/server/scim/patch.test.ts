@@ -310,6 +310,13 @@ describe('read-only attributes and all-or-nothing', () => {
 		expect(refusal(() => patch(user, { op: 'replace', value: { id: '13' } }))).toMatchObject({ scimType: 'mutability' });
 	});
 
+	it("Okta's rename repeats the id unchanged: passed over", () => {
+		expect(patch(group, { op: 'replace', value: { id: 'acbf3ae7', displayName: 'Guides' } })).toEqual({ ...group, displayName: 'Guides' });
+		expect(refusal(() => patch(group, { op: 'replace', value: { id: 'other', displayName: 'Guides' } }))).toMatchObject({
+			scimType: 'mutability'
+		});
+	});
+
 	it('schemas in a value object are passed over', () => {
 		expect(patch(user, { op: 'replace', value: { schemas: ['x'], title: 'T' } })).toEqual({ ...user, title: 'T' });
 	});

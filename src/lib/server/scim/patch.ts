@@ -12,7 +12,8 @@
  *   filter (`emails[type eq "work"].value` on a user without a work address adds one);
  * - `remove` of a multi-valued attribute with a list of values removes those values
  *   (Entra's way of removing group members); a `remove` that matches nothing changes nothing;
- * - a `null` value removes the attribute.
+ * - a `null` value removes the attribute;
+ * - a read-only attribute repeated unchanged in a value object (Okta's `{ id, displayName }`) is passed over.
  * Booleans sent as "True"/"False" strings are left as sent: the mapping reads them.
  */
 import { matchesElement, parseFilter, type FilterNode } from './filter.js';
@@ -251,6 +252,9 @@ function applyOne(resource: Resource, op: PatchOperation, options: PatchOptions)
 		if (!isObject(op.value)) throw invalidValue(`${op.op} without a "path" needs an object of attributes as its value`);
 		for (const [k, v] of Object.entries(op.value)) {
 			if (k.toLowerCase() === 'schemas') continue;
+			// Okta repeats the id in a rename ({ id, displayName }): a read-only attribute sent as it is changes nothing.
+			const readOnly = options.readOnly?.some((r) => r.toLowerCase() === k.toLowerCase());
+			if (readOnly && JSON.stringify(resource[keyOf(resource, k)]) === JSON.stringify(v)) continue;
 			const ext = options.extensions.find((u) => u.toLowerCase() === k.toLowerCase());
 			if (ext && isObject(v)) {
 				for (const [k2, v2] of Object.entries(v)) applyOne(resource, { op: op.op, path: `${ext}:${k2}`, value: v2 }, options);
