@@ -47,6 +47,7 @@ const FORM_ERRORS: Record<string, () => string> = {
 	import_already_applied: () => m.import_already_applied(),
 	import_not_planned: () => m.import_not_planned(),
 	import_conflict: () => m.import_conflict(),
+	import_expired: () => m.import_expired(),
 	confirm_required: () => m.import_confirm_required()
 };
 export const formErrorText = (code: string) => FORM_ERRORS[code]?.() ?? m.import_invalid();

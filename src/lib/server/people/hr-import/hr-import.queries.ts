@@ -75,6 +75,17 @@ export function insertImport(
 		.executeTakeFirstOrThrow();
 }
 
+/**
+ * Imports keep their rows for their pages; older ones (applied, or a week old) keep only their
+ * summary and mapping, so a nightly import does not grow the database by a whole file every night.
+ */
+export function forgetOldRows(db: Db, keep: number) {
+	return sql`update hr_import set rows = '[]'::jsonb
+		where jsonb_array_length(rows) > 0 and (applied_at is not null or created_at < now() - interval '7 days') and id < (select min(id) from (select id from hr_import order by id desc limit ${keep}) newest)`.execute(
+		db
+	);
+}
+
 /** An import with its rows, locked for the dry run or the apply (two at once queue). */
 export function lockImport(db: Db, id: number) {
 	return db

@@ -56,6 +56,10 @@ export type ImportSummary = {
 };
 
 export const IMPORT_ROWS_PAGE = 50;
+/** The most recent imports keep their rows (the table of the page); older ones their summary. */
+export const KEEP_ROWS_OF = 20;
+
+const expired = () => new DomainError('import_expired', 'This import is too old: upload the file again.', 409);
 
 function authorise(actor: Actor | null) {
 	if (actor && !can(actor, 'org.import')) throw notFound();
@@ -92,6 +96,7 @@ export async function uploadHrFile(db: Database, actor: Actor | null, file: { fi
 		summary,
 		createdBy: actor?.id ?? null
 	});
+	await q.forgetOldRows(db, KEEP_ROWS_OF);
 	return { id, mapping, headers: table.headers, rowCount: table.rows.length };
 }
 
@@ -126,6 +131,7 @@ export async function dryRunImport(db: Database, actor: Actor | null, importId: 
 		if (!imp) throw notFound();
 		if (imp.appliedAt) throw new DomainError('import_already_applied', 'This import was applied already.', 409);
 		const summary = imp.summary as ImportSummary;
+		if (summary.rowCount > 0 && !(imp.rows as StoredRow[]).length) throw expired();
 		const errors = checkMapping(mapping, summary.headers);
 		if (Object.keys(errors).length) throw new FieldErrors(errors);
 		const rows = imp.rows as StoredRow[];
@@ -187,6 +193,7 @@ export async function applyImport(db: Database, actor: Actor | null, importId: n
 			if (imp.appliedAt) throw new DomainError('import_already_applied', 'This import was applied already.', 409);
 			const summary = imp.summary as ImportSummary;
 			if (!summary.planned) throw new DomainError('import_not_planned', 'Run the dry run first.', 409);
+			if (summary.rowCount > 0 && !(imp.rows as StoredRow[]).length) throw expired();
 			const mapping = cleanMapping(imp.mapping) ?? {};
 			const org = await loadOrganisation(trx);
 			const rows = imp.rows as StoredRow[];
