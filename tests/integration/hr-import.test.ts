@@ -1,6 +1,7 @@
 /** The HR import on a real database: dry run, apply, idempotence, refusals, leavers, Excel = CSV. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { applyImport, dryRunImport, getImport, listImportRows, uploadHrFile } from '$lib/server/people/hr-import/hr-import.service.js';
@@ -260,6 +261,27 @@ describe(`HR import (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, ()
 		expect(fromExcel.summary.counts).toEqual({ create: 25, update: 0, unchanged: 0, disable: 0, error: 0 });
 		expect(await allRows(fromExcel.id)).toEqual(await allRows(fromCsv.id));
 		expect(fromExcel.summary.departments).toEqual(fromCsv.summary.departments);
+	});
+
+	it('keeps the rows of the 20 most recent imports; older applied ones keep their summary', async () => {
+		const small = toCsv([
+			['Email', 'Name', 'Department'],
+			['keep@x.example.com', 'Keep', 'HQ']
+		]);
+		for (let i = 0; i < 21; i++) await uploadHrFile(db, organiser, { fileName: `small-${i}.csv`, bytes: bytes(small) });
+		await db.updateTable('hrImport').set({ appliedAt: new Date() }).execute();
+		const last = await uploadHrFile(db, organiser, { fileName: 'last.csv', bytes: bytes(small) });
+		const all = await db
+			.selectFrom('hrImport')
+			.select(['id', sql<number>`jsonb_array_length(rows)`.as('n')])
+			.orderBy('id', 'desc')
+			.execute();
+		expect(all.slice(0, 20).every((r) => r.n === 1)).toBe(true);
+		expect(all.slice(20).every((r) => r.n === 0)).toBe(true);
+		expect(all[0].id).toBe(last.id);
+		const old = all[all.length - 1].id;
+		await db.updateTable('hrImport').set({ appliedAt: null }).where('id', '=', old).execute();
+		await expect(applyImport(db, organiser, old)).rejects.toMatchObject({ code: 'import_expired' });
 	});
 
 	it('refuses a file whose name lies about its type, and a stranger sees nothing', async () => {
