@@ -237,8 +237,17 @@ describe('composing a jury', () => {
 		expect(members).toEqual([]);
 		const notes = await db.selectFrom('notification').select('id').where('userId', '=', outsider.id).execute();
 		expect(notes).toEqual([]);
-		// Leo is above Cor: two ideas to score, at the cap, so he may sit.
-		expect(await codeOf(addJuryMember(db, organiser, round.id, juryId, o.lead2.id))).toBe('ok');
+		// Leo is above Cor: two ideas to score, at the cap, so he may sit; five statements.
+		let statements = 0;
+		const counter: KyselyPlugin = {
+			transformQuery: ({ node }) => node,
+			transformResult: ({ result }) => {
+				statements++;
+				return Promise.resolve(result);
+			}
+		};
+		expect(await codeOf(addJuryMember(db.withPlugin(counter), organiser, round.id, juryId, o.lead2.id))).toBe('ok');
+		expect(statements).toBe(5);
 		// Someone who left the company is refused.
 		await db.updateTable('appUser').set({ disabledAt: new Date() }).where('id', '=', o.bram.id).execute();
 		expect(await codeOf(addJuryMember(db, organiser, round.id, juryId, o.bram.id))).toBe('invalid');

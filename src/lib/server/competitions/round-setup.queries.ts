@@ -195,38 +195,41 @@ export async function listJuryCandidates(db: Db, roundId: number, limit = 12) {
 	return result.rows;
 }
 
-/** One person's load (see listJuryCandidates), e.g. after adding them to a jury. */
-export async function jurorLoad(db: Db, userId: number) {
-	const result = await sql<{ load: number }>`select ${loadOf(sql.val(userId))} as "load"`.execute(db);
-	return result.rows[0].load;
-}
-
-/** A person to put on a jury: their name, whether they left, whether they sit on this jury already. */
-export function findJurorCandidate(db: Db, userId: number, juryId?: number) {
-	return db
-		.selectFrom('appUser as u')
-		.select((eb) => [
-			'u.id',
-			'u.name',
-			'u.disabledAt',
-			juryId === undefined
-				? sql<boolean>`false`.as('onJury')
-				: eb
-						.exists(eb.selectFrom('juryMember as m').select('m.userId').whereRef('m.userId', '=', 'u.id').where('m.juryId', '=', juryId))
-						.as('onJury')
-		])
-		.where('u.id', '=', userId)
-		.executeTakeFirst();
-}
-
-/** The competition's settings a jury needs: its name, the load cap per juror. */
-export function findCompetitionOfRound(db: Db, roundId: number) {
-	return db
-		.selectFrom('round as r')
-		.innerJoin('competition as c', 'c.id', 'r.competitionId')
-		.select(['c.id', 'c.name', 'c.jurorLoadCap', 'r.name as roundName'])
-		.where('r.id', '=', roundId)
-		.executeTakeFirst();
+/**
+ * Everything adding a person to a jury decides on, in one statement that also holds the
+ * round (FOR UPDATE, as lockRound does): the round's status and names, the competition's
+ * load cap, the jury's round, the person (left? on this jury already?) and their load once
+ * on this jury (their load now plus this jury's ideas they have no conflict with: an idea
+ * sits in one jury per round, so none is counted twice).
+ */
+export async function lockJuryForMember(db: Transaction<DB>, roundId: number, juryId: number, userId: number) {
+	const result = await sql<{
+		status: string;
+		roundName: string;
+		competitionName: string;
+		jurorLoadCap: number | null;
+		juryRoundId: number | null;
+		personName: string | null;
+		disabled: boolean | null;
+		onJury: boolean;
+		loadAfter: number | null;
+	}>`
+		select r.status, r.name as "roundName", c.name as "competitionName", c.juror_load_cap as "jurorLoadCap",
+			j.round_id as "juryRoundId", u.name as "personName", u.disabled_at is not null as disabled,
+			exists (select 1 from jury_member m where m.jury_id = j.id and m.user_id = u.id) as "onJury",
+			${loadOf(sql.ref('u.id'))} + (
+				select count(*)::int from round_entry e
+				where e.jury_id = j.id
+					and not exists (${conflictSources(sql.ref('u.id'), sql.ref('e.idea_id'), { recorded: true })})
+			) as "loadAfter"
+		from round r
+		join competition c on c.id = r.competition_id
+		left join jury j on j.id = ${juryId}
+		left join app_user u on u.id = ${userId}
+		where r.id = ${roundId}
+		for update of r
+	`.execute(db);
+	return result.rows[0];
 }
 
 export function insertRound(

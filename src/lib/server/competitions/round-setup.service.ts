@@ -225,28 +225,23 @@ export async function saveCriteria(db: Database, actor: Actor, roundId: number, 
 export async function addJuryMember(db: Database, actor: Actor, roundId: number, juryId: number, userId: number) {
 	requireOrganiser(actor);
 	await db.transaction().execute(async (trx) => {
-		const round = await rq.lockRound(trx, roundId, 'update');
-		const jury = await q.findJury(trx, juryId);
-		if (!round || !jury || jury.roundId !== roundId) throw notFound();
-		if (round.status === 'closed' || round.status === 'published') throw refuse('round_locked', 'This round is closed.');
-		const [person, competition] = await Promise.all([q.findJurorCandidate(trx, userId, juryId), q.findCompetitionOfRound(trx, roundId)]);
-		if (!person || person.disabledAt) throw new FieldErrors({ userId: ['unknown_person'] });
-		if (person.onJury) return;
+		// Five statements: the round held with all it decides on, the seat, the conflicts, the word to the juror, the audit.
+		const at = await q.lockJuryForMember(trx, roundId, juryId, userId);
+		if (!at || at.juryRoundId !== roundId) throw notFound();
+		if (at.status === 'closed' || at.status === 'published') throw refuse('round_locked', 'This round is closed.');
+		if (at.personName === null || at.disabled) throw new FieldErrors({ userId: ['unknown_person'] });
+		if (at.onJury) return;
+		if (at.jurorLoadCap !== null && at.loadAfter !== null && at.loadAfter > at.jurorLoadCap)
+			throw new DomainError(
+				'juror_over_cap',
+				`${at.personName} would have ${at.loadAfter} ideas to score in rounds not yet closed, above this competition's cap of ${at.jurorLoadCap} per juror.`,
+				409
+			);
 		await q.insertJuryMembers(trx, juryId, [userId]);
 		await recordAutoConflicts(trx, roundId);
-		const cap = competition?.jurorLoadCap ?? null;
-		if (cap !== null) {
-			const load = await q.jurorLoad(trx, userId);
-			if (load > cap)
-				throw new DomainError(
-					'juror_over_cap',
-					`${person.name} would have ${load} ideas to score in rounds not yet closed, above this competition's cap of ${cap} per juror.`,
-					409
-				);
-		}
 		await insertNotifications(trx, [userId], {
 			kind: 'jury_added',
-			params: { round: `${competition?.name ?? ''} · ${competition?.roundName ?? ''}` },
+			params: { round: `${at.competitionName} · ${at.roundName}` },
 			link: '/jury'
 		});
 		await recordAudit(trx, { actorId: actor.id, action: 'jury.member_added', objectType: 'jury', objectId: juryId, data: { userId } });
