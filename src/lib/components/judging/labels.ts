@@ -64,14 +64,6 @@ const tieBreaks: Record<string, () => string> = {
 };
 export const tieBreakLabel = (rule: string | null): string => (rule ? (tieBreaks[rule]?.() ?? rule) : '');
 
-const conflictSources: Record<string, () => string> = {
-	team: m.judging_conflict_team,
-	mentor: m.judging_conflict_mentor,
-	manager: m.judging_conflict_manager,
-	declared: m.judging_conflict_declared
-};
-export const conflictLabel = (source: string): string => conflictSources[source]?.() ?? source;
-
 /** A reason of a conflict as the server finds it (scoring/conflict-sources.ts). */
 export type ConflictReasonView = { source: string; personName: string | null; levels: number | null };
 
