@@ -59,4 +59,22 @@ describe('competitionFormSchema', () => {
 		const order = competitionFormSchema.safeParse({ ...base, closesAt: '2028-01-15T09:00' });
 		expect(order.error!.flatten().fieldErrors).toEqual({ closesAt: ['closes_before_opens'] });
 	});
+
+	it('reads the peer conflicts as on/off and the load cap per juror as a whole number or none', () => {
+		expect(competitionFormSchema.parse(base)).toMatchObject({ peerConflicts: false, jurorLoadCap: null });
+		expect(competitionFormSchema.parse({ ...base, peerConflicts: 'on', jurorLoadCap: ' 12 ' })).toMatchObject({
+			peerConflicts: true,
+			jurorLoadCap: 12
+		});
+		expect(competitionFormSchema.parse({ ...base, jurorLoadCap: '' }).jurorLoadCap).toBeNull();
+		for (const [cap, code] of [
+			['0', 'load_cap_range'],
+			['1001', 'load_cap_range'],
+			['2.5', 'not_a_whole_number'],
+			['many', 'not_a_number']
+		])
+			expect(competitionFormSchema.safeParse({ ...base, jurorLoadCap: cap }).error!.flatten().fieldErrors).toEqual({
+				jurorLoadCap: [code]
+			});
+	});
 });
