@@ -4,10 +4,15 @@
  * colleagues sign in through the company's identity provider (a real OpenID provider on
  * loopback), landing in the department, with the manager and job level its claims name.
  *
- * Serial: the steps share one portal and build on each other. Later steps (the HR import,
- * SCIM provisioning) continue from here.
+ * Then the organisation comes from HR: the administrator makes a colleague organiser, who
+ * imports a 500-person HR file after its dry run and opens a call; a person known to the
+ * identity provider only by e-mail and employee number signs in and lands where HR put them,
+ * and sees the call. Last, the identity provider deactivates them over SCIM, which signs them out.
+ *
+ * Serial: the steps share one portal and build on each other.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { hrCsv, hrPeople, type HrDepartment } from '../fixtures/hr-files';
 import {
 	addDepartment,
 	disablePerson,
@@ -125,4 +130,133 @@ test('a colleague the administrator disabled is told so on a page of their own',
 	await expect(sam.getByText(/ask an IdeaCup administrator/)).toBeVisible();
 	await expectAccessibleNow(sam);
 	await sam.context().close();
+});
+
+/** The company's HR export: 500 people in the top department and two under it, managers on later rows. */
+const HR_DEPARTMENTS: HrDepartment[] = [
+	{ code: 'ACME', name: 'Acme Manufacturing', nameNl: 'Acme Productie' },
+	{ code: 'ASM', name: 'Assembly', nameNl: 'Assemblage', parentCode: 'ACME' },
+	{ code: 'LOGI', name: 'Logistics', nameNl: 'Logistiek', parentCode: 'ACME' }
+];
+const HR_FILE = { count: 500, departments: HR_DEPARTMENTS, domain: 'acme.example', prefix: 'AC' };
+/** Iris (AC000009) is in Assembly under Finn (AC000006) in the file; the identity provider knows only her e-mail and number. */
+const IRIS = hrPeople(HR_FILE).find((p) => p.employeeNumber === 'AC000009')!;
+
+let organiser: Page;
+let iris: Page;
+
+/** A `datetime-local` value in Amsterdam time, `days` from now. */
+function amsterdamLocal(days: number): string {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/Amsterdam',
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit'
+		})
+			.formatToParts(new Date(Date.now() + days * 86_400_000))
+			.map((p) => [p.type, p.value])
+	);
+	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+test('the administrator makes a colleague organiser, who imports a 500-person HR file after a dry run', async ({ browser }) => {
+	await openPerson(admin, 'noor.visser@acme.example');
+	await admin.getByRole('button', { name: 'Make Organiser' }).click();
+	await expect(admin.getByRole('button', { name: 'Remove Organiser' })).toBeVisible();
+
+	organiser = await colleague(browser);
+	await signInThroughIdp(organiser, 'noor');
+	await organiser.goto('/admin/import');
+	await expect(organiser.getByRole('heading', { level: 1 })).toHaveText('Import from HR');
+	await organiser
+		.getByLabel('HR file')
+		.setInputFiles({ name: 'acme-hr-export.csv', mimeType: 'text/csv', buffer: Buffer.from(hrCsv(HR_FILE), 'utf8') });
+	await organiser.getByRole('button', { name: 'Upload and map the columns' }).click();
+	// The Dutch headers are recognised without help.
+	await expect(organiser.getByLabel('Employee number', { exact: true })).toHaveValue('Personeelsnummer');
+	await expect(organiser.getByLabel("Manager's employee number")).toHaveValue('Personeelsnummer leidinggevende');
+	await organiser.getByRole('button', { name: 'Dry run' }).click();
+
+	// The dry run: every row a new person, nothing in error, the two departments new.
+	const counts = organiser.getByTestId('import-counts');
+	await expect(counts).toContainText('Create: 500');
+	await expect(counts).toContainText('Error: 0');
+	await expect(organiser.getByRole('main')).toContainText('Assembly');
+	await organiser.getByLabel('I have checked the dry run').check();
+	await organiser.getByRole('button', { name: 'Apply the import' }).click();
+	await expect(organiser.getByRole('heading', { name: 'Import applied' })).toBeVisible();
+	await expect(organiser.getByTestId('import-result')).toContainText('Create: 500');
+
+	// The administrator finds them in the tree.
+	await admin.goto('/admin/departments');
+	await expect(admin.getByTestId('department-tree')).toContainText('Assembly');
+	await expect(admin.getByTestId('department-tree')).toContainText('Logistics');
+});
+
+test('the organiser opens a call for every department', async () => {
+	await organiser.goto('/organise/competitions/new');
+	await organiser.getByRole('textbox', { name: 'Name', exact: true }).fill('Acme Improvement Cup');
+	await organiser.getByLabel('Call text').fill('Make **your** work safer, simpler or better.');
+	await organiser.locator('#opensAt').fill(amsterdamLocal(-1));
+	await organiser.locator('#closesAt').fill(amsterdamLocal(60));
+	await organiser.getByRole('button', { name: 'Create competition' }).click();
+	await expect(organiser.getByTestId('competition-notice')).toContainText('Competition created');
+	await organiser.getByRole('link', { name: 'Open for ideas' }).click();
+	await organiser
+		.getByTestId('status-confirm')
+		.getByRole('button', { name: /Yes, change the status/ })
+		.click();
+	await expect(organiser.getByTestId('competition-status-badge')).toHaveText('Open for ideas');
+});
+
+test('a person from the HR file signs in through the identity provider, lands where HR put her and sees the call', async ({ browser }) => {
+	iris = await colleague(browser);
+	const landed = await signInThroughIdp(iris, 'iris');
+	expect(landed.pathname).toBe('/');
+	// Her claims name no department and no manager: HR's do.
+	await expect(iris.getByRole('banner')).toContainText('Assembly');
+	await expect(iris.getByTestId('open-call').filter({ hasText: 'Acme Improvement Cup' })).toBeVisible();
+	await openPerson(admin, IRIS.email);
+	await expect(admin.locator('#departmentId option:checked')).toContainText('Assembly');
+	await expect(admin.locator('#manager-hint')).toContainText('Finn Achterberg');
+	await expect(admin.locator('#employeeNumber')).toHaveValue('AC000009');
+});
+
+test('the identity provider deactivates her over SCIM, which signs her out', async ({ request }) => {
+	await admin.goto('/admin/provisioning');
+	await admin.getByLabel('Name').fill('Acme ID provisioning');
+	await admin.getByRole('button', { name: 'Create token' }).click();
+	const token = await admin.getByTestId('scim-token').inputValue();
+	expect(token.length).toBeGreaterThan(20);
+	const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json', accept: 'application/scim+json' };
+	const base = test.info().project.use.baseURL!;
+
+	const found = await request.get(`${base}/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${IRIS.email}"`)}`, { headers });
+	expect(found.status()).toBe(200);
+	const list = (await found.json()) as { totalResults: number; Resources: Array<{ id: string; active: boolean }> };
+	expect(list.totalResults).toBe(1);
+	expect(list.Resources[0].active).toBe(true);
+
+	// As Microsoft Entra ID sends it.
+	const patched = await request.patch(`${base}/scim/v2/Users/${list.Resources[0].id}`, {
+		headers,
+		data: {
+			schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+			Operations: [{ op: 'Replace', path: 'active', value: 'False' }]
+		}
+	});
+	expect(patched.status()).toBe(200);
+	expect(((await patched.json()) as { active: boolean }).active).toBe(false);
+
+	// Her open browser is signed out at once; the company sign-in says why.
+	await iris.goto('/');
+	await expect(iris).toHaveURL(/\/signin/);
+	const landed = await signInThroughIdp(iris, 'iris');
+	expect(landed.pathname).toBe('/signin/disabled');
+	await iris.context().close();
+	await organiser.context().close();
 });
