@@ -157,21 +157,29 @@ export async function listJuryCandidates(db: Db, roundId: number, limit = 12) {
 			select jy.id as jury_id, jy.department_id,
 				coalesce(jy.department_id, (select d.id from department d where d.parent_id is null order by d.id limit 1)) as dept_id
 			from jury jy where jy.round_id = ${roundId}
+		), people as materialized (
+			-- Only who can be suggested at all: management team members, managers and directors (read once).
+			select u.id, u.name, u.department_id, u.job_level from app_user u
+			where u.disabled_at is null
+				and (u.job_level in ('manager', 'director') or exists (select 1 from department_mt_member mt where mt.user_id = u.id))
 		), suggested as (
-			select s.jury_id, s.user_id, s.rank from (
-				select j.jury_id, u.id as user_id, c.rank,
-					row_number() over (partition by j.jury_id order by c.rank, u.name, u.id) as n
-				from j
-				join app_user u on u.disabled_at is null
+			-- Top-N per jury through a lateral LIMIT: the planner then knows the pool is small.
+			select j.jury_id, c.user_id, c.rank
+			from j
+			cross join lateral (
+				select u.id as user_id, r.rank
+				from people u
 				cross join lateral (select case
 					when exists (select 1 from department_mt_member mt where mt.department_id = j.dept_id and mt.user_id = u.id) then 1
 					when u.job_level in ('manager', 'director') and u.department_id = j.dept_id then 2
 					when u.job_level = 'director' then 3
 					when u.job_level = 'manager' then 4
-				end as rank) c
-				where c.rank is not null
+				end as rank) r
+				where r.rank is not null
 					and not exists (select 1 from jury_member m where m.jury_id = j.jury_id and m.user_id = u.id)
-			) s where s.n <= ${limit}
+				order by r.rank, u.name, u.id
+				limit ${limit}
+			) c
 		), pool as (
 			select m.jury_id, m.user_id, true as member, 0 as rank from j join jury_member m on m.jury_id = j.jury_id
 			union all
