@@ -38,6 +38,7 @@ test('an organiser adds a suggested juror, seeing load and conflicts, refused ov
 
 	await test.step('the suggestions show load and conflicts, with why', async () => {
 		const jury = await openSemiFinal(organiser);
+		await jury.locator('summary', { hasText: 'Suggested jurors' }).click();
 		const hans = jury.getByTestId('suggested-juror').filter({ hasText: 'Hans Mulder' });
 		await expect(hans).toContainText('Director');
 		await expect(hans.getByTestId('juror-load')).toHaveText(/1 idea to score \(cap 2\)/);
@@ -58,6 +59,7 @@ test('an organiser adds a suggested juror, seeing load and conflicts, refused ov
 	await test.step('without a cap she is added, with her load', async () => {
 		await setLoadCap(organiser, '');
 		const jury = await openSemiFinal(organiser);
+		await jury.locator('summary', { hasText: 'Suggested jurors' }).click();
 		await jury
 			.getByTestId('suggested-juror')
 			.filter({ hasText: 'Karin Vos' })
