@@ -6,6 +6,7 @@ import { DomainError } from '$lib/server/errors.js';
 import { FieldErrors } from '$lib/server/errors.js';
 import { competitionFormSchema, toCompetitionInput, type CompetitionInput } from '$lib/server/competitions/competition-setup.schema.js';
 import {
+	getCompetitionFormOptions,
 	changeCompetitionStatus,
 	createCompetition,
 	getCompetitionForEdit,
@@ -73,6 +74,18 @@ afterAll(async () => {
 });
 
 describe(`competition set-up (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+	it('ticks the departments eligible by default on a new competition, none (all) when every one is, and never offers a retired one', async () => {
+		expect((await getCompetitionFormOptions(db, organiser)).defaultDepartmentIds).toEqual([]);
+		await db.updateTable('department').set({ eligibleByDefault: false }).where('id', '=', depB.id).execute();
+		const retired = await f.newDepartment('CSR');
+		await db.updateTable('department').set({ retiredAt: new Date() }).where('id', '=', retired.id).execute();
+		const options = await getCompetitionFormOptions(db, organiser);
+		expect(options.departments.map((d) => d.id)).not.toContain(retired.id);
+		expect(options.defaultDepartmentIds).toContain(String(depA.id));
+		expect(options.defaultDepartmentIds).not.toContain(String(depB.id));
+		await db.updateTable('department').set({ eligibleByDefault: true }).where('id', '=', depB.id).execute();
+	});
+
 	it('creates a draft competition, deriving the slug from the name, and audits it', async () => {
 		const created = await createCompetition(db, organiser, input());
 		expect(created).toMatchObject({ slug: 'improvement-cup-2028', status: 'draft' });

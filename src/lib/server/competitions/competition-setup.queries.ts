@@ -83,8 +83,32 @@ export async function countDepartments(db: Db, departmentIds: number[]) {
 	return row.n;
 }
 
-export function listDepartmentChoices(db: Db) {
-	return db.selectFrom('department').select(['id', 'code', 'name']).orderBy('name').execute();
+/**
+ * The departments a competition may name: those not retired, and (editing one) those it named
+ * before a department was retired, so saving keeps them. With each, whether it takes part by default.
+ */
+export function listDepartmentChoices(db: Db, competitionId?: number) {
+	return db
+		.selectFrom('department as d')
+		.select(['d.id', 'd.code', 'd.name', 'd.eligibleByDefault'])
+		.where((eb) =>
+			eb.or([
+				eb('d.retiredAt', 'is', null),
+				...(competitionId === undefined
+					? []
+					: [
+							eb.exists(
+								eb
+									.selectFrom('competitionDepartment as cd')
+									.select('cd.departmentId')
+									.whereRef('cd.departmentId', '=', 'd.id')
+									.where('cd.competitionId', '=', competitionId)
+							)
+						])
+			])
+		)
+		.orderBy('d.name')
+		.execute();
 }
 
 export function insertCompetition(trx: Transaction<DB>, row: CompetitionRow & { createdBy: number }) {

@@ -59,10 +59,15 @@ const auditData = (row: q.CompetitionRow, departmentIds: number[]) => ({
 	callTextLength: row.callText.length
 });
 
-/** The departments to choose from on the form. */
+/**
+ * The departments to choose from on a new competition's form, and those ticked to start with:
+ * the ones eligible by default (none ticked, meaning every department, when all of them are).
+ */
 export async function getCompetitionFormOptions(db: Database, actor: Actor) {
 	requireOrganiser(actor);
-	return { departments: await q.listDepartmentChoices(db) };
+	const departments = await q.listDepartmentChoices(db);
+	const eligible = departments.filter((d) => d.eligibleByDefault);
+	return { departments, defaultDepartmentIds: eligible.length === departments.length ? [] : eligible.map((d) => String(d.id)) };
 }
 
 /** A new competition, in draft. A slug already in use is a field error ('taken'), also when two organisers race. */
@@ -120,7 +125,10 @@ export async function updateCompetition(db: Database, actor: Actor, competitionI
 /** The edit page: the competition as form values (times in Amsterdam), its call rendered, and where its status can go. */
 export async function getCompetitionForEdit(db: Database, actor: Actor, competitionId: number) {
 	requireOrganiser(actor);
-	const [competition, departments] = await Promise.all([q.findCompetitionForEdit(db, competitionId), q.listDepartmentChoices(db)]);
+	const [competition, departments] = await Promise.all([
+		q.findCompetitionForEdit(db, competitionId),
+		q.listDepartmentChoices(db, competitionId)
+	]);
 	if (!competition) throw notFound();
 	const departmentIds = competition.departments.map((d) => d.departmentId);
 	const submittedIdeas = competition.submittedIdeas ?? 0;

@@ -19,6 +19,7 @@ import type { Database, Db } from '../../db/index.js';
 import { can, type Actor } from '../../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../../errors.js';
 import { deactivatePeople, reactivatePeople, type ChangeContext, type Handover } from '../people.service.js';
+import { recomputeConflicts } from '../../scoring/jury-sheet.service.js';
 import * as q from './hr-import.queries.js';
 import { checkMapping, HR_FIELDS, isHrField, mappedFields, mapRows, proposeMapping, type HrMapping } from './mapping.js';
 import { readHrFile, type HrTable } from './parse.js';
@@ -299,12 +300,15 @@ async function writePlan(
 		const m = r.target!.manager!;
 		return m === null ? null : 'personId' in m ? m.personId : idOfLine.get(m.line)!;
 	};
+	const before = new Map(org.people.map((p) => [p.id, p]));
 	const managed = [...created.filter((r) => r.target!.manager), ...updated.filter((r) => r.changes.some((c) => c.field === 'manager'))].map(
 		(r) => ({ id: r.personId ?? idOfLine.get(r.line)!, managerId: managerIdOf(r) })
 	);
 	await q.updateManagers(trx, managed);
+	// New managers change who is above whom: the recorded conflicts of rounds not yet closed follow
+	// (scoring finds them live), as when one person's manager changes (people.service updatePerson).
+	if (managed.some((m) => before.get(m.id)?.managerId !== m.managerId)) await recomputeConflicts(trx, 'active');
 
-	const before = new Map(org.people.map((p) => [p.id, p]));
 	for (const r of created) {
 		const id = idOfLine.get(r.line)!;
 		line('user.created', 'user', id, {

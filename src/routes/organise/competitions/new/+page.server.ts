@@ -9,7 +9,8 @@ import { blankCompetitionValues, formDataToCompetitionValues } from '$lib/forms/
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'competition.manage');
-	return { ...(await getCompetitionFormOptions(db(), user)), values: blankCompetitionValues() };
+	const { departments, defaultDepartmentIds } = await getCompetitionFormOptions(db(), user);
+	return { departments, values: { ...blankCompetitionValues(), departmentIds: defaultDepartmentIds } };
 };
 
 export const actions: Actions = {
