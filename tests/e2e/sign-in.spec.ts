@@ -62,6 +62,8 @@ test.describe('sign-in and sessions', () => {
 			expect(response.status(), `userId=${userId}`).toBeLessThan(500);
 		}
 		await page.goto('/signin');
+		// After the page has hydrated: hydration would put the rendered value back.
+		await page.waitForLoadState('networkidle');
 		await page.evaluate(() => {
 			const button = document.querySelector<HTMLButtonElement>('button[name="userId"]')!;
 			button.value = '9999999';
