@@ -68,13 +68,16 @@ export function findPersonForAdmin(db: Db, id: number) {
 					])
 					.orderBy('r.id')
 			).as('jurySeats'),
+			// How many ideas they are on the team of, by status: counts only, since an admin is
+			// not an idea's reader (a draft is its team's alone).
 			jsonArrayFrom(
 				eb
 					.selectFrom('ideaMember as im')
 					.innerJoin('idea as i', 'i.id', 'im.ideaId')
 					.whereRef('im.userId', '=', 'u.id')
-					.select(['i.id', 'i.title', 'i.status', 'im.role'])
-					.orderBy('i.id')
+					.select((x) => ['i.status', x.fn.countAll<number>().as('count')])
+					.groupBy('i.status')
+					.orderBy('i.status')
 			).as('ideas')
 		])
 		.where('u.id', '=', id)
