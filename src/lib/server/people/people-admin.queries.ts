@@ -110,23 +110,6 @@ export function adminState(db: Db, id: number) {
 		.executeTakeFirstOrThrow();
 }
 
-/**
- * The members of a round's juries who are disabled: their seats are flagged on the round
- * page so the organiser can replace them (one statement).
- */
-export function listFlaggedJurySeats(db: Db, roundId: number) {
-	return db
-		.selectFrom('juryMember as jm')
-		.innerJoin('jury as j', 'j.id', 'jm.juryId')
-		.innerJoin('appUser as u', 'u.id', 'jm.userId')
-		.select(['j.id as juryId', 'j.name as juryName', 'u.id as userId', 'u.name', 'u.email', 'jm.isChair', 'u.disabledAt'])
-		.where('j.roundId', '=', roundId)
-		.where('u.disabledAt', 'is not', null)
-		.orderBy('j.id')
-		.orderBy('u.name')
-		.execute();
-}
-
 export function personExists(db: Db, id: number) {
 	return db.selectFrom('appUser').select('id').where('id', '=', id).executeTakeFirst();
 }

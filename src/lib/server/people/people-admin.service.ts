@@ -111,12 +111,3 @@ export async function enablePerson(db: Database, actor: Actor, id: number): Prom
 		return { enabled: enabled.length > 0 };
 	});
 }
-
-/**
- * The members of a round's juries who are disabled (people who left): the round page shows
- * their seats flagged, for the organiser to replace. One statement; no access check of its
- * own, the caller (the round page's service) has checked `competition.manage`.
- */
-export function flaggedJurySeats(db: Db, roundId: number) {
-	return q.listFlaggedJurySeats(db, roundId);
-}
