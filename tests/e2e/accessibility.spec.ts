@@ -1,21 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expectAccessibleNow, signInAs } from './helpers';
 
 /** No serious or critical WCAG 2.2 AA problem (target size included) on the pages each role uses most. */
 async function expectAccessible(page: Page, path: string) {
 	await page.goto(path);
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id}: ${v.help} (${v.nodes
-					.map((n) => n.target.join(' '))
-					.slice(0, 3)
-					.join('; ')})`
-		);
-	expect(serious, `${path}\n${serious.join('\n')}`).toEqual([]);
+	await expectAccessibleNow(page);
 }
 
 /** A page to check: its address, or how to find it when the address depends on the data. */

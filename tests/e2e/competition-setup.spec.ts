@@ -1,23 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
-
-/** A `datetime-local` value in Amsterdam time, `days` from now. */
-function amsterdamLocal(days: number): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone: 'Europe/Amsterdam',
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit'
-		})
-			.formatToParts(new Date(Date.now() + days * 86_400_000))
-			.map((p) => [p.type, p.value])
-	);
-	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
+import { amsterdamLocal, signInAs } from './helpers';
 
 async function changeStatus(page: Page, button: string) {
 	await page.getByRole('link', { name: button }).click();

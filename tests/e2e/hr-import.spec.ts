@@ -4,9 +4,8 @@
  * (here without JavaScript) finds nothing to change. New departments and e-mail addresses
  * only: the demo's people stay as they are, as other journeys count them.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expectAccessibleNow, signInAs } from './helpers';
 import { hrCsv, hrPeople, type HrDepartment } from '../fixtures/hr-files';
 
 const stamp = Date.now().toString(36).slice(-5).toUpperCase();
@@ -18,13 +17,6 @@ const departments: HrDepartment[] = [
 const options = { count: 500, departments, domain: `hr-${stamp.toLowerCase()}.example.com`, prefix: `E${stamp}-` };
 const file = { name: `hr-export-${stamp}.csv`, mimeType: 'text/csv', buffer: Buffer.from(hrCsv(options), 'utf8') };
 const people = hrPeople(options);
-
-/** No serious or critical WCAG 2.2 AA problem on the page as it is now. */
-async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-	expect(serious).toEqual([]);
-}
 
 async function uploadAndDryRun(page: Page) {
 	await page.goto('/admin/import');
@@ -52,7 +44,7 @@ test('an organiser imports a 500-person HR file after a dry run, and the same fi
 	const rows = page.getByTestId('import-rows');
 	await expect(rows.locator('tbody tr')).toHaveCount(50);
 	await expect(rows).toContainText(people[499].email);
-	await expectAccessible(page);
+	await expectAccessibleNow(page);
 
 	await page.getByLabel('I have checked the dry run').check();
 	await page.getByRole('button', { name: 'Apply the import' }).click();
@@ -60,7 +52,7 @@ test('an organiser imports a 500-person HR file after a dry run, and the same fi
 	await expect(result).toContainText('Create: 500');
 	await expect(page.getByRole('heading', { name: 'Import applied' })).toBeVisible();
 	await expect(page.getByText(/Departments created: 3/)).toBeVisible();
-	await expectAccessible(page);
+	await expectAccessibleNow(page);
 
 	// The people are there: the rows of the applied import, filtered to what was created.
 	await page.getByRole('navigation', { name: 'Show rows' }).getByRole('link', { name: 'Create' }).click();
@@ -88,7 +80,7 @@ test('a file that is not what its name says is refused with a clear message', as
 		.setInputFiles({ name: 'staff.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('a;b\n1;2\n') });
 	await page.getByRole('button', { name: 'Upload and map the columns' }).click();
 	await expect(page.getByRole('alert')).toContainText("The file's name does not match what is inside");
-	await expectAccessible(page);
+	await expectAccessibleNow(page);
 });
 
 test('someone who is neither organiser nor admin finds no import page', async ({ page }) => {

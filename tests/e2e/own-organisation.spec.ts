@@ -13,6 +13,7 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { hrCsv, hrPeople, type HrDepartment } from '../fixtures/hr-files';
+import { amsterdamLocal } from './helpers';
 import {
 	addDepartment,
 	disablePerson,
@@ -144,24 +145,6 @@ const IRIS = hrPeople(HR_FILE).find((p) => p.employeeNumber === 'AC000009')!;
 
 let organiser: Page;
 let iris: Page;
-
-/** A `datetime-local` value in Amsterdam time, `days` from now. */
-function amsterdamLocal(days: number): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone: 'Europe/Amsterdam',
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit'
-		})
-			.formatToParts(new Date(Date.now() + days * 86_400_000))
-			.map((p) => [p.type, p.value])
-	);
-	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
 
 test('the administrator makes a colleague organiser, who imports a 500-person HR file after a dry run', async ({ browser }) => {
 	await openPerson(admin, 'noor.visser@acme.example');

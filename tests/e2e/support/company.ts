@@ -5,7 +5,6 @@
  * administrator's steps those journeys need.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { IDP, ORG_APP } from './own-org.mjs';
 
@@ -101,17 +100,4 @@ export async function disablePerson(page: Page, email: string): Promise<void> {
 	await expect(page.locator('form[action="?/enable"]')).toBeVisible();
 }
 
-/** No serious or critical WCAG 2.2 AA problem on the page as it is now (as accessibility.spec.ts checks). */
-export async function expectAccessibleNow(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id}: ${v.help} (${v.nodes
-					.map((n) => n.target.join(' '))
-					.slice(0, 3)
-					.join('; ')})`
-		);
-	expect(serious, `${page.url()}\n${serious.join('\n')}`).toEqual([]);
-}
+export { expectAccessibleNow } from '../helpers';
