@@ -5,51 +5,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
-import { DomainError } from '$lib/server/errors.js';
 import { declareConflict, getJuryHome, getScoringSheet, saveSheet } from '$lib/server/scoring/jury-sheet.service.js';
 import { exportOfflineSheet } from '$lib/server/scoring/offline-sheet.service.js';
 import { closeRound } from '$lib/server/competitions/round-results.service.js';
 import { getRoundAdmin } from '$lib/server/competitions/round-setup.service.js';
 import { DEFAULT_CRITERIA } from '$lib/domain/criteria.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
-import { factories } from '../fixtures/factories.js';
-import { judgingFactories } from '../fixtures/judging-factories.js';
+import { codeOf, judgingWorld, type JudgingWorld } from '../fixtures/judging-factories.js';
 
 let testDb: TestDatabase;
 let db: Database;
-let f: ReturnType<typeof factories>;
-let j: ReturnType<typeof judgingFactories>;
-let organiser: SessionUser;
-let cup: { id: number };
-let bo: { id: number };
-
-const codeOf = async (p: Promise<unknown>) => {
-	try {
-		await p;
-		return 'ok';
-	} catch (e) {
-		if (e instanceof DomainError) return e.code;
-		throw e;
-	}
-};
-
-const sheetCount = async (roundId: number) =>
-	(
-		await db
-			.selectFrom('scoreSheet')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('roundId', '=', roundId)
-			.executeTakeFirstOrThrow()
-	).n;
+let f: JudgingWorld['f'], j: JudgingWorld['j'], organiser: SessionUser, cup: { id: number }, bo: { id: number };
+let sheetCount: JudgingWorld['sheetCount'];
 
 beforeAll(async () => {
 	testDb = await createTestDatabase();
 	db = testDb.db;
-	f = factories(db);
-	j = judgingFactories(db);
-	bo = await f.newDepartment('BO');
-	organiser = await f.newUser({ roles: ['organiser'], name: 'Ruud Organiser' });
-	cup = await f.newCompetition({ open: false });
+	({ f, j, bo, organiser, cup, sheetCount } = await judgingWorld(db));
 }, 60_000);
 
 afterAll(async () => {

@@ -32,32 +32,17 @@ function zipBomb(size: number): Uint8Array {
 	return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
 }
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
-import { factories } from '../fixtures/factories.js';
-import { judgingFactories } from '../fixtures/judging-factories.js';
+import { judgingWorld, type JudgingWorld } from '../fixtures/judging-factories.js';
 
 let testDb: TestDatabase;
 let db: Database;
-let f: ReturnType<typeof factories>;
-let j: ReturnType<typeof judgingFactories>;
-let cup: { id: number };
-let bo: { id: number };
-
-const sheetCount = async (roundId: number) =>
-	(
-		await db
-			.selectFrom('scoreSheet')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('roundId', '=', roundId)
-			.executeTakeFirstOrThrow()
-	).n;
+let f: JudgingWorld['f'], j: JudgingWorld['j'], cup: { id: number }, bo: { id: number };
+let sheetCount: JudgingWorld['sheetCount'];
 
 beforeAll(async () => {
 	testDb = await createTestDatabase();
 	db = testDb.db;
-	f = factories(db);
-	j = judgingFactories(db);
-	bo = await f.newDepartment('BO');
-	cup = await f.newCompetition({ open: false });
+	({ f, j, bo, cup, sheetCount } = await judgingWorld(db));
 }, 60_000);
 
 afterAll(async () => {

@@ -4,40 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
-import { DomainError } from '$lib/server/errors.js';
 import { saveSheet } from '$lib/server/scoring/jury-sheet.service.js';
 import { createRoundsFromTemplate, getRoundAdmin, saveCriteria } from '$lib/server/competitions/round-setup.service.js';
 import { DEFAULT_CRITERIA } from '$lib/domain/criteria.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
-import { factories } from '../fixtures/factories.js';
-import { judgingFactories } from '../fixtures/judging-factories.js';
+import { codeOf, judgingWorld, templateCompetition, type JudgingWorld } from '../fixtures/judging-factories.js';
 
 let testDb: TestDatabase;
 let db: Database;
-let f: ReturnType<typeof factories>;
-let j: ReturnType<typeof judgingFactories>;
-let organiser: SessionUser;
-let cup: { id: number };
-let bo: { id: number };
-
-const codeOf = async (p: Promise<unknown>) => {
-	try {
-		await p;
-		return 'ok';
-	} catch (e) {
-		if (e instanceof DomainError) return e.code;
-		throw e;
-	}
-};
+let f: JudgingWorld['f'], j: JudgingWorld['j'], organiser: SessionUser, cup: { id: number }, bo: { id: number };
 
 beforeAll(async () => {
 	testDb = await createTestDatabase();
 	db = testDb.db;
-	f = factories(db);
-	j = judgingFactories(db);
-	bo = await f.newDepartment('BO');
-	organiser = await f.newUser({ roles: ['organiser'], name: 'Ruud Organiser' });
-	cup = await f.newCompetition({ open: false });
+	({ f, j, bo, organiser, cup } = await judgingWorld(db));
 }, 60_000);
 
 afterAll(async () => {
@@ -70,14 +50,7 @@ describe('criteria', () => {
 
 describe('the template', () => {
 	it('creates a semi-final per department with its MT and a final by higher management', async () => {
-		const top = await db.insertInto('department').values({ code: 'CORPX', name: 'Company' }).returning('id').executeTakeFirstOrThrow();
-		const dept = await db
-			.insertInto('department')
-			.values({ code: 'LOGX', name: 'Logistics', parentId: top.id })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const comp = await f.newCompetition({ open: false });
-		await db.insertInto('competitionDepartment').values({ competitionId: comp.id, departmentId: dept.id }).execute();
+		const { top, dept, comp } = await templateCompetition(db, f, { code: 'CORPX', name: 'Company' }, { code: 'LOGX', name: 'Logistics' });
 		const boss = await f.newUser({ departmentId: dept.id });
 		await db.updateTable('appUser').set({ jobLevel: 'manager' }).where('id', '=', boss.id).execute();
 		const director = await f.newUser({ departmentId: top.id });

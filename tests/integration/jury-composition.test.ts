@@ -9,30 +9,19 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
-import { DomainError } from '$lib/server/errors.js';
 import { updatePerson } from '$lib/server/people/people.service.js';
 import { getJuryHome, getScoringSheet, recomputeConflicts, saveSheet } from '$lib/server/scoring/jury-sheet.service.js';
 import { loadRoundRecord } from '$lib/server/scoring/round-record.js';
 import { addJuryMember, createRoundsFromTemplate, getRoundAdmin } from '$lib/server/competitions/round-setup.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
-import { judgingFactories } from '../fixtures/judging-factories.js';
+import { codeOf, judgingFactories, templateCompetition } from '../fixtures/judging-factories.js';
 
 let testDb: TestDatabase;
 let db: Database;
 let f: ReturnType<typeof factories>;
 let j: ReturnType<typeof judgingFactories>;
 let organiser: SessionUser;
-
-const codeOf = async (p: Promise<unknown>) => {
-	try {
-		await p;
-		return 'ok';
-	} catch (e) {
-		if (e instanceof DomainError) return e.code;
-		throw e;
-	}
-};
 
 async function setManager(personId: number, managerId: number | null) {
 	await db.transaction().execute((trx) => updatePerson(trx, personId, { managerId }, { actorId: organiser.id, via: 'admin' }));
@@ -271,14 +260,12 @@ describe('composing a jury', () => {
 	});
 
 	it("the template seats each department's management team first, then its managers and directors", async () => {
-		const top = await db.insertInto('department').values({ code: 'TOPMT', name: 'Head office' }).returning('id').executeTakeFirstOrThrow();
-		const dept = await db
-			.insertInto('department')
-			.values({ code: 'OPSMT', name: 'Operations', parentId: top.id })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const comp = await f.newCompetition({ open: false });
-		await db.insertInto('competitionDepartment').values({ competitionId: comp.id, departmentId: dept.id }).execute();
+		const { top, dept, comp } = await templateCompetition(
+			db,
+			f,
+			{ code: 'TOPMT', name: 'Head office' },
+			{ code: 'OPSMT', name: 'Operations' }
+		);
 		const specialist = await f.newUser({ departmentId: dept.id, name: 'Sam Specialist' });
 		const manager = await f.newUser({ departmentId: dept.id, name: 'Mia Manager' });
 		await setJobLevel(manager.id, 'manager');
