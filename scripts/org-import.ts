@@ -14,14 +14,12 @@
  * could not be read, the file has no rows, or the mapping is incomplete; 2 wrong usage. Running the same file twice
  * changes nothing. On the embedded database stop the server first (PGlite's folder has no lock).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import type { Migration } from 'kysely';
-import { config, ConfigError } from '../src/lib/server/config.js';
-import { DatabaseOpenError, openDatabase } from '../src/lib/server/db/index.js';
-import { migrateToLatest } from '../src/lib/server/db/migrate.js';
+import { ConfigError } from '../src/lib/server/config.js';
+import { DatabaseOpenError } from '../src/lib/server/db/index.js';
+import { openMigratedDatabase } from './cli-database.js';
 import { DomainError, FieldErrors } from '../src/lib/server/errors.js';
 import {
 	applyImport,
@@ -34,17 +32,6 @@ import {
 import { HrFileRefused } from '../src/lib/server/people/hr-import/parse.js';
 
 const USAGE = 'usage: npm run org:import -- <file.csv|file.xlsx> [--dry-run] [--mapping mapping.json] [--errors N]';
-
-async function loadMigrations(): Promise<Record<string, Migration>> {
-	const dir = join(import.meta.dirname, '..', 'migrations');
-	const files = readdirSync(dir)
-		.filter((f) => /^\d{4}_.*\.ts$/.test(f))
-		.sort();
-	const entries = await Promise.all(
-		files.map(async (f) => [f.replace(/\.ts$/, ''), (await import(pathToFileURL(join(dir, f)).href)) as Migration] as const)
-	);
-	return Object.fromEntries(entries);
-}
 
 function counts(label: string, c: Record<string, number> | undefined): string {
 	return `${label}: ${Object.entries(c ?? {})
@@ -87,12 +74,8 @@ async function main(): Promise<number> {
 		}
 	}
 
-	const cfg = config();
-	const handle = await openDatabase(
-		cfg.databaseUrl ? { engine: 'postgres', url: cfg.databaseUrl } : { engine: 'pglite', dataDir: cfg.dataDir }
-	);
+	const handle = await openMigratedDatabase();
 	try {
-		await migrateToLatest(handle.db, await loadMigrations());
 		const started = performance.now();
 		const upload = await uploadHrFile(handle.db, null, { fileName: basename(path), bytes });
 		const mapping = forcedMapping ?? upload.mapping;

@@ -9,14 +9,10 @@
  * running it twice is safe. On the embedded database stop the server first: PGlite's folder
  * has no lock. The administrator then signs in with company sign-in (same e-mail address).
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import type { Migration } from 'kysely';
-import { config, ConfigError } from '../src/lib/server/config.js';
-import { DatabaseOpenError, openDatabase } from '../src/lib/server/db/index.js';
-import { migrateToLatest } from '../src/lib/server/db/migrate.js';
+import { ConfigError } from '../src/lib/server/config.js';
+import { DatabaseOpenError } from '../src/lib/server/db/index.js';
+import { openMigratedDatabase } from './cli-database.js';
 import { DomainError, FieldErrors } from '../src/lib/server/errors.js';
 import { completeSetup } from '../src/lib/server/people/setup.service.js';
 import { setupSchema } from '../src/lib/server/people/setup.schema.js';
@@ -34,17 +30,6 @@ const OPTION_OF: Record<string, string> = {
 	email: '--admin-email',
 	employeeNumber: '--admin-employee-number'
 };
-
-async function loadMigrations(): Promise<Record<string, Migration>> {
-	const dir = join(import.meta.dirname, '..', 'migrations');
-	const files = readdirSync(dir)
-		.filter((f) => /^\d{4}_.*\.ts$/.test(f))
-		.sort();
-	const entries = await Promise.all(
-		files.map(async (f) => [f.replace(/\.ts$/, ''), (await import(pathToFileURL(join(dir, f)).href)) as Migration] as const)
-	);
-	return Object.fromEntries(entries);
-}
 
 const PROBLEM: Record<string, string> = {
 	required: 'required',
@@ -100,12 +85,8 @@ async function main(): Promise<number> {
 		return 2;
 	}
 
-	const cfg = config();
-	const handle = await openDatabase(
-		cfg.databaseUrl ? { engine: 'postgres', url: cfg.databaseUrl } : { engine: 'pglite', dataDir: cfg.dataDir }
-	);
+	const handle = await openMigratedDatabase();
 	try {
-		await migrateToLatest(handle.db, await loadMigrations());
 		const done = await completeSetup(handle.db, parsed.data, { command: true });
 		console.log(
 			`IdeaCup is set up: ${parsed.data.email} is the administrator (${done.createdPerson ? 'new' : 'already there'}), ` +
