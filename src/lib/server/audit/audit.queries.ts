@@ -5,40 +5,40 @@ import type { RefKind, Reference } from './audit-details.js';
 import type { AuditFilter } from './audit.schema.js';
 
 /** Every privileged write leaves a line: who, what, on which object, with the details. */
-export function recordAudit(
-	db: Db,
-	entry: { actorId: number | null; action: string; objectType: string; objectId: string | number; data?: Record<string, unknown> }
-) {
-	return db
-		.insertInto('auditLog')
-		.values({
-			actorId: entry.actorId,
-			action: entry.action,
-			objectType: entry.objectType,
-			objectId: String(entry.objectId),
-			data: JSON.stringify(entry.data ?? {})
-		})
-		.execute();
+export function recordAudit(db: Db, entry: AuditEntry) {
+	return recordAudits(db, [entry]);
 }
 
-/** Many audit lines in one statement (a handover, an import); nothing when there are none. */
-export async function recordAudits(
-	db: Db,
-	entries: Array<{ actorId: number | null; action: string; objectType: string; objectId: string | number; data?: Record<string, unknown> }>
-) {
-	if (!entries.length) return;
-	await db
-		.insertInto('auditLog')
-		.values(
-			entries.map((e) => ({
-				actorId: e.actorId,
-				action: e.action,
-				objectType: e.objectType,
-				objectId: String(e.objectId),
-				data: JSON.stringify(e.data ?? {})
-			}))
-		)
-		.execute();
+export type AuditEntry = {
+	actorId: number | null;
+	action: string;
+	objectType: string;
+	objectId: string | number;
+	data?: Record<string, unknown>;
+};
+
+/** Lines per statement: five parameters each, well under PostgreSQL's 65,535. */
+const AUDIT_CHUNK = 1000;
+
+/**
+ * Many audit lines, one statement per thousand (a handover, an HR import of 15,000 people);
+ * nothing when there are none.
+ */
+export async function recordAudits(db: Db, entries: readonly AuditEntry[]) {
+	for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+		await db
+			.insertInto('auditLog')
+			.values(
+				entries.slice(i, i + AUDIT_CHUNK).map((e) => ({
+					actorId: e.actorId,
+					action: e.action,
+					objectType: e.objectType,
+					objectId: String(e.objectId),
+					data: JSON.stringify(e.data ?? {})
+				}))
+			)
+			.execute();
+	}
 }
 
 /** The portal's days are Amsterdam days: a line at 00:30 on 2 March in Amsterdam is of 2 March. */

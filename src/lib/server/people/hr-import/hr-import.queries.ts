@@ -218,15 +218,3 @@ export async function updateManagers(db: Db, rows: Array<{ id: number; managerId
 			from (values ${values}) as v(id, manager_id) where u.id = v.id`.execute(db);
 	}
 }
-
-export async function insertAuditLines(
-	db: Db,
-	lines: Array<{ actorId: number | null; action: string; objectType: string; objectId: string; data: object }>
-) {
-	for (const chunk of chunks(lines)) {
-		await db
-			.insertInto('auditLog')
-			.values(chunk.map((l) => ({ ...l, data: JSON.stringify(l.data) })))
-			.execute();
-	}
-}

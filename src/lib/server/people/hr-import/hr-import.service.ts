@@ -20,6 +20,7 @@ import { can, type Actor } from '../../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../../errors.js';
 import { deactivatePeople, reactivatePeople, type ChangeContext, type Handover } from '../people.service.js';
 import { recomputeConflicts } from '../../scoring/jury-sheet.service.js';
+import { recordAudits, type AuditEntry } from '../../audit/audit.queries.js';
 import * as q from './hr-import.queries.js';
 import { checkMapping, HR_FIELDS, isHrField, mappedFields, mapRows, proposeMapping, type HrMapping } from './mapping.js';
 import { readHrFile, type HrTable } from './parse.js';
@@ -200,7 +201,7 @@ export async function applyImport(db: Database, actor: Actor | null, importId: n
 			const rows = imp.rows as StoredRow[];
 			const plan = planStored(rows, summary.headers, mapping, org);
 			const result = await writePlan(trx, plan, org, ctx, importId);
-			await q.insertAuditLines(trx, [
+			await recordAudits(trx, [
 				{
 					actorId: ctx.actorId,
 					action: 'org.imported',
@@ -243,9 +244,9 @@ async function writePlan(
 	ctx: ChangeContext,
 	importId: number
 ) {
-	const audit: Parameters<typeof q.insertAuditLines>[1] = [];
+	const audit: AuditEntry[] = [];
 	const line = (action: string, objectType: string, objectId: number, data: object) =>
-		audit.push({ actorId: ctx.actorId, action, objectType, objectId: String(objectId), data: { via: 'import', importId, ...data } });
+		audit.push({ actorId: ctx.actorId, action, objectType, objectId, data: { via: 'import', importId, ...data } });
 
 	// ---------- departments: new ones, names, then parents (a parent may be new too)
 	const deptId = new Map(org.departments.map((d) => [d.code, d.id]));
@@ -328,7 +329,7 @@ async function writePlan(
 			after: Object.fromEntries(changed.map((f) => [f, after[f as keyof typeof after]]))
 		});
 	}
-	await q.insertAuditLines(trx, audit);
+	await recordAudits(trx, audit);
 
 	// ---------- back and gone: through the people service (sessions, mentorships, juries, audit)
 	const enabled = await reactivatePeople(
