@@ -11,6 +11,7 @@ import { sessionToken } from '$lib/server/http';
 import { removeStaleTempFiles } from '$lib/server/attachments/storage';
 import { prepareFirstStart } from '$lib/server/people/setup.service';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { countStatements, newTally, serverTiming } from '$lib/server/db/statement-count';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -117,7 +118,20 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(bodyLimit, securityHeaders, localeHandle, companySignIn, userHandle);
+/** With STATEMENT_TIMING on, every response says how many statements it ran (Server-Timing). */
+const statementTiming: Handle = async ({ event, resolve }) => {
+	if (!config().statementTiming) return resolve(event);
+	const tally = newTally();
+	const response = await countStatements(tally, () => resolve(event));
+	try {
+		response.headers.append('Server-Timing', serverTiming(tally));
+	} catch {
+		// A redirect's headers can be immutable; the count is only for measuring.
+	}
+	return response;
+};
+
+export const handle = sequence(bodyLimit, statementTiming, securityHeaders, localeHandle, companySignIn, userHandle);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -73,7 +73,9 @@ const envSchema = z.object({
 		.optional(),
 	SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(200),
 	SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
-	SIGNIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600)
+	SIGNIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+	/** Adds `Server-Timing: db;desc="statements=N …"` to every response (benchmark and budget tests). */
+	STATEMENT_TIMING: flag
 });
 
 export type AppConfig = {
@@ -92,6 +94,8 @@ export type AppConfig = {
 	/** Cookies are `Secure` exactly when the portal is served over https. */
 	secureCookies: boolean;
 	signInLimits: { perAddress: number; perAccount: number; windowSeconds: number };
+	/** Each response says how many SQL statements it ran (Server-Timing). */
+	statementTiming: boolean;
 };
 
 function describe(error: z.ZodError): string {
@@ -150,7 +154,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			perAddress: e.SIGNIN_LIMIT_PER_ADDRESS,
 			perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
 			windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS
-		}
+		},
+		statementTiming: e.STATEMENT_TIMING
 	};
 }
 

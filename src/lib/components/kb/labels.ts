@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { errorText } from '$lib/i18n-labels';
+import { formatDecimal } from '$lib/format';
 
 const resultKinds: Record<string, () => string> = {
 	hours: m.kb_result_hours,
@@ -68,5 +69,5 @@ export const kbErrorText = (code: string) => (errors[code] ?? (() => errorText(c
 /** A number as people read it: 1,250.5 / 1.250,5. */
 export function formatNumber(value: number | null | undefined, locale: string): string {
 	if (value === null || value === undefined) return '';
-	return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+	return formatDecimal(value, locale);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { tallyStatement } from './statement-count.js';
 
 export type Database = Kysely<DB>;
 /** What a query function takes: the database, or a transaction a service opened on it. */
@@ -44,7 +45,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
 	pool.on('connect', (client) => {
 		client.query('SET jit = off').catch((error: Error) => console.error('[db] SET jit = off:', error.message));
 	});
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log: tallyStatement });
 	try {
 		await sql`select 1`.execute(db);
 	} catch (error) {
@@ -74,7 +75,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
 	// One connection: requests queue on the pool, and a transaction holds it alone, so no
 	// request's write can ride on another's transaction.
 	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log: tallyStatement });
 	let closed = false;
 	return {
 		db,
