@@ -258,6 +258,8 @@ const env = {
 	SIGNIN_LIMIT_PER_ACCOUNT: '40',
 	// adapter-node waits this long for open connections after SIGTERM (default 30 s).
 	SHUTDOWN_TIMEOUT: '5',
+	// Each response says how many SQL statements it ran: tests/e2e/statement-budget.spec.ts reads it.
+	STATEMENT_TIMING: '1',
 	NODE_ENV: 'production'
 };
 delete env.DATABASE_URL;
