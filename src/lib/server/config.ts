@@ -40,6 +40,25 @@ export const DEFAULT_CLAIMS: ClaimNames = {
 	locale: 'locale'
 };
 
+/** Text that may be absent; blank counts as absent. */
+const optionalText = z
+	.string()
+	.trim()
+	.optional()
+	.transform((v) => (v ? v : undefined));
+
+/** Where uploaded files go when not in the data folder: an S3 bucket (AWS or compatible). */
+export type ObjectStorage = {
+	bucket: string;
+	/** undefined: AWS itself, from the region */
+	endpoint: string | undefined;
+	region: string;
+	/** Both or neither; neither: the SDK's usual chain (AWS_* variables, instance role). */
+	credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+	/** `http://host/bucket/key` instead of `http://bucket.host/key` (MinIO, s3rver, most self-hosted). */
+	forcePathStyle: boolean;
+};
+
 const envSchema = z.object({
 	DATABASE_URL: z
 		.string()
@@ -74,6 +93,21 @@ const envSchema = z.object({
 	SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(200),
 	SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
 	SIGNIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+	// Object storage for uploaded files (any S3-compatible service); unset: the data folder.
+	S3_BUCKET: optionalText.refine((v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), {
+		message: 'must be a bucket name: 3-63 lower-case letters, digits, dots and hyphens'
+	}),
+	S3_ENDPOINT: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), {
+		message: 'must be the service address, e.g. https://s3.eu-central-1.amazonaws.com or http://minio:9000'
+	}),
+	S3_REGION: optionalText,
+	S3_ACCESS_KEY_ID: optionalText,
+	S3_SECRET_ACCESS_KEY: optionalText,
+	S3_FORCE_PATH_STYLE: flag,
+	/** The instance's name in an `X-Served-By` response header (load-balancer tests); unset: no header. */
+	INSTANCE_NAME: optionalText.refine((v) => v === undefined || /^[\w.-]{1,64}$/.test(v), {
+		message: 'must be 1-64 letters, digits, dots, hyphens or underscores'
+	}),
 	/** Adds `Server-Timing: db;desc="statements=N …"` to every response (benchmark and budget tests). */
 	STATEMENT_TIMING: flag
 });
@@ -94,6 +128,10 @@ export type AppConfig = {
 	/** Cookies are `Secure` exactly when the portal is served over https. */
 	secureCookies: boolean;
 	signInLimits: { perAddress: number; perAccount: number; windowSeconds: number };
+	/** Uploaded files go to this bucket; null: to `<DATA_DIR>/files`. */
+	objectStorage: ObjectStorage | null;
+	/** Set: every response says `X-Served-By: <name>`. */
+	instanceName: string | undefined;
 	/** Each response says how many SQL statements it ran (Server-Timing). */
 	statementTiming: boolean;
 };
@@ -127,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 				}
 			}
 		: null;
+	const objectStorage = objectStorageOf(e);
 	const dataDir = resolve(e.DATA_DIR);
 	const engine = e.DATABASE_URL ? 'postgres' : 'pglite';
 	let authSecret = e.AUTH_SECRET;
@@ -155,7 +194,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
 			windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS
 		},
+		objectStorage,
+		instanceName: e.INSTANCE_NAME,
 		statementTiming: e.STATEMENT_TIMING
+	};
+}
+
+function objectStorageOf(e: z.infer<typeof envSchema>): ObjectStorage | null {
+	const { S3_BUCKET: bucket, S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: keyId, S3_SECRET_ACCESS_KEY: secret } = e;
+	if (!bucket) {
+		if (endpoint || keyId || secret || e.S3_REGION) {
+			throw new ConfigError(
+				'Invalid environment: S3_BUCKET is required when any other S3_ setting is given (or unset them all to keep files in DATA_DIR)'
+			);
+		}
+		return null;
+	}
+	if (Boolean(keyId) !== Boolean(secret)) {
+		throw new ConfigError('Invalid environment: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+	}
+	if (!endpoint && !e.S3_REGION) {
+		throw new ConfigError('Invalid environment: S3_REGION is required for AWS S3 (or set S3_ENDPOINT for another S3-compatible service)');
+	}
+	return {
+		bucket,
+		endpoint: endpoint?.replace(/\/+$/, ''),
+		region: e.S3_REGION ?? 'us-east-1',
+		credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
+		forcePathStyle: e.S3_FORCE_PATH_STYLE
 	};
 }
 

@@ -16,7 +16,7 @@ import { lockEntryForFiles, mayAttachToEntry, requireEntryIdOfIdea } from '../kn
 import { KB_ATTACHMENT_KINDS, type AttachmentKind } from '../../domain/attachment-kinds.js';
 import * as q from './attachments.queries.js';
 import { kindNotAllowedNow, kindsTeamMayAttach } from './rules.js';
-import { deleteStoredFile, deleteTempFile, moveIntoPlace, newStorageKey, openStoredFile } from './storage.js';
+import { deleteTempFile, fileStore, newStorageKey } from './storage.js';
 import type { ReceivedUpload, UploadLimits } from './upload.js';
 
 type Trx = Transaction<DB>;
@@ -41,11 +41,12 @@ export type AttachmentView = {
 export type UploadSource = (limits: UploadLimits) => Promise<ReceivedUpload>;
 
 /**
- * Files a checked upload, the one way every upload is stored: in one transaction `recheck`
- * runs first (the owner may have changed during a long upload; it throws to refuse), then
- * the row is inserted, `record` writes the events and audit that go with it, and the file
- * is moved into place as the last step, so a failed rename rolls the row back. On any
- * failure no row and no file remain.
+ * Files a checked upload, the one way every upload is stored. The file is stored first
+ * (renamed into the data folder, or sent to the bucket, which may take a while for a large
+ * file, so no transaction waits on it); then in one transaction `recheck` runs (the owner may
+ * have changed during a long upload; it throws to refuse), the row is inserted and `record`
+ * writes the events and audit that go with it. If storing fails there is no row; if the
+ * transaction fails the stored file is deleted again. A row never names a missing file.
  */
 async function storeUpload<Checked>(
 	db: Database,
@@ -58,7 +59,16 @@ async function storeUpload<Checked>(
 	}
 ): Promise<{ id: number; createdAt: Date }> {
 	const storageKey = newStorageKey();
-	let moved = false;
+	const store = fileStore();
+	try {
+		await store.put(file.tempPath, storageKey, { mediaType: file.mediaType });
+	} catch (error) {
+		await deleteTempFile(file.tempPath).catch(() => {});
+		// The answer may have been lost after the bytes arrived: nothing may stay under the key.
+		await store.delete(storageKey).catch(() => {});
+		console.error(`[attachments] could not store an upload (${store.kind}):`, (error as Error).message);
+		throw error;
+	}
 	try {
 		return await db.transaction().execute(async (trx) => {
 			const checked = await filing.recheck(trx);
@@ -73,14 +83,13 @@ async function storeUpload<Checked>(
 				uploadedBy: actor.id
 			});
 			await filing.record(trx, row.id, checked);
-			await moveIntoPlace(file.tempPath, storageKey);
-			moved = true;
 			return row;
 		});
 	} catch (error) {
-		await deleteTempFile(file.tempPath).catch(() => {});
-		// Moved but the commit failed: the file has no row, so it goes too.
-		if (moved) await deleteStoredFile(storageKey).catch(() => {});
+		// Stored but not filed: the file has no row, so it goes too.
+		await store.delete(storageKey).catch((e: unknown) => {
+			console.error(`[attachments] could not delete unfiled file ${storageKey}:`, (e as Error).message);
+		});
 		throw error;
 	}
 }
@@ -155,7 +164,7 @@ export async function openAttachmentForDownload(db: Database, actor: Actor, atta
 		if (!can(actor, 'kb.read')) throw notFound();
 		if (row.kbStatus !== 'published' && !hasRole(actor, 'organiser')) throw notFound();
 	}
-	const file = await openStoredFile(row.storageKey);
+	const file = await fileStore().open(row.storageKey);
 	if (!file) {
 		console.error(`[attachments] file of attachment ${row.id} is missing (storage key ${row.storageKey})`);
 		throw notFound();
@@ -167,7 +176,8 @@ export async function openAttachmentForDownload(db: Database, actor: Actor, atta
  * Removes a file for a team member, under the same rule as adding it (kindsTeamMayAttach):
  * anything while the idea is the team's to edit; after acceptance the team's slides,
  * videos and work instructions, so a wrong upload can be replaced. Recorded as an
- * `attachment_removed` event. The file on disk goes after the commit.
+ * `attachment_removed` event. The stored file goes after the commit (if that fails, an
+ * orphan file is logged; no row is left without its file).
  */
 export async function removeIdeaAttachment(
 	db: Database,
@@ -192,9 +202,11 @@ export async function removeIdeaAttachment(
 			data: { attachmentId, fileName: row.fileName }
 		});
 	});
-	await deleteStoredFile(row.storageKey).catch((error) => {
-		console.error(`[attachments] could not delete the file of removed attachment ${attachmentId}:`, (error as Error).message);
-	});
+	await fileStore()
+		.delete(row.storageKey)
+		.catch((error: unknown) => {
+			console.error(`[attachments] could not delete the file of removed attachment ${attachmentId}:`, (error as Error).message);
+		});
 	return { ideaId, fileName: row.fileName };
 }
 
@@ -244,7 +256,7 @@ export async function addKbAttachment(
 	return { id: row.id, fileName: file.fileName, kind: file.kind };
 }
 
-/** Removes a file from an entry, under the same rule as adding one. The file on disk goes after the commit. */
+/** Removes a file from an entry, under the same rule as adding one. The stored file goes after the commit. */
 export async function removeKbAttachment(db: Database, actor: Actor, entryId: number, attachmentId: number): Promise<void> {
 	const row = await q.findAttachment(db, attachmentId);
 	if (!row || row.kbEntryId !== entryId) throw notFound();
@@ -269,7 +281,11 @@ export async function removeKbAttachment(db: Database, actor: Actor, entryId: nu
 			});
 		}
 	});
-	await deleteStoredFile(row.storageKey).catch(() => {});
+	await fileStore()
+		.delete(row.storageKey)
+		.catch((error: unknown) => {
+			console.error(`[attachments] could not delete the file of removed attachment ${attachmentId}:`, (error as Error).message);
+		});
 }
 
 /** The same, from the implementation page, which knows the idea. */

@@ -1,15 +1,20 @@
 /**
- * Attachment files on disk: `<FILES_DIR>/<k0k1>/<k2k3>/<key>`, where the key is 32 random hex
- * characters kept in `attachment.storage_key`. FILES_DIR defaults to `<DATA_DIR>/files`.
+ * Where attachment files are kept: one interface (FileStore), two implementations chosen by
+ * configuration. Without S3_BUCKET, the data folder: `<FILES_DIR>/<k0k1>/<k2k3>/<key>`, FILES_DIR
+ * defaulting to `<DATA_DIR>/files`. With S3_BUCKET, an S3 bucket (AWS or any S3-compatible
+ * service), object key = storage key, so several instances share the files.
  *
- * An upload is written to `<FILES_DIR>/tmp/` first and renamed into place only once it has
- * been checked and its row inserted; the temporary folder sits inside FILES_DIR so the
- * rename stays on one file system (atomic: a reader sees the whole file or none).
+ * Either way an upload is first written to `<FILES_DIR>/tmp/` on the instance that received
+ * it and checked there (upload.ts); only then is it stored: renamed into place on disk (one
+ * file system, atomic), or sent with PutObject (multipart above 8 MiB) to the bucket. The
+ * key is 32 random hex characters kept in `attachment.storage_key`.
  */
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { config } from '../config.js';
+import { Readable } from 'node:stream';
+import { config, ConfigError, type ObjectStorage } from '../config.js';
 
 const KEY = /^[0-9a-f]{32}$/;
 const READ_CHUNK = 64 * 1024;
@@ -41,27 +46,52 @@ export async function createTempPath(): Promise<string> {
 	return join(dir, `${randomBytes(12).toString('hex')}.part`);
 }
 
-/** Moves a checked upload to its final place, in one rename. */
-export async function moveIntoPlace(tempPath: string, key: string): Promise<void> {
-	const target = storedPath(key);
-	await mkdir(join(target, '..'), { recursive: true });
-	await rename(tempPath, target);
-}
-
 /** Deletes a file if it is there; a missing file is not an error. */
 export async function deleteTempFile(path: string): Promise<void> {
 	await rm(path, { force: true });
 }
 
-export async function deleteStoredFile(key: string): Promise<void> {
-	await rm(storedPath(key), { force: true });
+export type StoredFile = { size: number; stream: ReadableStream<Uint8Array> };
+
+/** The one way files are stored, read and deleted, on disk or in a bucket. */
+export interface FileStore {
+	readonly kind: 'disk' | 's3';
+	/**
+	 * Stores a checked upload under `key`. The temporary file is used up on success (renamed,
+	 * or sent and removed); on failure nothing is left under the key and the caller removes
+	 * the temporary file.
+	 */
+	put(tempPath: string, key: string, file: { mediaType: string }): Promise<void>;
+	/** The file as a stream pulled as the consumer reads, with its size; null when missing. */
+	open(key: string): Promise<StoredFile | null>;
+	/** Deletes the file; a missing one is not an error. */
+	delete(key: string): Promise<void>;
+	/** Throws with a one-line reason when the store cannot be used (start-up check). */
+	check(): Promise<void>;
 }
+
+/** Files in FILES_DIR (read on every call, so tests and a changed environment take effect). */
+export const diskStore: FileStore = {
+	kind: 'disk',
+	async put(tempPath, key) {
+		const target = storedPath(key);
+		await mkdir(join(target, '..'), { recursive: true });
+		await rename(tempPath, target);
+	},
+	open: openFromDisk,
+	async delete(key) {
+		await rm(storedPath(key), { force: true });
+	},
+	async check() {
+		await mkdir(tempDir(), { recursive: true });
+	}
+};
 
 /**
  * A stored file as a web stream, read in 64 KiB steps as the consumer pulls, with its size
  * on disk. Null when the file is missing. The handle closes at the end or on cancel.
  */
-export async function openStoredFile(key: string): Promise<{ size: number; stream: ReadableStream<Uint8Array> } | null> {
+async function openFromDisk(key: string): Promise<StoredFile | null> {
 	let handle;
 	try {
 		handle = await open(storedPath(key), 'r');
@@ -96,6 +126,114 @@ export async function openStoredFile(key: string): Promise<{ size: number; strea
 		cancel: close
 	});
 	return { size, stream };
+}
+
+/** Parts of a multipart upload: an upload holds at most PART_BYTES × PART_QUEUE in memory. */
+const PART_BYTES = 8 * 1024 * 1024;
+const PART_QUEUE = 2;
+
+/**
+ * Files in an S3 bucket through the AWS SDK v3. Larger files go up in parts (lib-storage's
+ * Upload, which aborts the multipart upload when a part fails, so nothing is left under the
+ * key); downloads stream the response body as it arrives.
+ */
+export async function createS3Store(settings: ObjectStorage): Promise<FileStore> {
+	// The SDK warns once per process that its releases from 2027 on need Node 22; the versions
+	// in package-lock.json run on Node 20. The operator can still ask for the warning.
+	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+	const [{ S3Client, GetObjectCommand, DeleteObjectCommand, HeadBucketCommand }, { Upload }] = await Promise.all([
+		import('@aws-sdk/client-s3'),
+		import('@aws-sdk/lib-storage')
+	]);
+	const client = new S3Client({
+		region: settings.region,
+		endpoint: settings.endpoint,
+		forcePathStyle: settings.forcePathStyle,
+		credentials: settings.credentials,
+		// Checksums only where S3 requires them: S3-compatible services differ in the newer ones.
+		requestChecksumCalculation: 'WHEN_REQUIRED',
+		responseChecksumValidation: 'WHEN_REQUIRED',
+		maxAttempts: 3
+	});
+	const Bucket = settings.bucket;
+	const where = `bucket ${Bucket}${settings.endpoint ? ` at ${settings.endpoint}` : ` in ${settings.region}`}`;
+	const objectKey = (key: string) => {
+		if (!KEY.test(key)) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
+		return key;
+	};
+	return {
+		kind: 's3',
+		async put(tempPath, key, file) {
+			const Key = objectKey(key);
+			const body = createReadStream(tempPath);
+			try {
+				await new Upload({
+					client,
+					params: { Bucket, Key, Body: body, ContentType: file.mediaType },
+					partSize: PART_BYTES,
+					queueSize: PART_QUEUE,
+					leavePartsOnError: false
+				}).done();
+			} finally {
+				body.destroy();
+			}
+			await rm(tempPath, { force: true });
+		},
+		async open(key) {
+			let response;
+			try {
+				response = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
+			} catch (error) {
+				if (isMissing(error)) return null;
+				throw error;
+			}
+			const body = response.Body;
+			if (!body) return null;
+			const stream = Readable.toWeb(body as Readable) as unknown as ReadableStream<Uint8Array>;
+			return { size: Number(response.ContentLength ?? 0), stream };
+		},
+		async delete(key) {
+			await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
+		},
+		async check() {
+			try {
+				await client.send(new HeadBucketCommand({ Bucket }));
+			} catch (error) {
+				const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+				const reason =
+					status === 404 ? 'no such bucket' : status === 403 ? 'access denied' : (error as Error).message || (error as Error).name;
+				throw new ConfigError(`Cannot use the object storage (${where}): ${reason}`);
+			}
+		}
+	};
+}
+
+function isMissing(error: unknown): boolean {
+	const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+	return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
+}
+
+let chosen: FileStore = diskStore;
+
+/** The store in use: the data folder until the runtime configured a bucket (configureFileStore). */
+export function fileStore(): FileStore {
+	return chosen;
+}
+
+/**
+ * At start-up: the bucket when S3_BUCKET is set (checked to answer, or ConfigError with one
+ * line), else the data folder.
+ */
+export async function configureFileStore(settings: ObjectStorage | null): Promise<FileStore> {
+	const store = settings ? await createS3Store(settings) : diskStore;
+	await store.check();
+	chosen = store;
+	return store;
+}
+
+/** Tests: use this store (the data folder again with diskStore). */
+export function useFileStore(store: FileStore): void {
+	chosen = store;
 }
 
 /**
