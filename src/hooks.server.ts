@@ -9,7 +9,6 @@ import { db, startRuntime, stopRuntime } from '$lib/server/runtime';
 import { admitSignIn, sessionUserOf } from '$lib/server/org/sessions.service';
 import { sessionToken } from '$lib/server/http';
 import { removeStaleTempFiles } from '$lib/server/attachments/storage';
-import { prepareFirstStart } from '$lib/server/people/setup.service';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { countStatements, newTally, serverTiming } from '$lib/server/db/statement-count';
 
@@ -17,17 +16,22 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	try {
 		const cfg = config();
-		const { seeded } = await startRuntime(cfg);
+		const { seeded, setup, files } = await startRuntime(cfg);
 		void removeStaleTempFiles().catch(() => {});
 		const where = cfg.engine === 'pglite' ? `embedded database in ${cfg.dataDir}` : 'PostgreSQL';
 		if (seeded) console.log(`IdeaCup: seeded the demo organisation (${seeded})`);
-		console.log(`IdeaCup: using the ${where}${cfg.demoSignIn ? '; demo sign-in is on' : ''}`);
+		const bucket = files === 's3' && cfg.objectStorage ? `; files in the bucket ${cfg.objectStorage.bucket}` : '';
+		console.log(`IdeaCup: using the ${where}${bucket}${cfg.demoSignIn ? '; demo sign-in is on' : ''}`);
 		if (process.env.NODE_ENV !== 'development') console.log(`IdeaCup is ready: ${publicAddress(cfg, process.env.PORT)}`);
-		// No administrator yet: a one-time setup link, new at each start until someone uses it.
-		const setup = await prepareFirstStart(db());
-		if (setup) {
+		// No administrator yet: a one-time setup link, new at each start until someone uses it
+		// (instances starting together share the first one's).
+		if (setup && 'token' in setup) {
 			console.log(
 				`IdeaCup: no administrator yet. Open ${publicAddress(cfg, process.env.PORT)}/setup/${setup.token} to set up your organisation.`
+			);
+		} else if (setup) {
+			console.log(
+				'IdeaCup: no administrator yet. The setup link was printed by another instance that started in the last two minutes; or make one with `npm run org:setup`.'
 			);
 		}
 	} catch (error) {
@@ -115,6 +119,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	// Several instances behind a load balancer: which one answered (INSTANCE_NAME, tests only).
+	const instance = config().instanceName;
+	if (instance) h.set('X-Served-By', instance);
 	return response;
 };
 

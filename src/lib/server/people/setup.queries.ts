@@ -23,6 +23,17 @@ export function saveSetupTokenHash(db: Db, hash: string) {
 		.execute();
 }
 
+/** Whether a setup link was made less than `ms` ago (by another instance starting at the same time). */
+export async function setupTokenMadeWithin(db: Db, ms: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('appSetting')
+		.select('key')
+		.where('key', '=', SETUP_TOKEN_KEY)
+		.where('updatedAt', '>', sql<Date>`now() - make_interval(secs => ${ms / 1000})`)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 /** The stored hash of the setup link's token; `lock` holds it for the transaction, so it is used once. */
 export async function findSetupTokenHash(db: Db, lock = false): Promise<string | null> {
 	const row = await db

@@ -35,6 +35,32 @@ export async function prepareFirstStart(db: Database): Promise<{ token: string }
 	});
 }
 
+/** How long a setup link counts as this start's, for instances that start together. */
+export const SETUP_LINK_SHARED_MS = 2 * 60 * 1000;
+
+/**
+ * prepareFirstStart for instances that start together on one database: the first makes the
+ * link and prints it; one that starts within `sharedMs` of that keeps it (replacing it would
+ * make the first one's printed link useless) and says where the link is. The runtime calls
+ * it under its start-up lock, so the instances take turns.
+ */
+export async function prepareFirstStartShared(
+	db: Database,
+	sharedMs = SETUP_LINK_SHARED_MS
+): Promise<{ token: string } | { madeElsewhere: true } | null> {
+	return db.transaction().execute(async (trx) => {
+		await q.lockSetup(trx);
+		if ((await q.countActiveAdmins(trx)) > 0) {
+			await q.deleteSetupToken(trx);
+			return null;
+		}
+		if (await q.setupTokenMadeWithin(trx, sharedMs)) return { madeElsewhere: true as const };
+		const token = randomBytes(32).toString('base64url');
+		await q.saveSetupTokenHash(trx, hashToken(token));
+		return { token };
+	});
+}
+
 function sameHash(stored: string | null, token: string): boolean {
 	if (!stored || !TOKEN_PATTERN.test(token)) return false;
 	const a = Buffer.from(stored, 'hex');

@@ -3,6 +3,8 @@ import { openDatabase, type Database, type DatabaseHandle } from '../db/index.js
 import { migrateToLatest } from '../db/migrate.js';
 import { migrations } from '../db/migrations.js';
 import { seedDemo } from '../seed/demo.js';
+import { prepareFirstStartShared } from '../people/setup.service.js';
+import { configureFileStore } from '../attachments/storage.js';
 import { sql } from 'kysely';
 
 let handle: DatabaseHandle | undefined;
@@ -17,21 +19,60 @@ export function runtimeEngine(): DatabaseHandle['engine'] | undefined {
 	return handle?.engine;
 }
 
+/** What the first start did, for the start-up lines. */
+export type StartResult = {
+	/** The demo's summary when this start seeded it. */
+	seeded: string | null;
+	/**
+	 * No administrator yet: the one-time setup link this instance made, or `madeElsewhere`
+	 * when another instance starting at the same time made (and printed) it. Null once there
+	 * is an administrator.
+	 */
+	setup: { token: string } | { madeElsewhere: true } | null;
+	/** Where uploaded files go. */
+	files: 'disk' | 's3';
+};
+
 /**
- * Opens, migrates and (on a first start) seeds the database. Throws ConfigError or
+ * Opens, migrates and (on a first start) seeds the database, and prepares the setup link.
+ * Several instances may start at once on one database: they take turns on a PostgreSQL
+ * advisory lock (held on one connection for the whole step), so migrations and the demo seed
+ * run once and only the first instance makes the setup link. Throws ConfigError or
  * DatabaseOpenError with a one-line reason; the init hook turns them into an exit.
  */
-export async function startRuntime(cfg: AppConfig = config()): Promise<{ seeded: string | null }> {
+export async function startRuntime(cfg: AppConfig = config()): Promise<StartResult> {
+	const files = await configureFileStore(cfg.objectStorage);
 	handle = await openDatabase(
 		cfg.databaseUrl ? { engine: 'postgres', url: cfg.databaseUrl, poolSize: cfg.pgPoolSize } : { engine: 'pglite', dataDir: cfg.dataDir }
 	);
-	await migrateToLatest(handle.db, migrations);
 	const wantsSeed = cfg.seedDemo === 'empty' || (cfg.seedDemo === 'auto' && handle.engine === 'pglite');
-	if (wantsSeed) {
-		const result = await seedDemo(handle.db, {});
-		if (result.seeded) return { seeded: result.summary };
-	}
-	return { seeded: null };
+	const started = await firstStartSteps(handle.db, wantsSeed);
+	return { ...started, files: files.kind };
+}
+
+/** The start-up lock's key, the same for every instance of the portal on one database. */
+const START_LOCK = sql`hashtext('ideacup.start')`;
+
+/**
+ * Migrate, seed and the setup link under the start-up lock. The work runs on the locked
+ * connection itself, so it needs no second connection (a pool of one still works).
+ */
+export async function firstStartSteps(database: Database, wantsSeed: boolean): Promise<Omit<StartResult, 'files'>> {
+	return database.connection().execute(async (conn) => {
+		await sql`select pg_advisory_lock(${START_LOCK})`.execute(conn);
+		try {
+			await migrateToLatest(conn, migrations);
+			let seeded: string | null = null;
+			if (wantsSeed) {
+				const result = await seedDemo(conn, {});
+				if (result.seeded) seeded = result.summary;
+			}
+			const setup = await prepareFirstStartShared(conn);
+			return { seeded, setup };
+		} finally {
+			await sql`select pg_advisory_unlock(${START_LOCK})`.execute(conn);
+		}
+	});
 }
 
 export async function stopRuntime(): Promise<void> {
