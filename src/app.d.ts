@@ -4,6 +4,8 @@ declare global {
 	namespace App {
 		interface Locals {
 			user: SessionUser | null;
+			/** The user's unread notifications when the request came in (read with the session). */
+			unread: number;
 			locale: 'en' | 'nl';
 		}
 		interface Error {

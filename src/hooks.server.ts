@@ -6,7 +6,7 @@ import { handle as authHandle } from './auth';
 import { ConfigError, config, publicAddress } from '$lib/server/config';
 import { DatabaseOpenError } from '$lib/server/db/index';
 import { db, startRuntime, stopRuntime } from '$lib/server/runtime';
-import { admitSignIn, sessionUserOf } from '$lib/server/org/sessions.service';
+import { admitSignIn, requestSessionOf } from '$lib/server/org/sessions.service';
 import { sessionToken } from '$lib/server/http';
 import { removeStaleTempFiles } from '$lib/server/attachments/storage';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -46,11 +46,19 @@ export const init: ServerInit = async () => {
 	});
 };
 
-/** The person of this request: one query on the session the cookie names (ended sessions are nobody). */
+/**
+ * The person of this request and their unread count (the header's bell): one query on the
+ * session the cookie names (ended sessions are nobody).
+ */
 const userHandle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
+	event.locals.unread = 0;
 	if (event.url.pathname !== '/healthz' && !event.url.pathname.startsWith('/auth/')) {
-		event.locals.user = await sessionUserOf(db(), sessionToken(event.cookies));
+		const session = await requestSessionOf(db(), sessionToken(event.cookies));
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.unread = session.unread;
+		}
 	}
 	return resolve(event);
 };

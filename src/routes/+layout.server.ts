@@ -26,7 +26,7 @@ export type NavItem = {
 		| 'audit';
 };
 
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, request }) => {
 	const user = locals.user;
 	const nav: NavItem[] = [];
 	let unread = 0;
@@ -48,7 +48,9 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 			nav.push({ href: '/admin/import', key: 'hrImport', group: can(user, 'org.manage') ? 'admin' : 'organise' });
 		if (can(user, 'admin.provisioning')) nav.push({ href: '/admin/provisioning', key: 'provisioning', group: 'admin' });
 		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit', group: 'admin' });
-		unread = await countUnreadNotifications(db(), user);
+		// Read with the session; after a form action without JavaScript (a POST that renders the
+		// page) the action may have changed it, so it is read again.
+		unread = request.method === 'GET' || request.method === 'HEAD' ? locals.unread : await countUnreadNotifications(db(), user);
 	}
 	return {
 		user: user && {

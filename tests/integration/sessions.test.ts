@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { disablePerson } from '$lib/server/people/people-admin.service.js';
-import { admitSignIn, endAllSessions, endSession, hashToken, sessionUserOf, startSession } from '$lib/server/org/sessions.service.js';
+import {
+	admitSignIn,
+	endAllSessions,
+	endSession,
+	hashToken,
+	requestSessionOf,
+	sessionUserOf,
+	startSession
+} from '$lib/server/org/sessions.service.js';
+import { insertNotifications } from '$lib/server/notifications/notifications.queries.js';
+import { markAllNotificationsRead } from '$lib/server/notifications/notifications.service.js';
+import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { DomainError } from '$lib/server/errors.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
@@ -36,6 +47,20 @@ describe('sessions', () => {
 		const stored = await db.selectFrom('userSession').select('tokenHash').where('userId', '=', anna.id).execute();
 		expect(stored.map((s) => s.tokenHash)).toContain(hashToken(session!.token));
 		expect(stored.map((s) => s.tokenHash)).not.toContain(session!.token);
+	});
+
+	it("one statement per request reads the session's person, their roles and their unread count", async () => {
+		const dora = await f.newUser({ name: 'Dora', roles: ['organiser'] });
+		const session = (await startSession(db, dora.id))!;
+		await insertNotifications(db, [dora.id], { kind: 'comment_added', params: {}, link: null });
+		await insertNotifications(db, [dora.id, anna.id], { kind: 'comment_added', params: {}, link: null });
+		const tally = newTally();
+		const request = await countStatements(tally, () => requestSessionOf(db, session.token));
+		expect(tally.statements).toBe(1);
+		expect(request?.user).toMatchObject({ id: dora.id, name: 'Dora', roles: ['employee', 'organiser'] });
+		expect(request?.unread).toBe(2);
+		await markAllNotificationsRead(db, dora);
+		expect((await requestSessionOf(db, session.token))?.unread).toBe(0);
 	});
 
 	it('signing out ends the session on the server: the same token opens nothing', async () => {

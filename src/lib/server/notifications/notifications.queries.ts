@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/index.js';
+import type { DB } from '../db/schema.js';
 
 export function listRecentNotifications(db: Db, userId: number, limit = 5) {
 	return db
@@ -10,6 +12,15 @@ export function listRecentNotifications(db: Db, userId: number, limit = 5) {
 		.orderBy('id', 'desc')
 		.limit(limit)
 		.execute();
+}
+
+/** A person's unread notifications, as a column of a query over `appUser as u` (the session's). */
+export function unreadCountOf(eb: ExpressionBuilder<DB & { u: DB['appUser'] }, 'u'>, userId: 'u.id') {
+	return eb
+		.selectFrom('notification as n')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.whereRef('n.userId', '=', userId)
+		.where('n.readAt', 'is', null);
 }
 
 export function countUnread(db: Db, userId: number) {

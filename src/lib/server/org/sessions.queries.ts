@@ -1,5 +1,23 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
+import { unreadCountOf } from '../notifications/notifications.queries.js';
+import { sessionUserColumns } from './users.queries.js';
+
+/**
+ * The one statement of a signed-in request: the session still valid for this token, with its
+ * person, their roles and the header's unread count.
+ */
+export function findRequestSession(db: Db, tokenHash: string) {
+	return db
+		.selectFrom('userSession as s')
+		.innerJoin('appUser as u', 'u.id', 's.userId')
+		.innerJoin('department as d', 'd.id', 'u.departmentId')
+		.select((eb) => [...sessionUserColumns(eb), unreadCountOf(eb, 'u.id').as('unread')])
+		.where('s.tokenHash', '=', tokenHash)
+		.where('s.expiresAt', '>', sql<Date>`now()`)
+		.where('u.disabledAt', 'is', null)
+		.executeTakeFirst();
+}
 
 export function insertSession(db: Db, row: { tokenHash: string; userId: number; expiresAt: Date }) {
 	return db.insertInto('userSession').values(row).execute();

@@ -4,7 +4,6 @@ import { notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { can, type Actor } from '../auth/policy.js';
 import { loadSessionUser, sessionUserFromRow, type SessionUser } from './users.service.js';
-import { findSessionUserByToken } from './users.queries.js';
 import * as q from './sessions.queries.js';
 
 export const SESSION_HOURS = 12;
@@ -26,11 +25,23 @@ export async function startSession(db: Database, userId: number): Promise<{ toke
 	return { token, expiresAt, user };
 }
 
-/** Who holds this token now: one query; an ended or expired session, or a disabled person, is nobody. */
-export async function sessionUserOf(db: Database, token: string | undefined): Promise<SessionUser | null> {
+export type RequestSession = { user: SessionUser; unread: number };
+
+/**
+ * Who holds this token now, and their unread notifications (the header's bell): one query;
+ * an ended or expired session, or a disabled person, is nobody.
+ */
+export async function requestSessionOf(db: Database, token: string | undefined): Promise<RequestSession | null> {
 	if (!token || !TOKEN_PATTERN.test(token)) return null;
-	const row = await findSessionUserByToken(db, hashToken(token));
-	return row ? sessionUserFromRow(row) : null;
+	const row = await q.findRequestSession(db, hashToken(token));
+	if (!row) return null;
+	const { unread, ...person } = row;
+	return { user: sessionUserFromRow(person), unread: unread ?? 0 };
+}
+
+/** Who holds this token now (the person alone). */
+export async function sessionUserOf(db: Database, token: string | undefined): Promise<SessionUser | null> {
+	return (await requestSessionOf(db, token))?.user ?? null;
 }
 
 /** Signing out: this session ends on the server, whatever the browser keeps. */

@@ -22,7 +22,7 @@ function roleColumns(eb: ExpressionBuilder<DB & { u: DB['appUser'] }, 'u'>) {
 	] as const;
 }
 
-function sessionUserColumns(eb: ExpressionBuilder<DB & { u: DB['appUser']; d: DB['department'] }, 'u' | 'd'>) {
+export function sessionUserColumns(eb: ExpressionBuilder<DB & { u: DB['appUser']; d: DB['department'] }, 'u' | 'd'>) {
 	return [
 		'u.id',
 		'u.email',
@@ -44,19 +44,6 @@ export function findSessionUser(db: Db, userId: number) {
 		.innerJoin('department as d', 'd.id', 'u.departmentId')
 		.select((eb) => sessionUserColumns(eb))
 		.where('u.id', '=', userId)
-		.executeTakeFirst();
-}
-
-/** One query per request: the session that is still valid for this token, with its person and their roles. */
-export function findSessionUserByToken(db: Db, tokenHash: string) {
-	return db
-		.selectFrom('userSession as s')
-		.innerJoin('appUser as u', 'u.id', 's.userId')
-		.innerJoin('department as d', 'd.id', 'u.departmentId')
-		.select((eb) => sessionUserColumns(eb))
-		.where('s.tokenHash', '=', tokenHash)
-		.where('s.expiresAt', '>', sql<Date>`now()`)
-		.where('u.disabledAt', 'is', null)
 		.executeTakeFirst();
 }
 
