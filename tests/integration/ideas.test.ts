@@ -6,7 +6,8 @@ import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { ideaFormSchema } from '$lib/server/ideas/ideas.schema.js';
 import { addComment, getIdeaPage } from '$lib/server/ideas/idea-page.service.js';
-import { findSimilarIdeas, saveIdea, submitIdea, withdrawIdea } from '$lib/server/ideas/idea-form.service.js';
+import { findSimilarIdeas, getIdeaListChoices, saveIdea, submitIdea, withdrawIdea } from '$lib/server/ideas/idea-form.service.js';
+import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { getScreeningQueue, mergeIdea, screenIdea } from '$lib/server/ideas/screening.service.js';
 import { listAllIdeas, listMyIdeas } from '$lib/server/ideas/idea-lists.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
@@ -367,5 +368,42 @@ describe('lists', () => {
 		const drafts = await listAllIdeas(db, organiser, { status: 'draft', sort: 'submitted', dir: 'desc', page: 1 });
 		expect(drafts.ideas.some((i) => i.status === 'draft')).toBe(false);
 		await expect(listAllIdeas(db, operator, { sort: 'title', dir: 'asc', page: 1 })).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('pages of all ideas add up to the whole list, with each idea’s team and tags, in one statement a page', async () => {
+		for (const [sort, dir] of [
+			['submitted', 'desc'],
+			['title', 'asc'],
+			['status', 'desc'],
+			['updated', 'asc']
+		] as const) {
+			const whole = await listAllIdeas(db, organiser, { sort, dir, page: 1 }, 1000);
+			const paged: typeof whole.ideas = [];
+			for (let page = 1; page <= Math.ceil(whole.total / 2); page++) {
+				const tally = newTally();
+				const part = await countStatements(tally, () => listAllIdeas(db, organiser, { sort, dir, page }, 2));
+				expect(tally.statements).toBe(1);
+				expect(part.total).toBe(whole.total);
+				paged.push(...part.ideas);
+			}
+			expect(paged).toEqual(whole.ideas);
+			expect(whole.ideas).toHaveLength(whole.total);
+		}
+		const tagged = await listAllIdeas(db, organiser, { tag: 'torque', sort: 'title', dir: 'asc', page: 1 });
+		expect(tagged.total).toBeGreaterThan(0);
+		expect(tagged.ideas.every((i) => (i.tags ?? '').split(', ').includes('torque'))).toBe(true);
+		expect(tagged.ideas.every((i) => (i.team ?? '').length > 0)).toBe(true);
+		const beyond = await listAllIdeas(db, organiser, { sort: 'title', dir: 'asc', page: 999 });
+		expect(beyond).toEqual({ total: 0, ideas: [] });
+	});
+
+	it("the list's choices (competitions, departments, tags) come in one statement", async () => {
+		const tally = newTally();
+		const choices = await countStatements(tally, () => getIdeaListChoices(db));
+		expect(tally.statements).toBe(1);
+		expect(choices.competitions.map((c) => c.id)).toEqual(expect.arrayContaining([openCup.id, closedCup.id]));
+		expect(choices.departments.map((d) => d.id)).toContain(operator.departmentId);
+		expect(choices.tags).toEqual([...choices.tags].sort());
+		expect(choices.tags).toContain('torque');
 	});
 });

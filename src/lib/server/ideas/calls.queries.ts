@@ -64,10 +64,6 @@ export function findCompetitionWindow(db: Db, competitionId: number, lock = fals
 		.executeTakeFirst();
 }
 
-export function listCompetitions(db: Db) {
-	return db.selectFrom('competition').select(['id', 'name', 'status']).orderBy('submissionOpensAt', 'desc').execute();
-}
-
 /** Is this department eligible? A competition without a list takes every department. */
 export async function isDepartmentEligible(db: Db, competitionId: number, departmentId: number) {
 	const row = await db

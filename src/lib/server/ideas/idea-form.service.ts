@@ -6,8 +6,7 @@ import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
 import { FieldErrors, notFound } from '../errors.js';
 import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
-import { findCompetitionWindow, isDepartmentEligible, listCompetitions, listOpenCalls } from './calls.queries.js';
-import { listDepartments } from '../org/users.service.js';
+import { findCompetitionWindow, isDepartmentEligible, listOpenCalls } from './calls.queries.js';
 import { loadIdeaFacts, requireIdeaAccess } from './ideas.access.js';
 import { missingForSubmission, type IdeaInput } from './ideas.schema.js';
 import { changeStatus, stale } from './ideas.service.js';
@@ -99,15 +98,18 @@ export async function withdrawIdea(db: Database, actor: Actor, ideaId: number, v
 
 /** The form's choices: open calls, departments, process areas, known tags, and the team chosen. */
 export async function getIdeaFormOptions(db: Database, memberIds: number[] = [], departmentId?: number) {
-	const [calls, competitions, departments, processAreas, tags, members] = await Promise.all([
+	const [calls, choices, members] = await Promise.all([
 		listOpenCalls(db, departmentId),
-		listCompetitions(db),
-		listDepartments(db),
-		q.listProcessAreas(db),
-		q.listTagNames(db),
+		q.listIdeaChoices(db),
 		q.findUsersByIds(db, memberIds)
 	]);
-	return { calls, competitions, departments, processAreas, tags: tags.map((t) => t.name), members };
+	return { calls, ...choices, members };
+}
+
+/** The list of all ideas' filter choices: competitions, departments and tags (one statement). */
+export async function getIdeaListChoices(db: Database) {
+	const { competitions, departments, tags } = await q.listIdeaChoices(db);
+	return { competitions, departments, tags };
 }
 
 /** The editable idea as the form shows it. */

@@ -4,6 +4,7 @@
  * ideas are idea-lists.queries.ts.
  */
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 
 /** The idea's status and version, locked for the rest of the transaction. */
@@ -225,6 +226,24 @@ export function findUsersByIds(db: Db, ids: number[]) {
 /** The process areas a form offers: those in use (a retired one is kept where it was chosen, never offered anew). */
 export function listProcessAreas(db: Db) {
 	return db.selectFrom('processArea').select(['id', 'code', 'nameEn', 'nameNl']).where('retiredAt', 'is', null).orderBy('nameEn').execute();
+}
+
+/**
+ * The choices the idea form and the list of all ideas offer, in one statement: competitions
+ * (newest first), departments, process areas in use, and known tag names.
+ */
+export async function listIdeaChoices(db: Db) {
+	const row = await db
+		.selectNoFrom((eb) => [
+			jsonArrayFrom(eb.selectFrom('competition').select(['id', 'name', 'status']).orderBy('submissionOpensAt', 'desc')).as('competitions'),
+			jsonArrayFrom(eb.selectFrom('department').select(['id', 'code', 'name', 'parentId', 'headcount']).orderBy('name')).as('departments'),
+			jsonArrayFrom(
+				eb.selectFrom('processArea').select(['id', 'code', 'nameEn', 'nameNl']).where('retiredAt', 'is', null).orderBy('nameEn')
+			).as('processAreas'),
+			jsonArrayFrom(eb.selectFrom('tag').select('name').orderBy('name')).as('tags')
+		])
+		.executeTakeFirstOrThrow();
+	return { ...row, tags: row.tags.map((t) => t.name) };
 }
 
 export function listTagNames(db: Db) {
