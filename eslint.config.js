@@ -58,7 +58,7 @@ export default defineConfig(
 			parserOptions: {
 				projectService: {
 					// TypeScript files outside tsconfig.json's include list, checked with its options.
-					allowDefaultProject: ['playwright.config.ts', 'scripts/*.ts', 'migrations/*.ts'],
+					allowDefaultProject: ['playwright.config.ts', 'scripts/*.ts', 'scripts/bench/*.ts', 'migrations/*.ts'],
 					defaultProject: 'tsconfig.json',
 					// Every migration is one more such file.
 					maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 100

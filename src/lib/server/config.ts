@@ -109,7 +109,9 @@ const envSchema = z.object({
 		message: 'must be 1-64 letters, digits, dots, hyphens or underscores'
 	}),
 	/** Adds `Server-Timing: db;desc="statements=N …"` to every response (benchmark and budget tests). */
-	STATEMENT_TIMING: flag
+	STATEMENT_TIMING: flag,
+	/** Serves the benchmark's reference pages /bench/empty and /bench/one-row (404 otherwise). */
+	BENCH_ROUTES: flag
 });
 
 export type AppConfig = {
@@ -134,6 +136,8 @@ export type AppConfig = {
 	instanceName: string | undefined;
 	/** Each response says how many SQL statements it ran (Server-Timing). */
 	statementTiming: boolean;
+	/** The benchmark's reference pages exist (/bench/empty, /bench/one-row). */
+	benchRoutes: boolean;
 };
 
 function describe(error: z.ZodError): string {
@@ -196,7 +200,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		},
 		objectStorage,
 		instanceName: e.INSTANCE_NAME,
-		statementTiming: e.STATEMENT_TIMING
+		statementTiming: e.STATEMENT_TIMING,
+		benchRoutes: e.BENCH_ROUTES
 	};
 }
 
