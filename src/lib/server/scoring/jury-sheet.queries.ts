@@ -3,10 +3,10 @@
  * its version), the scores that count for an idea, and conflicts of interest. The round's
  * shared reads are in round.queries.ts.
  */
-import { sql, type Transaction } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
-import type { DB } from '../db/schema.js';
+import { criteriaQuery, type listCriteria } from './round.queries.js';
 import { AUTO_CONFLICT_SOURCES, conflictReasonsJson, conflictSources } from './conflict-sources.js';
 
 /**
@@ -122,6 +122,10 @@ export function listJurorQueues(db: Db, jurorId: number, roundIds: readonly numb
  * it; the offline sheet its rows.
  */
 export function findJurorRound(db: Db, roundId: number, jurorId: number) {
+	return jurorRoundQuery(db, roundId, jurorId).executeTakeFirst();
+}
+
+function jurorRoundQuery(db: Db, roundId: number, jurorId: number) {
 	return db
 		.selectFrom('round as r')
 		.innerJoin('competition as c', 'c.id', 'r.competitionId')
@@ -154,8 +158,38 @@ export function findJurorRound(db: Db, roundId: number, jurorId: number) {
 					.orderBy('e.ideaId')
 			).as('queue')
 		])
-		.where('r.id', '=', roundId)
+		.where('r.id', '=', roundId);
+}
+
+const toDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+/**
+ * Everything the scoring sheet shows in one statement: the round as this juror sees it with
+ * their queue (findJurorRound: the sheet's place, previous and next come from it), the
+ * round's criteria, the idea with its team, benefits and attachments, and the juror's own
+ * sheet. The nested rows come back as JSON; their times are read back into dates, so each
+ * part has the shape of its own query (listCriteria, findIdeaForSheet, findSheet).
+ */
+export async function findSheetPage(db: Db, roundId: number, ideaId: number, jurorId: number) {
+	const row = await jurorRoundQuery(db, roundId, jurorId)
+		.select(() => [
+			jsonArrayFrom(criteriaQuery(db, roundId)).as('criteria'),
+			jsonObjectFrom(ideaForSheetQuery(db, ideaId)).as('idea'),
+			jsonObjectFrom(sheetQuery(db, roundId, ideaId, jurorId)).as('sheet')
+		])
 		.executeTakeFirst();
+	if (!row) return undefined;
+	const { criteria, idea, sheet, ...round } = row;
+	type Sheet = NonNullable<Awaited<ReturnType<typeof findSheet>>>;
+	type Criterion = Awaited<ReturnType<typeof listCriteria>>[number];
+	const ideaRow = idea;
+	const sheetRow = sheet as unknown as Sheet | null;
+	return {
+		round,
+		criteria: criteria as unknown as Criterion[],
+		idea: ideaRow && { ...ideaRow, attachments: ideaRow.attachments.map((a) => ({ ...a, createdAt: toDate(a.createdAt)! })) },
+		sheet: sheetRow && { ...sheetRow, submittedAt: toDate(sheetRow.submittedAt), updatedAt: toDate(sheetRow.updatedAt)! }
+	};
 }
 
 /**
@@ -185,6 +219,10 @@ export function listCountedScoresOfIdea(db: Db, roundId: number, ideaId: number,
 
 /** What a juror reads beside the criteria: the idea, its team's names, benefits and attachments. */
 export function findIdeaForSheet(db: Db, ideaId: number) {
+	return ideaForSheetQuery(db, ideaId).executeTakeFirst();
+}
+
+function ideaForSheetQuery(db: Db, ideaId: number) {
 	return db
 		.selectFrom('idea as i')
 		.innerJoin('department as d', 'd.id', 'i.departmentId')
@@ -219,13 +257,16 @@ export function findIdeaForSheet(db: Db, ideaId: number) {
 					.orderBy('a.createdAt')
 			).as('attachments')
 		])
-		.where('i.id', '=', ideaId)
-		.executeTakeFirst();
+		.where('i.id', '=', ideaId);
 }
 
 // ---------------------------------------------------------------- the juror's own sheet
 
 export function findSheet(db: Db, roundId: number, ideaId: number, jurorId: number) {
+	return sheetQuery(db, roundId, ideaId, jurorId).executeTakeFirst();
+}
+
+function sheetQuery(db: Db, roundId: number, ideaId: number, jurorId: number) {
 	return db
 		.selectFrom('scoreSheet as h')
 		.select((eb) => [
@@ -240,8 +281,7 @@ export function findSheet(db: Db, roundId: number, ideaId: number, jurorId: numb
 		])
 		.where('h.roundId', '=', roundId)
 		.where('h.ideaId', '=', ideaId)
-		.where('h.jurorId', '=', jurorId)
-		.executeTakeFirst();
+		.where('h.jurorId', '=', jurorId);
 }
 
 /** The juror's own sheets of a round (never anyone else's). */
@@ -264,12 +304,18 @@ export function listOwnSheets(db: Db, roundId: number, jurorId: number) {
 }
 
 /**
- * Creates the sheet (expected version 0) or moves it from the version the juror read to the
- * next; returns nothing when someone saved in between. The unique (round, idea, juror) key
- * makes a second insert a no-op instead of a duplicate.
+ * The whole save in one statement, atomic on its own: under the round row held FOR SHARE
+ * (closing and reopening take it FOR UPDATE, so a save is either before a close or refused
+ * after it), the facts that allow it (round open, the idea in the juror's queue, no
+ * conflict of interest, found live) and, only when they do, the sheet created (expected
+ * version 0) or moved from the version the juror read to the next, and its scores made
+ * these: the criteria given are upserted, the others deleted. The unique (round, idea,
+ * juror) key makes a second insert a no-op instead of a duplicate; an update waits for a
+ * concurrent one and then finds the version moved. `written` is null when the facts refuse
+ * or someone saved in between (a repeat of this same save, or a stale version).
  */
-export async function writeSheet(
-	db: Transaction<DB>,
+export async function saveSheetRow(
+	db: Db,
 	input: {
 		roundId: number;
 		ideaId: number;
@@ -277,55 +323,71 @@ export async function writeSheet(
 		expectedVersion: number;
 		overallComment: string;
 		submitted: 'now' | 'keep' | 'clear';
+		scores: { criterionId: number; value: number; comment: string }[];
 	}
 ) {
-	const submittedAt = input.submitted === 'now' ? sql<Date>`now()` : input.submitted === 'clear' ? null : undefined;
-	if (input.expectedVersion === 0) {
-		return db
-			.insertInto('scoreSheet')
-			.values({
-				roundId: input.roundId,
-				ideaId: input.ideaId,
-				jurorId: input.jurorId,
-				overallComment: input.overallComment,
-				submittedAt: submittedAt ?? null,
-				version: 1
-			})
-			.onConflict((oc) => oc.columns(['roundId', 'ideaId', 'jurorId']).doNothing())
-			.returning(['id', 'version'])
-			.executeTakeFirst();
-	}
-	return db
-		.updateTable('scoreSheet')
-		.set({
-			overallComment: input.overallComment,
-			version: sql<number>`version + 1`,
-			updatedAt: sql<Date>`now()`,
-			...(input.submitted === 'now'
-				? { submittedAt: sql<Date>`coalesce(submitted_at, now())` }
-				: input.submitted === 'clear'
-					? { submittedAt: null }
-					: {})
-		})
-		.where('roundId', '=', input.roundId)
-		.where('ideaId', '=', input.ideaId)
-		.where('jurorId', '=', input.jurorId)
-		.where('version', '=', input.expectedVersion)
-		.returning(['id', 'version'])
-		.executeTakeFirst();
-}
-
-export async function replaceScores(
-	db: Transaction<DB>,
-	sheetId: number,
-	scores: { criterionId: number; value: number; comment: string }[]
-) {
-	await db.deleteFrom('score').where('sheetId', '=', sheetId).execute();
-	if (scores.length)
-		await db
-			.insertInto('score')
-			.values(scores.map((s) => ({ ...s, sheetId })))
-			.execute();
+	const { roundId, ideaId, jurorId, expectedVersion, overallComment, submitted } = input;
+	const scores = JSON.stringify(input.scores.map((s) => ({ criterion_id: s.criterionId, value: s.value, comment: s.comment })));
+	const result = await sql<{
+		status: string;
+		onJury: boolean;
+		conflicted: boolean;
+		id: number | null;
+		version: number | null;
+		submittedAt: Date | null;
+	}>`
+		with r as (
+			select id, status from round where id = ${roundId} for share
+		), facts as (
+			select r.status,
+				exists (
+					select 1 from round_entry e join jury_member jm on jm.jury_id = e.jury_id and jm.user_id = ${jurorId}
+					where e.round_id = r.id and e.idea_id = ${ideaId}
+				) as on_jury,
+				exists (${conflictSources(sql`${jurorId}::int`, sql`${ideaId}::int`, { recorded: true })}) as conflicted
+			from r
+		), go as (
+			select 1 from facts where status = 'open' and on_jury and not conflicted
+		), created as (
+			insert into score_sheet (round_id, idea_id, juror_id, overall_comment, submitted_at, version)
+			select ${roundId}, ${ideaId}, ${jurorId}, ${overallComment}, case when ${submitted} = 'now' then now() end, 1
+			from go where ${expectedVersion}::int = 0
+			on conflict (round_id, idea_id, juror_id) do nothing
+			returning id, version, submitted_at
+		), updated as (
+			update score_sheet set
+				overall_comment = ${overallComment},
+				version = version + 1,
+				updated_at = now(),
+				submitted_at = case ${submitted} when 'now' then coalesce(submitted_at, now()) when 'clear' then null else submitted_at end
+			where round_id = ${roundId} and idea_id = ${ideaId} and juror_id = ${jurorId}
+				and version = ${expectedVersion}::int and ${expectedVersion}::int > 0 and exists (select 1 from go)
+			returning id, version, submitted_at
+		), written as (
+			select * from created union all select * from updated
+		), given as (
+			select x.criterion_id, x.value, x.comment
+			from json_to_recordset(${scores}::json) as x(criterion_id int, value int, comment text)
+			join round_criterion c on c.id = x.criterion_id and c.round_id = ${roundId}
+		), gone as (
+			delete from score s using written w
+			where s.sheet_id = w.id and s.criterion_id not in (select criterion_id from given)
+		), put as (
+			insert into score (sheet_id, criterion_id, value, comment)
+			select w.id, g.criterion_id, g.value, g.comment from written w cross join given g
+			on conflict (sheet_id, criterion_id) do update set value = excluded.value, comment = excluded.comment, updated_at = now()
+		)
+		select f.status, f.on_jury as "onJury", f.conflicted, w.id, w.version, w.submitted_at as "submittedAt"
+		from facts f left join written w on true
+	`.execute(db);
+	const row = result.rows[0];
+	if (!row) return undefined;
+	return {
+		status: row.status,
+		onJury: row.onJury,
+		conflicted: row.conflicted,
+		written: row.id === null ? null : { id: row.id, version: row.version!, submittedAt: row.submittedAt }
+	};
 }
 
 // ---------------------------------------------------------------- conflicts

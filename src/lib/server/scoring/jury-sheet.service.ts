@@ -112,18 +112,15 @@ type JurorRound = NonNullable<Awaited<ReturnType<typeof q.findJurorRound>>>;
 /**
  * One idea's sheet for the juror: the idea, the criteria with their rubric, their own sheet,
  * their place in the queue, and the others' scores once `mayViewOtherScores` allows it.
- * At most five statements: the round with the juror's queue, the criteria, the idea, the
- * sheet, and (when allowed) the scores that count.
+ * One statement (the round with the juror's queue, the criteria, the idea and the sheet
+ * together: findSheetPage), two when the others' scores may be shown.
  */
 export async function getScoringSheet(db: Database, actor: Actor, roundId: number, ideaId: number) {
 	if (!can(actor, 'jury.score')) throw notFound();
-	const [round, criteria, idea, sheet] = await Promise.all([
-		q.findJurorRound(db, roundId, actor.id),
-		rq.listCriteria(db, roundId),
-		q.findIdeaForSheet(db, ideaId),
-		q.findSheet(db, roundId, ideaId, actor.id)
-	]);
-	if (!round || round.status === 'draft') throw notFound();
+	const page = await q.findSheetPage(db, roundId, ideaId, actor.id);
+	if (!page) throw notFound();
+	const { round, criteria, idea, sheet } = page;
+	if (round.status === 'draft') throw notFound();
 	const place = placeOf(round, ideaId);
 	if (!place.onJury || !idea) throw notFound();
 	const ownComplete = !!sheet?.submittedAt;
@@ -199,12 +196,13 @@ export function sameSheet(
 }
 
 /**
- * Inside the caller's transaction, with the round row held FOR SHARE: write one sheet if
- * the version the juror read is still current. A repeat of the same save (double click,
- * retry) finds its own result and succeeds; anything else newer refuses with 'sheet_stale'.
+ * Writes one sheet if the version the juror read is still current, in one statement that
+ * checks under the round's share lock that the round is open, the idea in the juror's queue
+ * and not conflicted. A repeat of the same save (double click, retry) finds its own result
+ * and succeeds; anything else newer refuses with 'sheet_stale'. Two statements at most.
  */
 export async function writeOwnSheet(
-	trx: Transaction<DB>,
+	db: Db,
 	input: {
 		roundId: number;
 		ideaId: number;
@@ -216,32 +214,34 @@ export async function writeOwnSheet(
 	}
 ) {
 	const complete = input.values.every((v) => v.value !== null);
-	const written = await q.writeSheet(trx, {
+	const saved = await q.saveSheetRow(db, {
 		roundId: input.roundId,
 		ideaId: input.ideaId,
 		jurorId: input.jurorId,
 		expectedVersion: input.version,
 		overallComment: input.overallComment,
-		submitted: input.submit ? 'now' : complete ? 'keep' : 'clear'
+		submitted: input.submit ? 'now' : complete ? 'keep' : 'clear',
+		scores: input.values
+			.filter((v): v is CheckedScore & { value: number } => v.value !== null)
+			.map((v) => ({ criterionId: v.criterionId, value: v.value, comment: v.comment }))
 	});
-	if (!written) {
-		const now = await q.findSheet(trx, input.roundId, input.ideaId, input.jurorId);
+	if (!saved || !saved.onJury) throw notFound();
+	if (saved.conflicted) throw conflicted();
+	if (saved.status !== 'open') throw roundLocked();
+	if (!saved.written) {
+		const now = await q.findSheet(db, input.roundId, input.ideaId, input.jurorId);
 		if (now && sameSheet(now, input.values, input.overallComment, input.submit))
 			return { version: now.version, submitted: !!now.submittedAt, complete, repeated: true };
 		throw sheetStale();
 	}
-	await q.replaceScores(
-		trx,
-		written.id,
-		input.values
-			.filter((v): v is CheckedScore & { value: number } => v.value !== null)
-			.map((v) => ({ criterionId: v.criterionId, value: v.value, comment: v.comment }))
-	);
-	const after = await q.findSheet(trx, input.roundId, input.ideaId, input.jurorId);
-	return { version: written.version, submitted: !!after?.submittedAt, complete, repeated: false };
+	return { version: saved.written.version, submitted: !!saved.written.submittedAt, complete, repeated: false };
 }
 
-/** Save (draft) or submit the juror's sheet for one idea. */
+/**
+ * Save (draft) or submit the juror's sheet for one idea: the criteria to check the scores
+ * against, then the write with its checks (writeOwnSheet): two statements, three when the
+ * save was a repeat or stale. No explicit transaction: the write is one statement.
+ */
 export async function saveSheet(db: Database, actor: Actor, roundId: number, ideaId: number, input: SheetInput) {
 	if (!can(actor, 'jury.score')) throw notFound();
 	const criteria = await rq.listCriteria(db, roundId);
@@ -251,22 +251,14 @@ export async function saveSheet(db: Database, actor: Actor, roundId: number, ide
 		for (const r of refusals) (fields[r.field] ??= []).push(r.code);
 		throw new FieldErrors(fields);
 	}
-	return db.transaction().execute(async (trx) => {
-		const round = await rq.lockRound(trx, roundId, 'share');
-		if (!round) throw notFound();
-		const facts = placeOf(await q.findJurorRound(trx, roundId, actor.id), ideaId);
-		if (!facts.onJury) throw notFound();
-		if (facts.conflicted) throw conflicted();
-		if (round.status !== 'open') throw roundLocked();
-		return writeOwnSheet(trx, {
-			roundId,
-			ideaId,
-			jurorId: actor.id,
-			version: input.version,
-			overallComment: input.overallComment,
-			submit: input.submit,
-			values
-		});
+	return writeOwnSheet(db, {
+		roundId,
+		ideaId,
+		jurorId: actor.id,
+		version: input.version,
+		overallComment: input.overallComment,
+		submit: input.submit,
+		values
 	});
 }
 

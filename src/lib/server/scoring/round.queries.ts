@@ -51,7 +51,7 @@ export function lockRound(db: Transaction<DB>, roundId: number, mode: 'share' | 
 	return (mode === 'share' ? q.forShare() : q.forUpdate()).executeTakeFirst();
 }
 
-function criteriaQuery(db: Db, roundId: number) {
+export function criteriaQuery(db: Db, roundId: number) {
 	return db
 		.selectFrom('roundCriterion')
 		.select(['id', 'position', 'code', 'name', 'description', 'weight', 'scaleMin', 'scaleMax', 'isRollOut', 'rubric'])
