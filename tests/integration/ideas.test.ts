@@ -210,6 +210,23 @@ describe('screening: every idea gets an answer', () => {
 });
 
 describe('merging duplicates', () => {
+	it("the idea page reads in two statements (access, then the idea with its timeline, comments and an organiser's merge candidates)", async () => {
+		const idea = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted', title: 'Torque shadow boards' });
+		await addComment(db, operator, idea.id, { body: 'For the **team**', visibility: 'team' });
+		await addComment(db, organiser, idea.id, { body: 'Organisers only', visibility: 'organisers' });
+		const tally = newTally();
+		const page = await countStatements(tally, () => getIdeaPage(db, organiser, idea.id));
+		expect(tally.statements).toBe(2);
+		expect(page.comments.map((c) => c.body)).toEqual(['For the **team**', 'Organisers only']);
+		expect(page.comments.every((c) => c.createdAt instanceof Date)).toBe(true);
+		expect(page.events.every((e) => e.createdAt instanceof Date)).toBe(true);
+		expect(page.mergeCandidates.length).toBeGreaterThan(0);
+		expect(page.mergeCandidates.map((c) => c.id)).not.toContain(idea.id);
+		const teams = await getIdeaPage(db, operator, idea.id);
+		expect(teams.comments.map((c) => c.body)).toEqual(['For the **team**']);
+		expect(teams.mergeCandidates).toEqual([]);
+	});
+
 	it('one idea stays, the other points to it, both teams become members, both timelines record it', async () => {
 		const stays = await f.newIdea({ owner: operator, competitionId: openCup.id, status: 'submitted', title: 'Stays' });
 		const goes = await f.newIdea({ owner: rival, competitionId: openCup.id, status: 'submitted', title: 'Goes' });

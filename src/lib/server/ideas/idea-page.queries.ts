@@ -4,8 +4,12 @@ import { sql } from 'kysely';
 import { NOT_MERGE_TARGETS } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
 
-/** The idea page in one round trip: fields, team, benefits, tags, attachments. */
+/** The idea in one round trip: fields, team, benefits, tags. */
 export function findIdeaDetail(db: Db, ideaId: number) {
+	return ideaDetail(db, ideaId).executeTakeFirst();
+}
+
+function ideaDetail(db: Db, ideaId: number) {
 	return db
 		.selectFrom('idea as i')
 		.innerJoin('department as d', 'd.id', 'i.departmentId')
@@ -66,43 +70,54 @@ export function findIdeaDetail(db: Db, ideaId: number) {
 					.orderBy('t.name')
 			).as('tags')
 		])
-		.where('i.id', '=', ideaId)
+		.where('i.id', '=', ideaId);
+}
+
+type Stamped<T> = Omit<T, 'createdAt'> & { createdAt: Date };
+
+/**
+ * The idea page's reads in one statement: the idea (as `findIdeaDetail`), its timeline, the
+ * comments of these visibilities and, for an organiser (`mergeFrom` the statuses a merge may
+ * start from), the ideas it could be merged into (as `findMergeCandidates`).
+ */
+export async function findIdeaPage(db: Db, ideaId: number, visibilities: string[], mergeFrom: readonly string[] | null, mergeLimit = 10) {
+	const row = await ideaDetail(db, ideaId)
+		.select((eb) => [
+			jsonArrayFrom(
+				eb
+					.selectFrom('ideaEvent as e')
+					.leftJoin('appUser as eu', 'eu.id', 'e.actorId')
+					.select(['e.id', 'e.kind', 'e.fromStatus', 'e.toStatus', 'e.reason', 'e.data', 'e.createdAt', 'eu.name as actorName'])
+					.whereRef('e.ideaId', '=', 'i.id')
+					.orderBy('e.createdAt')
+					.orderBy('e.id')
+			).as('events'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('comment as cm')
+					.innerJoin('appUser as cu', 'cu.id', 'cm.authorId')
+					.select(['cm.id', 'cm.body', 'cm.visibility', 'cm.createdAt', 'cu.name as authorName', 'cu.id as authorId'])
+					.whereRef('cm.ideaId', '=', 'i.id')
+					.where('cm.visibility', 'in', visibilities)
+					.orderBy('cm.createdAt')
+					.orderBy('cm.id')
+			).as('comments'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('idea as other')
+					.select(['other.id', 'other.title', 'other.status'])
+					.where(sql<boolean>`${mergeFrom !== null && mergeFrom.length > 0} and i.status = any(${[...(mergeFrom ?? [])]}::text[])`)
+					.whereRef('other.id', '<>', 'i.id')
+					.where((w) => w.or([w('i.competitionId', 'is', null), w('other.competitionId', '=', w.ref('i.competitionId'))]))
+					.where('other.status', 'not in', NOT_MERGE_TARGETS)
+					.orderBy(sql`similarity(other.title, i.title)`, 'desc')
+					.orderBy('other.id')
+					.limit(mergeLimit)
+			).as('mergeCandidates')
+		])
 		.executeTakeFirst();
-}
-
-export function listEvents(db: Db, ideaId: number) {
-	return db
-		.selectFrom('ideaEvent as e')
-		.leftJoin('appUser as u', 'u.id', 'e.actorId')
-		.select(['e.id', 'e.kind', 'e.fromStatus', 'e.toStatus', 'e.reason', 'e.data', 'e.createdAt', 'u.name as actorName'])
-		.where('e.ideaId', '=', ideaId)
-		.orderBy('e.createdAt')
-		.orderBy('e.id')
-		.execute();
-}
-
-export function listComments(db: Db, ideaId: number, visibilities: string[]) {
-	return db
-		.selectFrom('comment as c')
-		.innerJoin('appUser as u', 'u.id', 'c.authorId')
-		.select(['c.id', 'c.body', 'c.visibility', 'c.createdAt', 'u.name as authorName', 'u.id as authorId'])
-		.where('c.ideaId', '=', ideaId)
-		.where('c.visibility', 'in', visibilities)
-		.orderBy('c.createdAt')
-		.orderBy('c.id')
-		.execute();
-}
-
-/** For the organiser merging a duplicate: ideas of the same competition most alike by title. */
-export function findMergeCandidates(db: Db, idea: { id: number; title: string; competitionId: number | null }, limit = 10) {
-	return db
-		.selectFrom('idea')
-		.select(['id', 'title', 'status'])
-		.where('id', '<>', idea.id)
-		.$if(idea.competitionId !== null, (qb) => qb.where('competitionId', '=', idea.competitionId!))
-		.where('status', 'not in', NOT_MERGE_TARGETS)
-		.orderBy(sql`similarity(title, ${idea.title})`, 'desc')
-		.orderBy('id')
-		.limit(limit)
-		.execute();
+	if (!row) return undefined;
+	// JSON carries timestamps as text: the page gets the Dates the separate reads gave.
+	const stamp = <T extends { createdAt: unknown }>(r: T): Stamped<T> => ({ ...r, createdAt: new Date(r.createdAt as string) });
+	return { ...row, events: row.events.map(stamp), comments: row.comments.map(stamp) };
 }

@@ -2,28 +2,28 @@
 import type { Database } from '../db/index.js';
 import { canOnIdea, hasRole, type Actor } from '../auth/policy.js';
 import { notFound } from '../errors.js';
-import { availableTransitions, holderOf } from '../../domain/lifecycle.js';
+import { availableTransitions, holderOf, TRANSITIONS } from '../../domain/lifecycle.js';
 import { ACCEPTED_AND_LATER, isIdeaStatus, statusIn, UNANSWERED } from '../../domain/idea-status.js';
 import { answerDueOn, isOverdue, workingDaysBetween } from '../../domain/response-time.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 import { renderMarkdown } from '../markdown.js';
 import { actorKinds, requireIdeaAccess } from './ideas.access.js';
-import { findIdeaDetail, findMergeCandidates, listComments, listEvents } from './idea-page.queries.js';
+import { findIdeaPage } from './idea-page.queries.js';
 import * as q from './ideas.queries.js';
+
+/** The statuses an organiser may merge an idea from (the page reads merge candidates only for these). */
+const MERGE_FROM = TRANSITIONS.merge.from;
 
 /** Everything the idea page shows to this reader, and the actions they may take now. */
 export async function getIdeaPage(db: Database, actor: Actor, ideaId: number, now = new Date()) {
 	const access = await requireIdeaAccess(db, actor, ideaId, 'view');
 	const organiser = hasRole(actor, 'organiser');
-	const [detail, events, comments] = await Promise.all([
-		findIdeaDetail(db, ideaId),
-		listEvents(db, ideaId),
-		listComments(db, ideaId, organiser ? ['team', 'organisers'] : ['team'])
-	]);
-	if (!detail) throw notFound();
+	const page = await findIdeaPage(db, ideaId, organiser ? ['team', 'organisers'] : ['team'], organiser ? MERGE_FROM : null);
+	if (!page) throw notFound();
+	const { events, comments, mergeCandidates: candidates, ...detail } = page;
 	const kinds = actorKinds(actor, access);
 	const transitions = availableTransitions(detail.status, kinds);
-	const mergeCandidates = organiser && transitions.includes('merge') ? await findMergeCandidates(db, detail) : [];
+	const mergeCandidates = organiser && transitions.includes('merge') ? candidates : [];
 	const waiting = statusIn(detail.status, UNANSWERED) && detail.submittedAt;
 	return {
 		idea: detail,
