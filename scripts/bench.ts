@@ -21,7 +21,7 @@
  * Options:
  *   --engines postgres,pglite   engines to measure (default both)
  *   --size 20000                knowledge-base entries (PGlite only up to 100,000)
- *   --seconds 150               measuring seconds per engine (set-up and build come on top)
+ *   --seconds 120               measuring seconds per engine (set-up and build come on top)
  *   --steps http                http (the above) and/or hr-import (the HR import, PostgreSQL)
  *   --connections 10            connections per page under load
  *   --app <dir>                 measure the app built in <dir> (a private copy) instead of this one
@@ -43,7 +43,7 @@ function option(name: string, fallback: string): string {
 }
 const root = resolve(import.meta.dirname, '..');
 const SIZE = Number(option('size', '20000'));
-const SECONDS = Number(option('seconds', '150'));
+const SECONDS = Number(option('seconds', '120'));
 const CONNECTIONS = Number(option('connections', '10'));
 const PORT = Number(option('port', '5100'));
 const APP_DIR = resolve(option('app', root));

@@ -1,2 +1,2 @@
-/** Where the benchmark takes its knowledge base and search queries from (one line to change). */
-export { generateKnowledgeBase, KB_BENCH_QUERIES } from './kb-placeholder.js';
+/** The benchmark's knowledge base and search queries: the generator the parity tests use too. */
+export { generateKnowledgeBase, KB_BENCH_QUERIES } from './kb-data.js';

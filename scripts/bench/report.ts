@@ -68,9 +68,9 @@ export function rowsOf(r: EngineResult): Row[] {
 
 	const s = r.search;
 	add(
-		`search p50 (ms, ${s.queries} queries one at a time)`,
+		'search p50 (ms, one at a time)',
 		n(s.p50),
-		`SQL ${n(s.sqlP50)}`,
+		`SQL ${n(s.sqlP50)}, ${s.queries} queries`,
 		`${n(s.ratioP50, 2)}x`,
 		large ? '' : '<= 20',
 		large ? null : s.p50 <= 20
