@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { countStatements, newTally } from '$lib/server/db/statement-count.js';
-import { getScoringSheet, saveSheet } from '$lib/server/scoring/jury-sheet.service.js';
+import { getJuryHome, getScoringSheet, saveSheet } from '$lib/server/scoring/jury-sheet.service.js';
 import type { DomainError } from '$lib/server/errors.js';
 import { DEFAULT_CRITERIA } from '$lib/domain/criteria.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
@@ -141,7 +141,7 @@ describe(`${JURORS} jurors saving at once`, () => {
 		expect(scores.every((s) => s.overallComment === won.overallComment && s.comment === won.scores[s.criterionId].comment)).toBe(true);
 	});
 
-	it('one save runs at most three statements, the sheet at most three; the session lookup makes the request four', async () => {
+	it('one save runs at most three statements, the sheet at most three, the jury home one', async () => {
 		const idea = ideas[2];
 		const juror = jurors[1];
 		const save = newTally();
@@ -159,6 +159,10 @@ describe(`${JURORS} jurors saving at once`, () => {
 		);
 		const sheet = newTally();
 		await countStatements(sheet, () => getScoringSheet(db, juror, round.id, idea.id));
+		const home = newTally();
+		const { rounds } = await countStatements(home, () => getJuryHome(db, juror));
+		expect(rounds.find((r) => r.roundId === round.id)?.ideas.map((i) => i.ideaId)).toEqual(ideas.map((i) => i.id));
+		expect(home.statements).toBe(1);
 		console.log(
 			`[statements] save ${save.statements} (+${save.control} control, ${save.ms.toFixed(1)} ms), change ${change.statements} (${change.ms.toFixed(1)} ms), sheet ${sheet.statements} (${sheet.ms.toFixed(1)} ms)`
 		);

@@ -3,88 +3,22 @@
  * its version), the scores that count for an idea, and conflicts of interest. The round's
  * shared reads are in round.queries.ts.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import { criteriaQuery, type listCriteria } from './round.queries.js';
 import { AUTO_CONFLICT_SOURCES, conflictReasonsJson, conflictSources } from './conflict-sources.js';
 
-/**
- * The juror's rounds with their progress, in one query: ideas in the scope of the juror's
- * jury, less the ideas they have a conflict with (found live, as everywhere), and how many
- * sheets they completed.
- */
-export function listJurorRounds(db: Db, jurorId: number) {
-	return db
-		.selectFrom('juryMember as jm')
-		.innerJoin('jury as j', 'j.id', 'jm.juryId')
-		.innerJoin('round as r', 'r.id', 'j.roundId')
-		.innerJoin('competition as c', 'c.id', 'r.competitionId')
-		.leftJoin('department as d', 'd.id', 'j.departmentId')
-		.select((eb) => [
-			'r.id as roundId',
-			'r.name as roundName',
-			'r.status',
-			'r.scoringOpensAt',
-			'r.scoringClosesAt',
-			'c.name as competitionName',
-			'j.name as juryName',
-			'd.name as departmentName',
-			eb
-				.selectFrom('roundEntry as e')
-				.select(sql<number>`count(*)::int`.as('n'))
-				.whereRef('e.juryId', '=', 'j.id')
-				.where(sql<boolean>`not exists (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })})`)
-				.as('toScore'),
-			eb
-				.selectFrom('scoreSheet as s')
-				.innerJoin('roundEntry as e', (jn) => jn.onRef('e.roundId', '=', 's.roundId').onRef('e.ideaId', '=', 's.ideaId'))
-				.select(sql<number>`count(*)::int`.as('n'))
-				.whereRef('e.juryId', '=', 'j.id')
-				.where('s.jurorId', '=', jurorId)
-				.where('s.submittedAt', 'is not', null)
-				.as('scored')
-		])
-		.where('jm.userId', '=', jurorId)
-		.where('r.status', 'in', ['open', 'draft', 'closed'])
-		.orderBy('r.status', 'desc')
-		.orderBy('r.position')
-		.execute();
-}
+const toDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
 // ---------------------------------------------------------------- the queue
 
-/** Rounds in which this person sits on a jury, with their jury and scope. */
-export function listJurorMemberships(db: Db, jurorId: number) {
-	return db
-		.selectFrom('juryMember as jm')
-		.innerJoin('jury as j', 'j.id', 'jm.juryId')
-		.innerJoin('round as r', 'r.id', 'j.roundId')
-		.innerJoin('competition as c', 'c.id', 'r.competitionId')
-		.select([
-			'r.id as roundId',
-			'r.name as roundName',
-			'r.status',
-			'r.kind',
-			'r.scoringClosesAt',
-			'r.scoresVisible',
-			'c.name as competitionName',
-			'j.id as juryId',
-			'j.name as juryName'
-		])
-		.where('jm.userId', '=', jurorId)
-		.orderBy('r.competitionId', 'desc')
-		.orderBy('r.position')
-		.execute();
-}
-
 /**
- * The juror's ideas in these rounds, in one statement: those entered for their juries, per
- * round in presentation order, each with their own sheet's state and the reasons of a
- * conflict with it (found live; the queue leaves those out, the page says why).
+ * The juror's ideas in a round: those entered for their juries, in presentation order, each
+ * with their own sheet's state and the reasons of a conflict with it (found live; the queue
+ * leaves those out, the page says why). `roundId` is a round id or a reference to one.
  */
-export function listJurorQueues(db: Db, jurorId: number, roundIds: readonly number[]) {
-	if (!roundIds.length) return Promise.resolve([]);
+function jurorQueueQuery(db: Db, jurorId: number, roundId: number | RawBuilder<number>) {
 	return db
 		.selectFrom('roundEntry as e')
 		.innerJoin('juryMember as jm', (jn) => jn.onRef('jm.juryId', '=', 'e.juryId').on('jm.userId', '=', jurorId))
@@ -108,11 +42,53 @@ export function listJurorQueues(db: Db, jurorId: number, roundIds: readonly numb
 			'h.updatedAt',
 			conflictReasonsJson(sql.ref('jm.user_id'), sql.ref('e.idea_id')).as('conflicts')
 		])
-		.where('e.roundId', 'in', roundIds)
-		.orderBy('e.roundId')
+		.where('e.roundId', '=', roundId)
 		.orderBy(sql`p.starts_at nulls last`)
-		.orderBy('e.ideaId')
+		.orderBy('e.ideaId');
+}
+
+type QueueRow = Awaited<ReturnType<ReturnType<typeof jurorQueueQuery>['execute']>>[number];
+
+/**
+ * The juror's jury home in one statement: each round they sit in, with their jury (one row
+ * per jury: a juror may sit on two of a round), and, for rounds out of preparation, their queue in it (jurorQueueQuery, as JSON,
+ * its times read back into dates).
+ */
+export async function listJuryHome(db: Db, jurorId: number) {
+	const rows = await db
+		.selectFrom('juryMember as jm')
+		.innerJoin('jury as j', 'j.id', 'jm.juryId')
+		.innerJoin('round as r', 'r.id', 'j.roundId')
+		.innerJoin('competition as c', 'c.id', 'r.competitionId')
+		.select([
+			'r.id as roundId',
+			'r.name as roundName',
+			'r.status',
+			'r.kind',
+			'r.scoringClosesAt',
+			'r.scoresVisible',
+			'c.name as competitionName',
+			'j.id as juryId',
+			'j.name as juryName',
+			sql<
+				QueueRow[]
+			>`case when r.status <> 'draft' then (${jsonArrayFrom(jurorQueueQuery(db, jurorId, sql.ref<number>('r.id')))}) else '[]'::json end`.as(
+				'queue'
+			)
+		])
+		.where('jm.userId', '=', jurorId)
+		.orderBy('r.competitionId', 'desc')
+		.orderBy('r.position')
 		.execute();
+	return rows.map((m) => ({
+		...m,
+		queue: m.queue.map((e) => ({
+			...e,
+			slotStartsAt: toDate(e.slotStartsAt),
+			submittedAt: toDate(e.submittedAt),
+			updatedAt: toDate(e.updatedAt)
+		}))
+	}));
 }
 
 /**
@@ -160,8 +136,6 @@ function jurorRoundQuery(db: Db, roundId: number, jurorId: number) {
 		])
 		.where('r.id', '=', roundId);
 }
-
-const toDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
 /**
  * Everything the scoring sheet shows in one statement: the round as this juror sees it with

@@ -32,11 +32,11 @@ const conflicted = () => new DomainError('conflicted', 'You have a conflict of i
 
 /**
  * Every round the juror sits in: open ones with their queue, progress and deadline; closed
- * ones with outcomes once published. Two statements, whatever the number of rounds.
+ * ones with outcomes once published. One statement, whatever the number of rounds.
  */
 export async function getJuryHome(db: Database, actor: Actor) {
 	if (!can(actor, 'jury.score')) throw notFound();
-	const memberships = await q.listJurorMemberships(db, actor.id);
+	const memberships = await q.listJuryHome(db, actor.id);
 	// One entry per round (a juror may sit on two juries of a round); rounds in preparation stay hidden.
 	const seen = new Set<number>();
 	const shown: typeof memberships = [];
@@ -45,13 +45,8 @@ export async function getJuryHome(db: Database, actor: Actor) {
 		seen.add(m.roundId);
 		shown.push(m);
 	}
-	const queues = await q.listJurorQueues(
-		db,
-		actor.id,
-		shown.map((m) => m.roundId)
-	);
 	const rounds = shown.map((m) => {
-		const queue = queues.filter((e) => e.roundId === m.roundId);
+		const queue = m.queue;
 		const ideas = queue
 			.filter((e) => !e.conflicts.length)
 			.map((e) => ({
