@@ -3,7 +3,13 @@ import { IDP, ORG_APP } from './tests/e2e/support/own-org.mjs';
 
 const CI = !!process.env.CI;
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-const baseURL = `http://127.0.0.1:${PORT}`;
+/**
+ * E2E_EXTERNAL_URL: the demo journeys run against a portal already running there (the load
+ * balancer of scripts/cluster-test.js); no server starts, the own organisation's journey (which
+ * needs its own servers) is left out, and the reports go to test-results/playwright-cluster*.
+ */
+const EXTERNAL_URL = process.env.E2E_EXTERNAL_URL?.trim().replace(/\/+$/, '') || undefined;
+const baseURL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
 
 /** The journey of a company's own organisation runs against a second portal, its own project. */
 const OWN_ORG_SPEC = /own-organisation\.spec\.ts$/;
@@ -24,8 +30,8 @@ export default defineConfig({
 	// Sized for a loaded 2-core machine (CI runners share their cores with other work).
 	timeout: 90_000,
 	expect: { timeout: 15_000 },
-	outputDir: 'test-results/playwright',
-	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	outputDir: EXTERNAL_URL ? 'test-results/playwright-cluster' : 'test-results/playwright',
+	reporter: [['list'], ['json', { outputFile: EXTERNAL_URL ? 'test-results/playwright-cluster.json' : 'test-results/playwright.json' }]],
 	use: {
 		baseURL,
 		headless: true,
@@ -48,7 +54,9 @@ export default defineConfig({
 	},
 	projects: [
 		...(ONLY_OWN_ORG ? [] : [{ name: 'chromium', testIgnore: OWN_ORG_SPEC, use: { ...devices['Desktop Chrome'] } }]),
-		{ name: 'own-organisation', testMatch: OWN_ORG_SPEC, use: { ...devices['Desktop Chrome'], baseURL: ORG_APP.origin } }
+		...(EXTERNAL_URL
+			? []
+			: [{ name: 'own-organisation', testMatch: OWN_ORG_SPEC, use: { ...devices['Desktop Chrome'], baseURL: ORG_APP.origin } }])
 	],
 	// `npm test` builds first (E2E_PREBUILT=1) and picks free ports (E2E_PORT, E2E_ORG_PORT,
 	// E2E_IDP_PORT); run directly, the demo server builds when the build is stale and listens on
@@ -57,48 +65,50 @@ export default defineConfig({
 	// organisation's server starts empty, prints its setup link to test-results/own-org-server.log
 	// and signs in through the identity provider. Each server stops its own process group on
 	// SIGTERM within about 15 s (scripts/e2e-server.js).
-	webServer: [
-		...(ONLY_OWN_ORG
-			? []
-			: [
-					{
-						command: 'node scripts/e2e-server.js',
-						url: `${baseURL}/healthz`,
-						reuseExistingServer: false,
-						timeout: 300_000,
-						stdout: 'pipe' as const,
-						stderr: 'pipe' as const,
-						gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 }
-					}
-				]),
-		// A real OpenID provider (oidc-provider) on loopback, for the own organisation's company sign-in.
-		{
-			command: 'node tests/e2e/support/idp.mjs',
-			url: `${IDP.issuer}/.well-known/openid-configuration`,
-			reuseExistingServer: false,
-			timeout: 30_000,
-			stdout: 'pipe',
-			stderr: 'pipe',
-			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 }
-		},
-		// The own organisation's portal: an empty database, the setup link in its log, company sign-in only.
-		{
-			command: 'node scripts/e2e-server.js',
-			url: `${ORG_APP.origin}/healthz`,
-			env: {
-				E2E_ORG: 'own',
-				E2E_PORT: String(ORG_APP.port),
-				E2E_SERVER_LOG: ORG_APP.logFile,
-				OIDC_ISSUER: IDP.issuer,
-				OIDC_CLIENT_ID: IDP.clientId,
-				OIDC_CLIENT_SECRET: IDP.clientSecret,
-				OIDC_NAME: 'Acme ID'
-			},
-			reuseExistingServer: false,
-			timeout: 300_000,
-			stdout: 'pipe',
-			stderr: 'pipe',
-			gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 }
-		}
-	]
+	webServer: EXTERNAL_URL
+		? []
+		: [
+				...(ONLY_OWN_ORG
+					? []
+					: [
+							{
+								command: 'node scripts/e2e-server.js',
+								url: `${baseURL}/healthz`,
+								reuseExistingServer: false,
+								timeout: 300_000,
+								stdout: 'pipe' as const,
+								stderr: 'pipe' as const,
+								gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 }
+							}
+						]),
+				// A real OpenID provider (oidc-provider) on loopback, for the own organisation's company sign-in.
+				{
+					command: 'node tests/e2e/support/idp.mjs',
+					url: `${IDP.issuer}/.well-known/openid-configuration`,
+					reuseExistingServer: false,
+					timeout: 30_000,
+					stdout: 'pipe',
+					stderr: 'pipe',
+					gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 }
+				},
+				// The own organisation's portal: an empty database, the setup link in its log, company sign-in only.
+				{
+					command: 'node scripts/e2e-server.js',
+					url: `${ORG_APP.origin}/healthz`,
+					env: {
+						E2E_ORG: 'own',
+						E2E_PORT: String(ORG_APP.port),
+						E2E_SERVER_LOG: ORG_APP.logFile,
+						OIDC_ISSUER: IDP.issuer,
+						OIDC_CLIENT_ID: IDP.clientId,
+						OIDC_CLIENT_SECRET: IDP.clientSecret,
+						OIDC_NAME: 'Acme ID'
+					},
+					reuseExistingServer: false,
+					timeout: 300_000,
+					stdout: 'pipe',
+					stderr: 'pipe',
+					gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 }
+				}
+			]
 });
