@@ -19,8 +19,9 @@ import { generateKnowledgeBase } from './kb-source.js';
 
 export type Engine = 'postgres' | 'pglite';
 
-export async function loadMigrations(): Promise<Record<string, Migration>> {
-	const dir = join(import.meta.dirname, '..', '..', 'migrations');
+/** The migrations of the tree the server was built from (`--app`), so the schema is the one it expects. */
+export async function loadMigrations(appDir = join(import.meta.dirname, '..', '..')): Promise<Record<string, Migration>> {
+	const dir = join(appDir, 'migrations');
 	const files = readdirSync(dir)
 		.filter((f) => /^\d{4}_.*\.ts$/.test(f))
 		.sort();
@@ -88,11 +89,11 @@ export type Fixture = {
 export const SAVE_JURORS = 30;
 
 /** Migrates, seeds the demo organisation, adds the knowledge base and the jurors, then VACUUM ANALYZE. */
-export async function prepareDatabase(target: BenchDatabase, size: number, log: (line: string) => void): Promise<Fixture> {
+export async function prepareDatabase(target: BenchDatabase, appDir: string, size: number, log: (line: string) => void): Promise<Fixture> {
 	const handle = await target.open();
 	try {
 		const db = handle.db;
-		await migrateToLatest(db, await loadMigrations());
+		await migrateToLatest(db, await loadMigrations(appDir));
 		let t = performance.now();
 		const demo = await seedDemo(db);
 		if (!demo.seeded) throw new Error(`the demo was not seeded: ${demo.summary}`);

@@ -135,9 +135,20 @@ export async function runEngine(o: RunOptions): Promise<EngineResult> {
 	o.log(`${o.engine}: preparing the database (${o.size} knowledge-base entries) ...`);
 	const target = await createDatabase(o.engine, o.serverUrl);
 	let server: RunningServer | null = null;
+	// Ctrl-C or SIGTERM: stop the server and drop the database before leaving.
+	const interrupted = (signal: NodeJS.Signals) => {
+		o.log(`${o.engine}: ${signal}, stopping the server and dropping the database`);
+		void (async () => {
+			await server?.stop().catch(() => {});
+			await target.drop().catch(() => {});
+			process.exit(130);
+		})();
+	};
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
 	let sampler: NodeJS.Timeout | null = null;
 	try {
-		const fixture = await prepareDatabase(target, o.size, (line) => o.log(`${o.engine}: ${line}`));
+		const fixture = await prepareDatabase(target, o.appDir, o.size, (line) => o.log(`${o.engine}: ${line}`));
 		server = await startServer(o.appDir, o.port, target.env);
 		const pid = server.pid;
 		o.log(`${o.engine}: server ${pid} ready on ${server.origin}`);
@@ -357,6 +368,8 @@ export async function runEngine(o: RunOptions): Promise<EngineResult> {
 		if (server) o.log(`${o.engine}: server output (last lines):\n${server.output.slice(-15).join('\n')}`);
 		throw error;
 	} finally {
+		process.off('SIGINT', interrupted);
+		process.off('SIGTERM', interrupted);
 		if (sampler) clearInterval(sampler);
 		if (server) await server.stop().catch(() => {});
 		await target.drop().catch((e) => o.log(`${o.engine}: could not drop the bench database: ${(e as Error).message}`));
