@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { DomainError } from '$lib/server/errors.js';
+import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { saveSheet, getJuryHome } from '$lib/server/scoring/jury-sheet.service.js';
 import { getFeedback } from '$lib/server/scoring/feedback.service.js';
 import { enterIdeas, getRoundAdmin, openRound } from '$lib/server/competitions/round-setup.service.js';
@@ -193,7 +194,9 @@ describe('results', () => {
 		const team0 = await j.reload(owners[0]);
 		expect(await codeOf(getFeedback(db, team0, ideas[0].id))).toBe('not_found');
 		await publishResults(db, organiser, semi.id);
-		const feedback = await getFeedback(db, team0, ideas[0].id);
+		const tally = newTally();
+		const feedback = await countStatements(tally, () => getFeedback(db, team0, ideas[0].id));
+		expect(tally.statements).toBe(2); // the idea with its published rounds, then those rounds as stored
 		expect(feedback.rounds[0]).toMatchObject({ rank: 1, ofCount: 4, outcome: 'advanced' });
 		expect(feedback.rounds[0].criteria[0].mean).toBe(5);
 		expect(feedback.rounds[0].criteria[0].comments).toEqual(['Clear roll-out plan.', 'Clear roll-out plan.', 'Clear roll-out plan.']);

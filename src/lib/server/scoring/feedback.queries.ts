@@ -4,6 +4,10 @@ import type { Db } from '../db/index.js';
 
 /** The published rounds an idea was judged in, for its feedback page. */
 export function listPublishedEntriesOfIdea(db: Db, ideaId: number) {
+	return publishedEntriesQuery(db, ideaId).execute();
+}
+
+function publishedEntriesQuery(db: Db, ideaId: number) {
 	return db
 		.selectFrom('roundEntry as e')
 		.innerJoin('round as r', 'r.id', 'e.roundId')
@@ -22,11 +26,10 @@ export function listPublishedEntriesOfIdea(db: Db, ideaId: number) {
 		])
 		.where('e.ideaId', '=', ideaId)
 		.where('r.status', '=', 'published')
-		.orderBy('r.position')
-		.execute();
+		.orderBy('r.position');
 }
 
-/** The idea the feedback is about, with its team (who may read it). */
+/** The idea the feedback is about, with its team (who may read it) and its published rounds (listPublishedEntriesOfIdea), in one statement. */
 export function findIdeaForFeedback(db: Db, ideaId: number) {
 	return db
 		.selectFrom('idea as i')
@@ -36,7 +39,8 @@ export function findIdeaForFeedback(db: Db, ideaId: number) {
 			'i.title',
 			'i.status',
 			'd.name as departmentName',
-			jsonArrayFrom(eb.selectFrom('ideaMember as m').select(['m.userId']).whereRef('m.ideaId', '=', 'i.id')).as('team')
+			jsonArrayFrom(eb.selectFrom('ideaMember as m').select(['m.userId']).whereRef('m.ideaId', '=', 'i.id')).as('team'),
+			jsonArrayFrom(publishedEntriesQuery(db, ideaId)).as('entries')
 		])
 		.where('i.id', '=', ideaId)
 		.executeTakeFirst();

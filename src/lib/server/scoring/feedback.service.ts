@@ -12,24 +12,26 @@ import { computeResults, criterionMeans } from './results.js';
 import * as rq from './round.queries.js';
 import * as q from './feedback.queries.js';
 
-/** What the team reads once the results of a round are published. */
+/**
+ * What the team reads once the results of a round are published. Two statements: the idea
+ * with its team and published rounds, then every published round as stored (one statement
+ * for all of them).
+ */
 export async function getFeedback(db: Database, actor: Actor, ideaId: number) {
 	const idea = await q.findIdeaForFeedback(db, ideaId);
 	if (!idea) throw notFound();
 	const isMember = idea.team.some((m) => m.userId === actor.id);
-	const entries = await q.listPublishedEntriesOfIdea(db, ideaId);
+	const entries = idea.entries;
 	if (!canReadFeedback(actor, { isMember, published: entries.length > 0 })) throw notFound();
+	const records = await rq.findRoundRecordsRows(
+		db,
+		entries.map((e) => e.roundId)
+	);
 	const rounds = [];
 	for (const e of entries) {
-		const [round, criteria, juries, allEntries, sheets, conflicts] = await Promise.all([
-			rq.findRound(db, e.roundId),
-			rq.listCriteria(db, e.roundId),
-			rq.listJuries(db, e.roundId),
-			rq.listEntries(db, e.roundId),
-			rq.listRoundSheets(db, e.roundId),
-			rq.listConflictPairs(db, e.roundId)
-		]);
-		if (!round) continue;
+		const record = records.find((r) => r.round.id === e.roundId);
+		if (!record) continue;
+		const { round, criteria, juries, entries: allEntries, sheets, conflicts } = record;
 		const results = computeResults({ round, criteria, juries, entries: allEntries, sheets, conflicts });
 		const scope = results.scopes.find((s) => s.juryId === e.juryId);
 		const row = scope?.rows.find((r) => r.ideaId === ideaId);

@@ -4,13 +4,20 @@
  * (competitions/) read a round through here as the jury sheet, the offline sheet and the
  * feedback do; each service writes through its own queries.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { conflictSources } from './conflict-sources.js';
 
+/** A round's id, or a reference to the enclosing query's round (`sql.ref('r.id')`), for reading several rounds in one statement. */
+type RoundRef = number | RawBuilder<number>;
+
 function roundQuery(db: Db, roundId: number) {
+	return roundColumnsQuery(db).where('r.id', '=', roundId);
+}
+
+function roundColumnsQuery(db: Db) {
 	return db
 		.selectFrom('round as r')
 		.innerJoin('competition as c', 'c.id', 'r.competitionId')
@@ -35,8 +42,7 @@ function roundQuery(db: Db, roundId: number) {
 			'c.name as competitionName',
 			'c.slug as competitionSlug',
 			'c.jurorLoadCap'
-		])
-		.where('r.id', '=', roundId);
+		]);
 }
 
 export function findRound(db: Db, roundId: number) {
@@ -51,7 +57,7 @@ export function lockRound(db: Transaction<DB>, roundId: number, mode: 'share' | 
 	return (mode === 'share' ? q.forShare() : q.forUpdate()).executeTakeFirst();
 }
 
-export function criteriaQuery(db: Db, roundId: number) {
+export function criteriaQuery(db: Db, roundId: RoundRef) {
 	return db
 		.selectFrom('roundCriterion')
 		.select(['id', 'position', 'code', 'name', 'description', 'weight', 'scaleMin', 'scaleMax', 'isRollOut', 'rubric'])
@@ -65,7 +71,7 @@ export function listCriteria(db: Db, roundId: number) {
 
 export type CriterionRow = Awaited<ReturnType<typeof listCriteria>>[number];
 
-function scoreCountQuery(db: Db, roundId: number) {
+function scoreCountQuery(db: Db, roundId: RoundRef) {
 	return db
 		.selectFrom('score as s')
 		.innerJoin('scoreSheet as h', 'h.id', 's.sheetId')
@@ -77,7 +83,7 @@ export function countScoresInRound(db: Db, roundId: number) {
 	return scoreCountQuery(db, roundId).executeTakeFirstOrThrow();
 }
 
-function juriesQuery(db: Db, roundId: number) {
+function juriesQuery(db: Db, roundId: RoundRef) {
 	return db
 		.selectFrom('jury as j')
 		.leftJoin('department as d', 'd.id', 'j.departmentId')
@@ -107,7 +113,7 @@ export function listJuries(db: Db, roundId: number) {
 export type JuryRow = Awaited<ReturnType<typeof listJuries>>[number];
 
 /** The ideas entered in a round, in presentation order (never in an order that depends on scores). */
-function entriesQuery(db: Db, roundId: number) {
+function entriesQuery(db: Db, roundId: RoundRef) {
 	return db
 		.selectFrom('roundEntry as e')
 		.innerJoin('idea as i', 'i.id', 'e.ideaId')
@@ -146,7 +152,7 @@ export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
  * conflict-sources.ts): the juror is on the idea's team, is or was its mentor, manages a
  * team member, or a conflict is recorded (declared).
  */
-function conflictPairsSql(roundId: number, jurorId?: number) {
+function conflictPairsSql(roundId: RoundRef, jurorId?: number) {
 	return sql<{ jurorId: number; ideaId: number; source: string }>`
 		select distinct jm.user_id as "jurorId", e.idea_id as "ideaId", s.source as "source"
 		from round_entry e
@@ -162,7 +168,7 @@ export async function listConflictPairs(db: Db, roundId: number, jurorId?: numbe
 }
 
 /** All sheets of a round with their scores; the juror's name for organisers' exports only. */
-function sheetsQuery(db: Db, roundId: number) {
+function sheetsQuery(db: Db, roundId: RoundRef) {
 	return db
 		.selectFrom('scoreSheet as h')
 		.innerJoin('appUser as u', 'u.id', 'h.jurorId')
@@ -192,26 +198,28 @@ export type SheetRow = Awaited<ReturnType<typeof listRoundSheets>>[number];
 
 const toDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
-/**
- * The whole stored round in one statement: its row, criteria, juries with members, entries,
- * sheets with scores, conflict pairs (found live) and whether any score exists. The nested
- * rows come back as JSON; their times are read back into dates, so each part has the same
- * shape as the query of its own above.
- */
-export async function findRoundRecordRows(db: Db, roundId: number) {
-	const row = await roundQuery(db, roundId)
-		.select((eb) => [
-			jsonArrayFrom(criteriaQuery(db, roundId)).as('criteria'),
-			jsonArrayFrom(juriesQuery(db, roundId)).as('juries'),
-			jsonArrayFrom(entriesQuery(db, roundId)).as('entries'),
-			jsonArrayFrom(sheetsQuery(db, roundId)).as('sheets'),
-			sql<
-				{ jurorId: number; ideaId: number; source: string }[]
-			>`(select coalesce(json_agg(x), '[]'::json) from (${conflictPairsSql(roundId)}) x)`.as('conflicts'),
-			eb.exists(scoreCountQuery(db, roundId)).as('anyScore')
-		])
-		.executeTakeFirst();
-	if (!row) return undefined;
+/** The parts of a stored round beside its row, each as JSON (the round given by id or by reference). */
+function recordParts(db: Db, roundId: RoundRef) {
+	return [
+		jsonArrayFrom(criteriaQuery(db, roundId)).as('criteria'),
+		jsonArrayFrom(juriesQuery(db, roundId)).as('juries'),
+		jsonArrayFrom(entriesQuery(db, roundId)).as('entries'),
+		jsonArrayFrom(sheetsQuery(db, roundId)).as('sheets'),
+		sql<
+			{ jurorId: number; ideaId: number; source: string }[]
+		>`(select coalesce(json_agg(x), '[]'::json) from (${conflictPairsSql(roundId)}) x)`.as('conflicts'),
+		sql<boolean>`exists (${scoreCountQuery(db, roundId)})`.as('anyScore')
+	] as const;
+}
+
+type RecordRow = NonNullable<Awaited<ReturnType<ReturnType<typeof recordRowQuery>['executeTakeFirst']>>>;
+
+function recordRowQuery(db: Db, roundId: number) {
+	return roundQuery(db, roundId).select(recordParts(db, roundId));
+}
+
+/** The JSON parts read back into the shapes of their own queries above (times into dates). */
+function toRecord(row: RecordRow) {
 	const { criteria, juries, entries, sheets, conflicts, anyScore, ...round } = row;
 	type Entry = Awaited<ReturnType<typeof listEntries>>[number];
 	type Sheet = Awaited<ReturnType<typeof listRoundSheets>>[number];
@@ -234,4 +242,26 @@ export async function findRoundRecordRows(db: Db, roundId: number) {
 		conflicts,
 		anyScore: !!anyScore
 	};
+}
+
+/**
+ * The whole stored round in one statement: its row, criteria, juries with members, entries,
+ * sheets with scores, conflict pairs (found live) and whether any score exists. The nested
+ * rows come back as JSON; their times are read back into dates, so each part has the same
+ * shape as the query of its own above.
+ */
+export async function findRoundRecordRows(db: Db, roundId: number) {
+	const row = await recordRowQuery(db, roundId).executeTakeFirst();
+	return row ? toRecord(row) : undefined;
+}
+
+/** Several stored rounds in one statement (findRoundRecordRows of each), in the order of `roundIds`; missing ones left out. */
+export async function findRoundRecordsRows(db: Db, roundIds: readonly number[]) {
+	if (!roundIds.length) return [];
+	const rows = await roundColumnsQuery(db)
+		.select(recordParts(db, sql.ref<number>('r.id')))
+		.where('r.id', 'in', roundIds)
+		.execute();
+	const records = rows.map((row) => toRecord(row));
+	return roundIds.flatMap((id) => records.filter((r) => r.round.id === id));
 }
