@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { DeleteObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObjectStorage } from '$lib/server/config.js';
+import { ConfigError, loadConfig, type ObjectStorage } from '$lib/server/config.js';
 import type { Database } from '$lib/server/db/index.js';
 import type { Actor } from '$lib/server/auth/policy.js';
 import {
@@ -164,6 +164,59 @@ afterAll(async () => {
 	if (previousFilesDir === undefined) delete process.env.FILES_DIR;
 	else process.env.FILES_DIR = previousFilesDir;
 	for (const dir of [filesDir, s3Dir]) if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the S3 settings', () => {
+	const base = { AUTH_SECRET: 'x'.repeat(32), DATA_DIR: tmpdir() };
+	const refusal = (env: Record<string, string>) => {
+		try {
+			loadConfig({ ...base, ...env });
+		} catch (error) {
+			expect(error).toBeInstanceOf(ConfigError);
+			return (error as Error).message;
+		}
+		throw new Error('accepted');
+	};
+
+	it('keep files in the data folder when none is set', () => {
+		expect(loadConfig(base).objectStorage).toBeNull();
+	});
+
+	it('name a bucket on an S3-compatible service', () => {
+		const cfg = loadConfig({
+			...base,
+			S3_BUCKET: 'ideacup-files',
+			S3_ENDPOINT: 'http://minio:9000/',
+			S3_ACCESS_KEY_ID: 'key',
+			S3_SECRET_ACCESS_KEY: 'secret',
+			S3_FORCE_PATH_STYLE: 'true'
+		});
+		expect(cfg.objectStorage).toEqual({
+			bucket: 'ideacup-files',
+			endpoint: 'http://minio:9000',
+			region: 'us-east-1',
+			credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+			forcePathStyle: true
+		});
+		expect(loadConfig({ ...base, S3_BUCKET: 'files.example', S3_REGION: 'eu-central-1' }).objectStorage).toMatchObject({
+			endpoint: undefined,
+			region: 'eu-central-1',
+			credentials: undefined,
+			forcePathStyle: false
+		});
+	});
+
+	it('are refused in one line when wrong', () => {
+		expect(refusal({ S3_ENDPOINT: 'http://minio:9000' })).toMatch(/S3_BUCKET is required when any other S3_ setting is given/);
+		expect(refusal({ S3_BUCKET: 'Files_2024', S3_REGION: 'x' })).toMatch(/S3_BUCKET must be a bucket name/);
+		expect(refusal({ S3_BUCKET: 'files', S3_ENDPOINT: 'minio:9000' })).toMatch(/S3_ENDPOINT must be the service address/);
+		expect(refusal({ S3_BUCKET: 'files', S3_REGION: 'eu-west-1', S3_ACCESS_KEY_ID: 'key' })).toMatch(
+			/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together/
+		);
+		expect(refusal({ S3_BUCKET: 'files' })).toMatch(/S3_REGION is required for AWS S3/);
+		expect(refusal({ S3_BUCKET: 'files', S3_REGION: 'x', S3_FORCE_PATH_STYLE: 'maybe' })).toMatch(/S3_FORCE_PATH_STYLE/);
+		for (const message of [refusal({ S3_ENDPOINT: 'x' }), refusal({ S3_BUCKET: 'files' })]) expect(message).not.toContain('\n');
+	});
 });
 
 describe('choosing the store', () => {

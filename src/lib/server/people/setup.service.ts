@@ -18,21 +18,13 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * At each start: while no administrator is active, a new setup token replaces the last one
- * (only its hash is kept) and is returned for the start-up line; once there is one, any
- * leftover token is removed and null returned.
+ * While no administrator is active, a new setup token replaces the last one (only its hash is
+ * kept) and is returned; once there is one, any leftover token is removed and null returned.
+ * The server's start uses prepareFirstStartShared, which keeps a link made moments ago.
  */
 export async function prepareFirstStart(db: Database): Promise<{ token: string } | null> {
-	return db.transaction().execute(async (trx) => {
-		await q.lockSetup(trx);
-		if ((await q.countActiveAdmins(trx)) > 0) {
-			await q.deleteSetupToken(trx);
-			return null;
-		}
-		const token = randomBytes(32).toString('base64url');
-		await q.saveSetupTokenHash(trx, hashToken(token));
-		return { token };
-	});
+	const made = await prepareFirstStartShared(db, 0);
+	return made && 'token' in made ? made : null;
 }
 
 /** How long a setup link counts as this start's, for instances that start together. */
