@@ -41,7 +41,16 @@ export type FacetRow = {
 	n: number;
 };
 
-export type SearchResult = { total: number; rows: SearchRow[]; facets: FacetRow[] };
+export type SearchResult = {
+	/** Matches, at most SEARCH_CAP */
+	total: number;
+	/** More than SEARCH_CAP matched: the total is "more than", the facets count the first SEARCH_CAP */
+	capped: boolean;
+	rows: SearchRow[];
+	facets: FacetRow[];
+	/** Misspelt word -> suggested word, looked up when fewer than three matched */
+	suggestions: Map<string, string>;
+};
 
 /**
  * One document, three dictionaries: the query matches a word as typed (simple), as an English
@@ -76,7 +85,7 @@ function where(f: SearchFilters): RawBuilder<unknown> {
 	return sql.join(parts, sql` AND `);
 }
 
-function orderBy(f: SearchFilters, alias: 'm' | 'p'): RawBuilder<unknown> {
+function orderBy(f: SearchFilters, alias: 'm' | 'p' | 'k'): RawBuilder<unknown> {
 	const a = sql.raw(alias);
 	if (f.sort === 'adopted') return sql`${a}.adoption_count DESC, ${a}.published_at DESC, ${a}.id DESC`;
 	if (f.sort === 'relevance' && f.q) return sql`${a}.rank DESC, ${a}.published_at DESC, ${a}.id DESC`;
@@ -84,27 +93,88 @@ function orderBy(f: SearchFilters, alias: 'm' | 'p'): RawBuilder<unknown> {
 }
 
 /**
- * The search and browse page in one statement: the matching published entries (filters
- * applied), one page of them with highlighted snippets, the total, and facet counts over
- * everything that matched. Only published entries are ever read.
+ * At most this many matches are counted, ranked and summed into facets: the total then reads
+ * "more than 10,000" (500 pages of 20, the last page anyone can open), and the facet counts
+ * are those of the first 10,000 matches found. Up to it everything is exact. Without the cap,
+ * a word found in a third of a million entries ranked, counted and grouped all of them.
  */
-export function searchStatement(f: SearchFilters): RawBuilder<{ total: number; rows: SearchRow[] | null; facets: FacetRow[] | null }> {
+export const SEARCH_CAP = 10_000;
+
+/** The suggestion's words (see suggestWords): at most six of at least three letters. */
+const WORD = /[\p{L}\p{N}]+/gu;
+export function suggestionWords(q: string): string[] {
+	return [...new Set((q.toLowerCase().match(WORD) ?? []).filter((w) => w.length >= 3))].slice(0, 6);
+}
+
+/**
+ * "Did you mean", per word: the closest word of a published title by trigram similarity
+ * (typo-tolerant: "calibraton" -> "calibration"). The twenty titles nearest the word
+ * (`<<->`, served by the GiST trigram index in nearest-first order), their words, the most
+ * similar one.
+ */
+function suggestionSql(words: string[]): RawBuilder<unknown> {
+	const values = sql.join(words.map((w, i) => sql`(${w}::text, ${i}::int)`));
+	return sql`
+		SELECT json_agg(json_build_object('term', w.term, 'word', best.word, 'score', best.score) ORDER BY w.n)
+		FROM (VALUES ${values}) AS w(term, n)
+		LEFT JOIN LATERAL (
+			SELECT t.word, similarity(t.word, w.term) AS score
+			FROM (
+				SELECT DISTINCT lower(regexp_split_to_table(kb_unaccent(k.title), '[^[:alnum:]]+')) AS word
+				FROM (
+					SELECT k.title FROM kb_entry k
+					WHERE k.status = 'published' AND w.term <% k.title
+					ORDER BY w.term <<-> k.title, k.id
+					LIMIT 20
+				) k
+			) t
+			WHERE length(t.word) >= 3
+			ORDER BY similarity(t.word, w.term) DESC, t.word
+			LIMIT 1
+		) best ON true`;
+}
+
+export type Suggestion = { term: string; word: string | null; score: number | null };
+
+/**
+ * The search and browse page in one statement: one page of the matching published entries
+ * (filters applied) with highlighted snippets, the total and the facet counts over at most
+ * SEARCH_CAP + 1 matches, and, when fewer than three matched, the suggestion's words. Only
+ * published entries are ever read.
+ *
+ * Cost follows the page, not the matches: browsing and sorting by date or adoptions read the
+ * page straight from an index in that order; best-match ranking, the total and the facets
+ * read at most SEARCH_CAP + 1 matches (browsing: the newest ones, through the date index).
+ */
+export function searchStatement(
+	f: SearchFilters
+): RawBuilder<{ total: number; rows: SearchRow[] | null; facets: FacetRow[] | null; suggestions: Suggestion[] | null }> {
 	const query = f.q ? tsQuery(f.q) : sql`NULL::tsquery`;
 	const rank = f.q ? sql`ts_rank(${RANK_WEIGHTS}, k.search_doc, q.query)` : sql`0::float4`;
+	const ranked = f.sort === 'relevance' && !!f.q;
 	const headline = (config: string, body: RawBuilder<unknown>) =>
 		f.q
 			? sql`ts_headline(${sql.raw(`'${config}'::regconfig`)}, ${body}, q.query, ${`StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
 			: sql`NULL::text`;
+	const words = f.q ? suggestionWords(f.q) : [];
+	const columns = (a: string) => {
+		const k = sql.raw(a);
+		return sql`${k}.id, ${k}.department_id, ${k}.process_area_id, ${k}.award, ${k}.published_at, ${k}.adoption_count`;
+	};
+	const page = ranked
+		? sql`SELECT m.* FROM m ORDER BY ${orderBy(f, 'm')} LIMIT ${f.limit} OFFSET ${f.offset}`
+		: sql`SELECT ${columns('k')}, 0::float4 AS rank FROM kb_entry k, q WHERE ${where(f)} ORDER BY ${orderBy(f, 'k')} LIMIT ${f.limit} OFFSET ${f.offset}`;
 	return sql`
 		WITH q AS (SELECT ${query} AS query),
 		m AS MATERIALIZED (
-			SELECT k.id, k.department_id, k.process_area_id, k.award, k.published_at, k.adoption_count, ${rank} AS rank
+			SELECT ${columns('k')}, ${ranked ? rank : sql`0::float4`} AS rank
 			FROM kb_entry k, q
 			WHERE ${where(f)}
+			${f.q ? sql`` : sql`ORDER BY k.published_at DESC, k.id DESC`}
+			LIMIT ${SEARCH_CAP + 1}
 		),
-		page AS (
-			SELECT m.* FROM m ORDER BY ${orderBy(f, 'm')} LIMIT ${f.limit} OFFSET ${f.offset}
-		),
+		counted AS (SELECT * FROM m LIMIT ${SEARCH_CAP}),
+		page AS MATERIALIZED (${page}),
 		page_rows AS (
 			SELECT p.id, k.title, k.summary, p.department_id AS "departmentId", d.name AS "departmentName",
 				p.process_area_id AS "processAreaId", pa.name_en AS "processAreaEn", pa.name_nl AS "processAreaNl",
@@ -122,62 +192,39 @@ export function searchStatement(f: SearchFilters): RawBuilder<{ total: number; r
 		),
 		facets AS (
 			SELECT 'department' AS facet, d.id::text AS key, d.name AS "labelEn", d.name AS "labelNl", count(*)::int AS n
-				FROM m JOIN department d ON d.id = m.department_id GROUP BY d.id, d.name
+				FROM counted m JOIN department d ON d.id = m.department_id GROUP BY d.id, d.name
 			UNION ALL
 			SELECT 'process_area', pa.id::text, pa.name_en, pa.name_nl, count(*)::int
-				FROM m JOIN process_area pa ON pa.id = m.process_area_id GROUP BY pa.id, pa.name_en, pa.name_nl
+				FROM counted m JOIN process_area pa ON pa.id = m.process_area_id GROUP BY pa.id, pa.name_en, pa.name_nl
 			UNION ALL
 			SELECT 'year', y::text, y::text, y::text, count(*)::int
-				FROM (SELECT extract(year FROM m.published_at AT TIME ZONE 'UTC')::int AS y FROM m) ys GROUP BY y
+				FROM (SELECT extract(year FROM m.published_at AT TIME ZONE 'UTC')::int AS y FROM counted m) ys GROUP BY y
 			UNION ALL
-			SELECT 'award', m.award, m.award, m.award, count(*)::int FROM m WHERE m.award IS NOT NULL GROUP BY m.award
+			SELECT 'award', m.award, m.award, m.award, count(*)::int FROM counted m WHERE m.award IS NOT NULL GROUP BY m.award
 			UNION ALL
 			(SELECT 'tag', t.name, t.name, t.name, count(*)::int
-				FROM m JOIN kb_entry_tag kt ON kt.kb_entry_id = m.id JOIN tag t ON t.id = kt.tag_id
+				FROM counted m JOIN kb_entry_tag kt ON kt.kb_entry_id = m.id JOIN tag t ON t.id = kt.tag_id
 				GROUP BY t.name ORDER BY count(*) DESC, t.name LIMIT 20)
 		)
 		SELECT
 			(SELECT count(*)::int FROM m) AS total,
 			(SELECT json_agg(r ORDER BY r.position) FROM page_rows r) AS rows,
-			(SELECT json_agg(f) FROM facets f) AS facets
+			(SELECT json_agg(f) FROM facets f) AS facets,
+			${words.length ? sql`CASE WHEN (SELECT count(*) FROM m) < 3 THEN (${suggestionSql(words)}) END` : sql`NULL::json`} AS suggestions
 	`;
 }
 
 export async function searchEntries(db: Db, f: SearchFilters): Promise<SearchResult> {
 	const { rows } = await searchStatement(f).execute(db);
 	const row = rows[0];
-	return { total: row?.total ?? 0, rows: row?.rows ?? [], facets: row?.facets ?? [] };
-}
-
-/**
- * "Did you mean": for each word of the query, the closest word of a published title by
- * trigram similarity (typo-tolerant: "calibraton" -> "calibration"). Words that match well
- * enough already are kept.
- */
-export async function suggestWords(db: Db, words: string[]): Promise<Map<string, string>> {
-	const found = new Map<string, string>();
-	if (!words.length) return found;
-	const values = sql.join(words.map((w, i) => sql`(${w}::text, ${i}::int)`));
-	const { rows } = await sql<{ term: string; word: string | null; score: number | null }>`
-		SELECT w.term, best.word, best.score
-		FROM (VALUES ${values}) AS w(term, n)
-		LEFT JOIN LATERAL (
-			SELECT t.word, similarity(t.word, w.term) AS score
-			FROM (
-				SELECT DISTINCT lower(regexp_split_to_table(kb_unaccent(k.title), '[^[:alnum:]]+')) AS word
-				FROM (
-					SELECT k.title FROM kb_entry k
-					WHERE k.status = 'published' AND w.term <% k.title
-					ORDER BY w.term <<-> k.title
-					LIMIT 20
-				) k
-			) t
-			WHERE length(t.word) >= 3
-			ORDER BY similarity(t.word, w.term) DESC, t.word
-			LIMIT 1
-		) best ON true
-		ORDER BY w.n
-	`.execute(db);
-	for (const r of rows) if (r.word && (r.score ?? 0) >= 0.3) found.set(r.term, r.word);
-	return found;
+	const total = row?.total ?? 0;
+	const suggestions = new Map<string, string>();
+	for (const r of row?.suggestions ?? []) if (r.word && (r.score ?? 0) >= 0.3) suggestions.set(r.term, r.word);
+	return {
+		total: Math.min(total, SEARCH_CAP),
+		capped: total > SEARCH_CAP,
+		rows: row?.rows ?? [],
+		facets: row?.facets ?? [],
+		suggestions
+	};
 }

@@ -11,7 +11,7 @@ import { listDepartments } from '../org/users.service.js';
 import { listProcessAreas, listTagNames } from '../ideas/ideas.service.js';
 import { requireEntryAccess } from './kb.access.js';
 import * as q from './kb.queries.js';
-import { searchEntries, suggestWords, type FacetRow, type SearchFilters } from './kb-search.queries.js';
+import { searchEntries, SEARCH_CAP, type FacetRow, type SearchFilters } from './kb-search.queries.js';
 import { countMarks, toSegments, type Segment } from './highlight.js';
 import { countByStatus, totalResults } from '../../domain/rollup.js';
 import { KB_PAGE_SIZE, type AdoptionInput, type SearchQuery, type SubscribeInput } from './kb.schema.js';
@@ -36,7 +36,11 @@ export type Facets = Record<FacetRow['facet'], Array<{ key: string; labelEn: str
 export type SearchPage = {
 	query: SearchQuery;
 	sort: SearchFilters['sort'];
+	/** Matches, at most SEARCH_CAP */
 	total: number;
+	/** More than SEARCH_CAP matched ("more than 10,000"); the facets count the first SEARCH_CAP */
+	capped: boolean;
+	cap: number;
 	pages: number;
 	hits: SearchHit[];
 	facets: Facets;
@@ -68,9 +72,10 @@ export async function searchKb(db: Database, actor: Actor, query: SearchQuery): 
 	facets.process_area.sort((a, b) => b.n - a.n || a.labelEn.localeCompare(b.labelEn));
 	facets.tag.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 	facets.year.sort((a, b) => Number(b.key) - Number(a.key));
+	// Awards too: the database hands its groups back in hash order, which differs between engines.
+	facets.award.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 
-	let suggestion: string | null = null;
-	if (query.q && result.total < 3) suggestion = await suggestQuery(db, query.q);
+	const suggestion = query.q && result.total < 3 ? correctQuery(query.q, result.suggestions) : null;
 
 	const hits = result.rows.map((r): SearchHit => {
 		const best = countMarks(r.headlineNl) > countMarks(r.headlineEn) ? r.headlineNl : r.headlineEn;
@@ -89,13 +94,22 @@ export async function searchKb(db: Database, actor: Actor, query: SearchQuery): 
 			tags: r.tags ?? []
 		};
 	});
-	return { query, sort, total: result.total, pages: Math.max(1, Math.ceil(result.total / KB_PAGE_SIZE)), hits, facets, suggestion };
+	return {
+		query,
+		sort,
+		total: result.total,
+		capped: result.capped,
+		cap: SEARCH_CAP,
+		pages: Math.max(1, Math.ceil(result.total / KB_PAGE_SIZE)),
+		hits,
+		facets,
+		suggestion
+	};
 }
 
-async function suggestQuery(db: Database, text: string): Promise<string | null> {
-	const words = [...new Set((text.toLowerCase().match(WORD) ?? []).filter((w) => w.length >= 3))].slice(0, 6);
-	if (!words.length) return null;
-	const best = await suggestWords(db, words);
+/** The query with each misspelt word replaced by its suggestion (found in the search statement), when that differs. */
+function correctQuery(text: string, best: Map<string, string>): string | null {
+	if (!best.size) return null;
 	let changed = false;
 	const corrected = text.toLowerCase().replace(WORD, (w) => {
 		const b = best.get(w);

@@ -1,0 +1,181 @@
+/**
+ * Knowledge-base search at the SQL and service level (the HTTP benchmark is `npm run bench`):
+ *
+ *   tsx scripts/bench/kb-sql.ts --engine postgres --size 20000
+ *   tsx scripts/bench/kb-sql.ts --engine postgres --size 1000000 --keep kb_1m   (builds once, kept)
+ *   tsx scripts/bench/kb-sql.ts --engine postgres --reuse kb_1m                 (measures again)
+ *   tsx scripts/bench/kb-sql.ts --engine pglite --size 20000
+ *
+ * Runs KB_BENCH_QUERIES through searchKb (what /kb's load calls): each once to warm up, then
+ * measured, printing p50/p95/p99 of the service call and of its SQL (the statements' own time
+ * as Kysely sees it), statements per call, mean hits. `--concurrency 10` runs ten at once.
+ * `--drop NAME` drops a kept database.
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/index.js';
+import { migrateToLatest } from '../../src/lib/server/db/migrate.js';
+import { countStatements, newTally } from '../../src/lib/server/db/statement-count.js';
+import { searchKb } from '../../src/lib/server/knowledge-base/kb.service.js';
+import { KB_PAGE_SIZE, searchQuerySchema } from '../../src/lib/server/knowledge-base/kb.schema.js';
+import { searchStatement } from '../../src/lib/server/knowledge-base/kb-search.queries.js';
+import { sql } from 'kysely';
+import type { Actor } from '../../src/lib/server/auth/policy.js';
+import { generateKnowledgeBase, KB_BENCH_QUERIES } from './kb-data.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Migration } from 'kysely';
+
+function option(name: string, fallback: string): string {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const ENGINE = option('engine', 'postgres') as 'postgres' | 'pglite';
+const SIZE = Number(option('size', '20000'));
+const KEEP = option('keep', '');
+const REUSE = option('reuse', '');
+const DROP = option('drop', '');
+const CONCURRENCY = Number(option('concurrency', '1'));
+const ROUNDS = Number(option('rounds', '1'));
+const ONLY = option('only', '');
+const COUNT = Number(option('queries', '300'));
+const EXPLAIN = process.argv.includes('--explain');
+const SERVER_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function admin(text: string) {
+	const c = new pg.Client({ connectionString: SERVER_URL });
+	await c.connect();
+	try {
+		await c.query(text);
+	} finally {
+		await c.end();
+	}
+}
+const urlOf = (name: string) => {
+	const u = new URL(SERVER_URL);
+	u.pathname = `/${name}`;
+	return u.toString();
+};
+
+async function loadMigrations(): Promise<Record<string, Migration>> {
+	const dir = join(import.meta.dirname, '..', '..', 'migrations');
+	const files = readdirSync(dir)
+		.filter((f) => /^\d{4}_.*\.ts$/.test(f))
+		.sort();
+	return Object.fromEntries(
+		await Promise.all(
+			files.map(async (f) => [f.replace(/\.ts$/, ''), (await import(pathToFileURL(join(dir, f)).href)) as Migration] as const)
+		)
+	);
+}
+
+const pct = (xs: number[], p: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+};
+
+async function main() {
+	if (DROP) {
+		await admin(`DROP DATABASE IF EXISTS ${DROP} WITH (FORCE)`);
+		console.log(`dropped ${DROP}`);
+		return;
+	}
+	let handle: DatabaseHandle;
+	let cleanup = async () => {};
+	if (ENGINE === 'postgres') {
+		const name = REUSE || KEEP || `kb_sql_${randomBytes(4).toString('hex')}`;
+		if (!REUSE) await admin(`CREATE DATABASE ${name}`);
+		handle = await openDatabase({ engine: 'postgres', url: urlOf(name), poolSize: Math.max(4, CONCURRENCY) });
+		if (!REUSE && !KEEP) cleanup = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	} else {
+		handle = await openDatabase({ engine: 'pglite' });
+	}
+	try {
+		await migrateToLatest(handle.db, await loadMigrations());
+		if (!REUSE) {
+			const r = await generateKnowledgeBase(handle.db, { size: SIZE, log: (s) => console.error(s) });
+			console.log(`generated ${r.entries} entries in ${r.seconds.toFixed(1)} s`);
+		}
+		const actor: Actor = { id: 1, departmentId: 1, roles: ['employee'] };
+		if (EXPLAIN) {
+			const query = searchQuerySchema.parse(Object.fromEntries(new URLSearchParams(ONLY)));
+			const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
+			const compiled = searchStatement({
+				q: query.q,
+				departmentId: query.department,
+				processAreaId: query.area,
+				tag: query.tag,
+				year: query.year,
+				award: query.award,
+				sort,
+				limit: KB_PAGE_SIZE,
+				offset: (query.page - 1) * KB_PAGE_SIZE
+			}).compile(handle.db);
+			await sql.raw('SET jit = off').execute(handle.db);
+			for (let i = 0; i < 2; i++) {
+				const { rows } = await handle.db.executeQuery<{ 'QUERY PLAN': string }>({
+					...compiled,
+					sql: `EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`
+				});
+				if (i === 1) console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+			}
+			return;
+		}
+		const queries = (ONLY ? [ONLY] : KB_BENCH_QUERIES.slice(0, COUNT)).map((qs) => searchQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs))));
+		const service: number[] = [];
+		const sqlMs: number[] = [];
+		const statements: number[] = [];
+		const hits: number[] = [];
+		const slow: Array<[number, string]> = [];
+		const one = async (i: number, measure: boolean) => {
+			const tally = newTally();
+			const t0 = performance.now();
+			const page = await countStatements(tally, () => searchKb(handle.db, actor, queries[i]));
+			const ms = performance.now() - t0;
+			if (!measure) return;
+			service.push(ms);
+			sqlMs.push(tally.ms);
+			statements.push(tally.statements);
+			hits.push(page.total);
+			slow.push([ms, (ONLY ? [ONLY] : KB_BENCH_QUERIES)[i]]);
+		};
+		const runAll = async (measure: boolean) => {
+			let next = 0;
+			await Promise.all(
+				Array.from({ length: measure ? CONCURRENCY : 1 }, async () => {
+					while (next < queries.length) await one(next++, measure);
+				})
+			);
+		};
+		const t0 = performance.now();
+		await runAll(false);
+		console.error(`warm-up ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+		for (let r = 0; r < ROUNDS; r++) await runAll(true);
+		const f = (n: number) => n.toFixed(1).padStart(8);
+		console.log(`\n${ENGINE} ${REUSE || SIZE} entries, ${service.length} searches, ${CONCURRENCY} at once`);
+		console.log('path          p50      p95      p99      max');
+		console.log(`service  ${f(pct(service, 50))} ${f(pct(service, 95))} ${f(pct(service, 99))} ${f(Math.max(...service))}`);
+		console.log(`SQL      ${f(pct(sqlMs, 50))} ${f(pct(sqlMs, 95))} ${f(pct(sqlMs, 99))} ${f(Math.max(...sqlMs))}`);
+		console.log(
+			`service/SQL p50 ${(pct(service, 50) / pct(sqlMs, 50)).toFixed(2)}x; statements max ${Math.max(...statements)}; mean hits ${(hits.reduce((a, b) => a + b, 0) / hits.length).toFixed(0)}`
+		);
+		slow.sort((a, b) => b[0] - a[0]);
+		console.log(
+			'slowest:',
+			slow
+				.slice(0, 8)
+				.map(([ms, q]) => `${ms.toFixed(0)} ms ${q || '(landing)'}`)
+				.join(' | ')
+		);
+	} finally {
+		await handle.close();
+		await cleanup();
+	}
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});
