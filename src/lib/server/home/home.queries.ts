@@ -1,7 +1,7 @@
 /**
- * What the home page reads, one statement per section, so the page stays small whatever
- * roles a person holds: three statements for everyone (calls, their ideas, notifications
- * are read by the service), one more for each of the mentor, jury, organiser and admin
+ * What the home page reads, so the page stays small whatever roles a person holds: one
+ * statement for everyone (calls, their ideas, notifications, and the mentor card and the
+ * admin's counts for those who have them), one more for each of the jury and organiser
  * sections. Nothing here runs per row.
  */
 import { sql } from 'kysely';
@@ -11,12 +11,14 @@ import { UNANSWERED } from '../../domain/idea-status.js';
 import { teamNames } from '../ideas/idea-columns.js';
 import { ACTIVE_ASSIGNMENT } from '../mentoring/mentoring.queries.js';
 import { conflictSources } from '../scoring/conflict-sources.js';
+import { recentNotifications } from '../notifications/notifications.queries.js';
+import { peopleCounts } from '../org/users.queries.js';
 
 /**
  * Every call open for ideas right now, soonest closing first, each saying whether this
  * department takes part (a competition without a list of departments takes every one).
  */
-export function listOpenCallsFor(db: Db, departmentId: number) {
+function openCallsFor(db: Db, departmentId: number) {
 	return db
 		.selectFrom('competition as c')
 		.select((eb) => [
@@ -45,8 +47,7 @@ export function listOpenCallsFor(db: Db, departmentId: number) {
 		.where('c.submissionOpensAt', '<=', sql<Date>`now()`)
 		.where('c.submissionClosesAt', '>', sql<Date>`now()`)
 		.orderBy('c.submissionClosesAt')
-		.orderBy('c.id')
-		.execute();
+		.orderBy('c.id');
 }
 
 /**
@@ -54,7 +55,7 @@ export function listOpenCallsFor(db: Db, departmentId: number) {
  * returned for changes waits for its team, so those come with the organiser's message and
  * are always in the list, however many other ideas were touched since.
  */
-export function listIdeasOfMember(db: Db, userId: number, limit: number) {
+function ideasOfMember(db: Db, userId: number, limit: number) {
 	return db
 		.selectFrom('idea as i')
 		.innerJoin('ideaMember as m', (j) => j.onRef('m.ideaId', '=', 'i.id').on('m.userId', '=', userId))
@@ -88,15 +89,14 @@ export function listIdeasOfMember(db: Db, userId: number, limit: number) {
 		.orderBy(sql`i.status = 'returned'`, 'desc')
 		.orderBy('i.updatedAt', 'desc')
 		.orderBy('i.id', 'desc')
-		.limit(limit)
-		.execute();
+		.limit(limit);
 }
 
 /**
  * The mentor's card: their capacity and the ideas they coach or are asked to coach, with
  * checklist progress; proposals waiting for an answer first.
  */
-export function findMentorCard(db: Db, mentorId: number) {
+function mentorCard(db: Db, mentorId: number) {
 	return db
 		.selectFrom('appUser as u')
 		.leftJoin('mentorProfile as p', 'p.userId', 'u.id')
@@ -127,8 +127,33 @@ export function findMentorCard(db: Db, mentorId: number) {
 					.orderBy('i.title')
 			).as('mentees')
 		])
-		.where('u.id', '=', mentorId)
-		.executeTakeFirst();
+		.where('u.id', '=', mentorId);
+}
+
+/**
+ * What every home page shows, in one statement: the open calls, the person's ideas, their
+ * recent notifications, and the mentor card and the organisation's counts when asked for.
+ * Inside JSON the times arrive as text; the service turns them back into Dates.
+ */
+export function findHomeBasics(
+	db: Db,
+	person: { id: number; departmentId: number },
+	want: { ideas: number; notifications: number; mentor: boolean; admin: boolean }
+) {
+	return db
+		.selectNoFrom(() => [
+			jsonArrayFrom(openCallsFor(db, person.departmentId)).as('calls'),
+			jsonArrayFrom(ideasOfMember(db, person.id, want.ideas)).as('ideas'),
+			jsonArrayFrom(recentNotifications(db, person.id, want.notifications)).as('notifications'),
+			jsonObjectFrom(mentorCard(db, person.id).where(sql<boolean>`${want.mentor}`)).as('mentor'),
+			jsonObjectFrom(
+				db
+					.selectFrom(peopleCounts(db).as('pc'))
+					.selectAll('pc')
+					.where(sql<boolean>`${want.admin}`)
+			).as('admin')
+		])
+		.executeTakeFirstOrThrow();
 }
 
 /**

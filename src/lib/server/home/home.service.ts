@@ -2,8 +2,6 @@ import type { Database } from '../db/index.js';
 import { can, hasRole, type Actor } from '../auth/policy.js';
 import { funnel, holderOf, isIdeaStatus, type FunnelStage } from '../../domain/lifecycle.js';
 import { isOverdue } from '../../domain/response-time.js';
-import { listRecentNotifications } from '../notifications/notifications.queries.js';
-import { countPeople } from '../org/users.queries.js';
 import { renderMarkdown } from '../markdown.js';
 import * as q from './home.queries.js';
 
@@ -11,20 +9,32 @@ import * as q from './home.queries.js';
 const MY_IDEAS = 20;
 
 /**
- * Everything a person's home page shows, for each role they hold: one statement per
- * section, in parallel (three for everyone, one more per mentor, jury, organiser or admin
- * section), none per row.
+ * Everything a person's home page shows, for each role they hold: one statement for
+ * everyone (the mentor and admin sections included), one more for the jury and for the
+ * organiser section, in parallel; none per row.
  */
 export async function loadHome(db: Database, actor: Actor, now = new Date()) {
-	const [calls, ideas, notifications, mentor, juror, organiser, admin] = await Promise.all([
-		q.listOpenCallsFor(db, actor.departmentId),
-		q.listIdeasOfMember(db, actor.id, MY_IDEAS),
-		listRecentNotifications(db, actor.id, 5),
-		hasRole(actor, 'mentor') ? loadMentorCard(db, actor.id) : null,
+	const isMentor = hasRole(actor, 'mentor');
+	const [basics, juror, organiser] = await Promise.all([
+		q.findHomeBasics(db, actor, { ideas: MY_IDEAS, notifications: 5, mentor: isMentor, admin: can(actor, 'admin.users') }),
 		hasRole(actor, 'juror') ? q.listJurorRounds(db, actor.id) : null,
-		can(actor, 'competition.manage') ? loadOrganiserHome(db, now) : null,
-		can(actor, 'admin.users') ? countPeople(db) : null
+		can(actor, 'competition.manage') ? loadOrganiserHome(db, now) : null
 	]);
+	// Inside JSON the times arrive as text: the page gets the Dates the separate reads gave.
+	const calls = basics.calls.map((c) => ({
+		...c,
+		submissionOpensAt: date(c.submissionOpensAt),
+		submissionClosesAt: date(c.submissionClosesAt)
+	}));
+	const ideas = basics.ideas.map((i) => ({
+		...i,
+		updatedAt: date(i.updatedAt),
+		submittedAt: maybeDate(i.submittedAt),
+		returnedAt: maybeDate(i.returnedAt)
+	}));
+	const notifications = basics.notifications.map((n) => ({ ...n, readAt: maybeDate(n.readAt), createdAt: date(n.createdAt) }));
+	const mentor = isMentor ? mentorCardOf(basics.mentor) : null;
+	const admin = basics.admin;
 	const myIdeas = ideas
 		.map((idea) => ({ ...idea, holder: isIdeaStatus(idea.status) ? holderOf(idea.status) : ('nobody' as const) }))
 		.sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime() || b.id - a.id);
@@ -60,8 +70,10 @@ export async function loadHome(db: Database, actor: Actor, now = new Date()) {
 
 export type Home = Awaited<ReturnType<typeof loadHome>>;
 
-async function loadMentorCard(db: Database, mentorId: number) {
-	const card = await q.findMentorCard(db, mentorId);
+const date = (value: Date | string) => new Date(value);
+const maybeDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+function mentorCardOf(card: Awaited<ReturnType<typeof q.findHomeBasics>>['mentor']) {
 	const mentees = card?.mentees ?? [];
 	const active = mentees.filter((m) => m.assignmentStatus === 'accepted').length;
 	// Places in use by the one rule assignment follows (ACTIVE_ASSIGNMENT): a proposal waiting

@@ -4,14 +4,18 @@ import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 
 export function listRecentNotifications(db: Db, userId: number, limit = 5) {
+	return recentNotifications(db, userId, limit).execute();
+}
+
+/** The person's latest notifications, newest first (a query to run or to nest). */
+export function recentNotifications(db: Db, userId: number, limit: number) {
 	return db
 		.selectFrom('notification')
 		.select(['id', 'kind', 'params', 'link', 'readAt', 'createdAt'])
 		.where('userId', '=', userId)
 		.orderBy('createdAt', 'desc')
 		.orderBy('id', 'desc')
-		.limit(limit)
-		.execute();
+		.limit(limit);
 }
 
 /** A person's unread notifications, as a column of a query over `appUser as u` (the session's). */

@@ -106,18 +106,16 @@ export function countAdmins(db: Db) {
 		.executeTakeFirstOrThrow();
 }
 
-export function countPeople(db: Db) {
-	return db
-		.selectFrom('appUser')
-		.select((eb) => [
-			eb.fn.countAll<number>().as('people'),
-			sql<number>`count(*) filter (where disabled_at is not null)::int`.as('disabled'),
-			eb
-				.selectFrom('department')
-				.select(sql<number>`count(*)::int`.as('n'))
-				.as('departments')
-		])
-		.executeTakeFirstOrThrow();
+/** How many people, disabled people and departments there are (a query to run or to nest). */
+export function peopleCounts(db: Db) {
+	return db.selectFrom('appUser').select((eb) => [
+		eb.fn.countAll<number>().as('people'),
+		sql<number>`count(*) filter (where disabled_at is not null)::int`.as('disabled'),
+		eb
+			.selectFrom('department')
+			.select(sql<number>`count(*)::int`.as('n'))
+			.as('departments')
+	]);
 }
 
 export function updateUserLocale(db: Db, userId: number, locale: 'en' | 'nl') {
