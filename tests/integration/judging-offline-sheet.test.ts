@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
+import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { exportOfflineSheet, importOfflineSheet } from '$lib/server/scoring/offline-sheet.service.js';
 import { deflateRawSync } from 'node:zlib';
 
@@ -62,7 +63,9 @@ describe('the offline sheet', () => {
 			entries: ideas.map((i) => ({ ideaId: i.id, departmentId: bo.id }))
 		});
 		const juror = await j.reload(juror0);
-		const csv = String((await exportOfflineSheet(db, juror, round.id, 'csv')).body).replace(/^\uFEFF/, '');
+		const exported = newTally();
+		const csv = String((await countStatements(exported, () => exportOfflineSheet(db, juror, round.id, 'csv'))).body).replace(/^\uFEFF/, '');
+		expect(exported.statements).toBe(1);
 		const [header, ...lines] = csv.trim().split('\n');
 		const fill = (line: string, values: string[]) => {
 			const cells = line.split(',');
@@ -76,7 +79,11 @@ describe('the offline sheet', () => {
 			lines[2],
 			`${round.id},999999,Nope,0`
 		].join('\n');
-		const report = await importOfflineSheet(db, juror, round.id, { bytes: new TextEncoder().encode(upload), name: 'scores.csv' });
+		const imported = newTally();
+		const report = await countStatements(imported, () =>
+			importOfflineSheet(db, juror, round.id, { bytes: new TextEncoder().encode(upload), name: 'scores.csv' })
+		);
+		expect(imported.statements).toBe(2); // what the sheet needs, then every row written in one
 		expect(report.fileRefused).toBeNull();
 		expect(report.rows.map((r) => r.result)).toEqual(['taken', 'refused', 'skipped', 'refused']);
 		expect(report.rows[1].reasons).toEqual([{ code: 'outside_scale', column: 'roll_out' }]);
@@ -88,6 +95,35 @@ describe('the offline sheet', () => {
 		// The same file again: the first row is now stale (version 0, sheet at 1) unless unchanged.
 		const again = await importOfflineSheet(db, juror, round.id, { bytes: new TextEncoder().encode(upload), name: 'scores.csv' });
 		expect(again.rows[0].result).toBe('skipped');
+
+		// Two rows at once are written in the same one statement; nothing else changes.
+		const both = newTally();
+		const two = await countStatements(both, () =>
+			importOfflineSheet(db, juror, round.id, {
+				bytes: new TextEncoder().encode(
+					[header, fill(lines[1], ['1', '2', '3', '4', '5', '1']), fill(lines[2], ['2', '', '', '', '', ''])].join('\n')
+				),
+				name: 'scores.csv'
+			})
+		);
+		expect(two.rows.map((r) => r.result)).toEqual(['taken', 'taken']);
+		expect(both.statements).toBe(2);
+		const stored = await db
+			.selectFrom('scoreSheet as h')
+			.select((eb) => [
+				'h.ideaId',
+				'h.version',
+				'h.submittedAt',
+				eb.selectFrom('score as s').select(eb.fn.countAll<number>().as('n')).whereRef('s.sheetId', '=', 'h.id').as('n')
+			])
+			.where('h.roundId', '=', round.id)
+			.orderBy('h.ideaId')
+			.execute();
+		expect(stored.map((h) => [h.ideaId, h.version, !!h.submittedAt, Number(h.n)])).toEqual([
+			[ideas[0].id, 1, true, 6],
+			[ideas[1].id, 1, true, 6],
+			[ideas[2].id, 1, false, 1]
+		]);
 
 		const wrong = await importOfflineSheet(db, juror, round.id, { bytes: new TextEncoder().encode('a,b,c\n1,2,3'), name: 'x.csv' });
 		expect(wrong.fileRefused).toBe('wrong_columns');
@@ -105,6 +141,6 @@ describe('the offline sheet', () => {
 		const back = await importOfflineSheet(db, juror, round.id, { bytes: xlsx.body as Uint8Array, name: xlsx.fileName });
 		expect(back.fileRefused).toBeNull();
 		expect(back.rows.every((r) => r.result === 'skipped')).toBe(true);
-		expect(await sheetCount(round.id)).toBe(1);
+		expect(await sheetCount(round.id)).toBe(3);
 	});
 });

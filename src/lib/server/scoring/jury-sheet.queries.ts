@@ -260,6 +260,10 @@ function sheetQuery(db: Db, roundId: number, ideaId: number, jurorId: number) {
 
 /** The juror's own sheets of a round (never anyone else's). */
 export function listOwnSheets(db: Db, roundId: number, jurorId: number) {
+	return ownSheetsQuery(db, roundId, jurorId).execute();
+}
+
+function ownSheetsQuery(db: Db, roundId: number, jurorId: number) {
 	return db
 		.selectFrom('scoreSheet as h')
 		.select((eb) => [
@@ -273,94 +277,136 @@ export function listOwnSheets(db: Db, roundId: number, jurorId: number) {
 			)
 		])
 		.where('h.roundId', '=', roundId)
-		.where('h.jurorId', '=', jurorId)
-		.execute();
+		.where('h.jurorId', '=', jurorId);
 }
 
 /**
- * The whole save in one statement, atomic on its own: under the round row held FOR SHARE
+ * What the offline sheet needs in one statement: the round as this juror sees it with their
+ * queue (findJurorRound), the round's criteria and the juror's own sheets of it.
+ */
+export async function findOfflineSheetData(db: Db, roundId: number, jurorId: number) {
+	const row = await jurorRoundQuery(db, roundId, jurorId)
+		.select(() => [jsonArrayFrom(criteriaQuery(db, roundId)).as('criteria'), jsonArrayFrom(ownSheetsQuery(db, roundId, jurorId)).as('own')])
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const { criteria, own, ...round } = row;
+	type Criterion = Awaited<ReturnType<typeof listCriteria>>[number];
+	return {
+		round,
+		criteria: criteria as unknown as Criterion[],
+		own: own.map((h) => ({ ...h, submittedAt: toDate(h.submittedAt) }))
+	};
+}
+
+/** One sheet to write: the idea, the version the juror read (0 for none yet), and what it says. */
+export type SheetWrite = {
+	ideaId: number;
+	expectedVersion: number;
+	overallComment: string;
+	submitted: 'now' | 'keep' | 'clear';
+	scores: { criterionId: number; value: number; comment: string }[];
+};
+
+/**
+ * A juror's sheets of one round written in one statement, atomic on its own (one sheet from
+ * the scoring sheet, many from the offline sheet): under the round row held FOR SHARE
  * (closing and reopening take it FOR UPDATE, so a save is either before a close or refused
- * after it), the facts that allow it (round open, the idea in the juror's queue, no
- * conflict of interest, found live) and, only when they do, the sheet created (expected
+ * after it), the facts that allow each (round open, the idea in the juror's queue, no
+ * conflict of interest, found live) and, only where they do, the sheet created (expected
  * version 0) or moved from the version the juror read to the next, and its scores made
  * these: the criteria given are upserted, the others deleted. The unique (round, idea,
  * juror) key makes a second insert a no-op instead of a duplicate; an update waits for a
- * concurrent one and then finds the version moved. `written` is null when the facts refuse
- * or someone saved in between (a repeat of this same save, or a stale version).
+ * concurrent one and then finds the version moved. Per idea, `written` is null when the
+ * facts refuse or someone saved in between (a repeat of this same save, or a stale
+ * version). Undefined when the round does not exist.
  */
-export async function saveSheetRow(
-	db: Db,
-	input: {
-		roundId: number;
-		ideaId: number;
-		jurorId: number;
-		expectedVersion: number;
-		overallComment: string;
-		submitted: 'now' | 'keep' | 'clear';
-		scores: { criterionId: number; value: number; comment: string }[];
-	}
-) {
-	const { roundId, ideaId, jurorId, expectedVersion, overallComment, submitted } = input;
-	const scores = JSON.stringify(input.scores.map((s) => ({ criterion_id: s.criterionId, value: s.value, comment: s.comment })));
+export async function saveSheetRows(db: Db, roundId: number, jurorId: number, sheets: readonly SheetWrite[]) {
+	const input = JSON.stringify(
+		sheets.map((s) => ({
+			idea_id: s.ideaId,
+			expected: s.expectedVersion,
+			overall_comment: s.overallComment,
+			submitted: s.submitted,
+			scores: s.scores.map((x) => ({ criterion_id: x.criterionId, value: x.value, comment: x.comment }))
+		}))
+	);
 	const result = await sql<{
 		status: string;
-		onJury: boolean;
-		conflicted: boolean;
+		ideaId: number | null;
+		onJury: boolean | null;
+		conflicted: boolean | null;
 		id: number | null;
 		version: number | null;
 		submittedAt: Date | null;
 	}>`
 		with r as (
 			select id, status from round where id = ${roundId} for share
+		), input as (
+			select x.idea_id, x.expected, x.overall_comment, x.submitted, x.scores
+			from json_to_recordset(${input}::json) as x(idea_id int, expected int, overall_comment text, submitted text, scores json)
 		), facts as (
-			select r.status,
+			select given_idea.idea_id, r.status,
 				exists (
 					select 1 from round_entry e join jury_member jm on jm.jury_id = e.jury_id and jm.user_id = ${jurorId}
-					where e.round_id = r.id and e.idea_id = ${ideaId}
+					where e.round_id = r.id and e.idea_id = given_idea.idea_id
 				) as on_jury,
-				exists (${conflictSources(sql`${jurorId}::int`, sql`${ideaId}::int`, { recorded: true })}) as conflicted
-			from r
+				exists (${conflictSources(sql`${jurorId}::int`, sql.ref('given_idea.idea_id'), { recorded: true })}) as conflicted
+			from r cross join input given_idea
 		), go as (
-			select 1 from facts where status = 'open' and on_jury and not conflicted
+			select x.* from input x join facts f on f.idea_id = x.idea_id
+			where f.status = 'open' and f.on_jury and not f.conflicted
 		), created as (
 			insert into score_sheet (round_id, idea_id, juror_id, overall_comment, submitted_at, version)
-			select ${roundId}, ${ideaId}, ${jurorId}, ${overallComment}, case when ${submitted} = 'now' then now() end, 1
-			from go where ${expectedVersion}::int = 0
+			select ${roundId}, g.idea_id, ${jurorId}, g.overall_comment, case when g.submitted = 'now' then now() end, 1
+			from go g where g.expected = 0
 			on conflict (round_id, idea_id, juror_id) do nothing
-			returning id, version, submitted_at
+			returning id, idea_id, version, submitted_at
 		), updated as (
-			update score_sheet set
-				overall_comment = ${overallComment},
-				version = version + 1,
+			update score_sheet s set
+				overall_comment = g.overall_comment,
+				version = s.version + 1,
 				updated_at = now(),
-				submitted_at = case ${submitted} when 'now' then coalesce(submitted_at, now()) when 'clear' then null else submitted_at end
-			where round_id = ${roundId} and idea_id = ${ideaId} and juror_id = ${jurorId}
-				and version = ${expectedVersion}::int and ${expectedVersion}::int > 0 and exists (select 1 from go)
-			returning id, version, submitted_at
+				submitted_at = case g.submitted when 'now' then coalesce(s.submitted_at, now()) when 'clear' then null else s.submitted_at end
+			from go g
+			where s.round_id = ${roundId} and s.idea_id = g.idea_id and s.juror_id = ${jurorId}
+				and g.expected > 0 and s.version = g.expected
+			returning s.id, s.idea_id, s.version, s.submitted_at
 		), written as (
 			select * from created union all select * from updated
 		), given as (
-			select x.criterion_id, x.value, x.comment
-			from json_to_recordset(${scores}::json) as x(criterion_id int, value int, comment text)
+			select w.id as sheet_id, x.criterion_id, x.value, x.comment
+			from written w
+			join go g on g.idea_id = w.idea_id
+			cross join lateral json_to_recordset(g.scores) as x(criterion_id int, value int, comment text)
 			join round_criterion c on c.id = x.criterion_id and c.round_id = ${roundId}
 		), gone as (
 			delete from score s using written w
-			where s.sheet_id = w.id and s.criterion_id not in (select criterion_id from given)
+			where s.sheet_id = w.id and not exists (select 1 from given g where g.sheet_id = s.sheet_id and g.criterion_id = s.criterion_id)
 		), put as (
 			insert into score (sheet_id, criterion_id, value, comment)
-			select w.id, g.criterion_id, g.value, g.comment from written w cross join given g
+			select sheet_id, criterion_id, value, comment from given
 			on conflict (sheet_id, criterion_id) do update set value = excluded.value, comment = excluded.comment, updated_at = now()
 		)
-		select f.status, f.on_jury as "onJury", f.conflicted, w.id, w.version, w.submitted_at as "submittedAt"
-		from facts f left join written w on true
+		select r.status, f.idea_id as "ideaId", f.on_jury as "onJury", f.conflicted, w.id, w.version, w.submitted_at as "submittedAt"
+		from r
+		left join facts f on true
+		left join written w on w.idea_id = f.idea_id
 	`.execute(db);
-	const row = result.rows[0];
-	if (!row) return undefined;
+	if (!result.rows.length) return undefined;
 	return {
-		status: row.status,
-		onJury: row.onJury,
-		conflicted: row.conflicted,
-		written: row.id === null ? null : { id: row.id, version: row.version!, submittedAt: row.submittedAt }
+		status: result.rows[0].status,
+		sheets: new Map(
+			result.rows
+				.filter((row) => row.ideaId !== null)
+				.map((row) => [
+					row.ideaId!,
+					{
+						onJury: !!row.onJury,
+						conflicted: !!row.conflicted,
+						written: row.id === null ? null : { id: row.id, version: row.version!, submittedAt: row.submittedAt }
+					}
+				])
+		)
 	};
 }
 

@@ -177,7 +177,7 @@ export async function getScoringSheet(db: Database, actor: Actor, roundId: numbe
 }
 
 export function sameSheet(
-	stored: NonNullable<Awaited<ReturnType<typeof q.findSheet>>>,
+	stored: Pick<NonNullable<Awaited<ReturnType<typeof q.findSheet>>>, 'overallComment' | 'submittedAt' | 'scores'>,
 	values: CheckedScore[],
 	overallComment: string,
 	submit: boolean
@@ -190,46 +190,74 @@ export function sameSheet(
 	return filled.every((v) => byId.get(v.criterionId)?.value === v.value && byId.get(v.criterionId)?.comment === v.comment);
 }
 
+/** A sheet as the juror sends it: the version they read, and the checked scores. */
+export type OwnSheet = { ideaId: number; version: number; overallComment: string; submit: boolean; values: CheckedScore[] };
+export type OwnSheetResult = { version: number; submitted: boolean; complete: boolean; repeated: boolean };
+
 /**
- * Writes one sheet if the version the juror read is still current, in one statement that
- * checks under the round's share lock that the round is open, the idea in the juror's queue
- * and not conflicted. A repeat of the same save (double click, retry) finds its own result
- * and succeeds; anything else newer refuses with 'sheet_stale'. Two statements at most.
+ * Writes a juror's sheets of one round if the versions they read are still current, in one
+ * statement (saveSheetRows) that checks under the round's share lock that the round is open,
+ * each idea in the juror's queue and not conflicted. A repeat of the same save (double
+ * click, retry, the same file twice) finds its own result and succeeds; anything else newer
+ * is refused with 'sheet_stale'; that check reads the juror's sheets once more. Per idea the
+ * result or the refusal; a refusal of the whole round (not found, closed) is thrown.
  */
-export async function writeOwnSheet(
-	db: Db,
-	input: {
-		roundId: number;
-		ideaId: number;
-		jurorId: number;
-		version: number;
-		overallComment: string;
-		submit: boolean;
-		values: CheckedScore[];
+export async function writeOwnSheets(db: Db, roundId: number, jurorId: number, sheets: readonly OwnSheet[]) {
+	const complete = (s: OwnSheet) => s.values.every((v) => v.value !== null);
+	const saved = await q.saveSheetRows(
+		db,
+		roundId,
+		jurorId,
+		sheets.map((s) => ({
+			ideaId: s.ideaId,
+			expectedVersion: s.version,
+			overallComment: s.overallComment,
+			submitted: s.submit ? 'now' : complete(s) ? 'keep' : 'clear',
+			scores: s.values
+				.filter((v): v is CheckedScore & { value: number } => v.value !== null)
+				.map((v) => ({ criterionId: v.criterionId, value: v.value, comment: v.comment }))
+		}))
+	);
+	if (!saved) throw notFound();
+	const results = new Map<number, OwnSheetResult | DomainError>();
+	const pending: OwnSheet[] = [];
+	for (const s of sheets) {
+		const facts = saved.sheets.get(s.ideaId);
+		if (!facts?.onJury) results.set(s.ideaId, notFound());
+		else if (facts.conflicted) results.set(s.ideaId, conflicted());
+		else if (saved.status !== 'open') results.set(s.ideaId, roundLocked());
+		else if (facts.written)
+			results.set(s.ideaId, {
+				version: facts.written.version,
+				submitted: !!facts.written.submittedAt,
+				complete: complete(s),
+				repeated: false
+			});
+		else pending.push(s);
 	}
-) {
-	const complete = input.values.every((v) => v.value !== null);
-	const saved = await q.saveSheetRow(db, {
-		roundId: input.roundId,
-		ideaId: input.ideaId,
-		jurorId: input.jurorId,
-		expectedVersion: input.version,
-		overallComment: input.overallComment,
-		submitted: input.submit ? 'now' : complete ? 'keep' : 'clear',
-		scores: input.values
-			.filter((v): v is CheckedScore & { value: number } => v.value !== null)
-			.map((v) => ({ criterionId: v.criterionId, value: v.value, comment: v.comment }))
-	});
-	if (!saved || !saved.onJury) throw notFound();
-	if (saved.conflicted) throw conflicted();
-	if (saved.status !== 'open') throw roundLocked();
-	if (!saved.written) {
-		const now = await q.findSheet(db, input.roundId, input.ideaId, input.jurorId);
-		if (now && sameSheet(now, input.values, input.overallComment, input.submit))
-			return { version: now.version, submitted: !!now.submittedAt, complete, repeated: true };
-		throw sheetStale();
+	if (pending.length) {
+		const now =
+			pending.length === 1
+				? [await q.findSheet(db, roundId, pending[0].ideaId, jurorId)].filter((x) => !!x).map((x) => ({ ...x, ideaId: pending[0].ideaId }))
+				: await q.listOwnSheets(db, roundId, jurorId);
+		for (const s of pending) {
+			const current = now.find((x) => x.ideaId === s.ideaId);
+			results.set(
+				s.ideaId,
+				current && sameSheet(current, s.values, s.overallComment, s.submit)
+					? { version: current.version, submitted: !!current.submittedAt, complete: complete(s), repeated: true }
+					: sheetStale()
+			);
+		}
 	}
-	return { version: saved.written.version, submitted: !!saved.written.submittedAt, complete, repeated: false };
+	return { status: saved.status, results };
+}
+
+/** One sheet (writeOwnSheets of one): its result, or its refusal thrown. Two statements at most. */
+export async function writeOwnSheet(db: Db, roundId: number, jurorId: number, sheet: OwnSheet): Promise<OwnSheetResult> {
+	const result = (await writeOwnSheets(db, roundId, jurorId, [sheet])).results.get(sheet.ideaId)!;
+	if (result instanceof DomainError) throw result;
+	return result;
 }
 
 /**
@@ -246,10 +274,8 @@ export async function saveSheet(db: Database, actor: Actor, roundId: number, ide
 		for (const r of refusals) (fields[r.field] ??= []).push(r.code);
 		throw new FieldErrors(fields);
 	}
-	return writeOwnSheet(db, {
-		roundId,
+	return writeOwnSheet(db, roundId, actor.id, {
 		ideaId,
-		jurorId: actor.id,
 		version: input.version,
 		overallComment: input.overallComment,
 		submit: input.submit,

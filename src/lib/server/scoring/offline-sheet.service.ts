@@ -9,19 +9,16 @@ import { DomainError, notFound } from '../errors.js';
 import { checkScores, rubricOf, withWeightPercent, type CheckedScore } from '../../domain/rubric.js';
 import { NotASheet, readUpload, SheetTooLarge, renderCsv, renderXlsx, sheetHeader, type OfflineRow } from './offline-sheet.js';
 import type { SheetInput } from './jury-sheet.schema.js';
-import { sameSheet, writeOwnSheet } from './jury-sheet.service.js';
-import * as rq from './round.queries.js';
+import { sameSheet, writeOwnSheets } from './jury-sheet.service.js';
 import * as q from './jury-sheet.queries.js';
 
-/** The round, its criteria, the ideas left to the juror (conflicts left out) and their own sheets: three statements. */
+/** The round, its criteria, the ideas left to the juror (conflicts left out) and their own sheets: one statement. */
 async function offlineData(db: Database, actor: Actor, roundId: number) {
 	if (!can(actor, 'jury.score')) throw notFound();
-	const [round, criteria, own] = await Promise.all([
-		q.findJurorRound(db, roundId, actor.id),
-		rq.listCriteria(db, roundId),
-		q.listOwnSheets(db, roundId, actor.id)
-	]);
-	if (!round || round.status === 'draft' || !round.isJuror) throw notFound();
+	const data = await q.findOfflineSheetData(db, roundId, actor.id);
+	if (!data) throw notFound();
+	const { round, criteria, own } = data;
+	if (round.status === 'draft' || !round.isJuror) throw notFound();
 	const queue = round.queue.filter((e) => !e.conflicts.length);
 	return { round, criteria, queue, own };
 }
@@ -135,8 +132,7 @@ export async function importOfflineSheet(
 		if (report.reasons.length) continue;
 		const current = stored.get(ideaId);
 		const unchanged = current
-			? sameSheet({ ...current, updatedAt: new Date() }, values, overallComment, false) &&
-				(!!current.submittedAt || values.some((v) => v.value === null))
+			? sameSheet(current, values, overallComment, false) && (!!current.submittedAt || values.some((v) => v.value === null))
 			: values.every((v) => v.value === null && !v.comment) && !overallComment;
 		if (unchanged) {
 			report.result = 'skipped';
@@ -146,24 +142,21 @@ export async function importOfflineSheet(
 		plans[plans.length - 1].write = { ideaId, version, overallComment, submit: values.every((v) => v.value !== null), values };
 	}
 
+	// Every row to write in one statement (writeOwnSheets), refused as a whole when the round is not open.
 	const writes = plans.filter((p) => p.write);
 	if (writes.length) {
-		const locked = await db.transaction().execute(async (trx) => {
-			const round = await rq.lockRound(trx, roundId, 'share');
-			if (!round || round.status !== 'open') return true;
-			for (const plan of writes) {
-				const w = plan.write!;
-				try {
-					await writeOwnSheet(trx, { roundId, jurorId: actor.id, ...w });
-					plan.report.result = 'taken';
-				} catch (e) {
-					if (!(e instanceof DomainError)) throw e;
-					plan.report.reasons.push({ code: e.code });
-				}
-			}
-			return false;
-		});
-		if (locked) return refuseFile('round_locked');
+		const { status, results } = await writeOwnSheets(
+			db,
+			roundId,
+			actor.id,
+			writes.map((p) => p.write!)
+		);
+		if (status !== 'open') return refuseFile('round_locked');
+		for (const plan of writes) {
+			const result = results.get(plan.write!.ideaId);
+			if (result instanceof DomainError) plan.report.reasons.push({ code: result.code });
+			else plan.report.result = 'taken';
+		}
 	}
 	const rows = plans.map((p) => p.report);
 	return {
