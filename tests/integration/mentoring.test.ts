@@ -4,6 +4,7 @@ import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { DomainError } from '$lib/server/errors.js';
 import { addCoachingLog, getCoachingSpace, markReady, setChecklistItem } from '$lib/server/mentoring/coaching.service.js';
+import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { addMentor, getOwnProfile, saveOwnProfile, setMentorAvailability } from '$lib/server/mentoring/mentor-profiles.service.js';
 import { answerProposal, assignAll, assignMentor, endMentorship, requestMentor } from '$lib/server/mentoring/assignment.service.js';
 import { getMentorHome } from '$lib/server/mentoring/mentor-home.service.js';
@@ -306,7 +307,12 @@ describe('answers, requests and the coaching space', () => {
 		await markReady(db, mentor, idea.id, true);
 		expect((await markReady(db, mentor, idea.id, true)).changed).toBe(false);
 
-		const space = await getCoachingSpace(db, owner, idea.id);
+		const tally = newTally();
+		const space = await countStatements(tally, () => getCoachingSpace(db, owner, idea.id));
+		// The access check, then the idea with its assignments, checklist, log and presentations.
+		expect(tally.statements).toBe(2);
+		expect(space.current?.createdAt).toBeInstanceOf(Date);
+		expect(space.checklist.find((c) => c.doneAt)?.doneAt).toBeInstanceOf(Date);
 		expect(space.checklist.filter((c) => c.doneAt).map((c) => c.item)).toEqual(['problem_defined', 'baseline_measured']);
 		expect(space.log).toMatchObject([{ sessionOn: '2026-03-02', notes: 'Baseline agreed', nextStep: 'Count for 4 weeks' }]);
 		expect(space.current).toMatchObject({ mentorId: mentor.id, status: 'accepted' });

@@ -3,8 +3,10 @@ import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 
-export function findCoachingIdea(db: Db, ideaId: number) {
-	return db
+/** The idea's coaching space in one statement: the idea, its assignments, checklist, log and presentations. */
+export async function findCoachingSpace(db: Db, ideaId: number) {
+	const ideaRef = sql<number>`i.id`;
+	const row = await db
 		.selectFrom('idea as i')
 		.innerJoin('department as d', 'd.id', 'i.departmentId')
 		.leftJoin('processArea as pa', 'pa.id', 'i.processAreaId')
@@ -29,17 +31,37 @@ export function findCoachingIdea(db: Db, ideaId: number) {
 					.selectFrom('ideaMember as m')
 					.innerJoin('appUser as u', 'u.id', 'm.userId')
 					.select(['u.id', 'u.name', 'm.role'])
-					.whereRef('m.ideaId', '=', 'i.id')
+					.where('m.ideaId', '=', ideaRef)
 					.orderBy('m.role', 'desc')
 					.orderBy('u.name')
-			).as('team')
+			).as('team'),
+			jsonArrayFrom(ideaAssignments(db).where('a.ideaId', '=', ideaRef)).as('assignments'),
+			jsonArrayFrom(checks(db).where('c.ideaId', '=', ideaRef)).as('checks'),
+			jsonArrayFrom(coachingLog(db).where('l.ideaId', '=', ideaRef)).as('log'),
+			jsonArrayFrom(ideaPresentations(db).where('s.ideaId', '=', ideaRef)).as('presentations')
 		])
 		.where('i.id', '=', ideaId)
 		.executeTakeFirst();
+	if (!row) return undefined;
+	// Inside JSON the times arrive as text: the page gets the Dates the separate reads gave.
+	const at = (v: Date | string) => new Date(v);
+	const maybe = (v: Date | string | null) => (v === null ? null : new Date(v));
+	return {
+		...row,
+		assignments: row.assignments.map((a) => ({
+			...a,
+			createdAt: at(a.createdAt),
+			answeredAt: maybe(a.answeredAt),
+			readyAt: maybe(a.readyAt)
+		})),
+		checks: row.checks.map((c) => ({ ...c, doneAt: at(c.doneAt) })),
+		log: row.log.map((l) => ({ ...l, createdAt: at(l.createdAt) })),
+		presentations: row.presentations.map((p) => ({ ...p, startsAt: at(p.startsAt), endsAt: at(p.endsAt) }))
+	};
 }
 
 /** Every assignment of the idea, newest first: the current mentor, waiting requests, and past answers. */
-export function listIdeaAssignments(db: Db, ideaId: number) {
+function ideaAssignments(db: Db) {
 	return db
 		.selectFrom('mentorAssignment as a')
 		.innerJoin('appUser as u', 'u.id', 'a.mentorId')
@@ -58,40 +80,32 @@ export function listIdeaAssignments(db: Db, ideaId: number) {
 			'a.answeredAt',
 			'a.readyAt'
 		])
-		.where('a.ideaId', '=', ideaId)
 		.orderBy('a.createdAt', 'desc')
-		.orderBy('a.id', 'desc')
-		.execute();
+		.orderBy('a.id', 'desc');
 }
 
-export function listChecks(db: Db, ideaId: number) {
+function checks(db: Db) {
 	return db
 		.selectFrom('coachingCheck as c')
 		.leftJoin('appUser as u', 'u.id', 'c.doneBy')
-		.select(['c.item', 'c.doneAt', 'u.name as doneByName'])
-		.where('c.ideaId', '=', ideaId)
-		.execute();
+		.select(['c.item', 'c.doneAt', 'u.name as doneByName']);
 }
 
-export function listCoachingLog(db: Db, ideaId: number) {
+function coachingLog(db: Db) {
 	return db
 		.selectFrom('coachingLog as l')
 		.innerJoin('appUser as u', 'u.id', 'l.authorId')
 		.select(['l.id', sql<string>`l.session_on::text`.as('sessionOn'), 'l.notes', 'l.nextStep', 'l.createdAt', 'u.name as authorName'])
-		.where('l.ideaId', '=', ideaId)
 		.orderBy('l.sessionOn', 'desc')
-		.orderBy('l.id', 'desc')
-		.execute();
+		.orderBy('l.id', 'desc');
 }
 
-export function listIdeaPresentations(db: Db, ideaId: number) {
+function ideaPresentations(db: Db) {
 	return db
 		.selectFrom('presentationSlot as s')
 		.innerJoin('round as r', 'r.id', 's.roundId')
 		.select(['s.id', 's.startsAt', 's.endsAt', 's.location', 'r.name as roundName'])
-		.where('s.ideaId', '=', ideaId)
-		.orderBy('s.startsAt')
-		.execute();
+		.orderBy('s.startsAt');
 }
 
 // ---------- checklist, log and ready mark ----------

@@ -13,14 +13,9 @@ import * as q from './coaching.queries.js';
 export async function getCoachingSpace(db: Database, actor: Actor, ideaId: number) {
 	const access = await requireCoaching(db, actor, ideaId, 'view');
 	const organiser = hasRole(actor, 'organiser');
-	const [idea, assignments, checks, log, presentations] = await Promise.all([
-		q.findCoachingIdea(db, ideaId),
-		q.listIdeaAssignments(db, ideaId),
-		q.listChecks(db, ideaId),
-		q.listCoachingLog(db, ideaId),
-		q.listIdeaPresentations(db, ideaId)
-	]);
-	if (!idea) throw notFound();
+	const space = await q.findCoachingSpace(db, ideaId);
+	if (!space) throw notFound();
+	const { assignments, checks, log, presentations, ...idea } = space;
 	const can_ = {
 		work: canOnCoaching(actor, 'work', access.facts),
 		markReady: canOnCoaching(actor, 'markReady', access.facts),
