@@ -409,7 +409,12 @@ async function generateOn(db: Database, opts: { size: number; seed?: number; log
 			)
 		: { rows: [] as Array<{ name: string; def: string }> };
 
-	for (const [table, trigger] of TRIGGERS) await run(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+	// The title words of "did you mean" (migration 0010): rebuilt once at the end.
+	const { rows: wordTrigger } = await sql<{ n: number }>`
+		SELECT count(*)::int AS n FROM pg_trigger WHERE tgname = 'kb_entry_title_word_refresh'`.execute(db);
+	const triggers: Array<readonly [string, string]> = [...TRIGGERS];
+	if (wordTrigger[0].n) triggers.push(['kb_entry', 'kb_entry_title_word_refresh']);
+	for (const [table, trigger] of triggers) await run(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
 	try {
 		for (const index of indexes) await run(`DROP INDEX ${index.name}`);
 		const chunk = 25_000;
@@ -437,10 +442,13 @@ async function generateOn(db: Database, opts: { size: number; seed?: number; log
 			await run(`SET maintenance_work_mem = '256MB'`).catch(() => {});
 			await run(index.def);
 		}
-		for (const [table, trigger] of TRIGGERS) await run(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
+		if (wordTrigger[0].n) await run('SELECT kb_title_words_rebuild()');
+		for (const [table, trigger] of triggers) await run(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
 	}
 	log('kb-data: VACUUM ANALYZE');
-	await run('VACUUM ANALYZE kb_entry, kb_entry_tag, attachment, adoption, tag, department, process_area');
+	await run(
+		`VACUUM ANALYZE kb_entry, kb_entry_tag, attachment, adoption, tag, department, process_area${wordTrigger[0].n ? ', kb_title_word' : ''}`
+	);
 	return { entries: size, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -123,7 +123,9 @@ async function main() {
 			}
 			return;
 		}
-		const queries = (ONLY ? [ONLY] : KB_BENCH_QUERIES.slice(0, COUNT)).map((qs) => searchQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs))));
+		const queries = (ONLY ? [ONLY] : KB_BENCH_QUERIES.slice(0, COUNT)).map((qs) =>
+			searchQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs)))
+		);
 		const service: number[] = [];
 		const sqlMs: number[] = [];
 		const statements: number[] = [];

@@ -130,4 +130,27 @@ describe('search on a generated knowledge base', () => {
 		},
 		60_000
 	);
+	it('keeps the title words of "did you mean" as entries are withdrawn, renamed and published again', async () => {
+		const db = testDb.db;
+		const words = async () =>
+			(await sql<{ word: string; entries: number }>`SELECT word, entries FROM kb_title_word ORDER BY word`.execute(db)).rows;
+		const computed = async () =>
+			(
+				await sql<{ word: string; entries: number }>`
+					SELECT w AS word, count(*)::int AS entries FROM kb_entry k CROSS JOIN LATERAL kb_title_words(k.title) AS w
+					WHERE k.status = 'published' GROUP BY w ORDER BY w`.execute(db)
+			).rows;
+		const before = await words();
+		expect(before).toEqual(await computed());
+		const ids = sql`(SELECT id FROM kb_entry WHERE status = 'published' ORDER BY id LIMIT 40)`;
+		await sql`UPDATE kb_entry SET title = 'Kalibratieprotocol ' || title WHERE id IN ${ids}`.execute(db);
+		await sql`UPDATE kb_entry SET status = 'unpublished' WHERE id IN ${ids}`.execute(db);
+		expect(await words()).toEqual(await computed());
+		expect((await words()).some((w) => w.word === 'kalibratieprotocol')).toBe(false);
+		await sql`UPDATE kb_entry SET status = 'published' WHERE id IN (SELECT id FROM kb_entry WHERE title LIKE 'Kalibratieprotocol %')`.execute(
+			db
+		);
+		expect((await words()).find((w) => w.word === 'kalibratieprotocol')?.entries).toBe(40);
+		expect(await words()).toEqual(await computed());
+	});
 });

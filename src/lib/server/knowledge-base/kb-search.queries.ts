@@ -80,7 +80,7 @@ function where(f: SearchFilters): RawBuilder<unknown> {
 		);
 	if (f.tag)
 		parts.push(
-			sql`EXISTS (SELECT 1 FROM kb_entry_tag kt JOIN tag t ON t.id = kt.tag_id WHERE kt.kb_entry_id = k.id AND t.name = ${f.tag})`
+			sql`k.id IN (SELECT kt.kb_entry_id FROM kb_entry_tag kt WHERE kt.tag_id = (SELECT t.id FROM tag t WHERE t.name = ${f.tag}))`
 		);
 	return sql.join(parts, sql` AND `);
 }
@@ -108,9 +108,8 @@ export function suggestionWords(q: string): string[] {
 
 /**
  * "Did you mean", per word: the closest word of a published title by trigram similarity
- * (typo-tolerant: "calibraton" -> "calibration"). The twenty titles nearest the word
- * (`<<->`, served by the GiST trigram index in nearest-first order), their words, the most
- * similar one.
+ * (typo-tolerant: "calibraton" -> "calibration"), from kb_title_word (every title word with a
+ * letter in it, kept by a trigger), among those the word matches well enough (`<%`).
  */
 function suggestionSql(words: string[]): RawBuilder<unknown> {
 	const values = sql.join(words.map((w, i) => sql`(${w}::text, ${i}::int)`));
@@ -119,16 +118,8 @@ function suggestionSql(words: string[]): RawBuilder<unknown> {
 		FROM (VALUES ${values}) AS w(term, n)
 		LEFT JOIN LATERAL (
 			SELECT t.word, similarity(t.word, w.term) AS score
-			FROM (
-				SELECT DISTINCT lower(regexp_split_to_table(kb_unaccent(k.title), '[^[:alnum:]]+')) AS word
-				FROM (
-					SELECT k.title FROM kb_entry k
-					WHERE k.status = 'published' AND w.term <% k.title
-					ORDER BY w.term <<-> k.title, k.id
-					LIMIT 20
-				) k
-			) t
-			WHERE length(t.word) >= 3
+			FROM kb_title_word t
+			WHERE w.term <% t.word
 			ORDER BY similarity(t.word, w.term) DESC, t.word
 			LIMIT 1
 		) best ON true`;
@@ -144,7 +135,7 @@ export type Suggestion = { term: string; word: string | null; score: number | nu
  *
  * Cost follows the page, not the matches: browsing and sorting by date or adoptions read the
  * page straight from an index in that order; best-match ranking, the total and the facets
- * read at most SEARCH_CAP + 1 matches (browsing: the newest ones, through the date index).
+ * read at most SEARCH_CAP + 1 matches, the first ones found.
  */
 export function searchStatement(
 	f: SearchFilters
@@ -170,7 +161,6 @@ export function searchStatement(
 			SELECT ${columns('k')}, ${ranked ? rank : sql`0::float4`} AS rank
 			FROM kb_entry k, q
 			WHERE ${where(f)}
-			${f.q ? sql`` : sql`ORDER BY k.published_at DESC, k.id DESC`}
 			LIMIT ${SEARCH_CAP + 1}
 		),
 		counted AS (SELECT * FROM m LIMIT ${SEARCH_CAP}),
