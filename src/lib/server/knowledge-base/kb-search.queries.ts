@@ -152,9 +152,17 @@ export function searchStatement(
 		const k = sql.raw(a);
 		return sql`${k}.id, ${k}.department_id, ${k}.process_area_id, ${k}.award, ${k}.published_at, ${k}.adoption_count`;
 	};
+	// Ranked, or all matches in hand: the page from them. Otherwise (more than SEARCH_CAP
+	// matched, newest or most adopted first) straight from the index in that order; the
+	// branch not taken is never run (its one-time filter is false).
+	const fromMatches = sql`SELECT m.* FROM m ORDER BY ${orderBy(f, 'm')} LIMIT ${f.limit} OFFSET ${f.offset}`;
 	const page = ranked
-		? sql`SELECT m.* FROM m ORDER BY ${orderBy(f, 'm')} LIMIT ${f.limit} OFFSET ${f.offset}`
-		: sql`SELECT ${columns('k')}, 0::float4 AS rank FROM kb_entry k, q WHERE ${where(f)} ORDER BY ${orderBy(f, 'k')} LIMIT ${f.limit} OFFSET ${f.offset}`;
+		? fromMatches
+		: sql`SELECT * FROM (${fromMatches}) a WHERE (SELECT count(*) FROM m) <= ${SEARCH_CAP}
+			UNION ALL
+			SELECT * FROM (
+				SELECT ${columns('k')}, 0::float4 AS rank FROM kb_entry k, q WHERE ${where(f)} ORDER BY ${orderBy(f, 'k')} LIMIT ${f.limit} OFFSET ${f.offset}
+			) b WHERE (SELECT count(*) FROM m) > ${SEARCH_CAP}`;
 	return sql`
 		WITH q AS (SELECT ${query} AS query),
 		m AS MATERIALIZED (
