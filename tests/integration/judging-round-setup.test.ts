@@ -34,6 +34,8 @@ describe('criteria', () => {
 			juries: [{ departmentId: bo.id, members: [juror0] }],
 			entries: [{ ideaId: idea.id, departmentId: bo.id }]
 		});
+		// The round page offers the criteria to change while no score exists (its form is not disabled).
+		expect((await getRoundAdmin(db, organiser, round.id)).criteriaLocked).toBe(false);
 		await saveCriteria(db, organiser, round.id, DEFAULT_CRITERIA.slice(0, 3));
 		const criteria = await db.selectFrom('roundCriterion').select(['id', 'code']).where('roundId', '=', round.id).execute();
 		expect(criteria).toHaveLength(3);
@@ -45,6 +47,7 @@ describe('criteria', () => {
 			scores: j.scores(criteria, { roll_out: 2 })
 		});
 		expect(await codeOf(saveCriteria(db, organiser, round.id, DEFAULT_CRITERIA))).toBe('criteria_locked');
+		expect((await getRoundAdmin(db, organiser, round.id)).criteriaLocked).toBe(true);
 	});
 });
 

@@ -201,10 +201,9 @@ export async function saveCriteria(db: Database, actor: Actor, roundId: number, 
 	});
 	if (Object.keys(errors).length) throw new FieldErrors(errors);
 	await db.transaction().execute(async (trx) => {
-		const round = await rq.lockRound(trx, roundId, 'update');
+		const round = await rq.lockRoundWithScores(trx, roundId);
 		if (!round) throw notFound();
-		if ((await rq.countScoresInRound(trx, roundId)).n > 0)
-			throw refuse('criteria_locked', 'Scores exist in this round: its criteria can no longer change.');
+		if (round.anyScore) throw refuse('criteria_locked', 'Scores exist in this round: its criteria can no longer change.');
 		if (round.status === 'closed' || round.status === 'published') throw refuse('round_locked', 'This round is closed.');
 		await q.replaceCriteria(trx, roundId, criteria);
 		await recordAudit(trx, {

@@ -57,6 +57,16 @@ export function lockRound(db: Transaction<DB>, roundId: number, mode: 'share' | 
 	return (mode === 'share' ? q.forShare() : q.forUpdate()).executeTakeFirst();
 }
 
+/** The round held FOR UPDATE (as lockRound) with whether any score exists in it: criteria may change only while none does. One statement. */
+export function lockRoundWithScores(db: Transaction<DB>, roundId: number) {
+	return db
+		.selectFrom('round as r')
+		.select((eb) => ['r.id', 'r.status', eb.exists(anyScoreQuery(db, sql.ref<number>('r.id'))).as('anyScore')])
+		.where('r.id', '=', roundId)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
 export function criteriaQuery(db: Db, roundId: RoundRef) {
 	return db
 		.selectFrom('roundCriterion')
@@ -76,6 +86,15 @@ function scoreCountQuery(db: Db, roundId: RoundRef) {
 		.selectFrom('score as s')
 		.innerJoin('scoreSheet as h', 'h.id', 's.sheetId')
 		.select(sql<number>`count(*)::int`.as('n'))
+		.where('h.roundId', '=', roundId);
+}
+
+/** A score of the round, if any (for `exists`: a count would always give a row). */
+function anyScoreQuery(db: Db, roundId: RoundRef) {
+	return db
+		.selectFrom('score as s')
+		.innerJoin('scoreSheet as h', 'h.id', 's.sheetId')
+		.select(sql<number>`1`.as('one'))
 		.where('h.roundId', '=', roundId);
 }
 
@@ -208,7 +227,7 @@ function recordParts(db: Db, roundId: RoundRef) {
 		sql<
 			{ jurorId: number; ideaId: number; source: string }[]
 		>`(select coalesce(json_agg(x), '[]'::json) from (${conflictPairsSql(roundId)}) x)`.as('conflicts'),
-		sql<boolean>`exists (${scoreCountQuery(db, roundId)})`.as('anyScore')
+		sql<boolean>`exists (${anyScoreQuery(db, roundId)})`.as('anyScore')
 	] as const;
 }
 
