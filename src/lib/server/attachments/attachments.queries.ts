@@ -29,22 +29,25 @@ export function findAttachment(db: Db, attachmentId: number) {
 		.executeTakeFirst();
 }
 
+/** What a list of an idea's attachments shows (`attachment as a` joined with its uploader `appUser as u`). */
+export const IDEA_ATTACHMENT_COLUMNS = [
+	'a.id',
+	'a.kind',
+	'a.fileName',
+	'a.mediaType',
+	'a.sizeBytes',
+	'a.sha256',
+	'a.createdAt',
+	'a.uploadedBy',
+	'u.name as uploaderName'
+] as const;
+
 /** An idea's attachments with the uploader's name, oldest first. */
 export function listAttachmentsOfIdea(db: Db, ideaId: number) {
 	return db
 		.selectFrom('attachment as a')
 		.innerJoin('appUser as u', 'u.id', 'a.uploadedBy')
-		.select([
-			'a.id',
-			'a.kind',
-			'a.fileName',
-			'a.mediaType',
-			'a.sizeBytes',
-			'a.sha256',
-			'a.createdAt',
-			'a.uploadedBy',
-			'u.name as uploaderName'
-		])
+		.select(IDEA_ATTACHMENT_COLUMNS)
 		.where('a.ideaId', '=', ideaId)
 		.orderBy('a.createdAt')
 		.orderBy('a.id')

@@ -11,6 +11,11 @@ import type { Db } from '../db/index.js';
  * department may enter (a competition without a list of departments takes every one).
  */
 export function listOpenCalls(db: Db, departmentId?: number) {
+	return openCalls(db, departmentId).execute();
+}
+
+/** The open calls as a query, to run alone or nest (`jsonArrayFrom`). */
+export function openCalls(db: Db, departmentId?: number) {
 	return db
 		.selectFrom('competition as c')
 		.select(['c.id', 'c.slug', 'c.name', 'c.callText', 'c.submissionOpensAt', 'c.submissionClosesAt'])
@@ -33,8 +38,7 @@ export function listOpenCalls(db: Db, departmentId?: number) {
 				])
 			)
 		)
-		.orderBy('c.submissionClosesAt')
-		.execute();
+		.orderBy('c.submissionClosesAt');
 }
 
 /** Competitions an organiser is running now (not closed or archived), newest first. */

@@ -6,11 +6,11 @@ import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
 import { FieldErrors, notFound } from '../errors.js';
 import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
-import { findCompetitionWindow, isDepartmentEligible, listOpenCalls } from './calls.queries.js';
+import { findCompetitionWindow, isDepartmentEligible } from './calls.queries.js';
 import { loadIdeaFacts, requireIdeaAccess } from './ideas.access.js';
 import { missingForSubmission, type IdeaInput } from './ideas.schema.js';
 import { changeStatus, stale } from './ideas.service.js';
-import { findIdeaDetail } from './idea-page.queries.js';
+import { findIdeaDetail, findIdeaForEdit } from './idea-page.queries.js';
 import { findSimilar } from './idea-lists.queries.js';
 import * as q from './ideas.queries.js';
 
@@ -98,12 +98,7 @@ export async function withdrawIdea(db: Database, actor: Actor, ideaId: number, v
 
 /** The form's choices: open calls, departments, process areas, known tags, and the team chosen. */
 export async function getIdeaFormOptions(db: Database, memberIds: number[] = [], departmentId?: number) {
-	const [calls, choices, members] = await Promise.all([
-		listOpenCalls(db, departmentId),
-		q.listIdeaChoices(db),
-		q.findUsersByIds(db, memberIds)
-	]);
-	return { calls, ...choices, members };
+	return q.findIdeaFormOptions(db, memberIds, departmentId);
 }
 
 /** The list of all ideas' filter choices: competitions, departments and tags (one statement). */
@@ -115,9 +110,10 @@ export async function getIdeaListChoices(db: Database) {
 /** The editable idea as the form shows it. */
 export async function getIdeaForEdit(db: Database, actor: Actor, ideaId: number) {
 	const access = await requireIdeaAccess(db, actor, ideaId, 'edit');
-	const detail = await findIdeaDetail(db, ideaId);
+	const detail = await findIdeaForEdit(db, ideaId);
 	if (!detail) throw notFound();
-	return { access, idea: detail };
+	const { attachments, ...idea } = detail;
+	return { access, idea, attachments };
 }
 
 /** "Solved before?": published improvements and ideas this reader may see, like the text typed. */

@@ -1,5 +1,6 @@
 /** Lists of ideas: a member's, the screening queue, the organiser's filtered list, the home page's counts, "solved before?". */
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { teamNames } from './idea-columns.js';
 import { UNANSWERED } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
@@ -154,36 +155,39 @@ export function listIdeas(db: Db, f: IdeaListFilter) {
  * by word match or trigram similarity to what they are typing.
  */
 export async function findSimilar(db: Db, text: string, visibleIdeaStatuses: readonly string[], excludeIdeaId: number | null, limit = 5) {
-	const [kb, ideas] = await Promise.all([
-		db
-			.selectFrom('kbEntry as k')
-			.select([
-				'k.id',
-				'k.title',
-				'k.summary',
-				sql<number>`greatest(similarity(k.title, ${text}), ts_rank(k.search_doc, websearch_to_tsquery('simple', ${text})))`.as('score')
-			])
-			.where('k.status', '=', 'published')
-			.where(sql<boolean>`(k.title % ${text} or k.search_doc @@ plainto_tsquery('simple', ${text}))`)
-			.orderBy('score', 'desc')
-			.limit(limit)
-			.execute(),
-		db
-			.selectFrom('idea as i')
-			.innerJoin('competition as c', 'c.id', 'i.competitionId')
-			.select([
-				'i.id',
-				'i.title',
-				'i.status',
-				sql<number>`greatest(similarity(i.title, ${text}), ts_rank(i.search_doc, plainto_tsquery('simple', ${text})))`.as('score')
-			])
-			.where('i.status', 'in', [...visibleIdeaStatuses])
-			.where('c.submissionClosesAt', '<=', sql<Date>`now()`)
-			.$if(excludeIdeaId !== null, (qb) => qb.where('i.id', '<>', excludeIdeaId!))
-			.where(sql<boolean>`(i.title % ${text} or i.search_doc @@ plainto_tsquery('simple', ${text}))`)
-			.orderBy('score', 'desc')
-			.limit(limit)
-			.execute()
-	]);
-	return { kb, ideas };
+	return db
+		.selectNoFrom((eb) => [
+			jsonArrayFrom(
+				eb
+					.selectFrom('kbEntry as k')
+					.select([
+						'k.id',
+						'k.title',
+						'k.summary',
+						sql<number>`greatest(similarity(k.title, ${text}), ts_rank(k.search_doc, websearch_to_tsquery('simple', ${text})))`.as('score')
+					])
+					.where('k.status', '=', 'published')
+					.where(sql<boolean>`(k.title % ${text} or k.search_doc @@ plainto_tsquery('simple', ${text}))`)
+					.orderBy('score', 'desc')
+					.limit(limit)
+			).as('kb'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('idea as i')
+					.innerJoin('competition as c', 'c.id', 'i.competitionId')
+					.select([
+						'i.id',
+						'i.title',
+						'i.status',
+						sql<number>`greatest(similarity(i.title, ${text}), ts_rank(i.search_doc, plainto_tsquery('simple', ${text})))`.as('score')
+					])
+					.where('i.status', 'in', [...visibleIdeaStatuses])
+					.where('c.submissionClosesAt', '<=', sql<Date>`now()`)
+					.$if(excludeIdeaId !== null, (qb) => qb.where('i.id', '<>', excludeIdeaId!))
+					.where(sql<boolean>`(i.title % ${text} or i.search_doc @@ plainto_tsquery('simple', ${text}))`)
+					.orderBy('score', 'desc')
+					.limit(limit)
+			).as('ideas')
+		])
+		.executeTakeFirstOrThrow();
 }

@@ -3,10 +3,34 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql } from 'kysely';
 import { NOT_MERGE_TARGETS } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
+import { IDEA_ATTACHMENT_COLUMNS } from '../attachments/attachments.queries.js';
+import type { AttachmentKind } from '../../domain/attachment-kinds.js';
 
 /** The idea in one round trip: fields, team, benefits, tags. */
 export function findIdeaDetail(db: Db, ideaId: number) {
 	return ideaDetail(db, ideaId).executeTakeFirst();
+}
+
+/**
+ * The edit page's idea in one round trip: as `findIdeaDetail`, with its attachments (oldest
+ * first, their times turned back into dates from JSON).
+ */
+export async function findIdeaForEdit(db: Db, ideaId: number) {
+	const row = await ideaDetail(db, ideaId)
+		.select((eb) =>
+			jsonArrayFrom(
+				eb
+					.selectFrom('attachment as a')
+					.innerJoin('appUser as u', 'u.id', 'a.uploadedBy')
+					.select(IDEA_ATTACHMENT_COLUMNS)
+					.whereRef('a.ideaId', '=', 'i.id')
+					.orderBy('a.createdAt')
+					.orderBy('a.id')
+			).as('attachments')
+		)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	return { ...row, attachments: row.attachments.map((a) => ({ ...a, kind: a.kind as AttachmentKind, createdAt: new Date(a.createdAt) })) };
 }
 
 function ideaDetail(db: Db, ideaId: number) {

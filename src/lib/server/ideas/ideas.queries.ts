@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
+import { openCalls } from './calls.queries.js';
 
 /** The idea's status and version, locked for the rest of the transaction. */
 export function lockIdea(db: Db, ideaId: number) {
@@ -244,6 +245,44 @@ export async function listIdeaChoices(db: Db) {
 		])
 		.executeTakeFirstOrThrow();
 	return { ...row, tags: row.tags.map((t) => t.name) };
+}
+
+/**
+ * The idea form's choices in one statement: the open calls (those `departmentId` may enter),
+ * the choices above, and the team members chosen so far (active people only).
+ */
+export async function findIdeaFormOptions(db: Db, memberIds: number[], departmentId?: number) {
+	const row = await db
+		.selectNoFrom((eb) => [
+			jsonArrayFrom(openCalls(db, departmentId)).as('calls'),
+			jsonArrayFrom(eb.selectFrom('competition').select(['id', 'name', 'status']).orderBy('submissionOpensAt', 'desc')).as('competitions'),
+			jsonArrayFrom(eb.selectFrom('department').select(['id', 'code', 'name', 'parentId', 'headcount']).orderBy('name')).as('departments'),
+			jsonArrayFrom(
+				eb.selectFrom('processArea').select(['id', 'code', 'nameEn', 'nameNl']).where('retiredAt', 'is', null).orderBy('nameEn')
+			).as('processAreas'),
+			jsonArrayFrom(eb.selectFrom('tag').select('name').orderBy('name')).as('tags'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('appUser as u')
+					.innerJoin('department as d', 'd.id', 'u.departmentId')
+					.select(['u.id', 'u.name', 'u.jobTitle', 'd.name as departmentName'])
+					.where('u.id', 'in', memberIds.length ? memberIds : [0])
+					.where('u.disabledAt', 'is', null)
+			).as('members')
+		])
+		.executeTakeFirstOrThrow();
+	return {
+		calls: row.calls.map((c) => ({
+			...c,
+			submissionOpensAt: new Date(c.submissionOpensAt),
+			submissionClosesAt: new Date(c.submissionClosesAt)
+		})),
+		competitions: row.competitions,
+		departments: row.departments,
+		processAreas: row.processAreas,
+		tags: row.tags.map((t) => t.name),
+		members: row.members
+	};
 }
 
 export function listTagNames(db: Db) {

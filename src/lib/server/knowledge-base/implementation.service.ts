@@ -6,8 +6,7 @@
 import type { Database } from '../db/index.js';
 import { canOnImplementation, canOnKbEntry, hasRole, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
-import { findUsersByIds, listProcessAreas, moveIdea, recordIdeaEvent } from '../ideas/ideas.service.js';
-import { listDepartments } from '../org/users.service.js';
+import { findUsersByIds, moveIdea, recordIdeaEvent } from '../ideas/ideas.service.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { TRANSITIONS } from '../../domain/lifecycle.js';
 import { requireIdeaFacts } from './kb.access.js';
@@ -22,16 +21,10 @@ export async function getImplementationPage(db: Database, actor: Actor, ideaId: 
 	const canRecord = canOnImplementation(actor, 'record', facts);
 	const organiser = hasRole(actor, 'organiser');
 	if (!canRecord && !organiser) throw notFound();
-	const [implementation, results, idea, entryRef, processAreas, departments] = await Promise.all([
-		q.findImplementation(db, ideaId),
-		q.listResultsOfIdea(db, ideaId),
-		q.findIdeaForPublication(db, ideaId),
-		q.findEntryByIdea(db, ideaId),
-		listProcessAreas(db),
-		listDepartments(db)
-	]);
+	const idea = await q.findImplementationPage(db, ideaId);
 	if (!idea) throw notFound();
-	const entry = entryRef ? await q.findEntry(db, entryRef.id) : null;
+	const { implementation, results, processAreas, departments } = idea;
+	const entry = idea.entryId ? await q.findEntry(db, idea.entryId) : null;
 	const entryFacts = entry ? { status: entry.status, isTeam: facts.isMember } : null;
 	return {
 		idea: {

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import type { MeasuredResultInput } from './kb.schema.js';
@@ -193,20 +193,7 @@ export async function replaceResults(
 		.execute();
 }
 
-export function listResultsOfIdea(db: Db, ideaId: number) {
-	return db.selectFrom('measuredResult as r').select(resultColumns).where('r.ideaId', '=', ideaId).orderBy('r.id').execute();
-}
-
 // ---------- implementation and publication ----------
-
-export function findImplementation(db: Db, ideaId: number) {
-	return db
-		.selectFrom('implementation as im')
-		.leftJoin('appUser as o', 'o.id', 'im.ownerId')
-		.select(['im.ideaId', 'im.ownerId', 'o.name as ownerName', 'im.status', 'im.doneOn', 'im.updatedAt'])
-		.where('im.ideaId', '=', ideaId)
-		.executeTakeFirst();
-}
 
 export function upsertImplementation(db: Db, row: { ideaId: number; ownerId: number | null; status: string; doneOn: string | null }) {
 	return db
@@ -365,6 +352,51 @@ export function findIdeaForPublication(db: Db, ideaId: number) {
 		])
 		.where('i.id', '=', ideaId)
 		.executeTakeFirst();
+}
+
+/**
+ * The implementation page in one statement: the idea (tags, team), its implementation record,
+ * its measured results, the id of its knowledge-base entry, and the choices the page's forms
+ * offer (process areas in use, departments).
+ */
+export async function findImplementationPage(db: Db, ideaId: number) {
+	const row = await db
+		.selectFrom('idea as i')
+		.select(['i.id', 'i.title', 'i.problem', 'i.proposal', 'i.status', 'i.award', 'i.departmentId', 'i.processAreaId', 'i.competitionId'])
+		.select((eb) => [
+			jsonArrayFrom(
+				eb.selectFrom('ideaTag as it').innerJoin('tag as t', 't.id', 'it.tagId').select('t.name').whereRef('it.ideaId', '=', 'i.id')
+			).as('tags'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('ideaMember as m')
+					.innerJoin('appUser as u', 'u.id', 'm.userId')
+					.select(['u.id', 'u.name', 'm.role'])
+					.whereRef('m.ideaId', '=', 'i.id')
+					.orderBy('u.name')
+			).as('team'),
+			jsonObjectFrom(
+				eb
+					.selectFrom('implementation as im')
+					.leftJoin('appUser as o', 'o.id', 'im.ownerId')
+					.select(['im.ideaId', 'im.ownerId', 'o.name as ownerName', 'im.status', 'im.doneOn', 'im.updatedAt'])
+					.whereRef('im.ideaId', '=', 'i.id')
+			).as('implementation'),
+			jsonArrayFrom(eb.selectFrom('measuredResult as r').select(resultColumns).whereRef('r.ideaId', '=', 'i.id').orderBy('r.id')).as(
+				'results'
+			),
+			eb.selectFrom('kbEntry as k').select('k.id').whereRef('k.ideaId', '=', 'i.id').limit(1).as('entryId'),
+			jsonArrayFrom(
+				eb.selectFrom('processArea').select(['id', 'code', 'nameEn', 'nameNl']).where('retiredAt', 'is', null).orderBy('nameEn')
+			).as('processAreas'),
+			jsonArrayFrom(eb.selectFrom('department').select(['id', 'name']).orderBy('name')).as('departments')
+		])
+		.where('i.id', '=', ideaId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const impl = row.implementation;
+	// JSON carries times as text; the page reads a Date as the separate query gave it.
+	return { ...row, implementation: impl ? { ...impl, updatedAt: new Date(impl.updatedAt) } : null };
 }
 
 // ---------- people to notify ----------

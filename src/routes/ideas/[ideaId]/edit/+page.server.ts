@@ -6,23 +6,21 @@ import { DomainError } from '$lib/server/errors';
 import { idParam, orNotFound } from '$lib/server/http';
 import { findSimilarIdeas, getIdeaForEdit, getIdeaFormOptions } from '$lib/server/ideas/idea-form.service';
 import { ideaFormActions } from '$lib/server/ideas/idea-form.actions';
-import { listIdeaAttachments } from '$lib/server/attachments/attachments.service';
 import { ideaToFormValues } from '$lib/forms/idea-values';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'idea.create');
 	const ideaId = idParam(params.ideaId);
-	const { idea } = await orNotFound(getIdeaForEdit(db(), user, ideaId)).catch((e: unknown) => {
+	const { idea, attachments } = await orNotFound(getIdeaForEdit(db(), user, ideaId)).catch((e: unknown) => {
 		if (e instanceof DomainError) error(409, e.message);
 		throw e;
 	});
-	const [options, similar, attachments] = await Promise.all([
+	const [options, similar] = await Promise.all([
 		getIdeaFormOptions(
 			db(),
 			idea.team.map((t) => t.id)
 		),
-		findSimilarIdeas(db(), user, { title: idea.title, problem: idea.problem, exclude: ideaId }),
-		listIdeaAttachments(db(), ideaId)
+		findSimilarIdeas(db(), user, { title: idea.title, problem: idea.problem, exclude: ideaId })
 	]);
 	return { idea, options, similar, attachments, values: ideaToFormValues(idea), problem: url.searchParams.get('problem') };
 };
