@@ -3,6 +3,7 @@
  * mentor within capacity, assignments and answers, profiles, and the organiser's lists. One
  * idea's coaching space is coaching.queries.ts; the mentor's home mentor-home.queries.ts.
  */
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql } from 'kysely';
 import { teamNames } from '../ideas/idea-columns.js';
 import type { Db } from '../db/index.js';
@@ -177,6 +178,10 @@ export function findActiveUser(db: Db, userId: number) {
 
 /** Every mentor with their load: the candidates of a suggestion and the organiser's load table. */
 export function listMentors(db: Db) {
+	return mentorsQuery(db).execute();
+}
+
+export function mentorsQuery(db: Db) {
 	return db
 		.selectFrom('mentorProfile as p')
 		.innerJoin('appUser as u', 'u.id', 'p.userId')
@@ -205,12 +210,15 @@ export function listMentors(db: Db) {
 				.as('waiting')
 		])
 		.where('u.disabledAt', 'is', null)
-		.orderBy('u.name')
-		.execute();
+		.orderBy('u.name');
 }
 
 /** People who could be added as mentors: active, without a profile yet. */
 export function listPeopleWithoutProfile(db: Db) {
+	return peopleWithoutProfileQuery(db).execute();
+}
+
+export function peopleWithoutProfileQuery(db: Db) {
 	return db
 		.selectFrom('appUser as u')
 		.innerJoin('department as d', 'd.id', 'u.departmentId')
@@ -218,11 +226,37 @@ export function listPeopleWithoutProfile(db: Db) {
 		.where('u.disabledAt', 'is', null)
 		.where((eb) => eb.not(eb.exists(eb.selectFrom('mentorProfile as p').whereRef('p.userId', '=', 'u.id').select('p.userId'))))
 		.orderBy('u.name')
-		.limit(1000)
-		.execute();
+		.limit(1000);
 }
 
 // ---------- the organiser's overview ----------
+
+/**
+ * The organiser's mentoring page in one statement: mentors with their load, ideas waiting for a
+ * mentor, unanswered proposals, coached ideas, the competitions' settings and the people who
+ * could become mentors (each list as the query of its own name gives it, times as Dates).
+ */
+export async function findMentoringOverview(db: Db) {
+	const row = await db
+		.selectNoFrom(() => [
+			jsonArrayFrom(mentorsQuery(db)).as('mentors'),
+			jsonArrayFrom(ideasWithoutMentorQuery(db)).as('waiting'),
+			jsonArrayFrom(unansweredProposalsQuery(db)).as('unanswered'),
+			jsonArrayFrom(coachedIdeasQuery(db)).as('coached'),
+			jsonArrayFrom(competitionMentorSettingsQuery(db)).as('competitions'),
+			jsonArrayFrom(peopleWithoutProfileQuery(db)).as('people')
+		])
+		.executeTakeFirstOrThrow();
+	const date = (value: string | null) => (value === null ? null : new Date(value));
+	return {
+		mentors: row.mentors,
+		waiting: row.waiting.map((i) => ({ ...i, answeredAt: date(i.answeredAt) })),
+		unanswered: row.unanswered.map((p) => ({ ...p, createdAt: new Date(p.createdAt) })),
+		coached: row.coached.map((c) => ({ ...c, readyAt: date(c.readyAt) })),
+		competitions: row.competitions,
+		people: row.people
+	};
+}
 
 /**
  * Ideas that need a mentor: accepted or coaching, nobody proposed or accepted; with what a
@@ -230,6 +264,10 @@ export function listPeopleWithoutProfile(db: Db) {
  * Oldest acceptance first, so "assign all" serves the longest waiting first.
  */
 export function listIdeasWithoutMentor(db: Db) {
+	return ideasWithoutMentorQuery(db).execute();
+}
+
+export function ideasWithoutMentorQuery(db: Db) {
 	return db
 		.selectFrom('idea as i')
 		.innerJoin('department as d', 'd.id', 'i.departmentId')
@@ -283,24 +321,30 @@ export function listIdeasWithoutMentor(db: Db) {
 			)
 		)
 		.orderBy(sql`i.answered_at asc nulls last`)
-		.orderBy('i.id')
-		.execute();
+		.orderBy('i.id');
 }
 
 /** Proposals the mentor has not answered yet, oldest first. */
 export function listUnansweredProposals(db: Db) {
+	return unansweredProposalsQuery(db).execute();
+}
+
+export function unansweredProposalsQuery(db: Db) {
 	return db
 		.selectFrom('mentorAssignment as a')
 		.innerJoin('idea as i', 'i.id', 'a.ideaId')
 		.innerJoin('appUser as u', 'u.id', 'a.mentorId')
 		.select(['a.id', 'a.ideaId', 'i.title', 'a.mentorId', 'u.name as mentorName', 'a.createdAt'])
 		.where('a.status', '=', 'proposed')
-		.orderBy('a.createdAt')
-		.execute();
+		.orderBy('a.createdAt');
 }
 
 /** Ideas coached now, with checklist progress and the ready mark: what the organiser plans rounds with. */
 export function listCoachedIdeas(db: Db) {
+	return coachedIdeasQuery(db).execute();
+}
+
+export function coachedIdeasQuery(db: Db) {
 	return db
 		.selectFrom('mentorAssignment as a')
 		.innerJoin('idea as i', 'i.id', 'a.ideaId')
@@ -323,17 +367,19 @@ export function listCoachedIdeas(db: Db) {
 		.where('a.status', '=', 'accepted')
 		.where('i.status', 'in', COACHING_ONGOING)
 		.orderBy(sql`a.ready_at desc nulls last`)
-		.orderBy('i.title')
-		.execute();
+		.orderBy('i.title');
 }
 
 export function listCompetitionMentorSettings(db: Db) {
+	return competitionMentorSettingsQuery(db).execute();
+}
+
+export function competitionMentorSettingsQuery(db: Db) {
 	return db
 		.selectFrom('competition')
 		.select(['id', 'name', 'preferOtherDepartmentMentor'])
 		.where('status', 'in', ['draft', 'open', 'judging'])
-		.orderBy('submissionOpensAt', 'desc')
-		.execute();
+		.orderBy('submissionOpensAt', 'desc');
 }
 
 export function setPreferOtherDepartment(db: Db, competitionId: number, prefer: boolean) {

@@ -42,14 +42,7 @@ const suggestionView = (s: MentorSuggestion) => ({ userId: s.mentor.userId, name
  */
 export async function getMentoringOverview(db: Database, actor: Actor, now = new Date()) {
 	if (!can(actor, 'mentoring.manage')) throw notFound();
-	const [mentors, waiting, unanswered, coached, competitions, people] = await Promise.all([
-		q.listMentors(db),
-		q.listIdeasWithoutMentor(db),
-		q.listUnansweredProposals(db),
-		q.listCoachedIdeas(db),
-		q.listCompetitionMentorSettings(db),
-		q.listPeopleWithoutProfile(db)
-	]);
+	const { mentors, waiting, unanswered, coached, competitions, people } = await q.findMentoringOverview(db);
 	const candidates = mentors.map(toCandidate);
 	const byId = new Map(mentors.map((m) => [m.userId, m]));
 	const available = candidates
