@@ -569,6 +569,26 @@ export function listDepartmentsWithCounts(db: Db) {
 		.execute();
 }
 
+/**
+ * An entry page's choices in one statement: every department (its roll-out map and the
+ * adoption form) and, when `peopleOf` names a department, its active people (owner choices).
+ */
+export function findAdoptionChoices(db: Db, peopleOf: number | null) {
+	return db
+		.selectNoFrom((eb) => [
+			jsonArrayFrom(eb.selectFrom('department').select(['id', 'code', 'name']).orderBy('name')).as('departments'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('appUser')
+					.select(['id', 'name'])
+					.where('departmentId', '=', peopleOf ?? 0)
+					.where('disabledAt', 'is', null)
+					.orderBy('name')
+			).as('people')
+		])
+		.executeTakeFirstOrThrow();
+}
+
 export function listPeopleOfDepartment(db: Db, departmentId: number) {
 	return db
 		.selectFrom('appUser')

@@ -125,15 +125,18 @@ function correctQuery(text: string, best: Map<string, string>): string | null {
 /** An entry's page: the entry, where it has been rolled out, totals, and what the reader may do. */
 export async function getEntryPage(db: Database, actor: Actor, entryId: number) {
 	const access = await requireEntryAccess(db, actor, entryId);
-	const [entry, adoptions, departments] = await Promise.all([q.findEntry(db, entryId), q.listAdoptions(db, entryId), listDepartments(db)]);
+	const canAdopt = canOnKbEntry(actor, 'adopt', access.facts);
+	const [entry, adoptions, { departments, people }] = await Promise.all([
+		q.findEntry(db, entryId),
+		q.listAdoptions(db, entryId),
+		q.findAdoptionChoices(db, canAdopt ? actor.departmentId : null)
+	]);
 	if (!entry) throw notFound();
 	const mine = adoptions.find((a) => a.departmentId === actor.departmentId) ?? null;
-	const canAdopt = canOnKbEntry(actor, 'adopt', access.facts);
 	const organiser = hasRole(actor, 'organiser');
 	const adoptionDepartments = organiser
 		? departments.filter((d) => d.id !== entry.departmentId)
 		: departments.filter((d) => d.id === actor.departmentId);
-	const people = canAdopt ? await q.listPeopleOfDepartment(db, actor.departmentId) : [];
 	const statusByDepartment = new Map(adoptions.map((a) => [a.departmentId, a.status]));
 	const candidateIds = new Set(entry.candidates.map((c) => c.id));
 	return {
