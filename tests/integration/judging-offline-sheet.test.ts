@@ -53,9 +53,9 @@ afterAll(async () => {
 describe('the offline sheet', () => {
 	it('takes valid rows, refuses bad ones with the reason, and refuses a file that is not a sheet', async () => {
 		const owner = await f.newUser({ departmentId: bo.id });
-		const ideas = await Promise.all(
-			[1, 2, 3].map((i) => f.newIdea({ owner, competitionId: cup.id, status: 'semi_final', title: `Offline ${i}` }))
-		);
+		// One after another: created at once through a pool, their ids could come in any order.
+		const ideas = [];
+		for (const i of [1, 2, 3]) ideas.push(await f.newIdea({ owner, competitionId: cup.id, status: 'semi_final', title: `Offline ${i}` }));
 		const juror0 = await f.newUser({ departmentId: bo.id });
 		const round = await j.newRound({
 			competitionId: cup.id,
