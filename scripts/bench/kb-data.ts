@@ -15,6 +15,7 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../../src/lib/server/db/index.js';
+import { mulberry32 } from '../../src/lib/domain/random.js';
 
 // ---------------------------------------------------------------- word lists (as the first bench.ts seeding)
 
@@ -218,17 +219,6 @@ const START_SECONDS = Date.UTC(2019, 0, 1) / 1000;
 const SPAN_SECONDS = (Date.UTC(2026, 10, 1) - Date.UTC(2019, 0, 1)) / 1000;
 
 // ---------------------------------------------------------------- SQL building blocks
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A text[] literal (quoted by hand: no parameters, so every fragment can be repeated freely). */
 function textArray(xs: readonly string[]): string {

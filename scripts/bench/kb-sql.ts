@@ -27,8 +27,8 @@ import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/index.js';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.js';
 import { countStatements, newTally } from '../../src/lib/server/db/statement-count.js';
-import { searchKb } from '../../src/lib/server/knowledge-base/kb.service.js';
-import { KB_PAGE_SIZE, searchQuerySchema } from '../../src/lib/server/knowledge-base/kb.schema.js';
+import { searchFilters, searchKb } from '../../src/lib/server/knowledge-base/kb.service.js';
+import { searchQuerySchema } from '../../src/lib/server/knowledge-base/kb.schema.js';
 import { searchStatement } from '../../src/lib/server/knowledge-base/kb-search.queries.js';
 import { sql } from 'kysely';
 import type { Actor } from '../../src/lib/server/auth/policy.js';
@@ -111,18 +111,7 @@ async function main() {
 		const actor: Actor = { id: 1, departmentId: 1, roles: ['employee'] };
 		if (EXPLAIN) {
 			const query = searchQuerySchema.parse(Object.fromEntries(new URLSearchParams(ONLY)));
-			const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
-			const compiled = searchStatement({
-				q: query.q,
-				departmentId: query.department,
-				processAreaId: query.area,
-				tag: query.tag,
-				year: query.year,
-				award: query.award,
-				sort,
-				limit: KB_PAGE_SIZE,
-				offset: (query.page - 1) * KB_PAGE_SIZE
-			}).compile(handle.db);
+			const compiled = searchStatement(searchFilters(query)).compile(handle.db);
 			await sql.raw('SET jit = off').execute(handle.db);
 			for (let i = 0; i < 2; i++) {
 				const { rows } = await handle.db.executeQuery<{ 'QUERY PLAN': string }>({

@@ -334,6 +334,11 @@ export async function findFinalOutcome(db: Db, ideaId: number): Promise<string |
 }
 
 export function findIdeaForPublication(db: Db, ideaId: number) {
+	return ideaForPublication(db, ideaId).executeTakeFirst();
+}
+
+/** An idea as publication reads it: its fields, tag names and team. */
+function ideaForPublication(db: Db, ideaId: number) {
 	return db
 		.selectFrom('idea as i')
 		.select(['i.id', 'i.title', 'i.problem', 'i.proposal', 'i.status', 'i.award', 'i.departmentId', 'i.processAreaId', 'i.competitionId'])
@@ -350,8 +355,7 @@ export function findIdeaForPublication(db: Db, ideaId: number) {
 					.orderBy('u.name')
 			).as('team')
 		])
-		.where('i.id', '=', ideaId)
-		.executeTakeFirst();
+		.where('i.id', '=', ideaId);
 }
 
 /**
@@ -360,21 +364,8 @@ export function findIdeaForPublication(db: Db, ideaId: number) {
  * offer (process areas in use, departments).
  */
 export async function findImplementationPage(db: Db, ideaId: number) {
-	const row = await db
-		.selectFrom('idea as i')
-		.select(['i.id', 'i.title', 'i.problem', 'i.proposal', 'i.status', 'i.award', 'i.departmentId', 'i.processAreaId', 'i.competitionId'])
+	const row = await ideaForPublication(db, ideaId)
 		.select((eb) => [
-			jsonArrayFrom(
-				eb.selectFrom('ideaTag as it').innerJoin('tag as t', 't.id', 'it.tagId').select('t.name').whereRef('it.ideaId', '=', 'i.id')
-			).as('tags'),
-			jsonArrayFrom(
-				eb
-					.selectFrom('ideaMember as m')
-					.innerJoin('appUser as u', 'u.id', 'm.userId')
-					.select(['u.id', 'u.name', 'm.role'])
-					.whereRef('m.ideaId', '=', 'i.id')
-					.orderBy('u.name')
-			).as('team'),
 			jsonObjectFrom(
 				eb
 					.selectFrom('implementation as im')
@@ -391,7 +382,6 @@ export async function findImplementationPage(db: Db, ideaId: number) {
 			).as('processAreas'),
 			jsonArrayFrom(eb.selectFrom('department').select(['id', 'name']).orderBy('name')).as('departments')
 		])
-		.where('i.id', '=', ideaId)
 		.executeTakeFirst();
 	if (!row) return undefined;
 	const impl = row.implementation;

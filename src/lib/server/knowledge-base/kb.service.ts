@@ -50,21 +50,26 @@ export type SearchPage = {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Search and browse. Without a query: newest first (or most adopted); with one: best match first. */
-export async function searchKb(db: Database, actor: Actor, query: SearchQuery): Promise<SearchPage> {
-	if (!can(actor, 'kb.read')) throw notFound();
-	const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
-	const filters: SearchFilters = {
+/** The search statement's filters for a page's query: best match first when there are words, else newest. */
+export function searchFilters(query: SearchQuery): SearchFilters {
+	return {
 		q: query.q,
 		departmentId: query.department,
 		processAreaId: query.area,
 		tag: query.tag,
 		year: query.year,
 		award: query.award,
-		sort,
+		sort: query.sort ?? (query.q ? 'relevance' : 'newest'),
 		limit: KB_PAGE_SIZE,
 		offset: (query.page - 1) * KB_PAGE_SIZE
 	};
+}
+
+/** Search and browse. Without a query: newest first (or most adopted); with one: best match first. */
+export async function searchKb(db: Database, actor: Actor, query: SearchQuery): Promise<SearchPage> {
+	if (!can(actor, 'kb.read')) throw notFound();
+	const filters = searchFilters(query);
+	const sort = filters.sort;
 	const result = await searchEntries(db, filters);
 	const facets: Facets = { department: [], process_area: [], tag: [], year: [], award: [] };
 	for (const f of result.facets) facets[f.facet].push({ key: f.key, labelEn: f.labelEn, labelNl: f.labelNl, n: f.n });

@@ -34,6 +34,7 @@ import {
 import type { CompKey, IdeaSeed, ResultSeed } from './demo-types.js';
 import { loadRoundRecord } from '../scoring/round-record.js';
 import { conflictSources as ruleConflictSources, type ConflictSource } from '../../domain/scoring.js';
+import { mulberry32 } from '../../domain/random.js';
 
 export type DemoRole = 'employee' | 'mentor' | 'juror' | 'organiser' | 'admin';
 
@@ -74,17 +75,6 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 // ---------------------------------------------------------------- deterministic randomness
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 class Rng {
 	private readonly next: () => number;
