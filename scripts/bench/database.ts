@@ -15,7 +15,7 @@ import pg from 'pg';
 import { openDatabase, type Database, type DatabaseHandle } from '../../src/lib/server/db/index.js';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.js';
 import { DEMO_PERSONAS, seedDemo } from '../../src/lib/server/seed/demo.js';
-import { generateKnowledgeBase } from './kb-source.js';
+import { generateKnowledgeBase } from './kb-data.js';
 
 export type Engine = 'postgres' | 'pglite';
 

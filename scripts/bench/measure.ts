@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { loadavg } from 'node:os';
 import { checkSaves, createDatabase, prepareDatabase, type Engine, type Fixture, type SaveCheck } from './database.js';
-import { KB_BENCH_QUERIES } from './kb-source.js';
+import { KB_BENCH_QUERIES } from './kb-data.js';
 import { emptyResult, merge, mode, pct, request, runLoad, serverTiming, type LoadResult, type RequestSpec } from './load.js';
 import { cpuMs, memoryMb, startServer, type RunningServer } from './server.js';
 
