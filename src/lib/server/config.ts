@@ -111,7 +111,22 @@ const envSchema = z.object({
 	/** Adds `Server-Timing: db;desc="statements=N …"` to every response (benchmark and budget tests). */
 	STATEMENT_TIMING: flag,
 	/** Serves the benchmark's reference pages /bench/empty and /bench/one-row (404 otherwise). */
-	BENCH_ROUTES: flag
+	BENCH_ROUTES: flag,
+	/** Where e-mail goes: smtp://user:password@host:587 (smtps:// for TLS from the start); unset: the outbox keeps it for admins to read. */
+	SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\/[^/\s]+/.test(v), {
+		message: 'must be an SMTP address, e.g. smtp://user:password@mail.example.com:587'
+	}),
+	/** The sender of the portal's e-mail. */
+	MAIL_FROM: z.string().trim().min(3).max(200).default('IdeaCup <ideacup@localhost>'),
+	/** When the daily digest goes out (a cron expression, in MAIL_TIME_ZONE). */
+	DIGEST_CRON: z.string().trim().min(9).max(100).default('0 7 * * *'),
+	/** The time zone of the digest's cron expression. */
+	MAIL_TIME_ZONE: z.string().trim().min(1).max(64).default('Europe/Amsterdam'),
+	/** false: this instance runs no background jobs (another one does); they still queue. */
+	RUN_JOBS: z
+		.enum(['true', 'false', '1', '0'])
+		.default('true')
+		.transform((v) => v === 'true' || v === '1')
 });
 
 export type AppConfig = {
@@ -138,6 +153,10 @@ export type AppConfig = {
 	statementTiming: boolean;
 	/** The benchmark's reference pages exist (/bench/empty, /bench/one-row). */
 	benchRoutes: boolean;
+	/** E-mail: the SMTP address (undefined: mail stays in the outbox), the sender, the digest's schedule. */
+	mail: { smtpUrl: string | undefined; from: string; digestCron: string; timeZone: string };
+	/** This instance works the job queue (delivery, digests, reminders). */
+	runJobs: boolean;
 };
 
 function describe(error: z.ZodError): string {
@@ -201,7 +220,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		objectStorage,
 		instanceName: e.INSTANCE_NAME,
 		statementTiming: e.STATEMENT_TIMING,
-		benchRoutes: e.BENCH_ROUTES
+		benchRoutes: e.BENCH_ROUTES,
+		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, digestCron: e.DIGEST_CRON, timeZone: e.MAIL_TIME_ZONE },
+		runJobs: e.RUN_JOBS
 	};
 }
 

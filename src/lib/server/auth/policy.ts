@@ -36,7 +36,10 @@ export const PORTAL_ACTIONS = [
 	'admin.audit',
 	'org.manage',
 	'org.import',
-	'admin.provisioning'
+	'admin.provisioning',
+	'admin.mail',
+	'admin.jobs',
+	'mail.preferences'
 ] as const;
 export type PortalAction = (typeof PORTAL_ACTIONS)[number];
 
@@ -61,7 +64,12 @@ const portalRules: Record<PortalAction, readonly Role[]> = {
 	// people and departments from an HR export: admins, and organisers who run the programme
 	'org.import': ['admin', 'organiser'],
 	// SCIM tokens for the identity provider
-	'admin.provisioning': ['admin']
+	'admin.provisioning': ['admin'],
+	// the e-mail outbox (what was sent, what waits, what failed) and the background jobs
+	'admin.mail': ['admin'],
+	'admin.jobs': ['admin'],
+	// everyone chooses how their own notifications reach them by e-mail
+	'mail.preferences': ['employee']
 };
 
 export function hasRole(actor: Actor | null, role: Role): boolean {

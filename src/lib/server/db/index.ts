@@ -27,6 +27,9 @@ export class DatabaseOpenError extends Error {}
 
 // Dates as ISO strings would surprise everyone; bigint counts fit in a JS number here.
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
+// int8[] (1016) as numbers, like int8, with int4[]'s (1007) parser; array type ids are not in pg's TypeId list
+type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
+pg.types.setTypeParser(1016 as TypeId, pg.types.getTypeParser(1007 as TypeId) as (value: string) => number[]);
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD'
 

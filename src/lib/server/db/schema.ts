@@ -5,6 +5,14 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -121,10 +129,17 @@ export interface Competition {
   createdBy: number | null;
   id: Generated<number>;
   jurorLoadCap: number | null;
+  juryReminderDays: Generated<number>;
+  mentorEscalationDays: Generated<number>;
+  mentorReminderDays: Generated<number>;
   name: string;
   peerConflicts: Generated<boolean>;
   preferOtherDepartmentMentor: Generated<boolean>;
+  programmeLeadId: number | null;
   responseDays: Generated<number>;
+  resubmitReminderDays: Generated<number>;
+  screeningEscalationDays: Generated<number>;
+  screeningReminderDays: Generated<number>;
   slug: string;
   status: Generated<string>;
   submissionClosesAt: Timestamp;
@@ -299,6 +314,36 @@ export interface KbEntryTag {
   tagId: number;
 }
 
+export interface KbTitleWord {
+  entries: number;
+  word: string;
+}
+
+export interface MailOutbox {
+  attempts: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  lastError: string | null;
+  lockedBy: string | null;
+  lockedUntil: Timestamp | null;
+  messageId: string | null;
+  nextAttemptAt: Generated<Timestamp>;
+  notificationIds: ArrayType<number>;
+  sentAt: Timestamp | null;
+  status: Generated<string>;
+  subject: string | null;
+  toAddress: string | null;
+  userId: number;
+}
+
+export interface MailPreference {
+  delivery: string;
+  kindGroup: string;
+  updatedAt: Generated<Timestamp>;
+  userId: number;
+}
+
 export interface MeasuredResult {
   adoptionId: number | null;
   afterValue: Numeric | null;
@@ -342,6 +387,7 @@ export interface Notification {
   id: Generated<number>;
   kind: string;
   link: string | null;
+  mail: Generated<string>;
   params: Generated<Json>;
   readAt: Timestamp | null;
   userId: number;
@@ -362,6 +408,12 @@ export interface ProcessArea {
   nameEn: string;
   nameNl: string;
   retiredAt: Timestamp | null;
+}
+
+export interface ReminderSent {
+  key: string;
+  kind: string;
+  sentAt: Generated<Timestamp>;
 }
 
 export interface RoleGrant {
@@ -503,12 +555,16 @@ export interface DB {
   kbEntryCandidateDepartment: KbEntryCandidateDepartment;
   kbEntryContact: KbEntryContact;
   kbEntryTag: KbEntryTag;
+  kbTitleWord: KbTitleWord;
+  mailOutbox: MailOutbox;
+  mailPreference: MailPreference;
   measuredResult: MeasuredResult;
   mentorAssignment: MentorAssignment;
   mentorProfile: MentorProfile;
   notification: Notification;
   presentationSlot: PresentationSlot;
   processArea: ProcessArea;
+  reminderSent: ReminderSent;
   roleGrant: RoleGrant;
   round: Round;
   roundCriterion: RoundCriterion;

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
+import { GROUP_DEFAULTS, mailGroupOf } from '../mail/kinds.js';
+import { mailQueued } from '../mail/signal.js';
 
 export function listRecentNotifications(db: Db, userId: number, limit = 5) {
 	return recentNotifications(db, userId, limit).execute();
@@ -36,18 +38,41 @@ export function countUnread(db: Db, userId: number) {
 		.executeTakeFirstOrThrow();
 }
 
-/** One notification per person, in one statement. */
+/**
+ * One notification per person, and the e-mail each person chose for the kind's group, in one
+ * statement: the notification records that choice (`mail`), and an `immediate` one gets its
+ * outbox message at once, in the caller's transaction (no mail for a change that rolls back).
+ * A disabled account gets no mail. Returns how many messages were queued.
+ */
 export async function insertNotifications(
 	db: Db,
 	userIds: number[],
 	n: { kind: string; params: Record<string, unknown>; link: string | null }
-) {
+): Promise<number> {
 	const unique = [...new Set(userIds)];
-	if (!unique.length) return;
-	await db
-		.insertInto('notification')
-		.values(unique.map((userId) => ({ userId, kind: n.kind, params: JSON.stringify(n.params), link: n.link })))
-		.execute();
+	if (!unique.length) return 0;
+	const group = mailGroupOf(n.kind);
+	const { rows } = await sql<{ queued: number }>`
+		WITH made AS (
+			INSERT INTO notification (user_id, kind, params, link, mail, emailed_at)
+			SELECT u.id, ${n.kind}, ${JSON.stringify(n.params)}::jsonb, ${n.link}, c.mail,
+				CASE WHEN c.mail = 'immediate' THEN now() END
+			FROM app_user u
+			LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = ${group}
+			CROSS JOIN LATERAL (
+				SELECT CASE WHEN u.disabled_at IS NOT NULL THEN 'off' ELSE coalesce(p.delivery, ${GROUP_DEFAULTS[group]}) END AS mail
+			) c
+			WHERE u.id = ANY(${unique}::int[])
+			RETURNING id, user_id, mail
+		), queued AS (
+			INSERT INTO mail_outbox (user_id, kind, notification_ids)
+			SELECT user_id, 'notification', ARRAY[id] FROM made WHERE mail = 'immediate'
+			RETURNING 1
+		)
+		SELECT count(*)::int AS queued FROM queued`.execute(db);
+	const queued = rows[0]?.queued ?? 0;
+	if (queued > 0) mailQueued();
+	return queued;
 }
 
 export function listNotificationsPage(db: Db, userId: number, limit: number, offset: number) {
