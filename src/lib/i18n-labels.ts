@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
 
 /** Message lookups for values that come from the database (statuses, stages, kinds). */
 const statusLabels: Record<string, () => string> = {
@@ -52,45 +53,47 @@ export const roundStatusLabel = (status: string): string => roundStatusLabels[st
 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a stored JSON scalar; String() is the text wanted
 const paramText = (value: unknown, fallback = ''): string => String(value ?? fallback);
 
-/** Notifications are stored as a kind and parameters, and worded in the reader's language. */
-export function notificationText(kind: string, params: unknown): string {
+/** Notifications are stored as a kind and parameters, and worded in the reader's language (or `locale`'s). */
+export function notificationText(kind: string, params: unknown, locale?: Locale): string {
 	const p = (params ?? {}) as Record<string, unknown>;
+	// In a request, the reader's language; in an e-mail, the recipient's.
+	const o = locale ? { locale } : undefined;
 	const title = paramText(p.title);
 	const texts: Record<string, () => string> = {
-		idea_received: () => m.notification_idea_received({ title }),
-		idea_submitted: () => m.notification_idea_submitted({ title }),
-		idea_returned: () => m.notification_idea_returned({ title }),
-		idea_accepted: () => m.notification_idea_accepted({ title }),
-		idea_declined: () => m.notification_idea_declined({ title }),
-		idea_merged: () => m.notification_idea_merged({ title }),
-		comment_added: () => m.notification_comment_added({ title }),
-		mentor_assigned: () => m.notification_mentor_assigned({ title }),
-		mentor_request: () => m.notification_mentor_request({ title }),
-		mentor_declined: () => m.notification_mentor_declined({ title }),
-		mentor_left: () => m.people_notification_mentor_left({ title }),
-		mentorship_ended: () => m.mentoring_notification_ended({ title }),
-		mentorship_ended_team: () => m.mentoring_notification_ended_team({ title }),
-		mentor_replaced: () => m.mentoring_notification_replaced({ title }),
-		mentor_requested: () => m.mentoring_notification_requested({ title }),
-		idea_ready: () => m.mentoring_notification_ready({ title }),
-		presentation_slot: () => m.notification_presentation_slot({ title }),
-		jury_added: () => m.notification_jury_added({ title: paramText(p.round, title) }),
-		scoring_open: () => m.notification_scoring_open({ title: paramText(p.round, title) }),
-		scoring_reminder: () => m.notification_scoring_reminder({ count: paramText(p.pending) }),
-		ideas_waiting: () => m.notification_ideas_waiting({ count: paramText(p.count) }),
-		results_published: () => m.notification_results_published({ title, round: paramText(p.round) }),
-		adopted: () => m.notification_adopted({ title }),
+		idea_received: () => m.notification_idea_received({ title }, o),
+		idea_submitted: () => m.notification_idea_submitted({ title }, o),
+		idea_returned: () => m.notification_idea_returned({ title }, o),
+		idea_accepted: () => m.notification_idea_accepted({ title }, o),
+		idea_declined: () => m.notification_idea_declined({ title }, o),
+		idea_merged: () => m.notification_idea_merged({ title }, o),
+		comment_added: () => m.notification_comment_added({ title }, o),
+		mentor_assigned: () => m.notification_mentor_assigned({ title }, o),
+		mentor_request: () => m.notification_mentor_request({ title }, o),
+		mentor_declined: () => m.notification_mentor_declined({ title }, o),
+		mentor_left: () => m.people_notification_mentor_left({ title }, o),
+		mentorship_ended: () => m.mentoring_notification_ended({ title }, o),
+		mentorship_ended_team: () => m.mentoring_notification_ended_team({ title }, o),
+		mentor_replaced: () => m.mentoring_notification_replaced({ title }, o),
+		mentor_requested: () => m.mentoring_notification_requested({ title }, o),
+		idea_ready: () => m.mentoring_notification_ready({ title }, o),
+		presentation_slot: () => m.notification_presentation_slot({ title }, o),
+		jury_added: () => m.notification_jury_added({ title: paramText(p.round, title) }, o),
+		scoring_open: () => m.notification_scoring_open({ title: paramText(p.round, title) }, o),
+		scoring_reminder: () => m.notification_scoring_reminder({ count: paramText(p.pending) }, o),
+		ideas_waiting: () => m.notification_ideas_waiting({ count: paramText(p.count) }, o),
+		results_published: () => m.notification_results_published({ title, round: paramText(p.round) }, o),
+		adopted: () => m.notification_adopted({ title }, o),
 		adopted_elsewhere: () =>
 			p.departmentName
-				? m.kb_notification_adopted_elsewhere({ title: paramText(p.kbEntryTitle, title), department: paramText(p.departmentName) })
-				: m.notification_adopted({ title }),
-		kb_published: () => m.kb_notification_published({ title }),
-		kb_candidate: () => m.kb_notification_candidate({ title }),
-		kb_new_entry: () => m.kb_notification_new_entry({ title }),
-		kb_publish_requested: () => m.kb_notification_publish_requested({ title }),
-		kb_unpublished: () => m.kb_notification_unpublished({ title })
+				? m.kb_notification_adopted_elsewhere({ title: paramText(p.kbEntryTitle, title), department: paramText(p.departmentName) }, o)
+				: m.notification_adopted({ title }, o),
+		kb_published: () => m.kb_notification_published({ title }, o),
+		kb_candidate: () => m.kb_notification_candidate({ title }, o),
+		kb_new_entry: () => m.kb_notification_new_entry({ title }, o),
+		kb_publish_requested: () => m.kb_notification_publish_requested({ title }, o),
+		kb_unpublished: () => m.kb_notification_unpublished({ title }, o)
 	};
-	return (texts[kind] ?? (() => m.notification_generic({ title })))();
+	return (texts[kind] ?? (() => m.notification_generic({ title }, o)))();
 }
 
 /** Field and form error codes from the server, worded for the reader. */
