@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { MAIL_SINK } from './tests/e2e/support/mail.mjs';
 import { IDP, ORG_APP } from './tests/e2e/support/own-org.mjs';
 
 const CI = !!process.env.CI;
@@ -59,9 +60,11 @@ export default defineConfig({
 			: [{ name: 'own-organisation', testMatch: OWN_ORG_SPEC, use: { ...devices['Desktop Chrome'], baseURL: ORG_APP.origin } }])
 	],
 	// `npm test` builds first (E2E_PREBUILT=1) and picks free ports (E2E_PORT, E2E_ORG_PORT,
-	// E2E_IDP_PORT); run directly, the demo server builds when the build is stale and listens on
-	// 4173, the other two on free ports (tests/e2e/support/own-org.mjs). The demo server's first
-	// start migrates and seeds the demo: on a busy machine that takes a while. The own
+	// E2E_IDP_PORT, E2E_SMTP_PORT, E2E_SMTP_HTTP_PORT); run directly, the demo server builds when
+	// the build is stale and listens on 4173, the others on free ports (tests/e2e/support/own-org.mjs
+	// and mail.mjs). The demo portal sends its e-mail to the test mail server (SMTP_URL,
+	// tests/e2e/support/smtp-sink.mjs), which keeps each message for the journeys to read. The demo
+	// server's first start migrates and seeds the demo: on a busy machine that takes a while. The own
 	// organisation's server starts empty, prints its setup link to test-results/own-org-server.log
 	// and signs in through the identity provider. Each server stops its own process group on
 	// SIGTERM within about 15 s (scripts/e2e-server.js).
@@ -71,9 +74,20 @@ export default defineConfig({
 				...(ONLY_OWN_ORG
 					? []
 					: [
+							// The test mail server (SMTP in, .eml files and a JSON list out), before the portal that sends to it.
+							{
+								command: 'node tests/e2e/support/smtp-sink.mjs',
+								url: `${MAIL_SINK.url}/healthz`,
+								reuseExistingServer: false,
+								timeout: 30_000,
+								stdout: 'pipe' as const,
+								stderr: 'pipe' as const,
+								gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 }
+							},
 							{
 								command: 'node scripts/e2e-server.js',
 								url: `${baseURL}/healthz`,
+								env: { SMTP_URL: MAIL_SINK.smtpUrl },
 								reuseExistingServer: false,
 								timeout: 300_000,
 								stdout: 'pipe' as const,

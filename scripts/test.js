@@ -12,8 +12,8 @@
  *
  * End to end: the app is built once (`npm run build`) before Playwright starts, and Playwright's
  * servers run on free ports (E2E_PORT for the demo portal, E2E_ORG_PORT for the own
- * organisation's empty portal, E2E_IDP_PORT for its OpenID provider, unless already set), so
- * two runs never meet.
+ * organisation's empty portal, E2E_IDP_PORT for its OpenID provider, E2E_SMTP_PORT and
+ * E2E_SMTP_HTTP_PORT for the test mail server, unless already set), so two runs never meet.
  *
  * Nothing this script starts outlives it: each step runs in its own process group, which is
  * ended when the step is over; everything started under this run carries IDEACUP_TEST_RUN in
@@ -265,7 +265,12 @@ await sweepLeftovers();
 			// The own organisation's journey: a second portal (empty database) and its identity provider.
 			const orgPort = process.env.E2E_ORG_PORT || String(await freePort());
 			const idpPort = process.env.E2E_IDP_PORT || String(await freePort());
-			console.log(`\nEnd-to-end servers on 127.0.0.1: demo ${port}, own organisation ${orgPort}, identity provider ${idpPort}`);
+			// The test mail server the demo portal sends to (SMTP) and the journeys read (HTTP).
+			const smtpPort = process.env.E2E_SMTP_PORT || String(await freePort());
+			const smtpHttpPort = process.env.E2E_SMTP_HTTP_PORT || String(await freePort());
+			console.log(
+				`\nEnd-to-end servers on 127.0.0.1: demo ${port}, own organisation ${orgPort}, identity provider ${idpPort}, mail ${smtpPort} (list ${smtpHttpPort})`
+			);
 			const report = join(results, 'playwright.json');
 			rmSync(report, { force: true });
 			const code = await run('npx', ['playwright', 'test'], {
@@ -273,6 +278,8 @@ await sweepLeftovers();
 				E2E_PORT: port,
 				E2E_ORG_PORT: orgPort,
 				E2E_IDP_PORT: idpPort,
+				E2E_SMTP_PORT: smtpPort,
+				E2E_SMTP_HTTP_PORT: smtpHttpPort,
 				E2E_PREBUILT: '1'
 			});
 			const stats = readJson(report)?.stats;
