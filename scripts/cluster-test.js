@@ -5,19 +5,23 @@
  *
  * 1. On DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres) creates a
  *    throwaway database `ideacup_cluster_<hex>`; starts s3rver (an S3-compatible server, from
- *    npm) on a free port with a bucket in a temporary folder.
+ *    npm) on a free port with a bucket in a temporary folder, and the test mail server
+ *    (tests/e2e/support/smtp-sink.mjs) on free ports, its messages in test-results/mail-cluster.
  * 2. Starts two instances of `node build` at the same moment (each its own PORT, DATA_DIR and
  *    process group; the same ORIGIN, the balancer's address, and the same AUTH_SECRET, S3_*
- *    settings and the env scripts/e2e-server.js gives its server). Both find the database
+ *    settings, SMTP_URL (the mail server) and the env scripts/e2e-server.js gives its server). Both find the database
  *    empty: the start-up lock must let exactly one of them migrate and seed.
  * 3. Writes an HAProxy configuration (round robin, health checks on /healthz, X-Forwarded-For)
  *    in the temporary folder and starts /usr/sbin/haproxy in the foreground. Each instance
  *    names itself in an `X-Served-By` header (INSTANCE_NAME); HAProxy logs, for every
  *    request, the server it chose and that header.
- * 4. Runs the demo project's Playwright journeys against the balancer (E2E_EXTERNAL_URL).
+ * 4. Runs the demo project's Playwright journeys against the balancer (E2E_EXTERNAL_URL), with
+ *    the mail server's ports (E2E_SMTP_PORT, E2E_SMTP_HTTP_PORT) so the e-mail journey reads it.
  * 5. Checks: the demo was seeded once; requests went round robin (each instance served a fair
  *    share, consecutive requests mostly alternate) and each answer came from the instance
- *    HAProxy chose; the journeys' uploads are in the bucket, one object for each attachment row.
+ *    HAProxy chose; the journeys' uploads are in the bucket, one object for each attachment row;
+ *    every message the outbox marked sent arrived at the mail server once, whichever instance
+ *    sent it, and nothing else arrived (printed as `cluster mail: N messages, M duplicates`).
  * 6. Prints `cluster: N passed, M failed` (the journeys, plus one per check), stops everything,
  *    drops the database and removes the temporary folder.
  *
@@ -41,6 +45,7 @@ const HAPROXY = process.env.HAPROXY || '/usr/sbin/haproxy';
 const BUCKET = 'ideacup-cluster';
 const INSTANCES = ['a', 'b'];
 const GRACE_MS = 10_000;
+const MAIL_DIR = join(root, 'test-results', 'mail-cluster');
 const START_TIMEOUT_MS = 300_000;
 const serverUrl = (process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres').trim();
 const playwrightArgs = process.argv.slice(2);
@@ -221,6 +226,44 @@ ${INSTANCES.map((name, i) => `	server ${name} ${HOST}:${ports[i]} check inter 2s
 `;
 }
 
+/**
+ * The mail both instances sent: once every delivery under way has ended (at most 30 s), each
+ * message the outbox marked sent arrived once (by its Message-ID), and nothing arrived that the
+ * outbox does not know.
+ */
+async function checkMail(databaseUrl, mailList) {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const [{ busy }] = await query(databaseUrl, "SELECT count(*)::int AS busy FROM mail_outbox WHERE status = 'sending'");
+		if (busy === 0 || Date.now() >= deadline) break;
+		await sleep(1_000);
+	}
+	const sent = await query(databaseUrl, "SELECT id, message_id FROM mail_outbox WHERE status = 'sent'");
+	const [{ waiting }] = await query(
+		databaseUrl,
+		"SELECT count(*)::int AS waiting FROM mail_outbox WHERE status IN ('queued', 'sending') AND kind = 'notification'"
+	);
+	const received = await (await fetch(mailList, { signal: AbortSignal.timeout(30_000) })).json();
+	// Compared without the angle brackets, however each side writes them.
+	const bare = (id) => (id ?? '').trim().replace(/^<|>$/g, '');
+	const arrivals = new Map();
+	for (const m of received) arrivals.set(bare(m.messageId), (arrivals.get(bare(m.messageId)) ?? 0) + 1);
+	const duplicates = [...arrivals.values()].reduce((sum, n) => sum + n - 1, 0);
+	const outboxIds = new Set(sent.map((r) => bare(r.message_id)));
+	const missing = sent.filter((r) => !arrivals.has(bare(r.message_id)));
+	const unknown = received.filter((m) => !outboxIds.has(bare(m.messageId)));
+	return {
+		messages: received.length,
+		duplicates,
+		check: {
+			name: 'every e-mail the instances sent arrived once (Message-ID), and only those',
+			// The whole run sends mail (the e-mail journey); a run of chosen specs may send none.
+			ok: (received.length > 0 || playwrightArgs.length > 0) && duplicates === 0 && missing.length === 0 && unknown.length === 0,
+			detail: `${received.length} messages at the mail server, ${duplicates} duplicates; ${sent.length} sent in the outbox, ${missing.length} of them not received, ${unknown.length} received that the outbox does not name; ${waiting} still queued`
+		}
+	};
+}
+
 async function main() {
 	if (!existsSync(join(root, 'build', 'handler.js'))) {
 		log('no build yet: npm run build');
@@ -252,6 +295,21 @@ async function main() {
 	};
 	log(`s3rver on ${s3.S3_ENDPOINT}, bucket ${BUCKET}`);
 
+	// The test mail server: both instances send to it, the e-mail journey and the checks read it.
+	const smtpPort = await freePort();
+	const smtpHttpPort = await freePort();
+	const mailEnv = { E2E_SMTP_PORT: String(smtpPort), E2E_SMTP_HTTP_PORT: String(smtpHttpPort), E2E_MAIL_DIR: MAIL_DIR };
+	const mailList = `http://${HOST}:${smtpHttpPort}/messages`;
+	const sink = startGroup(
+		'mail server',
+		process.execPath,
+		['tests/e2e/support/smtp-sink.mjs'],
+		{ ...process.env, ...mailEnv },
+		join(work, 'smtp-sink.log')
+	);
+	await waitForHealth(`http://${HOST}:${smtpHttpPort}/healthz`, 'the mail server', sink, 30_000);
+	log(`mail server: SMTP on ${HOST}:${smtpPort}, messages listed at ${mailList}`);
+
 	const lbPort = await freePort();
 	const ports = [];
 	for (const _ of INSTANCES) ports.push(await freePort());
@@ -271,6 +329,7 @@ async function main() {
 			ORIGIN: origin,
 			DATABASE_URL: databaseUrl,
 			AUTH_SECRET: authSecret,
+			SMTP_URL: `smtp://${HOST}:${smtpPort}`,
 			PG_POOL_SIZE: '5',
 			DATA_DIR: join(work, `data-${name}`),
 			SEED_DEMO: 'empty',
@@ -312,7 +371,7 @@ async function main() {
 		const child = spawn('npx', ['playwright', 'test', '--project=chromium', ...playwrightArgs], {
 			cwd: root,
 			stdio: 'inherit',
-			env: { ...baseEnv, E2E_EXTERNAL_URL: origin, E2E_PORT: String(lbPort) }
+			env: { ...baseEnv, ...mailEnv, E2E_EXTERNAL_URL: origin, E2E_PORT: String(lbPort) }
 		});
 		child.on('error', () => done({ status: 1, signal: null }));
 		child.on('exit', (status, signal) => done({ status, signal }));
@@ -387,8 +446,12 @@ async function main() {
 		detail: `${objects.size} objects in the bucket, ${uploaded.length} attachment rows name one, ${orphans.length} objects without a row; ${uploads} uploads and ${downloads} downloads through the balancer`
 	});
 
+	const mail = await checkMail(databaseUrl, mailList);
+	checks.push(mail.check);
+
 	console.log('');
 	for (const c of checks) console.log(`[cluster] ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+	console.log(`cluster mail: ${mail.messages} messages, ${mail.duplicates} duplicates`);
 	log(`journeys: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 	const checksPassed = checks.filter((c) => c.ok).length;
 	return { passed: passed + checksPassed, failed: failed + checks.length - checksPassed };
