@@ -6,6 +6,11 @@ import { MAIL_SINK } from './support/mail.mjs';
 /** Demo sign-in as a person of the seeded organisation, by their name on the sign-in page. */
 export async function signInAs(page: Page, name: string): Promise<void> {
 	await page.goto('/signin');
+	await chooseDemoPerson(page, name);
+}
+
+/** On the sign-in page (wherever it was reached from), signs in as a person of the demo organisation. */
+export async function chooseDemoPerson(page: Page, name: string): Promise<void> {
 	const featured = page.getByRole('button', { name: new RegExp(name) }).first();
 	if (await featured.isVisible()) {
 		await featured.click();
@@ -53,7 +58,7 @@ export function amsterdamLocal(days: number): string {
 }
 
 /** A message the test mail server received, as its list gives it (tests/e2e/support/smtp-sink.mjs). */
-export type MailSummary = { file: string; to: string[]; subject: string; messageId: string | null; date: string | null };
+export type MailSummary = { file: string; to: string[]; subject: string; messageId: string | null; date: string | null; text: string };
 
 /** A received message read with mailparser, with the links of its HTML and text parts (absolute URLs, in order, once each). */
 export type ReceivedMail = MailSummary & { mail: ParsedMail; text: string; html: string; links: string[] };

@@ -6,8 +6,8 @@
  * 127.0.0.1:$E2E_SMTP_HTTP_PORT:
  *
  *   GET    /healthz          200 "ok" (Playwright's webServer waits for it)
- *   GET    /messages         [{ file, to, subject, messageId, date, receivedAt }] oldest first,
- *                            each .eml read with mailparser
+ *   GET    /messages         [{ file, to, subject, messageId, date, text }] oldest first, each
+ *                            .eml read with mailparser (text: the plain-text part)
  *   GET    /messages/<file>  the raw .eml
  *
  * The folder is emptied at start. SIGTERM or SIGINT stops both servers.
@@ -80,7 +80,7 @@ async function listMessages() {
 				subject: parsed.subject ?? '',
 				messageId: parsed.messageId ?? null,
 				date: parsed.date?.toISOString() ?? null,
-				receivedAt: Number(file.split('-')[1]?.replace('.eml', '')) || null
+				text: parsed.text ?? ''
 			};
 			summaries.set(file, summary);
 		}
