@@ -37,3 +37,11 @@ export function tallyStatement(event: LogEvent): void {
 export function serverTiming(tally: StatementTally): string {
 	return `db;desc="statements=${tally.statements} control=${tally.control}";dur=${tally.ms.toFixed(1)}`;
 }
+
+/**
+ * Runs `work` outside any count: timers and promises it starts belong to no request (the job
+ * runner's delivery kick, asked for by a request, runs a second later and is not its statement).
+ */
+export function outsideStatementCount<T>(work: () => T): T {
+	return current.exit(work);
+}

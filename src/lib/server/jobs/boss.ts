@@ -1,0 +1,168 @@
+/**
+ * The job runner: pg-boss 10 over the portal's own database, on PostgreSQL and on the
+ * embedded PGlite alike, through pg-boss's `db` executor option (its statements go through
+ * Kysely's pool; PGlite's pool has one connection, so polling is kept to every 2 s).
+ *
+ * Several instances may run it on one database: pg-boss sends one job per cron tick whichever
+ * instance sees it, and workers claim jobs with SKIP LOCKED, so each job runs once. A job
+ * whose instance died mid-run expires (its queue's expireInSeconds) and is retried.
+ */
+import { hostname } from 'node:os';
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { AppConfig } from '../config.js';
+import type { Database } from '../db/index.js';
+import { outsideStatementCount } from '../db/statement-count.js';
+import { onMailQueued } from '../mail/signal.js';
+import { createSmtpTransport } from '../mail/transport.js';
+import { portalHandlers, QUEUE_NAMES, queueSpecs, type JobHandlers, type QueueName } from './queues.js';
+
+export const BOSS_SCHEMA = 'pgboss';
+
+/** How often an idle worker asks for a job. */
+const POLLING_SECONDS = 2;
+/** A request that queued mail asks for delivery this long after (its transaction has committed by then). */
+const KICK_DELAY_MS = 1000;
+/** Failed jobs stay retryable (in pgboss.job) for a week before pg-boss archives them. */
+const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
+
+/**
+ * pg-boss's statements through Kysely, without the CamelCasePlugin (pg-boss reads its own
+ * snake_case columns). Without values pg uses the simple protocol, so pg-boss's multi-statement
+ * migrations and maintenance (BEGIN; ...; COMMIT) go through as one call on one connection.
+ */
+export function bossExecutor(db: Database): PgBoss.Db {
+	const raw = db.withoutPlugins();
+	return {
+		async executeSql(text: string, values?: unknown[]) {
+			const result = await raw.executeQuery(CompiledQuery.raw(text, values ?? []));
+			return { rows: result.rows as unknown[] };
+		}
+	};
+}
+
+/** A pg-boss instance on the portal's database; `start()` is the caller's. */
+export function createBoss(db: Database, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
+	const boss = new PgBoss({
+		db: bossExecutor(db),
+		schema: BOSS_SCHEMA,
+		archiveFailedAfterSeconds: KEEP_FAILED_SECONDS,
+		...options
+	});
+	boss.on('error', (error: Error) => console.error(`[jobs] ${error.message}`));
+	return boss;
+}
+
+export type JobsConfig = {
+	mail: AppConfig['mail'];
+	origin: string;
+	authSecret: string;
+	instanceName?: string;
+	/** false (RUN_JOBS=false): this instance runs no jobs and no schedules; it still asks for delivery. */
+	workers?: boolean;
+};
+
+export type JobsHandle = {
+	boss: PgBoss;
+	/** Whether this instance works the queues. */
+	workers: boolean;
+	/** Sends a job now ("Run now", the delivery kick); null when one already waits. */
+	send(queue: QueueName): Promise<string | null>;
+	/** Stops the workers, letting a running job finish for a few seconds. */
+	stop(): Promise<void>;
+};
+
+export type JobsOptions = {
+	/** Replaces handlers (tests). */
+	handlers?: Partial<JobHandlers>;
+	pollingIntervalSeconds?: number;
+	kickDelayMs?: number;
+	/** Further pg-boss options (tests: faster maintenance). */
+	boss?: Partial<PgBoss.ConstructorOptions>;
+	/** Listen for mailQueued() (default true; a second runner in a test may not). */
+	listen?: boolean;
+};
+
+/**
+ * Starts pg-boss (installing or migrating its schema on first use), creates the queues, and,
+ * on an instance that runs jobs, their schedules and workers; listens for queued mail.
+ */
+export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOptions = {}): Promise<JobsHandle> {
+	const workers = cfg.workers ?? true;
+	const boss = createBoss(db, { supervise: workers, schedule: workers, ...options.boss });
+	await boss.start();
+	const specs = queueSpecs(cfg.mail);
+	for (const spec of specs) {
+		const queue = {
+			name: spec.name,
+			policy: 'stately' as const,
+			retryLimit: spec.retryLimit,
+			retryDelay: spec.retryDelay,
+			retryBackoff: true
+		};
+		await boss.createQueue(spec.name, { ...queue, expireInSeconds: spec.expireInSeconds });
+		await boss.updateQueue(spec.name, { ...queue, expireInSeconds: spec.expireInSeconds });
+	}
+
+	const send = (queue: QueueName) => boss.send(queue, {});
+	const transport = workers && cfg.mail.smtpUrl ? createSmtpTransport(cfg.mail.smtpUrl, cfg.mail.from) : null;
+	if (workers) {
+		const handlers: JobHandlers = {
+			...portalHandlers({
+				db,
+				transport,
+				origin: cfg.origin,
+				secret: cfg.authSecret,
+				worker: `${cfg.instanceName ?? hostname()}:${process.pid}`,
+				requestDelivery: async () => {
+					await send('mail-deliver');
+				}
+			}),
+			...options.handlers
+		};
+		for (const spec of specs) {
+			await boss.schedule(spec.name, spec.cron, {}, { tz: spec.tz });
+			await boss.work(spec.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? POLLING_SECONDS }, () =>
+				handlers[spec.name]()
+			);
+		}
+	}
+
+	let kick: NodeJS.Timeout | null = null;
+	const listen = options.listen ?? true;
+	if (listen) {
+		onMailQueued(() => {
+			if (kick) return;
+			// Created outside the request's statement count: the send is not the request's statement.
+			kick = outsideStatementCount(() =>
+				setTimeout(() => {
+					kick = null;
+					send('mail-deliver').catch((error: Error) => console.error(`[jobs] asking for delivery: ${error.message}`));
+				}, options.kickDelayMs ?? KICK_DELAY_MS)
+			);
+		});
+	}
+
+	return {
+		boss,
+		workers,
+		send,
+		async stop() {
+			if (listen) onMailQueued(null);
+			if (kick) clearTimeout(kick);
+			kick = null;
+			await boss.stop({ graceful: true, timeout: 5000, wait: true, close: false });
+			transport?.close();
+		}
+	};
+}
+
+/** The start-up line about e-mail, without the SMTP password. */
+export function describeMail(mail: Pick<AppConfig['mail'], 'smtpUrl'>, workers: boolean): string {
+	const jobs = workers ? '' : '; this instance runs no background jobs (RUN_JOBS=false)';
+	if (!mail.smtpUrl) return `IdeaCup: e-mail: no SMTP server (SMTP_URL): mail waits in the outbox (/admin/mail)${jobs}`;
+	const url = new URL(mail.smtpUrl);
+	return `IdeaCup: e-mail over SMTP ${url.protocol}//${url.host}${jobs}`;
+}
+
+export { QUEUE_NAMES };
