@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
-import type { Locale } from '$lib/paraglide/runtime.js';
+import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
+import { formatDate, formatDateTime } from '$lib/format';
 
 /** Message lookups for values that come from the database (statuses, stages, kinds). */
 const statusLabels: Record<string, () => string> = {
@@ -91,7 +92,31 @@ export function notificationText(kind: string, params: unknown, locale?: Locale)
 		kb_candidate: () => m.kb_notification_candidate({ title }, o),
 		kb_new_entry: () => m.kb_notification_new_entry({ title }, o),
 		kb_publish_requested: () => m.kb_notification_publish_requested({ title }, o),
-		kb_unpublished: () => m.kb_notification_unpublished({ title }, o)
+		kb_unpublished: () => m.kb_notification_unpublished({ title }, o),
+		call_opened: () =>
+			m.reminders_notification_call_opened(
+				{ competition: paramText(p.competition), date: formatDateTime(paramText(p.closesAt), locale ?? getLocale()) },
+				o
+			),
+		screening_due: () =>
+			Number(p.days) > 0
+				? m.reminders_notification_screening_due({ title, days: Number(p.days) }, o)
+				: m.reminders_notification_screening_due_today({ title }, o),
+		screening_overdue: () =>
+			m.reminders_notification_screening_overdue({ title, date: formatDate(paramText(p.dueOn), locale ?? getLocale()) }, o),
+		screening_escalated: () =>
+			m.reminders_notification_screening_escalated(
+				{ title, days: Number(p.days), date: formatDate(paramText(p.dueOn), locale ?? getLocale()) },
+				o
+			),
+		mentor_reminder: () => m.reminders_notification_mentor_reminder({ title, days: Number(p.days) }, o),
+		mentor_request_escalated: () => m.reminders_notification_mentor_request_escalated({ title, days: Number(p.days) }, o),
+		jury_outcome: () =>
+			(p.roundKind === 'final' ? m.reminders_notification_jury_outcome_final : m.reminders_notification_jury_outcome_semi)(
+				{ round: paramText(p.round), advanced: paramText(p.advanced), scored: paramText(p.scored) },
+				o
+			),
+		resubmit_reminder: () => m.reminders_notification_resubmit_reminder({ title }, o)
 	};
 	return (texts[kind] ?? (() => m.notification_generic({ title }, o)))();
 }

@@ -55,15 +55,50 @@ export function lockCompetitionRow(trx: Transaction<DB>, competitionId: number) 
 	return trx.selectFrom('competition').select(['id', 'status', 'slug']).where('id', '=', competitionId).forUpdate().executeTakeFirst();
 }
 
-/** Ideas of the competition that were ever submitted. Run after lockCompetitionRow. */
-export async function countSubmittedIdeas(db: Db, competitionId: number) {
-	const row = await db
-		.selectFrom('idea')
-		.select(sql<number>`count(*)::int`.as('n'))
-		.where('competitionId', '=', competitionId)
-		.where('firstSubmittedAt', 'is not', null)
-		.executeTakeFirstOrThrow();
-	return row.n;
+/** Lock the competition row for a status change, with how many of its ideas were ever submitted; null when there is none. */
+export function lockCompetitionForStatus(trx: Transaction<DB>, competitionId: number) {
+	return trx
+		.selectFrom('competition as c')
+		.select((eb) => [
+			'c.id',
+			'c.status',
+			'c.name',
+			'c.submissionClosesAt',
+			eb
+				.selectFrom('idea as i')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('i.competitionId', '=', 'c.id')
+				.where('i.firstSubmittedAt', 'is not', null)
+				.as('submittedIdeas')
+		])
+		.where('c.id', '=', competitionId)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
+/**
+ * Open the competition and say who hears of it, in one statement: the active people of its
+ * eligible departments (the department a person belongs to, as the idea form checks it;
+ * everyone when the competition names no department). The first opening records
+ * `call_opened:competition:<id>` in reminder_sent; opened again after going back to draft,
+ * the key is taken and the answer is empty: nobody is told twice.
+ */
+export async function openCompetitionRow(trx: Transaction<DB>, competitionId: number): Promise<number[]> {
+	const { rows } = await sql<{ id: number }>`
+		with opened as (
+			update competition set status = 'open' where id = ${competitionId} returning id
+		), claimed as (
+			insert into reminder_sent (key, kind)
+			select ${`call_opened:competition:${competitionId}`}, 'call_opened' from opened
+			on conflict (key) do nothing
+			returning key
+		)
+		select u.id from app_user u
+		where exists (select 1 from claimed) and u.disabled_at is null
+			and (not exists (select 1 from competition_department cd where cd.competition_id = ${competitionId})
+				or u.department_id in (select cd.department_id from competition_department cd where cd.competition_id = ${competitionId}))
+		order by u.id`.execute(trx);
+	return rows.map((r) => r.id);
 }
 
 export async function isSlugTaken(db: Db, slug: string, exceptId: number | null) {

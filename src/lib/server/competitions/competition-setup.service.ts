@@ -2,13 +2,15 @@
  * Setting up a competition (an edition such as "Improvement Cup 2028"): organisers create
  * and edit its call, submission window, eligible departments and mentoring preference, and
  * move it along draft → open → judging → closed → archived (src/lib/domain/competition-status.ts).
- * Every write is audited, inside the same transaction. Opening a competition notifies nobody:
- * employees see the call on their home page once its window has started.
+ * Every write is audited, inside the same transaction. Opening a competition tells the
+ * eligible departments' people, once (the call also shows on their home page once its
+ * window has started).
  */
 import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
+import { insertNotifications } from '../notifications/notifications.queries.js';
 import { renderMarkdown } from '../markdown.js';
 import { decideCompetitionStatus, nextCompetitionStatuses } from '../../domain/competition-status.js';
 import type { CompetitionFormValues } from '../../forms/competition-values.js';
@@ -169,19 +171,29 @@ export async function getCompetitionForEdit(db: Database, actor: Actor, competit
 export async function changeCompetitionStatus(db: Database, actor: Actor, competitionId: number, status: string) {
 	requireOrganiser(actor);
 	return db.transaction().execute(async (trx) => {
-		const locked = await q.lockCompetitionRow(trx, competitionId);
+		const locked = await q.lockCompetitionForStatus(trx, competitionId);
 		if (!locked) throw notFound();
-		const submittedIdeas = await q.countSubmittedIdeas(trx, competitionId);
+		const submittedIdeas = locked.submittedIdeas ?? 0;
 		const decision = decideCompetitionStatus(locked.status, status, { submittedIdeas });
 		if (!decision.ok) throw new DomainError(decision.reason, `The competition cannot go from ${locked.status} to ${status}.`, 409);
-		await q.updateCompetitionStatusRow(trx, competitionId, decision.to);
+		let told: number | undefined;
+		if (decision.to === 'open') {
+			// The eligible people hear of the call once, in this transaction (no word of an opening that rolls back).
+			const people = await q.openCompetitionRow(trx, competitionId);
+			told = people.length;
+			await insertNotifications(trx, people, {
+				kind: 'call_opened',
+				params: { competitionId, competition: locked.name, closesAt: new Date(locked.submissionClosesAt).toISOString() },
+				link: '/ideas/new'
+			});
+		} else await q.updateCompetitionStatusRow(trx, competitionId, decision.to);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'competition.status',
 			objectType: 'competition',
 			objectId: competitionId,
-			data: { status: { from: decision.from, to: decision.to }, submittedIdeas }
+			data: { status: { from: decision.from, to: decision.to }, submittedIdeas, ...(told === undefined ? {} : { told }) }
 		});
-		return { from: decision.from, to: decision.to };
+		return { from: decision.from, to: decision.to, told: told ?? 0 };
 	});
 }

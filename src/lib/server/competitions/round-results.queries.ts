@@ -5,6 +5,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
+import { conflictSources } from '../scoring/conflict-sources.js';
 
 export function updateEntryRanks(db: Transaction<DB>, roundId: number, ranks: { ideaId: number; rank: number }[]) {
 	if (!ranks.length) return Promise.resolve();
@@ -46,4 +47,24 @@ export function updateRoundStatus(
 export function listTeamIds(db: Db, ideaIds: number[]) {
 	if (!ideaIds.length) return Promise.resolve([] as { ideaId: number; userId: number }[]);
 	return db.selectFrom('ideaMember').select(['ideaId', 'userId']).where('ideaId', 'in', ideaIds).execute();
+}
+
+/**
+ * The jurors who scored ideas of the round, each with how many they scored and how many of
+ * those moved on (advanced, or won or came second in a final): whom to tell when the results
+ * are published. "Scored" is what the jury home shows an outcome for: a submitted sheet on an
+ * idea of the juror's own jury, no conflict of interest with it.
+ */
+export async function listJurorOutcomes(db: Db, roundId: number) {
+	const { rows } = await sql<{ jurorId: number; scored: number; advanced: number }>`
+		select jm.user_id as "jurorId", count(distinct e.idea_id)::int as scored,
+			(count(distinct e.idea_id) filter (where e.outcome in ('advanced', 'winner', 'runner_up')))::int as advanced
+		from round_entry e
+		join jury_member jm on jm.jury_id = e.jury_id
+		join score_sheet h on h.round_id = e.round_id and h.idea_id = e.idea_id and h.juror_id = jm.user_id and h.submitted_at is not null
+		where e.round_id = ${roundId}
+			and not exists (${conflictSources(sql.ref('jm.user_id'), sql.ref('e.idea_id'), { recorded: true })})
+		group by jm.user_id
+		order by jm.user_id`.execute(db);
+	return rows;
 }

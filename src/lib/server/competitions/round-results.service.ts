@@ -174,12 +174,28 @@ export async function publishResults(db: Database, actor: Actor, roundId: number
 				}
 			);
 		}
+		// Each juror who scored learns how the ideas they scored fared; jurors with the same counts share one statement.
+		const jurors = await q.listJurorOutcomes(trx, roundId);
+		const groups = new Map<string, { scored: number; advanced: number; ids: number[] }>();
+		for (const j of jurors) {
+			const key = `${j.scored}:${j.advanced}`;
+			const group = groups.get(key) ?? { scored: j.scored, advanced: j.advanced, ids: [] };
+			group.ids.push(j.jurorId);
+			groups.set(key, group);
+		}
+		for (const g of groups.values()) {
+			await insertNotifications(trx, g.ids, {
+				kind: 'jury_outcome',
+				params: { roundId, round: round.name, roundKind: round.kind, scored: g.scored, advanced: g.advanced },
+				link: `/jury#round-${roundId}-h`
+			});
+		}
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'round.publish',
 			objectType: 'round',
 			objectId: roundId,
-			data: { ideas: entries.length }
+			data: { ideas: entries.length, jurorsTold: jurors.length }
 		});
 	});
 }

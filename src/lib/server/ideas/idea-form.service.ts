@@ -89,7 +89,13 @@ export async function submitIdea(db: Database, actor: Actor, ideaId: number, ver
 		throw new FieldErrors({ departmentId: ['not_eligible'] });
 	}
 	const transition = access.status === 'returned' ? 'resubmit' : 'submit';
-	return changeStatus(db, actor, ideaId, version, { transition, notify: { kind: 'idea_received', to: 'team' } });
+	return changeStatus(db, actor, ideaId, version, {
+		transition,
+		notify: [
+			{ kind: 'idea_received', to: 'team' },
+			{ kind: 'idea_submitted', to: 'organisers' }
+		]
+	});
 }
 
 export async function withdrawIdea(db: Database, actor: Actor, ideaId: number, version: number, message: string) {

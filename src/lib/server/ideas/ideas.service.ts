@@ -31,11 +31,14 @@ function refuse(reason: keyof typeof refusals): never {
 export const stale = () =>
 	new DomainError('stale', 'Someone changed this idea after you opened it. Reload to see their changes; your text is kept below.', 409);
 
+type Notice = { kind: string; to: 'team' | 'organisers' };
+
 type Change = {
 	transition: TransitionName;
 	reason?: string | null;
 	data?: Record<string, unknown>;
-	notify?: { kind: string; to: 'team' | 'organisers' };
+	/** who is told, and with which kind: one notice or several (a submission tells the team and the organisers) */
+	notify?: Notice | Notice[];
 	mergedIntoId?: number;
 };
 
@@ -81,12 +84,14 @@ export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId:
 		reason: change.reason?.trim() || null,
 		data: change.data
 	});
-	if (change.notify) {
+	const notices = change.notify === undefined ? [] : Array.isArray(change.notify) ? change.notify : [change.notify];
+	for (const notice of notices) {
+		// Organisers are not told of what they did themselves.
 		const to =
-			change.notify.to === 'team'
+			notice.to === 'team'
 				? (await q.listTeamIds(trx, ideaId)).map((m) => m.userId)
-				: (await q.listOrganiserIds(trx)).map((o) => o.id);
-		await insertNotifications(trx, to, { kind: change.notify.kind, params: { ideaId, title: access.title }, link: `/ideas/${ideaId}` });
+				: (await q.listOrganiserIds(trx)).map((o) => o.id).filter((id) => id !== actor.id);
+		await insertNotifications(trx, to, { kind: notice.kind, params: { ideaId, title: access.title }, link: `/ideas/${ideaId}` });
 	}
 	return { id: ideaId, version: updated.version, status: decision.to };
 }
