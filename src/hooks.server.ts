@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { handle as authHandle } from './auth';
 import { ConfigError, config, publicAddress } from '$lib/server/config';
 import { DatabaseOpenError } from '$lib/server/db/index';
@@ -11,6 +11,7 @@ import { sessionToken } from '$lib/server/http';
 import { removeStaleTempFiles } from '$lib/server/attachments/storage';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { countStatements, newTally, serverTiming } from '$lib/server/db/statement-count';
+import { crossSiteFormRefusal, isForbiddenCrossSiteForm } from '$lib/server/mail/origin-check';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -106,6 +107,16 @@ const localeHandle: Handle = ({ event, resolve }) => {
 	});
 };
 
+/**
+ * SvelteKit's check against cross-site form posts, with one exception: the unsubscribe link,
+ * which mail programs post to from elsewhere (svelte.config.js turns the built-in one off).
+ * Like the built-in check, it is off in development.
+ */
+const formOrigin: Handle = ({ event, resolve }) => {
+	if (!dev && isForbiddenCrossSiteForm(event.request, event.url, event.route.id)) return crossSiteFormRefusal(event.request);
+	return resolve(event);
+};
+
 /** Only the upload endpoint streams large bodies; any other form is refused above 1 MB. */
 const UPLOAD_ROUTES = new Set(['/ideas/[ideaId]/attachments', '/kb/[entryId]/attachments', '/admin/import']);
 const bodyLimit: Handle = ({ event, resolve }) => {
@@ -146,7 +157,7 @@ const statementTiming: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(bodyLimit, statementTiming, securityHeaders, localeHandle, companySignIn, userHandle);
+export const handle = sequence(formOrigin, bodyLimit, statementTiming, securityHeaders, localeHandle, companySignIn, userHandle);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -23,7 +23,9 @@ export type NavItem = {
 		| 'departments'
 		| 'hrImport'
 		| 'provisioning'
-		| 'audit';
+		| 'audit'
+		| 'mailOutbox'
+		| 'jobs';
 };
 
 export const load: LayoutServerLoad = async ({ locals, request }) => {
@@ -48,6 +50,8 @@ export const load: LayoutServerLoad = async ({ locals, request }) => {
 			nav.push({ href: '/admin/import', key: 'hrImport', group: can(user, 'org.manage') ? 'admin' : 'organise' });
 		if (can(user, 'admin.provisioning')) nav.push({ href: '/admin/provisioning', key: 'provisioning', group: 'admin' });
 		if (can(user, 'admin.audit')) nav.push({ href: '/admin/audit', key: 'audit', group: 'admin' });
+		if (can(user, 'admin.mail')) nav.push({ href: '/admin/mail', key: 'mailOutbox', group: 'admin' });
+		if (can(user, 'admin.jobs')) nav.push({ href: '/admin/jobs', key: 'jobs', group: 'admin' });
 		// Read with the session; after a form action without JavaScript (a POST that renders the
 		// page) the action may have changed it, so it is read again.
 		unread = request.method === 'GET' || request.method === 'HEAD' ? locals.unread : await countUnreadNotifications(db(), user);
