@@ -194,6 +194,6 @@ export async function changeCompetitionStatus(db: Database, actor: Actor, compet
 			objectId: competitionId,
 			data: { status: { from: decision.from, to: decision.to }, submittedIdeas, ...(told === undefined ? {} : { told }) }
 		});
-		return { from: decision.from, to: decision.to, told: told ?? 0 };
+		return { from: decision.from, to: decision.to };
 	});
 }
