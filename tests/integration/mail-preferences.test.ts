@@ -3,6 +3,7 @@
  * choices, a signed link turns one group off without signing in, admins read and retry the
  * outbox, and nobody else reaches any of it.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
@@ -10,7 +11,10 @@ import type { Actor } from '$lib/server/auth/policy.js';
 import { GROUP_DEFAULTS, MAIL_GROUPS, type MailDelivery, type MailGroup } from '$lib/server/mail/kinds.js';
 import { mailPreferencesSchema } from '$lib/server/mail/preferences.schema.js';
 import { getMailPreferences, readUnsubscribeLink, saveMailPreferences, unsubscribeByLink } from '$lib/server/mail/preferences.service.js';
-import { unsubscribeToken } from '$lib/server/mail/unsubscribe.js';
+import { unsubscribeToken, unsubscribeUrl } from '$lib/server/mail/unsubscribe.js';
+import { getOutboxMessage, getOutboxPage, retryOutboxMessage } from '$lib/server/mail/outbox.service.js';
+import { outboxQuerySchema } from '$lib/server/mail/outbox.schema.js';
+import { onMailQueued } from '$lib/server/mail/signal.js';
 import { insertNotifications } from '$lib/server/notifications/notifications.queries.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
@@ -168,5 +172,110 @@ describe('unsubscribe links', () => {
 		await expect(unsubscribeByLink(db, SECRET, unsubscribeToken(SECRET, 987_654, 'news'), { oneClick: true })).rejects.toMatchObject({
 			status: 404
 		});
+	});
+});
+
+describe('the outbox', () => {
+	const context = { origin: 'https://ideas.example', secret: SECRET };
+	const query = (q: Record<string, string> = {}) => outboxQuerySchema.parse(q);
+	let dutch: SessionUser;
+	let failedId: number;
+	let sentId: number;
+	let queuedId: number;
+
+	beforeAll(async () => {
+		dutch = await f.newUser({ name: 'Anouk Dekker' });
+		await db.updateTable('appUser').set({ locale: 'nl' }).where('id', '=', dutch.id).execute();
+		await db.deleteFrom('mailOutbox').execute();
+		for (const title of ['Torque labels', 'Shadow board', 'Spare bits']) {
+			await insertNotifications(db, [dutch.id], { kind: 'idea_accepted', params: { title }, link: '/ideas/7' });
+		}
+		const ids = (await db.selectFrom('mailOutbox').select('id').orderBy('id').execute()).map((r) => r.id);
+		[failedId, sentId, queuedId] = ids;
+		await db
+			.updateTable('mailOutbox')
+			.set({ status: 'failed', attempts: 6, lastError: '550 mailbox unavailable' })
+			.where('id', '=', failedId)
+			.execute();
+		await db
+			.updateTable('mailOutbox')
+			.set({ status: 'sent', attempts: 1, sentAt: new Date(), subject: 'As it went out', toAddress: dutch.email })
+			.where('id', '=', sentId)
+			.execute();
+	});
+
+	it('counts per status and lists newest first, a queued subject rendered in the recipient language', async () => {
+		const page = await getOutboxPage(db, esther, query(), context);
+		expect(page.counts).toEqual({ queued: 1, sending: 0, sent: 1, failed: 1 });
+		expect(page.total).toBe(3);
+		expect(page.messages.map((m) => m.id)).toEqual([queuedId, sentId, failedId]);
+		const [queued, sent, failed] = page.messages;
+		expect(queued.subject).toContain('Spare bits');
+		expect(queued.subject).not.toBe(failed.subject);
+		// Dutch: the accepted notification in Anouk's language, not the reader's
+		expect(queued.subject).toBe('Je idee “Spare bits” is toegelaten tot de competitie.');
+		expect(sent.subject).toBe('As it went out');
+		expect(failed).toMatchObject({ status: 'failed', attempts: 6, lastError: '550 mailbox unavailable' });
+		expect(queued.recipient).toMatchObject({ name: 'Anouk Dekker', email: dutch.email });
+	});
+
+	it('filters by status and by part of the address, and pages', async () => {
+		expect((await getOutboxPage(db, esther, query({ status: 'failed' }), context)).messages.map((m) => m.id)).toEqual([failedId]);
+		const byAddress = await getOutboxPage(db, esther, query({ q: dutch.email.slice(0, 7).toUpperCase() }), context);
+		expect(byAddress.total).toBe(3);
+		expect((await getOutboxPage(db, esther, query({ q: 'nobody@' }), context)).messages).toEqual([]);
+		// LIKE's wildcards are taken literally
+		expect((await getOutboxPage(db, esther, query({ q: '%' }), context)).total).toBe(0);
+		expect(query({ status: 'lost', page: '0x2' })).toEqual({ status: undefined, q: undefined, page: 1 });
+		expect((await getOutboxPage(db, esther, query({ page: '2' }), context)).messages).toEqual([]);
+	});
+
+	it('a message renders as delivery sends it: text, HTML and the one-click headers for its group', async () => {
+		const { message, mail, locale } = await getOutboxMessage(db, esther, queuedId, context);
+		expect(locale).toBe('nl');
+		expect(message.subject).toBe(mail?.subject);
+		expect(mail?.text).toContain('Spare bits');
+		expect(mail?.text).toContain('https://ideas.example/ideas/7');
+		expect(mail?.html).toContain('Spare bits');
+		expect(mail?.headers['List-Unsubscribe']).toBe(`<${unsubscribeUrl(context.origin, SECRET, dutch.id, 'my_ideas')}>`);
+		expect(mail?.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+		await expect(getOutboxMessage(db, esther, 987_654, context)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('a failed message is queued again, due now, audited, and delivery is asked for', async () => {
+		let kicks = 0;
+		onMailQueued(() => kicks++);
+		try {
+			await retryOutboxMessage(db, esther, failedId);
+		} finally {
+			onMailQueued(null);
+		}
+		expect(kicks).toBe(1);
+		const row = await db
+			.selectFrom('mailOutbox')
+			.select(['status', 'attempts', 'lockedBy', sql<boolean>`next_attempt_at <= now()`.as('due')])
+			.where('id', '=', failedId)
+			.executeTakeFirstOrThrow();
+		expect(row).toEqual({ status: 'queued', attempts: 6, lockedBy: null, due: true });
+		const [line] = await auditLines('mail.retry', failedId);
+		expect(line).toMatchObject({ actorId: esther.id, objectType: 'mail_outbox', data: { userId: dutch.id, attempts: 6 } });
+	});
+
+	it('refuses to send again what has not failed, and changes nothing', async () => {
+		for (const id of [failedId, sentId, queuedId]) {
+			await expect(retryOutboxMessage(db, esther, id)).rejects.toMatchObject({ code: 'not_failed', status: 409 });
+		}
+		const statuses = await db.selectFrom('mailOutbox').select(['id', 'status']).orderBy('id').execute();
+		expect(statuses.map((r) => r.status)).toEqual(['queued', 'sent', 'queued']);
+		expect(await auditLines('mail.retry', sentId)).toEqual([]);
+		await expect(retryOutboxMessage(db, esther, 987_654)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('is not found for anyone but admins', async () => {
+		for (const stranger of [sanne, dutch, nobody]) {
+			await expect(getOutboxPage(db, stranger, query(), context)).rejects.toMatchObject({ status: 404 });
+			await expect(getOutboxMessage(db, stranger, queuedId, context)).rejects.toMatchObject({ status: 404 });
+			await expect(retryOutboxMessage(db, stranger, sentId)).rejects.toMatchObject({ status: 404 });
+		}
 	});
 });
