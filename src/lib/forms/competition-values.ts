@@ -13,6 +13,19 @@ export type CompetitionFormValues = {
 	peerConflicts: boolean;
 	/** Ideas to score per juror across rounds not yet closed; empty: no cap. */
 	jurorLoadCap: string;
+	/** the programme lead's user id; empty: none (escalations go to the administrators) */
+	programmeLeadId: string;
+	/** working days before an answer is due */
+	screeningReminderDays: string;
+	/** working days past the answer date */
+	screeningEscalationDays: string;
+	/** working days since a mentor request */
+	mentorReminderDays: string;
+	mentorEscalationDays: string;
+	/** days before the scoring deadline */
+	juryReminderDays: string;
+	/** days since an idea was returned */
+	resubmitReminderDays: string;
 };
 
 export function blankCompetitionValues(): CompetitionFormValues {
@@ -26,7 +39,14 @@ export function blankCompetitionValues(): CompetitionFormValues {
 		departmentIds: [],
 		preferOtherDepartmentMentor: true,
 		peerConflicts: false,
-		jurorLoadCap: ''
+		jurorLoadCap: '',
+		programmeLeadId: '',
+		screeningReminderDays: '2',
+		screeningEscalationDays: '3',
+		mentorReminderDays: '3',
+		mentorEscalationDays: '5',
+		juryReminderDays: '3',
+		resubmitReminderDays: '7'
 	};
 }
 
@@ -45,6 +65,13 @@ export function formDataToCompetitionValues(form: FormData): CompetitionFormValu
 		departmentIds: form.getAll('departmentId').filter((v): v is string => typeof v === 'string'),
 		preferOtherDepartmentMentor: form.get('preferOtherDepartmentMentor') !== null,
 		peerConflicts: form.get('peerConflicts') !== null,
-		jurorLoadCap: text('jurorLoadCap')
+		jurorLoadCap: text('jurorLoadCap'),
+		programmeLeadId: text('programmeLeadId'),
+		screeningReminderDays: text('screeningReminderDays'),
+		screeningEscalationDays: text('screeningEscalationDays'),
+		mentorReminderDays: text('mentorReminderDays'),
+		mentorEscalationDays: text('mentorEscalationDays'),
+		juryReminderDays: text('juryReminderDays'),
+		resubmitReminderDays: text('resubmitReminderDays')
 	};
 }

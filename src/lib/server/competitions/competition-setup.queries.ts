@@ -13,7 +13,15 @@ export type CompetitionRow = {
 	preferOtherDepartmentMentor: boolean;
 	peerConflicts: boolean;
 	jurorLoadCap: number | null;
-};
+} & Partial<{
+	programmeLeadId: number | null;
+	screeningReminderDays: number;
+	screeningEscalationDays: number;
+	mentorReminderDays: number;
+	mentorEscalationDays: number;
+	juryReminderDays: number;
+	resubmitReminderDays: number;
+}>;
 
 /** One competition as the edit form needs it: its fields, eligible departments and how many ideas were ever submitted. */
 export function findCompetitionForEdit(db: Db, competitionId: number) {
@@ -30,6 +38,13 @@ export function findCompetitionForEdit(db: Db, competitionId: number) {
 			'c.preferOtherDepartmentMentor',
 			'c.peerConflicts',
 			'c.jurorLoadCap',
+			'c.programmeLeadId',
+			'c.screeningReminderDays',
+			'c.screeningEscalationDays',
+			'c.mentorReminderDays',
+			'c.mentorEscalationDays',
+			'c.juryReminderDays',
+			'c.resubmitReminderDays',
 			'c.status',
 			'c.createdAt',
 			jsonArrayFrom(
@@ -107,15 +122,56 @@ export async function isSlugTaken(db: Db, slug: string, exceptId: number | null)
 	return !!(await query.executeTakeFirst());
 }
 
-/** How many of these department ids exist. */
-export async function countDepartments(db: Db, departmentIds: number[]) {
-	if (!departmentIds.length) return 0;
-	const row = await db
-		.selectFrom('department')
-		.select(sql<number>`count(*)::int`.as('n'))
-		.where('id', 'in', departmentIds)
-		.executeTakeFirstOrThrow();
-	return row.n;
+/**
+ * What the form names, checked in one statement: how many of these department ids exist, and
+ * whether the programme lead (if any) is an active organiser or administrator.
+ */
+export async function checkChoices(db: Db, departmentIds: number[], programmeLeadId: number | null) {
+	const { rows } = await sql<{ departments: number; leadOk: boolean }>`
+		select
+			(select count(*)::int from department d where d.id = any(${departmentIds}::int[])) as departments,
+			(${programmeLeadId}::int is null or exists (
+				select 1 from role_grant g join app_user u on u.id = g.user_id
+				where g.user_id = ${programmeLeadId}::int and g.role in ('organiser', 'admin') and u.disabled_at is null)) as "leadOk"`.execute(db);
+	return rows[0];
+}
+
+/**
+ * Who may be a competition's programme lead: the active organisers and administrators, and
+ * (editing one) its present lead, so the form shows who it is even when they no longer qualify.
+ */
+export function listProgrammeLeadChoices(db: Db, competitionId?: number) {
+	return db
+		.selectFrom('appUser as u')
+		.select(['u.id', 'u.name', 'u.jobTitle'])
+		.where((eb) =>
+			eb.or([
+				eb.and([
+					eb('u.disabledAt', 'is', null),
+					eb.exists(
+						eb
+							.selectFrom('roleGrant as g')
+							.select('g.userId')
+							.whereRef('g.userId', '=', 'u.id')
+							.where('g.role', 'in', ['organiser', 'admin'])
+					)
+				]),
+				...(competitionId === undefined
+					? []
+					: [
+							eb.exists(
+								eb
+									.selectFrom('competition as c')
+									.select('c.id')
+									.whereRef('c.programmeLeadId', '=', 'u.id')
+									.where('c.id', '=', competitionId)
+							)
+						])
+			])
+		)
+		.orderBy('u.name')
+		.orderBy('u.id')
+		.execute();
 }
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { amsterdamLocalToDate, competitionFormSchema, dateToAmsterdamLocal, slugFromName } from './competition-setup.schema';
+import {
+	amsterdamLocalToDate,
+	checkCompetitionInput,
+	competitionFormSchema,
+	dateToAmsterdamLocal,
+	slugFromName,
+	toCompetitionInput
+} from './competition-setup.schema';
 
 describe('Amsterdam wall-clock time', () => {
 	it.each([
@@ -76,5 +83,72 @@ describe('competitionFormSchema', () => {
 			expect(competitionFormSchema.safeParse({ ...base, jurorLoadCap: cap }).error!.flatten().fieldErrors).toEqual({
 				jurorLoadCap: [code]
 			});
+	});
+
+	it('takes the reminder settings with their defaults when a caller does not post them', () => {
+		expect(toCompetitionInput(competitionFormSchema.parse(base)).reminders).toEqual({
+			programmeLeadId: null,
+			screeningReminderDays: 2,
+			screeningEscalationDays: 3,
+			mentorReminderDays: 3,
+			mentorEscalationDays: 5,
+			juryReminderDays: 3,
+			resubmitReminderDays: 7
+		});
+		const typed = competitionFormSchema.parse({
+			...base,
+			programmeLeadId: '12',
+			screeningReminderDays: '0',
+			screeningEscalationDays: '60',
+			mentorReminderDays: '4',
+			mentorEscalationDays: '4',
+			juryReminderDays: '0',
+			resubmitReminderDays: ' 14 '
+		});
+		expect(toCompetitionInput(typed).reminders).toEqual({
+			programmeLeadId: 12,
+			screeningReminderDays: 0,
+			screeningEscalationDays: 60,
+			mentorReminderDays: 4,
+			mentorEscalationDays: 4,
+			juryReminderDays: 0,
+			resubmitReminderDays: 14
+		});
+		expect(competitionFormSchema.parse({ ...base, programmeLeadId: '' }).programmeLeadId).toBeNull();
+	});
+
+	it('refuses reminder settings outside the ranges of the database, each beside its field', () => {
+		const result = competitionFormSchema.safeParse({
+			...base,
+			programmeLeadId: 'someone',
+			screeningReminderDays: '31',
+			screeningEscalationDays: '0',
+			mentorReminderDays: '',
+			mentorEscalationDays: '61',
+			juryReminderDays: '-1',
+			resubmitReminderDays: '1.5'
+		});
+		expect(result.error!.flatten().fieldErrors).toEqual({
+			programmeLeadId: ['programme_lead_unknown'],
+			screeningReminderDays: ['days_0_30'],
+			screeningEscalationDays: ['days_1_60'],
+			mentorReminderDays: ['days_1_30'],
+			mentorEscalationDays: ['days_1_60'],
+			juryReminderDays: ['days_0_30'],
+			resubmitReminderDays: ['days_1_60']
+		});
+	});
+
+	it('refuses telling the organisers before the mentor is reminded', () => {
+		const result = competitionFormSchema.safeParse({ ...base, mentorReminderDays: '5', mentorEscalationDays: '4' });
+		expect(result.error!.flatten().fieldErrors).toEqual({ mentorEscalationDays: ['escalation_before_reminder'] });
+	});
+
+	it('checks the same rules again on whatever reaches the service', () => {
+		const input = toCompetitionInput(competitionFormSchema.parse(base));
+		expect(checkCompetitionInput({ ...input, reminders: { ...input.reminders!, mentorReminderDays: 6, juryReminderDays: 31 } })).toEqual({
+			mentorEscalationDays: ['escalation_before_reminder'],
+			juryReminderDays: ['days_0_30']
+		});
 	});
 });

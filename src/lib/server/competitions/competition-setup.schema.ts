@@ -88,7 +88,53 @@ export type CompetitionInput = {
 	peerConflicts?: boolean;
 	/** At most this many ideas to score per juror across rounds not yet closed; null or absent: no cap. */
 	jurorLoadCap?: number | null;
+	/** Reminder times and escalation steps; absent: the database's defaults (new) or unchanged (edit). */
+	reminders?: ReminderSettingsInput;
 };
+
+/**
+ * Who receives escalations (an organiser or administrator; null: the administrators) and
+ * when the portal reminds, in working days (screening, mentoring) or days (jury, returned
+ * ideas). The ranges are the CHECK constraints of migration 0011.
+ */
+export type ReminderSettingsInput = {
+	programmeLeadId: number | null;
+	screeningReminderDays: number;
+	screeningEscalationDays: number;
+	mentorReminderDays: number;
+	mentorEscalationDays: number;
+	juryReminderDays: number;
+	resubmitReminderDays: number;
+};
+
+/** Each reminder setting's range and its default, as in the database. */
+export const REMINDER_RANGES: Record<
+	Exclude<keyof ReminderSettingsInput, 'programmeLeadId'>,
+	{ min: number; max: number; initial: number }
+> = {
+	screeningReminderDays: { min: 0, max: 30, initial: 2 },
+	screeningEscalationDays: { min: 1, max: 60, initial: 3 },
+	mentorReminderDays: { min: 1, max: 30, initial: 3 },
+	mentorEscalationDays: { min: 1, max: 60, initial: 5 },
+	juryReminderDays: { min: 0, max: 30, initial: 3 },
+	resubmitReminderDays: { min: 1, max: 60, initial: 7 }
+};
+
+const rangeCode = (r: { min: number; max: number }) => `days_${r.min}_${r.max}`;
+
+function checkReminderSettings(input: ReminderSettingsInput, errors: Record<string, string[]>) {
+	for (const [field, range] of Object.entries(REMINDER_RANGES) as [
+		keyof typeof REMINDER_RANGES,
+		(typeof REMINDER_RANGES)[keyof typeof REMINDER_RANGES]
+	][]) {
+		const v = input[field];
+		if (!Number.isInteger(v) || v < range.min || v > range.max) errors[field] = [rangeCode(range)];
+	}
+	if (!errors.mentorEscalationDays && !errors.mentorReminderDays && input.mentorEscalationDays < input.mentorReminderDays)
+		errors.mentorEscalationDays = ['escalation_before_reminder'];
+	if (input.programmeLeadId !== null && (!Number.isInteger(input.programmeLeadId) || input.programmeLeadId <= 0))
+		errors.programmeLeadId = ['programme_lead_unknown'];
+}
 
 /** The rules on a competition's fields, as field codes; the service runs them on every input. */
 export function checkCompetitionInput(input: CompetitionInput): Record<string, string[]> {
@@ -110,6 +156,7 @@ export function checkCompetitionInput(input: CompetitionInput): Record<string, s
 	if (input.departmentIds.some((id) => !Number.isInteger(id) || id <= 0)) errors.departmentId = ['unknown'];
 	if (input.jurorLoadCap != null && (!Number.isInteger(input.jurorLoadCap) || input.jurorLoadCap < 1 || input.jurorLoadCap > 1000))
 		errors.jurorLoadCap = ['load_cap_range'];
+	if (input.reminders) checkReminderSettings(input.reminders, errors);
 	return errors;
 }
 
@@ -125,6 +172,17 @@ const localDateTime = z
 		}
 		return date;
 	});
+
+/** A number of days in its range; absent (a caller that does not post it): the default; cleared: refused. */
+const daysField = (range: { min: number; max: number; initial: number }) => {
+	const code = rangeCode(range);
+	return z.preprocess(
+		(v) => (v === undefined || v === null ? range.initial : typeof v === 'string' && v.trim() === '' ? Number.NaN : v),
+		plainNumber(
+			z.coerce.number({ message: code }).int({ message: code }).min(range.min, { message: code }).max(range.max, { message: code })
+		)
+	);
+};
 
 const asList = (v: unknown): unknown[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
@@ -169,9 +227,27 @@ export const competitionFormSchema = z
 					.min(1, { message: 'load_cap_range' })
 					.max(1000, { message: 'load_cap_range' })
 			).nullable()
-		)
+		),
+		programmeLeadId: z.preprocess(
+			(v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
+			plainNumber(
+				z.coerce
+					.number({ message: 'programme_lead_unknown' })
+					.int({ message: 'programme_lead_unknown' })
+					.positive({ message: 'programme_lead_unknown' })
+					.max(2_147_483_647, { message: 'programme_lead_unknown' })
+			).nullable()
+		),
+		screeningReminderDays: daysField(REMINDER_RANGES.screeningReminderDays),
+		screeningEscalationDays: daysField(REMINDER_RANGES.screeningEscalationDays),
+		mentorReminderDays: daysField(REMINDER_RANGES.mentorReminderDays),
+		mentorEscalationDays: daysField(REMINDER_RANGES.mentorEscalationDays),
+		juryReminderDays: daysField(REMINDER_RANGES.juryReminderDays),
+		resubmitReminderDays: daysField(REMINDER_RANGES.resubmitReminderDays)
 	})
 	.superRefine((v, ctx) => {
+		if (v.mentorEscalationDays < v.mentorReminderDays)
+			ctx.addIssue({ code: 'custom', path: ['mentorEscalationDays'], message: 'escalation_before_reminder' });
 		if (v.closesAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closes_before_opens' });
 		if (!v.slug && !SLUG_PATTERN.test(slugFromName(v.name))) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'slug_required' });
 	});
@@ -187,7 +263,16 @@ export function toCompetitionInput(v: z.output<typeof competitionFormSchema>): C
 		departmentIds: [...new Set(v.departmentId)],
 		preferOtherDepartmentMentor: v.preferOtherDepartmentMentor,
 		peerConflicts: v.peerConflicts,
-		jurorLoadCap: v.jurorLoadCap ?? null
+		jurorLoadCap: v.jurorLoadCap ?? null,
+		reminders: {
+			programmeLeadId: v.programmeLeadId ?? null,
+			screeningReminderDays: v.screeningReminderDays,
+			screeningEscalationDays: v.screeningEscalationDays,
+			mentorReminderDays: v.mentorReminderDays,
+			mentorEscalationDays: v.mentorEscalationDays,
+			juryReminderDays: v.juryReminderDays,
+			resubmitReminderDays: v.resubmitReminderDays
+		}
 	};
 }
 

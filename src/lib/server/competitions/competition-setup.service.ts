@@ -31,7 +31,9 @@ async function validate(db: Database, input: CompetitionInput, competitionId: nu
 	const slug = input.slug.trim() || slugFromName(input.name);
 	if (await q.isSlugTaken(db, slug, competitionId)) errors.slug = ['taken'];
 	const departmentIds = [...new Set(input.departmentIds)];
-	if ((await q.countDepartments(db, departmentIds)) !== departmentIds.length) errors.departmentId = ['unknown'];
+	const checked = await q.checkChoices(db, departmentIds, input.reminders?.programmeLeadId ?? null);
+	if (checked.departments !== departmentIds.length) errors.departmentId = ['unknown'];
+	if (!checked.leadOk) errors.programmeLeadId = ['programme_lead_unknown'];
 	if (Object.keys(errors).length) throw new FieldErrors(errors);
 	const row: q.CompetitionRow = {
 		slug,
@@ -42,7 +44,8 @@ async function validate(db: Database, input: CompetitionInput, competitionId: nu
 		responseDays: input.responseDays,
 		preferOtherDepartmentMentor: input.preferOtherDepartmentMentor,
 		peerConflicts: input.peerConflicts ?? false,
-		jurorLoadCap: input.jurorLoadCap ?? null
+		jurorLoadCap: input.jurorLoadCap ?? null,
+		...input.reminders
 	};
 	return { row, departmentIds };
 }
@@ -58,7 +61,18 @@ const auditData = (row: q.CompetitionRow, departmentIds: number[]) => ({
 	peerConflicts: row.peerConflicts,
 	jurorLoadCap: row.jurorLoadCap,
 	departmentIds,
-	callTextLength: row.callText.length
+	callTextLength: row.callText.length,
+	...(row.screeningReminderDays === undefined
+		? {}
+		: {
+				programmeLeadId: row.programmeLeadId ?? null,
+				screeningReminderDays: row.screeningReminderDays,
+				screeningEscalationDays: row.screeningEscalationDays,
+				mentorReminderDays: row.mentorReminderDays,
+				mentorEscalationDays: row.mentorEscalationDays,
+				juryReminderDays: row.juryReminderDays,
+				resubmitReminderDays: row.resubmitReminderDays
+			})
 });
 
 /**
@@ -67,9 +81,9 @@ const auditData = (row: q.CompetitionRow, departmentIds: number[]) => ({
  */
 export async function getCompetitionFormOptions(db: Database, actor: Actor) {
 	requireOrganiser(actor);
-	const departments = await q.listDepartmentChoices(db);
+	const [departments, leads] = await Promise.all([q.listDepartmentChoices(db), q.listProgrammeLeadChoices(db)]);
 	const eligible = departments.filter((d) => d.eligibleByDefault);
-	return { departments, defaultDepartmentIds: eligible.length === departments.length ? [] : eligible.map((d) => String(d.id)) };
+	return { departments, leads, defaultDepartmentIds: eligible.length === departments.length ? [] : eligible.map((d) => String(d.id)) };
 }
 
 /** A new competition, in draft. A slug already in use is a field error ('taken'), also when two organisers race. */
@@ -127,9 +141,10 @@ export async function updateCompetition(db: Database, actor: Actor, competitionI
 /** The edit page: the competition as form values (times in Amsterdam), its call rendered, and where its status can go. */
 export async function getCompetitionForEdit(db: Database, actor: Actor, competitionId: number) {
 	requireOrganiser(actor);
-	const [competition, departments] = await Promise.all([
+	const [competition, departments, leads] = await Promise.all([
 		q.findCompetitionForEdit(db, competitionId),
-		q.listDepartmentChoices(db, competitionId)
+		q.listDepartmentChoices(db, competitionId),
+		q.listProgrammeLeadChoices(db, competitionId)
 	]);
 	if (!competition) throw notFound();
 	const departmentIds = competition.departments.map((d) => d.departmentId);
@@ -144,7 +159,14 @@ export async function getCompetitionForEdit(db: Database, actor: Actor, competit
 		departmentIds: departmentIds.map(String),
 		preferOtherDepartmentMentor: competition.preferOtherDepartmentMentor,
 		peerConflicts: competition.peerConflicts,
-		jurorLoadCap: competition.jurorLoadCap === null ? '' : String(competition.jurorLoadCap)
+		jurorLoadCap: competition.jurorLoadCap === null ? '' : String(competition.jurorLoadCap),
+		programmeLeadId: competition.programmeLeadId === null ? '' : String(competition.programmeLeadId),
+		screeningReminderDays: String(competition.screeningReminderDays),
+		screeningEscalationDays: String(competition.screeningEscalationDays),
+		mentorReminderDays: String(competition.mentorReminderDays),
+		mentorEscalationDays: String(competition.mentorEscalationDays),
+		juryReminderDays: String(competition.juryReminderDays),
+		resubmitReminderDays: String(competition.resubmitReminderDays)
 	};
 	return {
 		competition: {
@@ -160,6 +182,7 @@ export async function getCompetitionForEdit(db: Database, actor: Actor, competit
 		},
 		values,
 		departments,
+		leads,
 		nextStatuses: nextCompetitionStatuses(competition.status, { submittedIdeas })
 	};
 }

@@ -9,8 +9,8 @@ import { blankCompetitionValues, formDataToCompetitionValues } from '$lib/forms/
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'competition.manage');
-	const { departments, defaultDepartmentIds } = await getCompetitionFormOptions(db(), user);
-	return { departments, values: { ...blankCompetitionValues(), departmentIds: defaultDepartmentIds } };
+	const { departments, leads, defaultDepartmentIds } = await getCompetitionFormOptions(db(), user);
+	return { departments, leads, values: { ...blankCompetitionValues(), departmentIds: defaultDepartmentIds } };
 };
 
 export const actions: Actions = {
