@@ -90,9 +90,11 @@ export async function loadReminderFacts(db: Db, now: Date): Promise<ReminderFact
  */
 export async function claimReminderKeys(db: Db, reminders: Array<{ key: string; kind: string }>): Promise<string[]> {
 	if (!reminders.length) return [];
+	// In key order, so two runs at once take the keys' locks in the same order (one waits, neither deadlocks).
+	const sorted = [...reminders].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 	const { rows } = await sql<{ key: string }>`
 		insert into reminder_sent (key, kind, sent_at)
-		select k.key, k.kind, now() from unnest(${reminders.map((r) => r.key)}::text[], ${reminders.map((r) => r.kind)}::text[]) as k(key, kind)
+		select k.key, k.kind, now() from unnest(${sorted.map((r) => r.key)}::text[], ${sorted.map((r) => r.kind)}::text[]) as k(key, kind)
 		on conflict (key) do nothing
 		returning key`.execute(db);
 	return rows.map((r) => r.key);

@@ -662,6 +662,8 @@ class DemoBuilder {
 					preferOtherDepartmentMentor: true,
 					status: c.status,
 					createdBy: this.uid(ORGANISER),
+					// Escalations (an answer overdue past its steps) go above the day-to-day organiser, to the director who sponsors the programme.
+					programmeLeadId: this.uid(ORGANISER_2),
 					createdAt: c.createdAt
 				}))
 			)
