@@ -15,7 +15,7 @@ import type { Database } from '../db/index.js';
 import { outsideStatementCount } from '../db/statement-count.js';
 import { onMailQueued } from '../mail/signal.js';
 import { createSmtpTransport } from '../mail/transport.js';
-import { portalHandlers, QUEUE_NAMES, queueSpecs, type JobHandlers, type QueueName } from './queues.js';
+import { portalHandlers, QUEUE_NAMES, QUEUE_POLICY, queueSpecs, type JobHandlers, type QueueName } from './queues.js';
 
 export const BOSS_SCHEMA = 'pgboss';
 
@@ -31,20 +31,27 @@ const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
  * snake_case columns). Without values pg uses the simple protocol, so pg-boss's multi-statement
  * migrations and maintenance (BEGIN; ...; COMMIT) go through as one call on one connection.
  */
-export function bossExecutor(db: Database): PgBoss.Db {
+export function bossExecutor(db: Database): PgBoss.Db & { pending(): number } {
 	const raw = db.withoutPlugins();
+	let pending = 0;
 	return {
 		async executeSql(text: string, values?: unknown[]) {
-			const result = await raw.executeQuery(CompiledQuery.raw(text, values ?? []));
-			return { rows: result.rows as unknown[] };
-		}
+			pending++;
+			try {
+				const result = await raw.executeQuery(CompiledQuery.raw(text, values ?? []));
+				return { rows: result.rows };
+			} finally {
+				pending--;
+			}
+		},
+		pending: () => pending
 	};
 }
 
 /** A pg-boss instance on the portal's database; `start()` is the caller's. */
 export function createBoss(db: Database, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
 	const boss = new PgBoss({
-		db: bossExecutor(db),
+		db: options.db ?? bossExecutor(db),
 		schema: BOSS_SCHEMA,
 		archiveFailedAfterSeconds: KEEP_FAILED_SECONDS,
 		...options
@@ -79,6 +86,8 @@ export type JobsOptions = {
 	kickDelayMs?: number;
 	/** Further pg-boss options (tests: faster maintenance). */
 	boss?: Partial<PgBoss.ConstructorOptions>;
+	/** Other cron expressions per queue (tests: a tick now, or none soon). */
+	crons?: Partial<Record<QueueName, string>>;
 	/** Listen for mailQueued() (default true; a second runner in a test may not). */
 	listen?: boolean;
 };
@@ -89,13 +98,14 @@ export type JobsOptions = {
  */
 export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOptions = {}): Promise<JobsHandle> {
 	const workers = cfg.workers ?? true;
-	const boss = createBoss(db, { supervise: workers, schedule: workers, ...options.boss });
+	const executor = bossExecutor(db);
+	const boss = createBoss(db, { db: executor, supervise: workers, schedule: workers, ...options.boss });
 	await boss.start();
-	const specs = queueSpecs(cfg.mail);
+	const specs = queueSpecs(cfg.mail).map((spec) => ({ ...spec, cron: options.crons?.[spec.name] ?? spec.cron }));
 	for (const spec of specs) {
 		const queue = {
 			name: spec.name,
-			policy: 'stately' as const,
+			policy: QUEUE_POLICY,
 			retryLimit: spec.retryLimit,
 			retryDelay: spec.retryDelay,
 			retryBackoff: true
@@ -105,6 +115,7 @@ export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOpti
 	}
 
 	const send = (queue: QueueName) => boss.send(queue, {});
+	let stopping = false;
 	const transport = workers && cfg.mail.smtpUrl ? createSmtpTransport(cfg.mail.smtpUrl, cfg.mail.from) : null;
 	if (workers) {
 		const handlers: JobHandlers = {
@@ -122,9 +133,11 @@ export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOpti
 		};
 		for (const spec of specs) {
 			await boss.schedule(spec.name, spec.cron, {}, { tz: spec.tz });
-			await boss.work(spec.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? POLLING_SECONDS }, () =>
-				handlers[spec.name]()
-			);
+			await boss.work(spec.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? POLLING_SECONDS }, () => {
+				// A fetch still under way when stop began can hand a job over afterwards: it goes back (retried later).
+				if (stopping) return Promise.reject(new Error('this server is shutting down'));
+				return handlers[spec.name]();
+			});
 		}
 	}
 
@@ -151,7 +164,13 @@ export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOpti
 			if (listen) onMailQueued(null);
 			if (kick) clearTimeout(kick);
 			kick = null;
+			stopping = true;
 			await boss.stop({ graceful: true, timeout: 5000, wait: true, close: false });
+			// pg-boss's last statements (a fetch under way, its job handed back) before the database closes.
+			for (let quiet = 0, waited = 0; quiet < 3 && waited < 5000; waited += 25) {
+				quiet = executor.pending() ? 0 : quiet + 1;
+				await new Promise((resolve) => setTimeout(resolve, 25));
+			}
 			transport?.close();
 		}
 	};

@@ -14,6 +14,8 @@ import { runReminders } from '../reminders/reminders.service.js';
 export const QUEUE_NAMES = ['mail-deliver', 'mail-digest', 'reminders'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
+export const QUEUE_POLICY = 'short' as const;
+
 export type QueueSpec = {
 	name: QueueName;
 	/** When pg-boss sends a job of its own (one per tick, whichever instance sees it first). */
@@ -28,8 +30,12 @@ export type QueueSpec = {
 };
 
 /**
- * The three queues. Each is 'stately': at most one job waits and one runs, so a burst of
- * "mail queued" kicks and the minute's sweep coalesce into one delivery run.
+ * The three queues. Each is 'short': at most one job waits, so a burst of "mail queued"
+ * kicks and the minute's sweep coalesce into one delivery run. Not 'stately' (one waiting and
+ * one running): pg-boss 10 enforces that with a unique index that a second worker's fetch,
+ * or expiring a crashed job while another waits to retry, runs into (pg-boss issues #492,
+ * #535), and then the queue stalls. Two runs at once are safe: delivery claims its rows with
+ * SKIP LOCKED, digests and reminders mark what they took.
  */
 export function queueSpecs(mail: Pick<AppConfig['mail'], 'digestCron' | 'timeZone'>): QueueSpec[] {
 	return [
@@ -55,9 +61,21 @@ export type HandlerContext = {
 	requestDelivery: () => Promise<void>;
 };
 
+/** Messages per delivery run; a run that reaches it asks for another, so a big digest morning keeps going. */
+export const DELIVERY_BATCH = 5000;
+
 export function portalHandlers(ctx: HandlerContext): JobHandlers {
 	return {
-		'mail-deliver': () => deliverDue(ctx.db, ctx.transport, { origin: ctx.origin, secret: ctx.secret, worker: ctx.worker }),
+		'mail-deliver': async () => {
+			const done = await deliverDue(ctx.db, ctx.transport, {
+				origin: ctx.origin,
+				secret: ctx.secret,
+				worker: ctx.worker,
+				limit: DELIVERY_BATCH
+			});
+			if (done.sent + done.failed + done.retrying >= DELIVERY_BATCH) await ctx.requestDelivery();
+			return done;
+		},
 		'mail-digest': async () => {
 			const made = await makeDigests(ctx.db);
 			if (made.messages > 0) await ctx.requestDelivery();

@@ -1,13 +1,15 @@
-import { config, type AppConfig } from '../config.js';
+import { config, publicAddress, type AppConfig } from '../config.js';
 import { openDatabase, type Database, type DatabaseHandle } from '../db/index.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { migrations } from '../db/migrations.js';
 import { seedDemo } from '../seed/demo.js';
 import { prepareFirstStartShared } from '../people/setup.service.js';
 import { configureFileStore } from '../attachments/storage.js';
+import { describeMail, startJobs, type JobsHandle } from '../jobs/boss.js';
 import { sql } from 'kysely';
 
 let handle: DatabaseHandle | undefined;
+let jobs: JobsHandle | undefined;
 
 /** The server's database, opened once at start-up by the init hook. */
 export function db(): Database {
@@ -47,7 +49,21 @@ export async function startRuntime(cfg: AppConfig = config()): Promise<StartResu
 	);
 	const wantsSeed = cfg.seedDemo === 'empty' || (cfg.seedDemo === 'auto' && handle.engine === 'pglite');
 	const started = await firstStartSteps(handle.db, wantsSeed);
+	// Every instance can ask for delivery; only those with RUN_JOBS work the queues.
+	jobs = await startJobs(handle.db, {
+		mail: cfg.mail,
+		origin: publicAddress(cfg, process.env.PORT),
+		authSecret: cfg.authSecret,
+		instanceName: cfg.instanceName,
+		workers: cfg.runJobs
+	});
+	console.log(describeMail(cfg.mail, cfg.runJobs));
 	return { ...started, files: files.kind };
+}
+
+/** The running job queue (the admin jobs page's "Run now"); undefined before start and in tests. */
+export function runningJobs(): JobsHandle | undefined {
+	return jobs;
 }
 
 /** The start-up lock's key, the same for every instance of the portal on one database. */
@@ -76,6 +92,10 @@ export async function firstStartSteps(database: Database, wantsSeed: boolean): P
 }
 
 export async function stopRuntime(): Promise<void> {
+	const j = jobs;
+	jobs = undefined;
+	// The workers first (a running job gets a few seconds), while the database is still open.
+	await j?.stop().catch((error: Error) => console.error(`[jobs] stopping: ${error.message}`));
 	const h = handle;
 	handle = undefined;
 	await h?.close();
