@@ -30,22 +30,29 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
 		authOptional: true,
 		disabledCommands: ['AUTH', 'STARTTLS'],
 		logger: false,
+		disableReverseLookup: true,
 		size: 10 * 1024 * 1024,
 		onData(stream, _session, callback) {
-			simpleParser(stream)
-				.then((mail) => {
-					if (refused < (options.failFirst ?? 0)) {
-						refused++;
-						const error = new Error(`Test server refuses message ${refused}`) as Error & { responseCode: number };
-						error.responseCode = options.failCode ?? 451;
-						callback(error);
-						return;
-					}
-					messages.push(mail);
-					callback();
-					for (const wake of waiters) wake();
-				})
-				.catch((error: Error) => callback(error));
+			// answer as soon as the message is in, then parse it: the client is not kept waiting
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('error', (error: Error) => callback(error));
+			stream.on('end', () => {
+				if (refused < (options.failFirst ?? 0)) {
+					refused++;
+					const error = new Error(`Test server refuses message ${refused}`) as Error & { responseCode: number };
+					error.responseCode = options.failCode ?? 451;
+					callback(error);
+					return;
+				}
+				callback();
+				simpleParser(Buffer.concat(chunks))
+					.then((mail) => {
+						messages.push(mail);
+						for (const wake of waiters) wake();
+					})
+					.catch((error: Error) => console.error('[test smtp] cannot parse a message:', error.message));
+			});
 		}
 	});
 	server.on('error', () => {});

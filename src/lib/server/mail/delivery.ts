@@ -4,7 +4,7 @@ import { afterFailure, classifySendError, errorText, LEASE_MINUTES, type SendFai
 import { mailGroupOf } from './kinds.js';
 import { claimDueMail, recordMailOutcomes, type ClaimedMail, type MailOutcome } from './mail.queries.js';
 import { mailLocale, renderMail } from './render.js';
-import type { MailTransport } from './transport.js';
+import { SMTP_CONNECTIONS, type MailTransport } from './transport.js';
 import { unsubscribeUrl } from './unsubscribe.js';
 
 export type DeliverOptions = {
@@ -17,6 +17,8 @@ export type DeliverOptions = {
 	now?: Date;
 	/** At most this many messages per call (default 5,000). */
 	limit?: number;
+	/** Messages claimed per statement (default 200). */
+	batchSize?: number;
 };
 
 export type DeliverResult = { sent: number; failed: number; retrying: number };
@@ -24,7 +26,7 @@ export type DeliverResult = { sent: number; failed: number; retrying: number };
 const BATCH = 200;
 const DEFAULT_LIMIT = 5000;
 /** Messages handed to the SMTP server at once (a connection each). */
-const SEND_CONCURRENCY = 4;
+const SEND_CONCURRENCY = SMTP_CONNECTIONS;
 /** A batch stops starting sends this long before its lease ends; what is left goes back to the queue untried. */
 const LEASE_MARGIN_MS = 60_000;
 
@@ -43,9 +45,10 @@ export async function deliverDue(db: Database, transport: MailTransport | null, 
 	const worker = options.worker ?? `${hostname()}:${process.pid}`;
 	const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
 	const host = new URL(options.origin).hostname;
+	const batchSize = Math.max(1, Math.floor(options.batchSize ?? BATCH));
 	let claimedTotal = 0;
-	for (let round = 0; claimedTotal < limit && round <= Math.ceil(limit / BATCH); round++) {
-		const batch = Math.min(BATCH, limit - claimedTotal);
+	for (let round = 0; claimedTotal < limit && round <= Math.ceil(limit / batchSize); round++) {
+		const batch = Math.min(batchSize, limit - claimedTotal);
 		const claimed = await claimDueMail(db, { worker, now: options.now ?? null, batch, leaseMinutes: LEASE_MINUTES });
 		if (!claimed.length) break;
 		claimedTotal += claimed.length;
