@@ -22,20 +22,24 @@
  *   --engines postgres,pglite   engines to measure (default both)
  *   --size 20000                knowledge-base entries (PGlite only up to 100,000)
  *   --seconds 120               measuring seconds per engine (set-up and build come on top)
- *   --steps http                http (the above) and/or hr-import (the HR import, PostgreSQL)
+ *   --steps http                http (the above), hr-import (the HR import, PostgreSQL) and/or mail
+ *                               (digests for --mail-people people built and handed to a local SMTP
+ *                               server, on each of --engines)
  *   --connections 10            connections per page under load
  *   --app <dir>                 measure the app built in <dir> (a private copy) instead of this one
  *   --no-build                  use the existing <dir>/build as it is
  *   --port 5100                 the first port (one per engine)
  *   --hr-people 15000           people in the HR import step
+ *   --mail-people 15000         people (one digest each) in the mail step
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Engine } from './bench/database.js';
 import { runEngine, type EngineResult } from './bench/measure.js';
-import { combinedTable, engineTable } from './bench/report.js';
+import { combinedTable, engineTable, mailTable } from './bench/report.js';
 import { buildApp, hasBuild } from './bench/server.js';
 import { runHrImportStep } from './bench/hr-import.js';
+import { runMailStep } from './bench/mail.js';
 
 function option(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
@@ -50,6 +54,7 @@ const APP_DIR = resolve(option('app', root));
 const BUILD = !process.argv.includes('--no-build');
 const STEPS = option('steps', 'http').split(',');
 const HR_PEOPLE = Number(option('hr-people', '15000'));
+const MAIL_PEOPLE = Number(option('mail-people', '15000'));
 const SERVER_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 const requested = option('engines', 'postgres,pglite').split(',');
 const unknown = requested.filter((e) => e !== 'postgres' && e !== 'pglite');
@@ -91,9 +96,20 @@ async function benchHttp(): Promise<boolean> {
 	return true;
 }
 
+async function benchMail(): Promise<boolean> {
+	const results = await runMailStep(requested as Engine[], SERVER_URL, MAIL_PEOPLE, log);
+	const out = join(root, 'test-results');
+	mkdirSync(out, { recursive: true });
+	writeFileSync(join(out, 'bench-mail.json'), JSON.stringify(results, null, '\t') + '\n');
+	console.log(`\nE-mail digests, ${MAIL_PEOPLE} people\n\n${mailTable(results)}\n`);
+	console.log('Raw figures: test-results/bench-mail.json');
+	return results.every((r) => r.ok);
+}
+
 async function main() {
 	if (STEPS.includes('http')) await benchHttp();
 	if (STEPS.includes('hr-import')) await runHrImportStep(SERVER_URL, HR_PEOPLE);
+	if (STEPS.includes('mail') && !(await benchMail())) process.exitCode = 1;
 }
 
 main().catch((error) => {

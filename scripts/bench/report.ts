@@ -1,5 +1,6 @@
 /** The benchmark's tables: one per engine and one combined, each row against its goal (issue 12). */
 import type { EngineResult } from './measure.js';
+import type { MailResult } from './mail.js';
 
 export type Row = {
 	what: string;
@@ -139,4 +140,27 @@ export function combinedTable(results: EngineResult[]): string {
 		];
 	});
 	return table(['what', 'goal', ...results.map((r) => r.engine)], body);
+}
+
+/** The mail step's table (issue 13): digests built, rendered and handed to a local SMTP server. */
+export function mailTable(results: MailResult[]): string {
+	const s = (x: number) => `${x.toFixed(1)} s`;
+	const rows: Array<[string, (r: MailResult) => string]> = [
+		['people (one digest each)', (r) => r.people.toLocaleString('en')],
+		['digest notifications', (r) => r.notifications.toLocaleString('en')],
+		['makeDigests (build the digests)', (r) => s(r.digestSeconds)],
+		['deliverDue: render + hand over', (r) => `${s(r.deliverSeconds)} in ${r.deliverRuns} runs`],
+		['mails rendered and handed over per second', (r) => r.mailsPerSecond.toFixed(0)],
+		['total (digests + delivery)', (r) => s(r.digestSeconds + r.deliverSeconds)],
+		['arrived (distinct Message-IDs / recipients)', (r) => `${r.arrived} (${r.distinctMessageIds} / ${r.distinctRecipients})`],
+		['bytes per mail', (r) => String(r.bytesPerMail)],
+		[
+			'exactly one message per person, outbox all sent',
+			(r) => (r.ok ? 'yes' : `NO (sent ${r.sent}, failed ${r.failed}, outbox sent ${r.outboxSent})`)
+		]
+	];
+	return table(
+		['what', ...results.map((r) => r.engine)],
+		rows.map(([what, cell]) => [what, ...results.map(cell)])
+	);
 }
