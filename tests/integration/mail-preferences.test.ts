@@ -231,8 +231,8 @@ describe('the outbox', () => {
 	});
 
 	it('a message renders as delivery sends it: text, HTML and the one-click headers for its group', async () => {
-		const { message, mail, locale } = await getOutboxMessage(db, esther, queuedId, context);
-		expect(locale).toBe('nl');
+		const { message, mail, mailLocale } = await getOutboxMessage(db, esther, queuedId, context);
+		expect(mailLocale).toBe('nl');
 		expect(message.subject).toBe(mail?.subject);
 		expect(mail?.text).toContain('Spare bits');
 		expect(mail?.text).toContain('https://ideas.example/ideas/7');

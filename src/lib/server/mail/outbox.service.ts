@@ -78,7 +78,7 @@ export async function getOutboxMessage(db: Database, actor: Actor, messageId: nu
 	const row = await findOutboxMessage(db, messageId);
 	if (!row) throw notFound();
 	const mail = renderOutboxRow(row, context);
-	return { message: message(row, row.subject ?? mail?.subject ?? null), mail, locale: mailLocale(row.locale) };
+	return { message: message(row, row.subject ?? mail?.subject ?? null), mail, mailLocale: mailLocale(row.locale) };
 }
 
 /**
