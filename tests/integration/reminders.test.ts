@@ -146,6 +146,23 @@ describe('screening reminders', () => {
 	}, 60_000);
 });
 
+describe('a bounded run', () => {
+	it('sends at most its limit; the next runs send the rest, none twice', async () => {
+		const owner = await f.newUser({ departmentId: bo.id });
+		const ideas = await Promise.all(
+			[1, 2, 3].map(() => f.newIdea({ owner, competitionId: cup.id, status: 'submitted', submittedAt: at('2028-01-03T10:00:00Z') }))
+		);
+		// Monday 3 January 2028, 10 working days: due Monday 17; on Friday 14 each idea has one reminder due.
+		const now = at('2028-01-14T10:00:00Z');
+		const tally = newTally();
+		expect(await countStatements(tally, () => runReminders(db, { now, limit: 2 }))).toEqual({ sent: 2 });
+		expect(tally.statements).toBe(4);
+		expect(await runReminders(db, { now, limit: 2 })).toEqual({ sent: 1 });
+		expect(await runReminders(db, { now, limit: 2 })).toEqual({ sent: 0 });
+		for (const idea of ideas) expect(await receivers('screening_due', { name: 'ideaId', value: idea.id })).toEqual(ids(organisers));
+	}, 60_000);
+});
+
 describe('mentor, jury and returned-idea reminders', () => {
 	it('reminds the mentor after 3 working days and the organisers after 5', async () => {
 		const owner = await f.newUser({ departmentId: bo.id });

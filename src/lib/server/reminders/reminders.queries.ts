@@ -84,17 +84,22 @@ export async function loadReminderFacts(db: Db, now: Date): Promise<ReminderFact
 }
 
 /**
- * Records these reminders as sent, in one statement, and returns the keys that were new:
- * a key another run recorded first (committed, or waiting on its transaction) comes back
- * as nothing, so each reminder is sent once.
+ * Records at most `limit` of these reminders as sent, in one statement, and returns the keys
+ * that were new: a key recorded before, or by another run at the same moment (it waits for
+ * that run's transaction, then finds the key taken), comes back as nothing, so each reminder
+ * is sent once. Keys left over by the limit are new for the next run.
  */
-export async function claimReminderKeys(db: Db, reminders: Array<{ key: string; kind: string }>): Promise<string[]> {
+export async function claimReminderKeys(db: Db, reminders: Array<{ key: string; kind: string }>, limit: number): Promise<string[]> {
 	if (!reminders.length) return [];
 	// In key order, so two runs at once take the keys' locks in the same order (one waits, neither deadlocks).
 	const sorted = [...reminders].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 	const { rows } = await sql<{ key: string }>`
 		insert into reminder_sent (key, kind, sent_at)
-		select k.key, k.kind, now() from unnest(${sorted.map((r) => r.key)}::text[], ${sorted.map((r) => r.kind)}::text[]) as k(key, kind)
+		select k.key, k.kind, now()
+		from unnest(${sorted.map((r) => r.key)}::text[], ${sorted.map((r) => r.kind)}::text[]) with ordinality as k(key, kind, position)
+		where not exists (select 1 from reminder_sent s where s.key = k.key)
+		order by k.position
+		limit ${limit}
 		on conflict (key) do nothing
 		returning key`.execute(db);
 	return rows.map((r) => r.key);
