@@ -370,6 +370,16 @@ describe('delivery', () => {
 		expect((await outbox())[0]).toMatchObject({ status: 'failed', lastError: 'The account is disabled: not sent.' });
 		expect(server.messages).toHaveLength(0);
 	});
+
+	it('a message whose notifications are gone fails instead of going out empty', async () => {
+		const { server, transport } = await startSmtp();
+		const ivy = await person();
+		await insertNotifications(db, [ivy.id], { kind: 'idea_accepted', params: { title: 'Deleted' }, link: null });
+		await db.deleteFrom('notification').where('userId', '=', ivy.id).execute();
+		expect(await deliver(transport)).toEqual({ sent: 0, failed: 1, retrying: 0 });
+		expect((await outbox())[0]).toMatchObject({ status: 'failed', lastError: 'Its notifications no longer exist: not sent.' });
+		expect(server.messages).toHaveLength(0);
+	});
 });
 
 describe('preferences', () => {

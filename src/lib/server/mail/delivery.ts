@@ -3,7 +3,7 @@ import type { Database } from '../db/index.js';
 import { afterFailure, classifySendError, errorText, LEASE_MINUTES, type SendFailure } from './delivery-rules.js';
 import { mailGroupOf } from './kinds.js';
 import { claimDueMail, recordMailOutcomes, type ClaimedMail, type MailOutcome } from './mail.queries.js';
-import { mailLocale, renderMail } from './render.js';
+import { mailLocale, renderMail, type RenderedMail } from './render.js';
 import { SMTP_CONNECTIONS, type MailTransport } from './transport.js';
 import { unsubscribeUrl } from './unsubscribe.js';
 
@@ -95,19 +95,11 @@ type SendOutcome = MailOutcome & { unreachable?: boolean };
 
 async function sendOne(transport: MailTransport, row: ClaimedMail, options: DeliverOptions & { host: string }): Promise<SendOutcome> {
 	if (row.disabled) return { ...blank(row.id), status: 'failed', lastError: 'The account is disabled: not sent.' };
-	if (!row.notifications.length) return { ...blank(row.id), status: 'failed', lastError: 'Its notifications no longer exist: not sent.' };
 	const messageId = `<ideacup-outbox-${row.id}@${options.host}>`;
 	let subject: string | null = null;
 	try {
-		const group = row.kind === 'digest' ? null : mailGroupOf(row.notifications[0].kind);
-		const mail = renderMail({
-			kind: row.kind,
-			locale: mailLocale(row.locale),
-			recipient: { name: row.name, email: row.email },
-			notifications: row.notifications.map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
-			origin: options.origin,
-			unsubscribe: { url: unsubscribeUrl(options.origin, options.secret, row.userId, group ?? 'digest'), group }
-		});
+		const mail = renderOutboxMail(row, options);
+		if (!mail) return { ...blank(row.id), status: 'failed', lastError: 'Its notifications no longer exist: not sent.' };
 		subject = mail.subject;
 		await transport.send({ to: { name: row.name, email: row.email }, messageId, ...mail });
 		return { ...blank(row.id), status: 'sent', toAddress: row.email, subject, messageId };
@@ -122,6 +114,29 @@ async function sendOne(transport: MailTransport, row: ClaimedMail, options: Deli
 			unreachable: failure === 'unreachable'
 		};
 	}
+}
+
+/** The fields of an outbox row, with its recipient and notifications, that its mail is made of. */
+export type OutboxMail = Pick<ClaimedMail, 'kind' | 'userId' | 'name' | 'email' | 'locale'> & {
+	notifications: Array<{ id: number; kind: string; params: unknown; link: string | null; createdAt: string | Date }>;
+};
+
+/**
+ * The mail an outbox row stands for, exactly as delivery sends it (the admin's preview uses it
+ * too): the recipient's language, the unsubscribe link of the first notification's group, or
+ * the digest's own. Null when its notifications are gone.
+ */
+export function renderOutboxMail(row: OutboxMail, context: { origin: string; secret: string }): RenderedMail | null {
+	if (!row.notifications.length) return null;
+	const group = row.kind === 'digest' ? null : mailGroupOf(row.notifications[0].kind);
+	return renderMail({
+		kind: row.kind,
+		locale: mailLocale(row.locale),
+		recipient: { name: row.name, email: row.email },
+		notifications: row.notifications.map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
+		origin: context.origin,
+		unsubscribe: { url: unsubscribeUrl(context.origin, context.secret, row.userId, group ?? 'digest'), group }
+	});
 }
 
 function blank(id: number): MailOutcome {
