@@ -142,6 +142,12 @@ describe('competitionFormSchema', () => {
 	it('refuses telling the organisers before the mentor is reminded', () => {
 		const result = competitionFormSchema.safeParse({ ...base, mentorReminderDays: '5', mentorEscalationDays: '4' });
 		expect(result.error!.flatten().fieldErrors).toEqual({ mentorEscalationDays: ['escalation_before_reminder'] });
+		// shown together with the other fields' errors
+		const both = competitionFormSchema.safeParse({ ...base, juryReminderDays: '31', mentorReminderDays: '5', mentorEscalationDays: '4' });
+		expect(both.error!.flatten().fieldErrors).toEqual({
+			juryReminderDays: ['days_0_30'],
+			mentorEscalationDays: ['escalation_before_reminder']
+		});
 	});
 
 	it('checks the same rules again on whatever reaches the service', () => {

@@ -245,9 +245,15 @@ export const competitionFormSchema = z
 		juryReminderDays: daysField(REMINDER_RANGES.juryReminderDays),
 		resubmitReminderDays: daysField(REMINDER_RANGES.resubmitReminderDays)
 	})
+	// Checked even when other fields have errors, so the organiser sees every problem at once.
+	.refine((v) => v.mentorEscalationDays >= v.mentorReminderDays, {
+		path: ['mentorEscalationDays'],
+		message: 'escalation_before_reminder',
+		when: (payload) =>
+			!payload.issues.some((i) => i.path?.[0] === 'mentorReminderDays' || i.path?.[0] === 'mentorEscalationDays') &&
+			typeof (payload.value as { mentorReminderDays?: unknown }).mentorReminderDays === 'number'
+	})
 	.superRefine((v, ctx) => {
-		if (v.mentorEscalationDays < v.mentorReminderDays)
-			ctx.addIssue({ code: 'custom', path: ['mentorEscalationDays'], message: 'escalation_before_reminder' });
 		if (v.closesAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closes_before_opens' });
 		if (!v.slug && !SLUG_PATTERN.test(slugFromName(v.name))) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'slug_required' });
 	});
