@@ -150,6 +150,18 @@ describe('the outbox is written in the same transaction', () => {
 		expect(server.messages).toHaveLength(1);
 	});
 
+	it('goes over TLS when the server offers STARTTLS', async () => {
+		smtp = await startTestSmtp({ starttls: true });
+		// the test server's certificate is self-signed
+		transport = createSmtpTransport(`${smtp.url}?tls.rejectUnauthorized=false`, FROM);
+		const una = await person();
+		await insertNotifications(db, [una.id], { kind: 'idea_accepted', params: { title: 'Sealed' }, link: null });
+		expect(await deliver(transport)).toEqual({ sent: 1, failed: 0, retrying: 0 });
+		const [mail] = await smtp.waitFor(1);
+		expect(mail.subject).toBe('Your idea “Sealed” was accepted into the competition.');
+		expect(smtp.secured()).toBe(1);
+	});
+
 	it('without SMTP (no transport) nothing is sent and the outbox keeps the mail', async () => {
 		const bo = await person();
 		await insertNotifications(db, [bo.id], { kind: 'idea_accepted', params: { title: 'Kept' }, link: '/ideas/1' });

@@ -15,24 +15,29 @@ export type TestSmtp = {
 	url: string;
 	port: number;
 	messages: ParsedMail[];
+	/** How many messages came over TLS. */
+	secured(): number;
 	waitFor(n: number, timeoutMs?: number): Promise<ParsedMail[]>;
 	setDown(down: boolean): Promise<void>;
 	close(): Promise<void>;
 };
 
-export type TestSmtpOptions = { failFirst?: number; failCode?: number };
+/** `starttls`: offer STARTTLS (smtp-server's built-in self-signed certificate), as most servers on port 587 do. */
+export type TestSmtpOptions = { failFirst?: number; failCode?: number; starttls?: boolean };
 
 export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
 	const messages: ParsedMail[] = [];
 	let refused = 0;
+	let secured = 0;
 	let waiters: Array<() => void> = [];
 	const server = new SMTPServer({
 		authOptional: true,
-		disabledCommands: ['AUTH', 'STARTTLS'],
+		disabledCommands: options.starttls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
 		logger: false,
 		disableReverseLookup: true,
 		size: 10 * 1024 * 1024,
-		onData(stream, _session, callback) {
+		onData(stream, session, callback) {
+			if (session.secure) secured++;
 			// answer as soon as the message is in, then parse it: the client is not kept waiting
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -66,6 +71,7 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
 		url: `smtp://127.0.0.1:${port}`,
 		port,
 		messages,
+		secured: () => secured,
 		waitFor(n, timeoutMs = 10_000) {
 			return new Promise((resolve, reject) => {
 				const check = () => {
