@@ -33,7 +33,8 @@ const ROLES: Array<{ role: string; person: string | null; pages: PageToCheck[] }
 		role: 'employee',
 		person: 'Sanne Bakker',
 		pages: [
-			...['/', '/ideas', '/ideas/new', '/kb', '/kb?q=torque', '/kb/1', '/notifications', '/no-such-page'].map(at),
+			...['/', '/ideas', '/ideas/new', '/kb', '/kb?q=torque', '/kb/1'].map(at),
+			...['/notifications', '/settings/notifications', '/no-such-page'].map(at),
 			{ name: 'a coached idea', path: coachedIdea },
 			{ name: "a coached idea's coaching space", path: async (page) => `${await coachedIdea(page)}/coaching` },
 			{ name: "a coached idea's implementation", path: async (page) => `${await coachedIdea(page)}/implementation` }
@@ -54,7 +55,7 @@ const ROLES: Array<{ role: string; person: string | null; pages: PageToCheck[] }
 			'/kb/pending'
 		].map(at)
 	},
-	{ role: 'admin', person: 'Esther Smit', pages: ['/admin/users', '/admin/audit', '/departments'].map(at) },
+	{ role: 'admin', person: 'Esther Smit', pages: ['/admin/users', '/admin/audit', '/admin/mail', '/admin/jobs', '/departments'].map(at) },
 	{ role: 'juror', person: 'Marieke Visser', pages: [at('/jury'), { name: 'the scoring sheet', path: scoringSheet }] },
 	{ role: 'mentor', person: 'Pieter de Groot', pages: ['/mentoring', '/mentoring/profile'].map(at) }
 ];

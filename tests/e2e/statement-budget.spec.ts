@@ -92,6 +92,7 @@ test.describe('statements per page: at most five', () => {
 			...ideas,
 			returned,
 			'/notifications',
+			'/settings/notifications',
 			'/mentoring/profile',
 			'/departments',
 			'/departments/1',
@@ -164,7 +165,9 @@ test.describe('statements per page: at most five', () => {
 			'/admin/import',
 			'/admin/provisioning',
 			'/admin/audit',
-			'/admin/audit/export.csv'
+			'/admin/audit/export.csv',
+			'/admin/mail',
+			'/admin/jobs'
 		]);
 	});
 });

@@ -93,7 +93,7 @@ const http = createServer((request, response) => {
 	const url = new URL(request.url ?? '/', `http://${HOST}`);
 	const send = (status, body, type = 'application/json') => {
 		response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-		response.end(typeof body === 'string' ? body : JSON.stringify(body));
+		response.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
 	};
 	if (request.method === 'GET' && url.pathname === '/healthz') return send(200, 'ok', 'text/plain');
 	if (request.method === 'GET' && url.pathname === '/messages') {
