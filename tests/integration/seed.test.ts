@@ -16,6 +16,8 @@ import { getFeedback } from '$lib/server/scoring/feedback.service.js';
 import { loadRoundRecord } from '$lib/server/scoring/round-record.js';
 import { notificationText } from '$lib/i18n-labels.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
+import { GROUP_DEFAULTS, mailGroupOf } from '$lib/server/mail/kinds.js';
+import { sql } from 'kysely';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -108,6 +110,25 @@ describe(`the demo data (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, 
 				.orderBy('createdAt', 'desc')
 				.executeTakeFirstOrThrow();
 			expect(notificationText('scoring_open', note.params)).toBe('Scoring is open: Improvement Cup 2026 · Semi-final.');
+		});
+
+		it("mails the last three days' notifications as the defaults say: immediate ones wait in the outbox (no SMTP), digest ones for the digest", async () => {
+			const rows = await db
+				.selectFrom('notification as n')
+				.leftJoin('mailOutbox as o', (j) => j.on(sql<boolean>`o.notification_ids = ARRAY[n.id]`))
+				.select(['n.kind', 'n.mail', 'n.emailedAt', 'n.createdAt', 'o.id as outboxId', 'o.status'])
+				.execute();
+			const recent = rows.filter((r) => r.createdAt.getTime() > Date.now() - 4 * 86_400_000);
+			const immediate = rows.filter((r) => r.mail === 'immediate');
+			expect(immediate.length).toBeGreaterThan(0);
+			for (const r of rows) {
+				expect(r.mail, r.kind).toBe(r.createdAt.getTime() < Date.now() - 5 * 86_400_000 ? 'off' : r.mail);
+				if (r.mail !== 'off') expect(r.mail, r.kind).toBe(GROUP_DEFAULTS[mailGroupOf(r.kind)]);
+				expect(r.outboxId !== null, `${r.kind} ${r.mail}`).toBe(r.mail === 'immediate');
+				if (r.mail === 'immediate') expect(r.status).toBe('queued');
+				if (r.mail === 'digest') expect(r.emailedAt).toBeNull();
+			}
+			expect(recent.length).toBeGreaterThanOrEqual(immediate.length);
 		});
 	});
 

@@ -35,6 +35,7 @@ import type { CompKey, IdeaSeed, ResultSeed } from './demo-types.js';
 import { loadRoundRecord } from '../scoring/round-record.js';
 import { conflictSources as ruleConflictSources, type ConflictSource } from '../../domain/scoring.js';
 import { mulberry32 } from '../../domain/random.js';
+import { GROUP_DEFAULTS, mailGroupOf, type MailDelivery } from '../mail/kinds.js';
 
 export type DemoRole = 'employee' | 'mentor' | 'juror' | 'organiser' | 'admin';
 
@@ -478,6 +479,17 @@ class DemoBuilder {
 
 	private dateOnly(d: Date): string {
 		return d.toISOString().slice(0, 10);
+	}
+
+	/**
+	 * E-mail came to the portal recently: notifications of the last three days went by e-mail as
+	 * each person's default for the kind says (nobody in the demo changed theirs); older ones
+	 * stayed in the portal.
+	 */
+	private mailOf(n: Note): { mail: MailDelivery; emailedAt: Date | null } {
+		if (this.dayOf(n.at) < -3) return { mail: 'off', emailedAt: null };
+		const mail = GROUP_DEFAULTS[mailGroupOf(n.kind)];
+		return { mail, emailedAt: mail === 'immediate' ? new Date(n.at.getTime() + 2 * MINUTE) : null };
 	}
 
 	private dayOf(d: Date): number {
@@ -1994,10 +2006,15 @@ class DemoBuilder {
 				params: json(n.params),
 				link: n.link,
 				readAt: n.read ? new Date(n.at.getTime() + 3 * 3_600_000) : null,
-				emailedAt: new Date(n.at.getTime() + 2 * MINUTE),
+				...this.mailOf(n),
 				createdAt: n.at
 			}))
 		);
+		// The last days' e-mail as the portal queued it: without SMTP it waits in the outbox
+		// (what would have been sent, /admin/mail); digest notifications wait for the next digest.
+		await sql`INSERT INTO mail_outbox (user_id, kind, notification_ids, created_at, next_attempt_at)
+			SELECT user_id, 'notification', ARRAY[id], emailed_at, emailed_at FROM notification
+			WHERE mail = 'immediate' ORDER BY id`.execute(trx);
 
 		const audit: AuditLine[] = [
 			...this.judgingAudit,
