@@ -11,6 +11,8 @@ import { createBoss, startJobs, type JobsConfig, type JobsHandle, type JobsOptio
 import type { JobHandlers, QueueName } from '$lib/server/jobs/queues.js';
 import { listJobs, retryJob, runJobNow } from '$lib/server/jobs/jobs.service.js';
 import { insertNotifications } from '$lib/server/notifications/notifications.queries.js';
+import { countStatements, newTally } from '$lib/server/db/statement-count.js';
+import { mailQueued } from '$lib/server/mail/signal.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { startTestSmtp } from './helpers/smtp.js';
 import { factories } from '../fixtures/factories.js';
@@ -235,6 +237,21 @@ describe('queued mail', () => {
 			await smtp.close();
 		}
 	}, 40_000);
+
+	it("the kick is not one of the request's statements", async () => {
+		const deliveries = async () =>
+			(await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'mail-deliver'`.execute(db)).rows[0].n;
+		await runner({}, { handlers: counting('a', {}) });
+		const before = await deliveries();
+		const tally = newTally();
+		await countStatements(tally, async () => {
+			mailQueued();
+			await sleep(600);
+		});
+		await waitFor('the kick', async () => (await deliveries()) > before);
+		expect(tally.statements).toBe(0);
+		await stopAll();
+	}, 20_000);
 });
 
 describe('admin jobs page', () => {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { describeMail } from './boss.js';
+
+describe('describeMail', () => {
+	it('names the SMTP server without its user or password', () => {
+		const line = describeMail({ smtpUrl: 'smtp://mailer:s3cret-pass@mail.example.com:587' }, true);
+		expect(line).toBe('IdeaCup: e-mail over SMTP smtp://mail.example.com:587');
+		expect(line).not.toContain('s3cret');
+		expect(line).not.toContain('mailer');
+	});
+
+	it('says where mail waits without SMTP, and when this instance runs no jobs', () => {
+		expect(describeMail({ smtpUrl: undefined }, true)).toBe(
+			'IdeaCup: e-mail: no SMTP server (SMTP_URL): mail waits in the outbox (/admin/mail)'
+		);
+		expect(describeMail({ smtpUrl: 'smtps://mail.example.com' }, false)).toBe(
+			'IdeaCup: e-mail over SMTP smtps://mail.example.com; this instance runs no background jobs (RUN_JOBS=false)'
+		);
+	});
+});
