@@ -108,6 +108,8 @@ test("a mail program's one-click unsubscribe from elsewhere turns the group off;
 	const organiser = await browserOf(browser);
 	await signInAs(organiser, RUUD);
 	await organiser.goto(ideaPath!);
+	// after hydration, which would put the rendered (empty) comment field back
+	await organiser.waitForLoadState('networkidle');
 	const comment = `Could the checklist go on the trolley too? (${Date.now()})`;
 	await organiser.getByLabel('Add a comment').fill(comment);
 	await organiser.getByRole('button', { name: 'Post comment' }).click();
