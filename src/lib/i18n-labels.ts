@@ -94,10 +94,20 @@ export function notificationText(kind: string, params: unknown, locale?: Locale)
 		kb_publish_requested: () => m.kb_notification_publish_requested({ title }, o),
 		kb_unpublished: () => m.kb_notification_unpublished({ title }, o),
 		call_opened: () =>
-			m.reminders_notification_call_opened(
-				{ competition: paramText(p.competition), date: formatDateTime(paramText(p.closesAt), locale ?? getLocale()) },
-				o
-			),
+			// Opened before its window starts: the notification says when it starts.
+			typeof p.opensAt === 'string' && new Date(p.opensAt).getTime() > Date.now()
+				? m.reminders_notification_call_opens(
+						{
+							competition: paramText(p.competition),
+							opens: formatDateTime(p.opensAt, locale ?? getLocale()),
+							date: formatDateTime(paramText(p.closesAt), locale ?? getLocale())
+						},
+						o
+					)
+				: m.reminders_notification_call_opened(
+						{ competition: paramText(p.competition), date: formatDateTime(paramText(p.closesAt), locale ?? getLocale()) },
+						o
+					),
 		screening_due: () =>
 			Number(p.days) > 0
 				? m.reminders_notification_screening_due({ title, days: Number(p.days) }, o)

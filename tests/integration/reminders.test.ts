@@ -271,7 +271,7 @@ describe('at the moment things happen', () => {
 		expect(await receivers('call_opened', about)).toEqual(ids([...inA, inB]));
 		const [told] = await db.selectFrom('notification').select(['params', 'link']).where('kind', '=', 'call_opened').execute();
 		expect(told.params).toMatchObject({ competitionId: call.id, competition: 'Cup 2028' });
-		expect(Object.keys(told.params as object).sort()).toEqual(['closesAt', 'competition', 'competitionId']);
+		expect(Object.keys(told.params as object).sort()).toEqual(['closesAt', 'competition', 'competitionId', 'opensAt']);
 		expect(told.link).toBe('/ideas/new');
 
 		// Back to draft and open again: nobody is told twice.

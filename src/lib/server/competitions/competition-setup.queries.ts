@@ -78,6 +78,7 @@ export function lockCompetitionForStatus(trx: Transaction<DB>, competitionId: nu
 			'c.id',
 			'c.status',
 			'c.name',
+			'c.submissionOpensAt',
 			'c.submissionClosesAt',
 			eb
 				.selectFrom('idea as i')

@@ -206,7 +206,12 @@ export async function changeCompetitionStatus(db: Database, actor: Actor, compet
 			told = people.length;
 			await insertNotifications(trx, people, {
 				kind: 'call_opened',
-				params: { competitionId, competition: locked.name, closesAt: new Date(locked.submissionClosesAt).toISOString() },
+				params: {
+					competitionId,
+					competition: locked.name,
+					opensAt: new Date(locked.submissionOpensAt).toISOString(),
+					closesAt: new Date(locked.submissionClosesAt).toISOString()
+				},
 				link: '/ideas/new'
 			});
 		} else await q.updateCompetitionStatusRow(trx, competitionId, decision.to);
