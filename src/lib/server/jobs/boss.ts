@@ -10,7 +10,8 @@
 import { hostname } from 'node:os';
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { AppConfig } from '../config.js';
+import { CronExpressionParser } from 'cron-parser';
+import { ConfigError, type AppConfig } from '../config.js';
 import type { Database } from '../db/index.js';
 import { outsideStatementCount } from '../db/statement-count.js';
 import { onMailQueued } from '../mail/signal.js';
@@ -97,6 +98,7 @@ export type JobsOptions = {
  * on an instance that runs jobs, their schedules and workers; listens for queued mail.
  */
 export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOptions = {}): Promise<JobsHandle> {
+	checkMailSchedule(cfg.mail);
 	const workers = cfg.workers ?? true;
 	const executor = bossExecutor(db);
 	const boss = createBoss(db, { db: executor, supervise: workers, schedule: workers, ...options.boss });
@@ -174,6 +176,22 @@ export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOpti
 			transport?.close();
 		}
 	};
+}
+
+/** DIGEST_CRON and MAIL_TIME_ZONE as the operator reads a mistake: one line, at start. */
+export function checkMailSchedule(mail: Pick<AppConfig['mail'], 'digestCron' | 'timeZone'>): void {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: mail.timeZone });
+	} catch {
+		throw new ConfigError(`MAIL_TIME_ZONE: ${mail.timeZone} is not a time zone (e.g. Europe/Amsterdam)`);
+	}
+	try {
+		CronExpressionParser.parse(mail.digestCron, { tz: mail.timeZone });
+	} catch (error) {
+		throw new ConfigError(
+			`DIGEST_CRON: ${mail.digestCron} is not a cron expression (e.g. 0 7 * * * for 07:00 every day): ${(error as Error).message}`
+		);
+	}
 }
 
 /** The start-up line about e-mail, without the SMTP password. */
