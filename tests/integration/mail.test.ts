@@ -516,9 +516,14 @@ describe('unsubscribe', () => {
 		expect(prefs).toEqual([{ kindGroup: 'my_ideas', delivery: 'off' }]);
 		expect(await insertNotifications(db, [ned.id], { kind: 'idea_accepted', params: { title: 'After' }, link: null })).toBe(0);
 		expect(await outbox()).toHaveLength(1);
+
+		// a group on the digest: what waits for it is taken out too
+		await insertNotifications(db, [ned.id], { kind: 'kb_new_entry', params: { title: 'Waiting' }, link: null });
+		await applyUnsubscribe(db, ned.id, 'news');
+		expect(await makeDigests(db)).toEqual({ messages: 0, notifications: 0 });
 	});
 
-	it("the digest's link turns off every group on the digest, stored or by default, and nothing else", async () => {
+	it("the digest's link turns off every group on the digest, stored or by default, and nothing else; what waits stays out of the next digest", async () => {
 		const ola = await person();
 		await db
 			.insertInto('mailPreference')
@@ -527,6 +532,10 @@ describe('unsubscribe', () => {
 				{ userId: ola.id, kindGroup: 'organising', delivery: 'immediate' }
 			])
 			.execute();
+		// waiting for tomorrow's digest when the link is clicked: jury and news (digest), organising (sent at once)
+		await insertNotifications(db, [ola.id], { kind: 'jury_added', params: { round: 'Final' }, link: null });
+		await insertNotifications(db, [ola.id], { kind: 'kb_new_entry', params: { title: 'Waiting' }, link: null });
+		await insertNotifications(db, [ola.id], { kind: 'idea_submitted', params: { title: 'At once' }, link: null });
 		await applyUnsubscribe(db, ola.id, 'digest');
 		const prefs = await db
 			.selectFrom('mailPreference')
@@ -539,6 +548,12 @@ describe('unsubscribe', () => {
 			{ kindGroup: 'jury', delivery: 'off' },
 			{ kindGroup: 'news', delivery: 'off' },
 			{ kindGroup: 'organising', delivery: 'immediate' }
+		]);
+		const made = await db.selectFrom('notification').select(['kind', 'mail']).where('userId', '=', ola.id).orderBy('id').execute();
+		expect(made).toEqual([
+			{ kind: 'jury_added', mail: 'off' },
+			{ kind: 'kb_new_entry', mail: 'off' },
+			{ kind: 'idea_submitted', mail: 'immediate' }
 		]);
 		await insertNotifications(db, [ola.id], { kind: 'kb_candidate', params: { title: 'Cup' }, link: null });
 		expect(await makeDigests(db)).toEqual({ messages: 0, notifications: 0 });

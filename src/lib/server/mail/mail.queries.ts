@@ -1,22 +1,38 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
-import { GROUP_DEFAULTS, type MailGroup } from './kinds.js';
+import { GROUP_DEFAULTS, kindsOfGroup, MAIL_GROUPS, type MailGroup } from './kinds.js';
 
 /**
  * Stores 'off' for the person's groups; with `onlyWhereDigest`, only for those whose delivery
- * (stored, or the group's default) is the digest. An unknown person changes nothing.
+ * (stored, or the group's default) is the digest. What of those groups still waits for the
+ * next digest is taken out of it (its `mail` becomes 'off'): after "Stop these e-mails" no
+ * further digest brings them. One statement; an unknown person changes nothing.
  */
 export async function turnGroupsOff(db: Db, userId: number, groups: MailGroup[], options: { onlyWhereDigest: boolean }): Promise<void> {
 	const defaults = groups.map((g) => GROUP_DEFAULTS[g]);
+	const kinds = MAIL_GROUPS.flatMap((g) => kindsOfGroup(g).map((kind) => ({ kind, group: g })));
 	await sql`
-		INSERT INTO mail_preference (user_id, kind_group, delivery, updated_at)
-		SELECT u.id, g.kind_group, 'off', now()
-		FROM app_user u
-		CROSS JOIN unnest(${groups}::text[], ${defaults}::text[]) AS g(kind_group, default_delivery)
-		LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = g.kind_group
-		WHERE u.id = ${userId}
-			AND (NOT ${options.onlyWhereDigest}::boolean OR coalesce(p.delivery, g.default_delivery) = 'digest')
-		ON CONFLICT (user_id, kind_group) DO UPDATE SET delivery = 'off', updated_at = now()`.execute(db);
+		WITH turned AS (
+			INSERT INTO mail_preference (user_id, kind_group, delivery, updated_at)
+			SELECT u.id, g.kind_group, 'off', now()
+			FROM app_user u
+			CROSS JOIN unnest(${groups}::text[], ${defaults}::text[]) AS g(kind_group, default_delivery)
+			LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = g.kind_group
+			WHERE u.id = ${userId}
+				AND (NOT ${options.onlyWhereDigest}::boolean OR coalesce(p.delivery, g.default_delivery) = 'digest')
+			ON CONFLICT (user_id, kind_group) DO UPDATE SET delivery = 'off', updated_at = now()
+			RETURNING kind_group
+		)
+		UPDATE notification n SET mail = 'off'
+		FROM (
+			SELECT n2.id
+			FROM notification n2
+			LEFT JOIN unnest(${kinds.map((k) => k.kind)}::text[], ${kinds.map((k) => k.group)}::text[]) AS k(kind, kind_group)
+				ON k.kind = n2.kind
+			WHERE n2.user_id = ${userId} AND n2.mail = 'digest' AND n2.emailed_at IS NULL
+				AND coalesce(k.kind_group, 'news') IN (SELECT kind_group FROM turned)
+		) waiting
+		WHERE n.id = waiting.id`.execute(db);
 }
 
 export type ClaimedMail = {

@@ -49,9 +49,9 @@ export function verifyUnsubscribeToken(secret: string, token: string): Unsubscri
 
 /**
  * Turns the group off for the person (a stored choice, kept on the settings page); for
- * 'digest', every group whose delivery, stored or by default, is the digest. One statement;
- * an unknown person changes nothing. Notifications already made keep the choice they were
- * made with.
+ * 'digest', every group whose delivery, stored or by default, is the digest. Notifications
+ * of those groups still waiting for the next digest stay out of it. One statement; an unknown
+ * person changes nothing.
  */
 export async function applyUnsubscribe(db: Db, userId: number, group: UnsubscribeGroup): Promise<void> {
 	if (group === 'digest') await turnGroupsOff(db, userId, [...MAIL_GROUPS], { onlyWhereDigest: true });
