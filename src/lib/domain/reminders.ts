@@ -161,7 +161,7 @@ export function mentorReminders(
 	const out: Reminder[] = [];
 	const waited = workingDaysBetween(request.createdAt, now);
 	const about = `assignment:${request.assignmentId}:${iso(request.createdAt)}`;
-	const params = { ideaId: request.ideaId, title: request.title, days: waited };
+	const params = { ideaId: request.ideaId, title: request.title };
 	if (waited >= settings.mentorReminderDays)
 		out.push({
 			key: `mentor_reminder:${about}`,
