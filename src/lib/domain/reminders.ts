@@ -140,7 +140,7 @@ export function screeningReminders(
 				key: `screening_escalated:${about}`,
 				kind: 'screening_escalated',
 				recipients: to,
-				params: { ...params, days: settings.screeningEscalationDays },
+				params: { ...params, days: pastDue },
 				link
 			});
 		}
@@ -161,13 +161,14 @@ export function mentorReminders(
 	const out: Reminder[] = [];
 	const waited = workingDaysBetween(request.createdAt, now);
 	const about = `assignment:${request.assignmentId}:${iso(request.createdAt)}`;
-	const params = { ideaId: request.ideaId, title: request.title };
+	// How long it has really waited: a run that comes late (the server was down) says so.
+	const params = { ideaId: request.ideaId, title: request.title, days: waited };
 	if (waited >= settings.mentorReminderDays)
 		out.push({
 			key: `mentor_reminder:${about}`,
 			kind: 'mentor_reminder',
 			recipients: [request.mentorId],
-			params: { ...params, days: settings.mentorReminderDays },
+			params,
 			link: '/mentoring'
 		});
 	if (waited >= settings.mentorEscalationDays)
@@ -175,7 +176,7 @@ export function mentorReminders(
 			key: `mentor_request_escalated:${about}`,
 			kind: 'mentor_request_escalated',
 			recipients: people.organiserIds,
-			params: { ...params, days: settings.mentorEscalationDays },
+			params,
 			link: '/organise/mentors'
 		});
 	return out;
