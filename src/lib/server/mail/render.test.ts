@@ -136,6 +136,29 @@ describe('renderMail, the digest', () => {
 		expect(renderMail({ ...digest, locale: 'nl' }).text).toContain('(4 dec 2026, 14:05)');
 	});
 
+	it('lists at most 25 updates per group, then says how many more wait in the portal; the subject counts them all', () => {
+		const many = Array.from({ length: 27 }, (_, i) => ({
+			id: 100 + i,
+			kind: 'idea_submitted',
+			params: { title: `Idea ${i + 1}` },
+			link: `/ideas/${i + 1}`,
+			createdAt: at
+		}));
+		const mail = renderMail({ ...digest, notifications: [...many, digest.notifications[2]] });
+		expect(mail.subject).toBe('IdeaCup: 28 updates');
+		expect(mail.text).toContain('“Idea 25”');
+		expect(mail.text).not.toContain('“Idea 26”');
+		expect(mail.text).toContain('- And 2 more in the portal: https://ideas.example/notifications\n\nNews\n');
+		expect(mail.text).toContain('Shadow boards');
+		expect(mail.html).toContain(
+			'href="https://ideas.example/notifications" style="color:#1d4ed8;text-decoration:underline;">And 2 more in the portal</a>'
+		);
+		expect(renderMail({ ...digest, locale: 'nl', notifications: many }).text).toContain(
+			'- En nog 2 in het portaal: https://ideas.example/notifications'
+		);
+		expect(renderMail({ ...digest, notifications: many.slice(0, 25) }).text).not.toContain('more in the portal');
+	});
+
 	it('is in Dutch for a Dutch recipient, headings too', () => {
 		const mail = renderMail({ ...digest, locale: 'nl' });
 		expect(mail.text).toContain('Hallo Sanne Bakker,');

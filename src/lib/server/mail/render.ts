@@ -29,6 +29,8 @@ export type RenderedMail = { subject: string; text: string; html: string; header
 
 export const SETTINGS_PATH = '/settings/notifications';
 const SUBJECT_MAX = 120;
+/** A digest lists at most this many updates per group, then "And N more in the portal". */
+export const DIGEST_GROUP_MAX = 25;
 
 /** A stored locale as a mail language: 'nl' or 'en' (anything else). */
 export function mailLocale(value: string | null | undefined): MailLocale {
@@ -96,14 +98,25 @@ export function renderMail(input: RenderMailInput): RenderedMail {
 	const subject = m.mail_digest_subject({ count: lines.length }, o);
 	const title = m.mail_digest_title({}, o);
 	const intro = m.mail_digest_intro({}, o);
-	const sections = MAIL_GROUPS.map((group) => ({ group, items: lines.filter((l) => l.group === group) })).filter((s) => s.items.length > 0);
+	const sections = MAIL_GROUPS.map((group) => {
+		const all = lines.filter((l) => l.group === group);
+		return { group, items: all.slice(0, DIGEST_GROUP_MAX), more: Math.max(0, all.length - DIGEST_GROUP_MAX) };
+	}).filter((s) => s.items.length > 0);
+	const notificationsUrl = `${origin}/notifications`;
+	const moreText = (count: number) => m.mail_digest_more({ count }, o);
 	const text = [
 		greeting,
 		'',
 		intro,
 		...sections.flatMap((s) => {
 			const heading = mailGroupLabel(s.group, locale);
-			return ['', heading, '-'.repeat(heading.length), ...s.items.flatMap((l) => [`- ${l.text} (${l.when})`, `  ${l.url}`])];
+			return [
+				'',
+				heading,
+				'-'.repeat(heading.length),
+				...s.items.flatMap((l) => [`- ${l.text} (${l.when})`, `  ${l.url}`]),
+				...(s.more ? [`- ${moreText(s.more)}: ${notificationsUrl}`] : [])
+			];
 		}),
 		'',
 		...textFooter(footer)
@@ -121,6 +134,7 @@ export function renderMail(input: RenderMailInput): RenderedMail {
 							`<li style="${S.li}"><a href="${esc(l.url)}" style="${S.link}">${esc(l.text)}</a><br><span style="${S.muted}">${esc(l.when)}</span></li>`
 					)
 					.join('\n') +
+				(s.more ? `\n<li style="${S.li}"><a href="${esc(notificationsUrl)}" style="${S.link}">${esc(moreText(s.more))}</a></li>` : '') +
 				'\n</ul>'
 		)
 	].join('\n');
