@@ -149,7 +149,7 @@ test("a mail program's one-click unsubscribe from elsewhere turns the group off;
 
 	// ...and the mail program's one-click POST, with no Origin or another one, is taken.
 	const mailProgram = await playwright.request.newContext({ baseURL });
-	for (const headers of [{}, { origin: 'https://mail.example.net' }]) {
+	for (const headers of [{}, { origin: 'https://mail.example.net' }] as Array<Record<string, string>>) {
 		const response = await mailProgram.post(unsubscribePath, { form: { 'List-Unsubscribe': 'One-Click' }, headers });
 		expect(response.status(), JSON.stringify(headers)).toBe(200);
 	}
@@ -177,7 +177,7 @@ test("a mail program's one-click unsubscribe from elsewhere turns the group off;
 test('a cross-origin form post to any other page is still refused (403)', async ({ playwright, baseURL }) => {
 	const elsewhere = await playwright.request.newContext({ baseURL });
 	for (const path of ['/settings/notifications', '/signout', '/mail/unsubscribe']) {
-		for (const headers of [{ origin: 'https://evil.example' }, {}]) {
+		for (const headers of [{ origin: 'https://evil.example' }, {}] as Array<Record<string, string>>) {
 			const response = await elsewhere.post(path, { form: { news: 'off' }, headers, maxRedirects: 0 });
 			expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(403);
 			expect(await response.text()).toBe('Cross-site POST form submissions are forbidden');
