@@ -279,7 +279,9 @@ describe('admin jobs page', () => {
 
 	it('lists each queue with its schedule, last and next run, and the failure with its error', async () => {
 		const now = new Date('2026-03-02T10:00:00Z');
-		const page = await listJobs(db, admin, cfg.mail, now);
+		const tally = newTally();
+		const page = await countStatements(tally, () => listJobs(db, admin, cfg.mail, now));
+		expect(tally.statements).toBe(1);
 		expect(page.queues.map((q) => q.name)).toEqual(['mail-deliver', 'mail-digest', 'reminders']);
 		const digest = page.queues.find((q) => q.name === 'mail-digest')!;
 		expect(digest).toMatchObject({ cron: '0 7 * * *', timeZone: 'Europe/Amsterdam', words: { kind: 'daily', time: '07:00' } });
@@ -297,7 +299,9 @@ describe('admin jobs page', () => {
 	});
 
 	it('retry puts the failed job back in line, audited; a second retry of it is refused', async () => {
-		await retryJob(db, admin, { queue: 'reminders', jobId: failedId });
+		const tally = newTally();
+		await countStatements(tally, () => retryJob(db, admin, { queue: 'reminders', jobId: failedId }));
+		expect(tally.statements).toBe(2);
 		expect((await jobState(jobs.boss, 'reminders', failedId))?.state).not.toBe('failed');
 		const audit = await db
 			.selectFrom('auditLog')

@@ -9,7 +9,7 @@ import { can, type Actor } from '../auth/policy.js';
 import { DomainError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { cronWords, type CronWords } from './cron-words.js';
-import { listFailures, listQueueRows, retryFailedJob } from './jobs.queries.js';
+import { readJobsPage, retryFailedJob } from './jobs.queries.js';
 import { QUEUE_NAMES, queueSpecs, type QueueName } from './queues.js';
 import type { RetryJobInput } from './jobs.schema.js';
 
@@ -39,7 +39,7 @@ export type JobsOverview = {
 	outbox: { queued: number; failed: number };
 };
 
-/** Two statements: the queues with the outbox's counts, and the failures. */
+/** One statement: the queues, the failures and the outbox's counts. */
 export async function listJobs(
 	db: Database,
 	actor: Actor,
@@ -47,7 +47,7 @@ export async function listJobs(
 	now = new Date()
 ): Promise<JobsOverview> {
 	if (!can(actor, 'admin.jobs')) throw notFound();
-	const [rows, failures] = await Promise.all([listQueueRows(db, QUEUE_NAMES), listFailures(db, QUEUE_NAMES)]);
+	const { queues: rows, failures, outbox } = await readJobsPage(db, QUEUE_NAMES);
 	// Schedules as stored by the instances that run jobs; the configured ones until one has.
 	const configured = new Map(queueSpecs(mail).map((s) => [s.name, s]));
 	const byName = new Map(rows.map((r) => [r.name, r]));
@@ -85,7 +85,7 @@ export async function listJobs(
 			attempts: f.retryCount + 1,
 			failedAt: f.completedOn
 		})),
-		outbox: { queued: rows[0]?.outboxQueued ?? 0, failed: rows[0]?.outboxFailed ?? 0 }
+		outbox
 	};
 }
 
