@@ -7,15 +7,16 @@ const actor = (...roles: Role[]): Actor => ({ id: 1, departmentId: 1, roles: ['e
 
 /** The whole table: which role may do which portal action. Read it as the specification. */
 const expected: Record<Role, PortalAction[]> = {
-	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn'],
-	mentor: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mentoring.coach'],
-	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'jury.score'],
+	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences'],
+	mentor: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'mentoring.coach'],
+	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'jury.score'],
 	organiser: [
 		'idea.create',
 		'idea.listOwn',
 		'kb.read',
 		'kb.adopt',
 		'mentoring.optIn',
+		'mail.preferences',
 		'idea.screen',
 		'idea.listAll',
 		'competition.manage',
@@ -35,7 +36,10 @@ const expected: Record<Role, PortalAction[]> = {
 		'admin.audit',
 		'org.manage',
 		'org.import',
-		'admin.provisioning'
+		'admin.provisioning',
+		'mail.preferences',
+		'admin.mail',
+		'admin.jobs'
 	]
 };
 
