@@ -7,33 +7,17 @@ import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
 import { DomainError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
-import { mailGroupOf } from './kinds.js';
-import { mailLocale, renderMail, type RenderedMail } from './render.js';
+import { mailLocale, type RenderedMail } from './render.js';
+import { renderOutboxMail } from './delivery.js';
 import { mailQueued } from './signal.js';
-import { unsubscribeUrl } from './unsubscribe.js';
 import { OUTBOX_PAGE_SIZE, OUTBOX_STATUSES, type OutboxQuery, type OutboxStatus } from './outbox.schema.js';
 import { countOutboxByStatus, findOutboxMessage, listOutboxPage, requeueFailedMessage, type OutboxRow } from './outbox.queries.js';
 
 /** What rendering needs besides the row: the portal's address and the secret that signs unsubscribe links. */
 export type RenderContext = { origin: string; secret: string };
 
-/**
- * The mail an outbox row stands for, rendered as delivery renders it (same input, same
- * output): the recipient's language, the first notification's group for its unsubscribe
- * link (the digest's own link for a digest). Null when its notifications are gone.
- */
-export function renderOutboxRow(row: OutboxRow, context: RenderContext): RenderedMail | null {
-	if (!row.notifications.length) return null;
-	const group = row.kind === 'digest' ? null : mailGroupOf(row.notifications[0].kind);
-	return renderMail({
-		kind: row.kind,
-		locale: mailLocale(row.locale),
-		recipient: { name: row.name, email: row.email },
-		notifications: row.notifications.map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
-		origin: context.origin,
-		unsubscribe: { url: unsubscribeUrl(context.origin, context.secret, row.userId, group ?? 'digest'), group }
-	});
-}
+/** The mail an outbox row stands for, rendered by delivery's own function (same input, same output). */
+export const renderOutboxRow = (row: OutboxRow, context: RenderContext): RenderedMail | null => renderOutboxMail(row, context);
 
 const message = (row: OutboxRow, subject: string | null) => ({
 	id: row.id,
