@@ -13,6 +13,15 @@ import { firstStartSteps } from '$lib/server/runtime/index.js';
 import { migrations } from '$lib/server/db/migrations.js';
 import { isSetupLinkValid } from '$lib/server/people/setup.service.js';
 import { withDatabase } from './helpers/test-db.js';
+import { startJobs, type JobsConfig } from '$lib/server/jobs/boss.js';
+import { QUEUE_NAMES } from '$lib/server/jobs/queues.js';
+import { sql } from 'kysely';
+
+const JOBS: JobsConfig = {
+	mail: { smtpUrl: undefined, from: 'IdeaCup <ideacup@example.com>', digestCron: '0 7 * * *', timeZone: 'Europe/Amsterdam' },
+	origin: 'http://localhost:3000',
+	authSecret: 'a-test-secret-of-some-length'
+};
 
 const serverUrl = process.env.DATABASE_URL?.trim();
 const opened: DatabaseHandle[] = [];
@@ -90,4 +99,20 @@ describe('instances starting at once on an empty database', () => {
 		expect(results.filter((r) => r.setup && 'madeElsewhere' in r.setup)).toHaveLength(2);
 		expect(await isSetupLinkValid(handles[0].db, links[0])).toBe(true);
 	});
+
+	it('start the job queue at once: each creates the same queues, none fails (a deadlock between them is tried again)', async () => {
+		const handles = await emptyDatabase(3);
+		await startAll(handles, (h) => firstStartSteps(h.db, false));
+		const jobs = await startAll(handles, (h) => startJobs(h.db, JOBS, { listen: false }));
+		try {
+			const queues = await sql<{ name: string }>`SELECT name FROM pgboss.queue WHERE name NOT LIKE '\_\_pgboss%' ORDER BY name`.execute(
+				handles[0].db
+			);
+			expect(queues.rows.map((q) => q.name)).toEqual([...QUEUE_NAMES].sort());
+			// Every pool still answers: no connection was left inside an aborted transaction.
+			for (const h of handles) for (let i = 0; i < 3; i++) await sql`SELECT 1`.execute(h.db);
+		} finally {
+			for (const j of jobs) await j.stop();
+		}
+	}, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMailSchedule, describeMail } from './boss.js';
+import { checkMailSchedule, describeMail, retryOnDeadlock } from './boss.js';
 
 describe('describeMail', () => {
 	it('names the SMTP server without its user or password', () => {
@@ -31,5 +31,47 @@ describe('checkMailSchedule', () => {
 		expect(() => checkMailSchedule({ digestCron: '0 7 * * *', timeZone: 'Europe/Nowhere' })).toThrow(
 			'MAIL_TIME_ZONE: Europe/Nowhere is not a time zone (e.g. Europe/Amsterdam)'
 		);
+	});
+});
+
+describe('retryOnDeadlock', () => {
+	const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
+
+	it('tries again after a deadlock and returns what the next try gives', async () => {
+		let calls = 0;
+		const result = await retryOnDeadlock(
+			() => {
+				calls++;
+				return calls < 3 ? Promise.reject(deadlock()) : Promise.resolve('created');
+			},
+			5,
+			1
+		);
+		expect(result).toBe('created');
+		expect(calls).toBe(3);
+	});
+
+	it('throws any other error at once, and a deadlock after the last attempt', async () => {
+		let calls = 0;
+		const other = Object.assign(new Error('permission denied'), { code: '42501' });
+		await expect(
+			retryOnDeadlock(() => {
+				calls++;
+				return Promise.reject(other);
+			})
+		).rejects.toBe(other);
+		expect(calls).toBe(1);
+		calls = 0;
+		await expect(
+			retryOnDeadlock(
+				() => {
+					calls++;
+					return Promise.reject(deadlock());
+				},
+				3,
+				1
+			)
+		).rejects.toThrow('deadlock detected');
+		expect(calls).toBe(3);
 	});
 });

@@ -31,6 +31,10 @@ const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
  * pg-boss's statements through Kysely, without the CamelCasePlugin (pg-boss reads its own
  * snake_case columns). Without values pg uses the simple protocol, so pg-boss's multi-statement
  * migrations and maintenance (BEGIN; ...; COMMIT) go through as one call on one connection.
+ * When such a statement fails half-way (a deadlock between instances creating the same queue),
+ * PostgreSQL skips the rest, COMMIT included, and the connection would go back to the pool inside
+ * an aborted transaction, failing whatever ran on it next: it is rolled back first, on the same
+ * connection.
  */
 export function bossExecutor(db: Database): PgBoss.Db & { pending(): number } {
 	const raw = db.withoutPlugins();
@@ -39,14 +43,45 @@ export function bossExecutor(db: Database): PgBoss.Db & { pending(): number } {
 		async executeSql(text: string, values?: unknown[]) {
 			pending++;
 			try {
-				const result = await raw.executeQuery(CompiledQuery.raw(text, values ?? []));
-				return { rows: result.rows };
+				const query = CompiledQuery.raw(text, values ?? []);
+				if (!OPENS_TRANSACTION.test(text)) return { rows: (await raw.executeQuery(query)).rows };
+				return await raw.connection().execute(async (conn) => {
+					try {
+						return { rows: (await conn.executeQuery(query)).rows };
+					} catch (error) {
+						await conn.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => {});
+						throw error;
+					}
+				});
 			} finally {
 				pending--;
 			}
 		},
 		pending: () => pending
 	};
+}
+
+const OPENS_TRANSACTION = /^\s*BEGIN\b/i;
+
+/** PostgreSQL's "deadlock detected" (SQLSTATE 40P01). */
+export function isDeadlock(error: unknown): boolean {
+	return (error as { code?: unknown } | null)?.code === '40P01';
+}
+
+/**
+ * Runs `work`, and again (up to `attempts` times, after a short random pause) when PostgreSQL
+ * ended it as a deadlock: the other side went through, so the next try finds its work done or
+ * does it alone. Any other error is thrown at once.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5, pauseMs = 200): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await work();
+		} catch (error) {
+			if (!isDeadlock(error) || attempt >= attempts) throw error;
+			await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt * (0.5 + Math.random())));
+		}
+	}
 }
 
 /** A pg-boss instance on the portal's database; `start()` is the caller's. */
@@ -102,7 +137,7 @@ export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOpti
 	const workers = cfg.workers ?? true;
 	const executor = bossExecutor(db);
 	const boss = createBoss(db, { db: executor, supervise: workers, schedule: workers, ...options.boss });
-	await boss.start();
+	await retryOnDeadlock(() => boss.start());
 	const specs = queueSpecs(cfg.mail).map((spec) => ({ ...spec, cron: options.crons?.[spec.name] ?? spec.cron }));
 	for (const spec of specs) {
 		const queue = {
@@ -112,8 +147,10 @@ export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOpti
 			retryDelay: spec.retryDelay,
 			retryBackoff: true
 		};
-		await boss.createQueue(spec.name, { ...queue, expireInSeconds: spec.expireInSeconds });
-		await boss.updateQueue(spec.name, { ...queue, expireInSeconds: spec.expireInSeconds });
+		// Instances starting together create the same queues at once; PostgreSQL may end one of
+		// them as a deadlock (pgboss.create_queue locks and creates a table): that one tries again.
+		await retryOnDeadlock(() => boss.createQueue(spec.name, { ...queue, expireInSeconds: spec.expireInSeconds }));
+		await retryOnDeadlock(() => boss.updateQueue(spec.name, { ...queue, expireInSeconds: spec.expireInSeconds }));
 	}
 
 	const send = (queue: QueueName) => boss.send(queue, {});
