@@ -142,6 +142,9 @@ test('an organiser returns an idea: the team hears by e-mail in their own langua
 	expect(forSanne.subject + forSanne.text).toContain(TITLE);
 	expect(forSanne.text).toContain('Hallo Sanne Bakker');
 	expect(forFatima.text).toContain('Hello Fatima El Amrani');
+	// The organiser's message is in the mail, so the team knows what to change without opening the portal.
+	expect(forFatima.text).toContain('Reason:\n> Which sticker survives the cleaning agent? Try two for a week.');
+	expect(forSanne.text).toContain('Reden:\n> Which sticker survives the cleaning agent? Try two for a week.');
 	for (const mail of [forSanne, forFatima]) {
 		expect(mail.html).toContain(TITLE);
 		expectUnsubscribeHeaders(mail, origin);

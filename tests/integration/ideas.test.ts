@@ -147,11 +147,16 @@ describe('screening: every idea gets an answer', () => {
 		expect(returnEvent?.reason).toBe('Please add the baseline: how many minutes today?');
 		const notes = await db
 			.selectFrom('notification')
-			.select('kind')
+			.select(['kind', 'params'])
 			.where('userId', '=', operator.id)
 			.where('params', '@>', JSON.stringify({ ideaId: draft.id }))
 			.execute();
 		expect(notes.map((n) => n.kind).sort()).toEqual(['idea_accepted', 'idea_received', 'idea_received', 'idea_returned']);
+		// The return tells the team its reason (their e-mail quotes it); the others carry none.
+		expect(notes.find((n) => n.kind === 'idea_returned')?.params).toMatchObject({
+			reason: 'Please add the baseline: how many minutes today?'
+		});
+		expect(notes.filter((n) => (n.params as { reason?: string }).reason !== undefined)).toHaveLength(1);
 		// Each screening decision is in the audit log, with who took it.
 		const audit = await db
 			.selectFrom('auditLog')

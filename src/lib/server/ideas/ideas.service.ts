@@ -91,7 +91,13 @@ export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId:
 			notice.to === 'team'
 				? (await q.listTeamIds(trx, ideaId)).map((m) => m.userId)
 				: (await q.listOrganiserIds(trx)).map((o) => o.id).filter((id) => id !== actor.id);
-		await insertNotifications(trx, to, { kind: notice.kind, params: { ideaId, title: access.title }, link: `/ideas/${ideaId}` });
+		// A return or decline tells the team its reason, so their e-mail says what to change.
+		const reason = notice.to === 'team' ? change.reason?.trim() : undefined;
+		await insertNotifications(trx, to, {
+			kind: notice.kind,
+			params: { ideaId, title: access.title, ...(reason ? { reason } : {}) },
+			link: `/ideas/${ideaId}`
+		});
 	}
 	return { id: ideaId, version: updated.version, status: decision.to };
 }

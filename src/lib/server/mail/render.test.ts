@@ -38,6 +38,16 @@ describe('renderMail, one notification', () => {
 		expect(mail.html).toContain('>Stop these e-mails</a>');
 	});
 
+	it('quotes the reason a return carries, line by line in text and escaped in HTML', () => {
+		const mail = renderMail(one({}, { params: { title: 'Shadow boards', reason: 'Add the cost per line.\nAnd <one> photo.' } }));
+		expect(mail.text).toContain(
+			'Your idea “Shadow boards” was returned for changes.\n\nReason:\n> Add the cost per line.\n> And <one> photo.\n\nOpen in IdeaCup: https://ideas.example/ideas/42'
+		);
+		expect(mail.html).toContain('Add the cost per line.<br>And &lt;one&gt; photo.</blockquote>');
+		expect(renderMail(one({ locale: 'nl' }, { params: { title: 'x', reason: 'Meer foto’s' } })).text).toContain('Reden:\n> Meer foto’s');
+		expect(renderMail(one({}, { params: { title: 'x', reason: '   ' } })).text).not.toContain('Reason:');
+	});
+
 	it('carries the one-click unsubscribe headers', () => {
 		expect(renderMail(one()).headers).toEqual({
 			'List-Unsubscribe': `<${unsubscribeUrl}>`,

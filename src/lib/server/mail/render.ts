@@ -29,6 +29,8 @@ export type RenderedMail = { subject: string; text: string; html: string; header
 
 export const SETTINGS_PATH = '/settings/notifications';
 const SUBJECT_MAX = 120;
+/** A reason longer than this is shortened in the mail (the portal shows it whole). */
+const REASON_MAX = 2000;
 /** A digest lists at most this many updates per group, then "And N more in the portal". */
 export const DIGEST_GROUP_MAX = 25;
 
@@ -85,11 +87,30 @@ export function renderMail(input: RenderMailInput): RenderedMail {
 		const subject = shorten(line.text, SUBJECT_MAX);
 		const intro = m.mail_notification_intro({}, o);
 		const open = m.mail_open({}, o);
-		const text = [greeting, '', intro, '', line.text, `${open}: ${line.url}`, '', ...textFooter(footer)].join('\n');
+		// A return, decline or unpublication carries the words its author gave: the mail shows them.
+		const reason = reasonOf(input.notifications[0]?.params);
+		const reasonLabel = m.mail_reason({}, o);
+		const text = [
+			greeting,
+			'',
+			intro,
+			'',
+			line.text,
+			...(reason ? ['', `${reasonLabel}:`, ...reason.split('\n').map((l) => `> ${l}`), ''] : []),
+			`${open}: ${line.url}`,
+			'',
+			...textFooter(footer)
+		].join('\n');
 		const body = [
 			p(esc(greeting)),
 			p(esc(intro)),
 			`<p style="${S.lead}">${esc(line.text)}</p>`,
+			...(reason
+				? [
+						`<p style="${S.p}"><strong>${esc(reasonLabel)}:</strong></p>`,
+						`<blockquote style="${S.quote}">${reason.split('\n').map(esc).join('<br>')}</blockquote>`
+					]
+				: []),
 			`<p style="${S.p}"><a href="${esc(line.url)}" style="${S.button}">${esc(open)}</a></p>`
 		].join('\n');
 		return { subject, text, html: page(locale, subject, body, footer), headers };
@@ -161,6 +182,7 @@ const S = {
 	button:
 		'display:inline-block;padding:10px 18px;background-color:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;',
 	muted: 'color:#4b5563;font-size:14px;',
+	quote: 'margin:0 0 16px 0;padding:8px 16px;border-left:4px solid #d1d5db;background-color:#f9fafb;color:#111827;',
 	footer: 'margin:24px 0 0 0;padding-top:16px;border-top:1px solid #d1d5db;color:#4b5563;font-size:14px;'
 };
 
@@ -193,6 +215,14 @@ ${body}
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text for HTML content and attribute values. */
+/** The reason a notification's params carry (a return's or decline's message), trimmed; null without one. */
+function reasonOf(params: unknown): string | null {
+	const reason = (params as { reason?: unknown } | null)?.reason;
+	if (typeof reason !== 'string') return null;
+	const trimmed = reason.replace(/\r\n?/g, '\n').trim();
+	return trimmed ? shorten(trimmed, REASON_MAX) : null;
+}
+
 export function esc(value: string): string {
 	return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
