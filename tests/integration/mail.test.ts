@@ -230,7 +230,7 @@ describe('delivery', () => {
 		);
 	});
 
-	it('SMTP down: the mail stays queued with its attempt counted and a later time; once up, exactly one copy arrives', async () => {
+	it('SMTP down: the mail stays queued for a later time, its tries not used up however long it lasts; once up, exactly one copy arrives', async () => {
 		const { server, transport } = await startSmtp();
 		await server.setDown(true);
 		const cas = await person();
@@ -243,9 +243,9 @@ describe('delivery', () => {
 		expect(await deliver(transport)).toEqual({ sent: 0, failed: 0, retrying: 3 });
 		let rows = await outbox();
 		expect(rows.map((r) => [r.status, r.attempts, r.lockedUntil])).toEqual([
-			['queued', 1, null],
-			['queued', 1, null],
-			['queued', 1, null]
+			['queued', 0, null],
+			['queued', 0, null],
+			['queued', 0, null]
 		]);
 		for (const row of rows) {
 			expect(row.nextAttemptAt.getTime()).toBeGreaterThan(before);
@@ -264,10 +264,29 @@ describe('delivery', () => {
 		expect(new Set(server.messages.map((m) => m.messageId)).size).toBe(3);
 		rows = await outbox();
 		expect(rows.map((r) => [r.status, r.attempts])).toEqual([
-			['sent', 2],
-			['sent', 2],
-			['sent', 2]
+			['sent', 1],
+			['sent', 1],
+			['sent', 1]
 		]);
+	});
+
+	it('a long outage after mail went out: the same transport sends again once the server is back, and no try was used up', async () => {
+		const { server, transport } = await startSmtp();
+		const fay = await person();
+		await insertNotifications(db, [fay.id], { kind: 'comment_added', params: { title: 'Before' }, link: null });
+		expect(await deliver(transport)).toMatchObject({ sent: 1 });
+		await server.setDown(true);
+		for (let i = 0; i < 6; i++)
+			await insertNotifications(db, [fay.id], { kind: 'comment_added', params: { title: `During ${i}` }, link: null });
+		// more runs than a message has tries, each a minute further on
+		for (let minute = 1; minute <= 8; minute++) {
+			const result = await deliver(transport, { now: new Date(Date.now() + minute * 2 * MINUTE) });
+			expect(result.sent + result.failed).toBe(0);
+		}
+		expect((await outbox()).filter((r) => r.status === 'queued').map((r) => r.attempts)).toEqual([0, 0, 0, 0, 0, 0]);
+		await server.setDown(false);
+		expect(await deliver(transport, { now: new Date(Date.now() + 30 * MINUTE) })).toEqual({ sent: 6, failed: 0, retrying: 0 });
+		await server.waitFor(7);
 	});
 
 	it('a server nobody listens on stops the run: the rest of the batch goes back untried, to wait the same time', async () => {
@@ -280,12 +299,12 @@ describe('delivery', () => {
 			expect(result.sent + result.failed).toBe(0);
 			const rows = await outbox();
 			expect(rows.every((r) => r.status === 'queued' && r.nextAttemptAt.getTime() > Date.now() && r.lockedBy === null)).toBe(true);
-			const tried = rows.filter((r) => r.attempts === 1);
-			// four sends start at once; the others are handed back without counting an attempt
+			const tried = rows.filter((r) => r.lastError !== null);
+			// four sends start at once; the others are handed back untried; no attempt counts while the server is away
 			expect(tried.length).toBe(result.retrying);
 			expect(tried.length).toBeGreaterThanOrEqual(1);
 			expect(tried.length).toBeLessThanOrEqual(4);
-			expect(rows.filter((r) => r.attempts === 0)).toHaveLength(8 - tried.length);
+			expect(rows.filter((r) => r.attempts === 0)).toHaveLength(8);
 		} finally {
 			t.close();
 		}

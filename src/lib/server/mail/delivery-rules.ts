@@ -7,7 +7,8 @@
  *   15, 60 and 240 minutes; the 6th failure fails it (about 5 h 20 min after the first try).
  * - The server cannot be reached (connection refused, time-out, DNS): the mail waits, backing
  *   off the same way but never more than 15 minutes, and is never given up: once the server
- *   is back, the next run sends it.
+ *   is back, the next run sends it. Such a try does not count towards the six (delivery
+ *   records it as not counted), so an outage of any length uses up no message's tries.
  *
  *   afterFailure(1, 'temporary')   -> { status: 'queued', delayMinutes: 1 }
  *   afterFailure(6, 'temporary')   -> { status: 'failed' }

@@ -86,7 +86,13 @@ async function sendBatch(
 
 	for (const row of claimed) {
 		if (!outcomes.has(row.id))
-			outcomes.set(row.id, { ...blank(row.id), status: 'queued', delayMinutes: state.down?.delayMinutes ?? 0, untried: true });
+			outcomes.set(row.id, {
+				...blank(row.id),
+				status: 'queued',
+				delayMinutes: state.down?.delayMinutes ?? 0,
+				untried: true,
+				counts: false
+			});
 	}
 	return { outcomes: [...outcomes.values()], unreachable: state.down !== null };
 }
@@ -111,7 +117,8 @@ async function sendOne(transport: MailTransport, row: ClaimedMail, options: Deli
 			...(next.status === 'queued' ? { status: 'queued', delayMinutes: next.delayMinutes } : { status: 'failed' }),
 			lastError: errorText(error),
 			subject,
-			unreachable: failure === 'unreachable'
+			unreachable: failure === 'unreachable',
+			counts: failure !== 'unreachable'
 		};
 	}
 }
@@ -140,5 +147,15 @@ export function renderOutboxMail(row: OutboxMail, context: { origin: string; sec
 }
 
 function blank(id: number): MailOutcome {
-	return { id, status: 'queued', delayMinutes: 0, lastError: null, toAddress: null, subject: null, messageId: null, untried: false };
+	return {
+		id,
+		status: 'queued',
+		delayMinutes: 0,
+		lastError: null,
+		toAddress: null,
+		subject: null,
+		messageId: null,
+		untried: false,
+		counts: true
+	};
 }

@@ -104,6 +104,11 @@ export type MailOutcome = {
 	messageId: string | null;
 	/** true for a row handed back untried: its claim does not count as an attempt. */
 	untried: boolean;
+	/**
+	 * false when the attempt does not count towards the six: a row handed back untried, or one
+	 * whose server could not be reached (an outage, however long, never uses up a message's tries).
+	 */
+	counts: boolean;
 };
 
 /**
@@ -126,7 +131,7 @@ export async function recordMailOutcomes(
 			sent_at = CASE WHEN v.status = 'sent' THEN now() END,
 			next_attempt_at = CASE WHEN v.status = 'queued'
 				THEN coalesce(${now}::timestamptz, now()) + make_interval(mins => v.delay_minutes) ELSE o.next_attempt_at END,
-			attempts = CASE WHEN v.untried THEN greatest(o.attempts - 1, 0) ELSE o.attempts END,
+			attempts = CASE WHEN v.counts THEN o.attempts ELSE greatest(o.attempts - 1, 0) END,
 			last_error = coalesce(v.last_error, o.last_error),
 			to_address = coalesce(v.to_address, o.to_address),
 			subject = coalesce(v.subject, o.subject),
@@ -135,8 +140,8 @@ export async function recordMailOutcomes(
 			locked_by = CASE WHEN v.status = 'sent' THEN o.locked_by END
 		FROM unnest(
 			${col('id')}::bigint[], ${col('status')}::text[], ${col('delayMinutes')}::int[], ${col('lastError')}::text[],
-			${col('toAddress')}::text[], ${col('subject')}::text[], ${col('messageId')}::text[], ${col('untried')}::boolean[]
-		) AS v(id, status, delay_minutes, last_error, to_address, subject, message_id, untried)
+			${col('toAddress')}::text[], ${col('subject')}::text[], ${col('messageId')}::text[], ${col('counts')}::boolean[]
+		) AS v(id, status, delay_minutes, last_error, to_address, subject, message_id, counts)
 		WHERE o.id = v.id AND o.status = 'sending' AND o.locked_by = ${worker}
 		RETURNING o.id, o.status`.execute(db);
 	return rows;

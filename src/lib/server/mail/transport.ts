@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
+import { classifySendError } from './delivery-rules.js';
 
 /** One message as delivery hands it over: the recipient, a Message-ID fixed per outbox row, the rendered mail. */
 export type OutgoingMail = {
@@ -46,24 +47,40 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
 		socketTimeout: 30_000,
 		dnsTimeout: 10_000
 	};
-	const transporter = nodemailer.createTransport(options);
-	if (!url.secure && url.host) {
-		const { host, port = 587 } = url;
-		(transporter.transporter as unknown as { getSocket: SocketFactory }).getSocket = (_options, callback) =>
-			connectWithoutDelay(host, port, options.connectionTimeout!, callback);
-	}
+	const make = () => {
+		const made = nodemailer.createTransport(options);
+		if (!url.secure && url.host) {
+			const { host, port = 587 } = url;
+			(made.transporter as unknown as { getSocket: SocketFactory }).getSocket = (_options, callback) =>
+				connectWithoutDelay(host, port, options.connectionTimeout!, callback);
+		}
+		return made;
+	};
+	let transporter = make();
 	return {
 		async send(message) {
-			const info = await transporter.sendMail({
-				from,
-				to: { name: message.to.name, address: message.to.email },
-				messageId: message.messageId,
-				subject: message.subject,
-				text: message.text,
-				html: message.html,
-				headers: message.headers
-			});
-			return { messageId: info.messageId };
+			try {
+				const info = await transporter.sendMail({
+					from,
+					to: { name: message.to.name, address: message.to.email },
+					messageId: message.messageId,
+					subject: message.subject,
+					text: message.text,
+					html: message.html,
+					headers: message.headers
+				});
+				return { messageId: info.messageId };
+			} catch (error) {
+				// After a few failed connections nodemailer's pool stops answering sends (measured:
+				// the fifth send after four refused connections never settled, also once the server
+				// was back). A server that could not be reached gets a fresh pool for the next send.
+				if (classifySendError(error) === 'unreachable') {
+					const broken = transporter;
+					transporter = make();
+					broken.close();
+				}
+				throw error;
+			}
 		},
 		close() {
 			transporter.close();
