@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
+import type { ReminderSettingsInput } from './competition-setup.schema.js';
 
 export type CompetitionRow = {
 	slug: string;
@@ -13,15 +14,7 @@ export type CompetitionRow = {
 	preferOtherDepartmentMentor: boolean;
 	peerConflicts: boolean;
 	jurorLoadCap: number | null;
-} & Partial<{
-	programmeLeadId: number | null;
-	screeningReminderDays: number;
-	screeningEscalationDays: number;
-	mentorReminderDays: number;
-	mentorEscalationDays: number;
-	juryReminderDays: number;
-	resubmitReminderDays: number;
-}>;
+} & Partial<ReminderSettingsInput>;
 
 /** One competition as the edit form needs it: its fields, eligible departments and how many ideas were ever submitted. */
 export function findCompetitionForEdit(db: Db, competitionId: number) {

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { plainNumber } from '../http/fields.js';
+import type { ReminderSettings } from '../../domain/reminders.js';
 
 export const COMPETITION_TIME_ZONE = 'Europe/Amsterdam';
 export const SLUG_PATTERN = /^[a-z0-9-]{2,60}$/;
@@ -97,15 +98,7 @@ export type CompetitionInput = {
  * when the portal reminds, in working days (screening, mentoring) or days (jury, returned
  * ideas). The ranges are the CHECK constraints of migration 0011.
  */
-export type ReminderSettingsInput = {
-	programmeLeadId: number | null;
-	screeningReminderDays: number;
-	screeningEscalationDays: number;
-	mentorReminderDays: number;
-	mentorEscalationDays: number;
-	juryReminderDays: number;
-	resubmitReminderDays: number;
-};
+export type ReminderSettingsInput = Omit<ReminderSettings, 'competitionId' | 'responseDays'>;
 
 /** Each reminder setting's range and its default, as in the database. */
 export const REMINDER_RANGES: Record<
