@@ -296,3 +296,25 @@ describe('knowledge base: canOnKbEntry, canOnAdoption, canOnImplementation', () 
 		expect(canOnImplementation(employee, 'requestPublication', { status: 'implemented', isMember: false })).toBe(false);
 	});
 });
+
+import { canOnSession, SESSION_ACTIONS, type SessionAction } from './policy';
+
+describe('pitch day: canOnSession', () => {
+	const organiser: Actor = { id: 50, departmentId: 1, roles: ['employee', 'organiser'] };
+	const juror: Actor = { id: 51, departmentId: 1, roles: ['employee', 'juror'] };
+	const employee: Actor = { id: 52, departmentId: 1, roles: ['employee'] };
+	const allowed = (who: Actor | null, onJury: boolean, isJuryChair: boolean) =>
+		SESSION_ACTIONS.filter((a: SessionAction) => canOnSession(who, a, { onJury, isJuryChair }));
+
+	it('organisers plan and chair; a jury member follows; the jury chair also chairs', () => {
+		expect(allowed(organiser, false, false)).toEqual(['plan', 'chair']);
+		expect(allowed(juror, true, false)).toEqual(['follow']);
+		expect(allowed(juror, true, true)).toEqual(['chair', 'follow']);
+	});
+
+	it('anyone else, or a chair flag without a seat on the jury, gets nothing', () => {
+		expect(allowed(employee, false, false)).toEqual([]);
+		expect(allowed(juror, false, true)).toEqual([]);
+		expect(allowed(null, true, true)).toEqual([]);
+	});
+});

@@ -195,6 +195,40 @@ export function canScoreIdea(actor: Actor | null, facts: ScoringFacts): boolean 
 	return !!actor && facts.onJury && !facts.conflicted && facts.roundStatus === 'open';
 }
 
+/** Pitch day: one session (one jury's sitting) as the session service finds it. */
+export type SessionFacts = {
+	/** the actor sits on the session's jury */
+	onJury: boolean;
+	/** ... as its chair (jury_member.is_chair) */
+	isJuryChair: boolean;
+};
+
+export const SESSION_ACTIONS = ['plan', 'chair', 'follow'] as const;
+export type SessionAction = (typeof SESSION_ACTIONS)[number];
+
+/**
+ * Pitch day:
+ * - plan (slots, "Plan for me", publish, print the agenda and booklet): organisers;
+ * - chair (run the live session: start, next, timer, end; see who has scored): organisers
+ *   and the jury's chair;
+ * - follow (a juror's tablet: the current idea and the sheet, or "recused"): the jury's
+ *   members. Whether a juror may score the idea on stage is canScoreIdea's answer, and
+ *   whether the chair sees the running tally is mayViewOtherScores' (domain/scoring.ts).
+ * Anyone else gets 404.
+ */
+export function canOnSession(actor: Actor | null, action: SessionAction, facts: SessionFacts): boolean {
+	if (!actor) return false;
+	const organiser = can(actor, 'competition.manage');
+	switch (action) {
+		case 'plan':
+			return organiser;
+		case 'chair':
+			return organiser || (facts.onJury && facts.isJuryChair);
+		case 'follow':
+			return facts.onJury;
+	}
+}
+
 /**
  * Feedback of a round is read once the organiser published it: by the idea's team and by
  * organisers. Jurors who scored the idea see its outcome (not the feedback page).

@@ -319,6 +319,19 @@ export interface KbTitleWord {
   word: string;
 }
 
+export interface LiveTap {
+  applied: boolean;
+  clientId: string;
+  criterionId: number;
+  deviceSeq: number;
+  ideaId: number;
+  jurorId: number;
+  receivedAt: Generated<Timestamp>;
+  roundId: number;
+  sessionId: number;
+  value: number | null;
+}
+
 export interface MailOutbox {
   attempts: Generated<number>;
   createdAt: Generated<Timestamp>;
@@ -393,13 +406,53 @@ export interface Notification {
   userId: number;
 }
 
-export interface PresentationSlot {
+export interface PitchSession {
+  createdAt: Generated<Timestamp>;
+  createdBy: number | null;
+  currentSlotId: number | null;
+  endedAt: Timestamp | null;
+  id: Generated<number>;
+  juryId: number;
+  liveVersion: Generated<number>;
+  phase: string | null;
+  phaseStartedAt: Timestamp | null;
+  pitchMinutes: Generated<number>;
+  planVersion: Generated<number>;
+  publishedAt: Timestamp | null;
+  questionsMinutes: Generated<number>;
+  room: Generated<string>;
+  roundId: number;
+  slotMinutes: Generated<number>;
+  startedAt: Timestamp | null;
+  startsAt: Timestamp;
+  status: Generated<string>;
+}
+
+export interface PitchUnavailability {
+  createdAt: Generated<Timestamp>;
+  createdBy: number | null;
   endsAt: Timestamp;
   id: Generated<number>;
-  ideaId: number | null;
-  location: Generated<string>;
-  roundId: number;
+  ideaId: number;
+  note: Generated<string>;
   startsAt: Timestamp;
+}
+
+export interface PresentationSlot {
+  endsAt: Timestamp;
+  icsSequence: Generated<number>;
+  id: Generated<number>;
+  ideaId: number | null;
+  kind: Generated<string>;
+  location: Generated<string>;
+  position: number | null;
+  roundId: number;
+  sessionId: number | null;
+  startsAt: Timestamp;
+  toldAt: Timestamp | null;
+  toldEndsAt: Timestamp | null;
+  toldLocation: string | null;
+  toldStartsAt: Timestamp | null;
 }
 
 export interface ProcessArea {
@@ -441,6 +494,7 @@ export interface Round {
   scoresVisible: Generated<string>;
   scoringClosesAt: Timestamp | null;
   scoringOpensAt: Timestamp | null;
+  showPreviousRound: Generated<boolean>;
   status: Generated<string>;
   tieBreaks: Generated<string[]>;
 }
@@ -461,11 +515,20 @@ export interface RoundCriterion {
 
 export interface RoundEntry {
   decidedAt: Timestamp | null;
+  fromRoundId: number | null;
   ideaId: number;
   juryId: number;
   outcome: string | null;
   outcomeReason: string | null;
   rank: number | null;
+  roundId: number;
+  score: Numeric | null;
+  tieBrokenBy: string | null;
+}
+
+export interface RoundQuota {
+  count: number;
+  juryId: number;
   roundId: number;
 }
 
@@ -556,12 +619,15 @@ export interface DB {
   kbEntryContact: KbEntryContact;
   kbEntryTag: KbEntryTag;
   kbTitleWord: KbTitleWord;
+  liveTap: LiveTap;
   mailOutbox: MailOutbox;
   mailPreference: MailPreference;
   measuredResult: MeasuredResult;
   mentorAssignment: MentorAssignment;
   mentorProfile: MentorProfile;
   notification: Notification;
+  pitchSession: PitchSession;
+  pitchUnavailability: PitchUnavailability;
   presentationSlot: PresentationSlot;
   processArea: ProcessArea;
   reminderSent: ReminderSent;
@@ -569,6 +635,7 @@ export interface DB {
   round: Round;
   roundCriterion: RoundCriterion;
   roundEntry: RoundEntry;
+  roundQuota: RoundQuota;
   scimToken: ScimToken;
   score: Score;
   scoreSheet: ScoreSheet;
