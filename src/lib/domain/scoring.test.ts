@@ -12,6 +12,9 @@ import {
 	rawScores,
 	rollOutMean,
 	roundCompletion,
+	ruleSummary,
+	scopeRule,
+	tieBreaksAround,
 	weightedScore,
 	type Criterion,
 	type IdeaInfo,
@@ -836,5 +839,114 @@ describe("a round's own tie-break order", () => {
 		expect(() => rankIdeas({ criteria, ideas, sheets, basis: 'raw', tieBreaks: ['jurors', 'jurors', 'roll_out'] })).toThrow(RangeError);
 		expect(isTieBreakOrder(['roll_out', 'jurors'])).toBe(false);
 		expect(isTieBreakOrder(['submitted_at', 'roll_out', 'jurors'])).toBe(true);
+	});
+});
+
+describe('quotas per scope and a threshold beside top N', () => {
+	const rows = (...scores: (number | null)[]) => scores.map((score, i) => ({ ideaId: i + 1, score }));
+	const proposedIds = (r: { rows: { ideaId: number; proposed: boolean }[] }) => r.rows.filter((x) => x.proposed).map((x) => x.ideaId);
+	// Build Operations is jury 7 with a quota of 3; every other department (jury 8) takes the round's count of 1.
+	const round = { rule: 'top_n', count: 1, threshold: null, quotas: { 7: 3 } };
+
+	it("gives each scope its own quota, the others the round's count", () => {
+		expect(scopeRule(round, 7)).toEqual({ kind: 'top_n', count: 3, min: null });
+		expect(scopeRule(round, 8)).toEqual({ kind: 'top_n', count: 1, min: null });
+		expect(scopeRule({ ...round, quotas: new Map([[8, 0]]) }, 8)).toEqual({ kind: 'top_n', count: 0, min: null });
+		// Quotas mean nothing to a threshold or a manual round.
+		expect(scopeRule({ ...round, rule: 'threshold', threshold: '65.00' }, 7)).toEqual({ kind: 'threshold', min: 65 });
+		expect(scopeRule({ ...round, rule: 'manual' }, 7)).toEqual({ kind: 'manual' });
+	});
+
+	it('lets the tie-break decide a tie at the quota cut, ranked end to end', () => {
+		// Four ideas, two jurors, criteria a (roll-out) and b: J = 12.5 * (a + b - 2).
+		// Idea 1: (5,5),(5,5) -> 100. Idea 2: (3,5),(3,5) -> 75, roll-out 3. Idea 3: (5,3),(5,3) -> 75,
+		// roll-out 5. Idea 4: (4,4),(4,4) -> 75, roll-out 4. Order: 1 (100), 3 (75, r/o 5), 4 (75, r/o 4),
+		// 2 (75, r/o 3). Quota 3 takes 1, 3, 4: idea 2 is out by the roll-out tie-break.
+		const sheets = [
+			sheet(1, 1, [5, 5]),
+			sheet(2, 1, [5, 5]),
+			sheet(1, 2, [3, 5]),
+			sheet(2, 2, [3, 5]),
+			sheet(1, 3, [5, 3]),
+			sheet(2, 3, [5, 3]),
+			sheet(1, 4, [4, 4]),
+			sheet(2, 4, [4, 4])
+		];
+		const ranked = rankIdeas({ criteria: two, ideas: ideas(1, 2, 3, 4), sheets, basis: 'raw' });
+		expect(ranked.map((r) => [r.ideaId, r.score, r.tieBrokenBy])).toEqual([
+			[1, 100, null],
+			[3, 75, null],
+			[4, 75, 'roll_out'],
+			[2, 75, 'roll_out']
+		]);
+		const result = proposeAdvancement(ranked, scopeRule(round, 7));
+		expect(proposedIds(result)).toEqual([1, 3, 4]);
+		expect(result.cutIndex).toBe(3);
+		expect(result.tieAtCut).toBe(true);
+		// The other department's count of 1 takes idea 1 only, no tie at its cut (100 against 75).
+		const other = proposeAdvancement(ranked, scopeRule(round, 8));
+		expect(proposedIds(other)).toEqual([1]);
+		expect(other.tieAtCut).toBe(false);
+	});
+
+	it('proposes nobody with a quota of 0', () => {
+		const result = proposeAdvancement(rows(90, 80), scopeRule({ ...round, quotas: { 8: 0 } }, 8));
+		expect(proposedIds(result)).toEqual([]);
+		expect(result.cutIndex).toBe(0);
+		expect(result.rows.map((r) => r.distanceToCut)).toEqual([null, null]);
+	});
+
+	it('takes every scored idea when the quota is larger than the scope, never an unscored one', () => {
+		const result = proposeAdvancement(rows(90, 80, null), scopeRule(round, 7));
+		expect(proposedIds(result)).toEqual([1, 2]);
+		expect(result.cutIndex).toBe(2);
+	});
+
+	it('cuts inside the quota where the threshold is not reached', () => {
+		// Quota 3, at least 70: 82 and 70 advance (70 reaches it exactly), 69.5 does not though it is third.
+		// Distances: 82 - 69.5 = 12.5, 70 - 69.5 = 0.5 | 69.5 - 70 = -0.5, 60 - 70 = -10.
+		const result = proposeAdvancement(rows(82, 70, 69.5, 60), scopeRule({ ...round, threshold: 70 }, 7));
+		expect(proposedIds(result)).toEqual([1, 2]);
+		expect(result.cutIndex).toBe(2);
+		expect(result.rows.map((r) => r.distanceToCut)).toEqual([12.5, 0.5, -0.5, -10]);
+		expect(result.tieAtCut).toBe(false);
+	});
+
+	it('keeps the quota where every idea within it reaches the threshold', () => {
+		// Quota 1, at least 70: 90 and 80 both reach it, the quota takes one.
+		expect(proposedIds(proposeAdvancement(rows(90, 80), scopeRule({ ...round, threshold: 70 }, 8)))).toEqual([1]);
+	});
+
+	it('proposes nobody when the best idea is below the threshold, and stops at an unscored idea', () => {
+		expect(proposeAdvancement(rows(65, 60), { kind: 'top_n', count: 3, min: 70 }).cutIndex).toBe(0);
+		expect(proposedIds(proposeAdvancement(rows(75, null, null), { kind: 'top_n', count: 3, min: 70 }))).toEqual([1]);
+		expect(() => proposeAdvancement(rows(75), { kind: 'top_n', count: 1, min: Number.NaN })).toThrow(RangeError);
+	});
+
+	it('says the rule that applied to a scope', () => {
+		const dept = { ...round, scope: 'department' };
+		expect(ruleSummary(dept, 7)).toEqual({ kind: 'top_scope', count: 3, min: null });
+		expect(ruleSummary({ ...dept, threshold: '70.00' }, 8)).toEqual({ kind: 'top_each', count: 1, min: 70 });
+		expect(ruleSummary({ rule: 'top_n', count: 5, threshold: null, scope: 'competition' }, 1)).toEqual({
+			kind: 'top',
+			count: 5,
+			min: null
+		});
+		expect(ruleSummary({ rule: 'threshold', count: null, threshold: 65, scope: 'department' }, 7)).toEqual({ kind: 'threshold', min: 65 });
+		expect(ruleSummary({ rule: 'manual', count: null, threshold: null, scope: 'competition' }, 1)).toEqual({ kind: 'manual' });
+	});
+
+	it('names the tie-breaks that placed an idea against the ones above and below', () => {
+		const ranks = [
+			{ rank: 1, tieBrokenBy: null },
+			{ rank: 2, tieBrokenBy: 'roll_out' },
+			{ rank: 3, tieBrokenBy: 'submitted_at' },
+			{ rank: 4, tieBrokenBy: null }
+		];
+		expect(tieBreaksAround(ranks, 1)).toEqual({ above: null, below: 'roll_out' });
+		expect(tieBreaksAround(ranks, 2)).toEqual({ above: 'roll_out', below: 'submitted_at' });
+		expect(tieBreaksAround(ranks, 4)).toEqual({ above: null, below: null });
+		expect(tieBreaksAround(ranks, null)).toEqual({ above: null, below: null });
+		expect(tieBreaksAround([{ rank: 1, tieBrokenBy: 'nonsense' }], 1)).toEqual({ above: null, below: null });
 	});
 });

@@ -436,7 +436,12 @@ export function rankIdeas(input: RankInput): RankedIdea[] {
 	});
 }
 
-export type AdvancementRule = { kind: 'top_n'; count: number } | { kind: 'threshold'; min: number } | { kind: 'manual' };
+/**
+ * How a scope's ideas advance: the first `count` ranks (with `min`, only those of them scoring
+ * at least `min`), every idea scoring at least `min`, or the organisers decide.
+ */
+export type AdvancementRule =
+	{ kind: 'top_n'; count: number; min?: number | null } | { kind: 'threshold'; min: number } | { kind: 'manual' };
 
 export type ProposedRow<T> = T & {
 	proposed: boolean;
@@ -458,12 +463,14 @@ export interface Advancement<T> {
 
 /**
  * Proposes which ranked ideas advance; the organiser confirms. Top N takes the first N ranks
- * (the tie-breaks decide a tie at the cut); a threshold takes every idea scoring at least
- * `min`; a manual decision proposes nobody. Ideas without a score never advance
- * automatically. `ranked` must be in rank order, as `rankIdeas` returns it.
+ * (the tie-breaks decide a tie at the cut), and with a threshold only those of them scoring
+ * at least `min`; a threshold takes every idea scoring at least `min`; a manual decision
+ * proposes nobody. Ideas without a score never advance automatically. `ranked` must be in
+ * rank order, as `rankIdeas` returns it.
  *
  * Example: scores 80, 75, 75, 60 with top 2: ideas 1 and 2 proposed, cutIndex 2, tieAtCut
- * true; distances 80-75 = 5, 75-75 = 0 | 75-75 = 0, 60-75 = -15.
+ * true; distances 80-75 = 5, 75-75 = 0 | 75-75 = 0, 60-75 = -15. Top 3 and at least 76:
+ * only the 80 advances (cutIndex 1).
  */
 export function proposeAdvancement<T extends { score: number | null }>(ranked: readonly T[], rule: AdvancementRule): Advancement<T> {
 	for (let i = 1; i < ranked.length; i++)
@@ -474,10 +481,17 @@ export function proposeAdvancement<T extends { score: number | null }>(ranked: r
 		case 'manual':
 			cutIndex = null;
 			break;
-		case 'top_n':
+		case 'top_n': {
 			if (!Number.isInteger(rule.count) || rule.count < 0) throw new RangeError(`top N needs a whole count >= 0, got ${rule.count}`);
 			cutIndex = Math.min(rule.count, scored);
+			const min = rule.min ?? null;
+			if (min !== null) {
+				if (!Number.isFinite(min)) throw new RangeError(`threshold must be a number, got ${min}`);
+				const below = ranked.findIndex((r) => r.score === null || r.score < min - SCORE_EPSILON);
+				if (below !== -1) cutIndex = Math.min(cutIndex, below);
+			}
 			break;
+		}
 		case 'threshold': {
 			if (!Number.isFinite(rule.min)) throw new RangeError(`threshold must be a number, got ${rule.min}`);
 			const first = ranked.findIndex((r) => r.score === null || r.score < rule.min - SCORE_EPSILON);
@@ -495,6 +509,78 @@ export function proposeAdvancement<T extends { score: number | null }>(ranked: r
 	});
 	const tieAtCut = lastIn !== null && firstOut !== null && compareHigher(lastIn, firstOut) === 0;
 	return { rows, cutIndex, tieAtCut };
+}
+
+/** A round's advancement settings as stored: its rule, count, threshold and quotas per jury (scope). */
+export interface RoundAdvancement {
+	rule: string;
+	count: number | null;
+	threshold: number | string | null;
+	/** juryId -> how many of that jury's ideas advance, overriding `count` (top N only). */
+	quotas?: ReadonlyMap<number, number> | Readonly<Record<number, number>>;
+}
+
+function quotaOf(quotas: RoundAdvancement['quotas'], juryId: number): number | null {
+	if (!quotas) return null;
+	const value = quotas instanceof Map ? quotas.get(juryId) : (quotas as Readonly<Record<number, number>>)[juryId];
+	return value === undefined || value === null ? null : value;
+}
+
+const thresholdOf = (t: number | string | null): number | null => (t === null || t === '' ? null : Number(t));
+
+/**
+ * The rule of one scope (jury) of a round. A top-N round takes the jury's quota where one is
+ * set, else the round's count; a threshold kept beside top N applies to every scope.
+ *
+ * Example: top 1 with quotas { 7: 3 } and threshold 70: jury 7 -> top 3 and at least 70;
+ * jury 8 -> top 1 and at least 70.
+ */
+export function scopeRule(round: RoundAdvancement, juryId: number): AdvancementRule {
+	if (round.rule === 'top_n') {
+		const quota = quotaOf(round.quotas, juryId);
+		return { kind: 'top_n', count: quota ?? round.count ?? 1, min: thresholdOf(round.threshold) };
+	}
+	if (round.rule === 'threshold') return { kind: 'threshold', min: thresholdOf(round.threshold) ?? 0 };
+	return { kind: 'manual' };
+}
+
+/**
+ * The rule that applied to a scope, as the team reads it: 'top_scope' ("Top 3 of Build
+ * Operations": a quota set for this scope), 'top_each' ("Top 1 per department": a department
+ * round's count), 'top' ("Top 5": one competition-wide scope), each with the threshold kept
+ * beside it if any ("and at least 70"); 'threshold' ("Threshold 65"); 'manual' ("Decided by
+ * the organisers").
+ */
+export type RuleSummary =
+	{ kind: 'top_scope' | 'top_each' | 'top'; count: number; min: number | null } | { kind: 'threshold'; min: number } | { kind: 'manual' };
+
+export function ruleSummary(round: RoundAdvancement & { scope: string }, juryId: number): RuleSummary {
+	const rule = scopeRule(round, juryId);
+	if (rule.kind === 'top_n') {
+		const kind = quotaOf(round.quotas, juryId) !== null ? 'top_scope' : round.scope === 'department' ? 'top_each' : 'top';
+		return { kind, count: rule.count, min: rule.min ?? null };
+	}
+	return rule;
+}
+
+/**
+ * Which tie-breaks placed an idea against its neighbours with equal scores: `above` the rule
+ * that put it below the idea above (its own `tieBrokenBy`), `below` the rule that put it
+ * above the next idea (that one's `tieBrokenBy`). Null where the scores differ.
+ *
+ * Example: ranks 1..3 with tieBrokenBy null, 'roll_out', null: rank 1 -> below 'roll_out';
+ * rank 2 -> above 'roll_out'; rank 3 -> nothing.
+ */
+export function tieBreaksAround(
+	rows: readonly { rank: number | null; tieBrokenBy: string | null }[],
+	rank: number | null
+): { above: TieBreak | null; below: TieBreak | null } {
+	if (rank === null) return { above: null, below: null };
+	const asTieBreak = (t: string | null | undefined) => ((TIE_BREAKS as readonly string[]).includes(t ?? '') ? (t as TieBreak) : null);
+	return {
+		above: asTieBreak(rows.find((r) => r.rank === rank)?.tieBrokenBy),
+		below: asTieBreak(rows.find((r) => r.rank === rank + 1)?.tieBrokenBy)
+	};
 }
 
 export interface CompletionInput {
