@@ -212,6 +212,35 @@ const SEMI_PRESENTATION_WORKDAY: Record<DeptCode, number[]> = {
 	GEN: [3]
 };
 
+/** The demo's pitch sessions: a 30-minute slot, 10 minutes pitch and 10 questions. */
+const PITCH = { slotMinutes: 30, pitchMinutes: 10, questionsMinutes: 10 } as const;
+/** A session of more than this many pitches gets a coffee break halfway. */
+const PITCH_BREAK_AFTER = 4;
+const PITCH_UNAVAILABLE_NOTES = [
+	'Afternoon shift that day; in the morning we can both be there.',
+	'One of us is at a supplier the next morning.'
+];
+
+interface PitchSessionPlan {
+	/** Calendar-day offset of the session. */
+	day: number;
+	/** Idea keys in presentation order. */
+	ideas: string[];
+	room: string;
+	/** Per position (1-based order): the index of the idea in `ideas`, or a break. */
+	positions: (number | 'break')[];
+}
+
+/**
+ * The order of a demo session's slots: the pitches in order, with a break halfway through a
+ * session of more than `breakAfter` pitches (after ceil(n / 2) pitches).
+ */
+export function planPitchSession(pitches: number, breakAfter: number): (number | 'break')[] {
+	const positions: (number | 'break')[] = Array.from({ length: pitches }, (_, i) => i);
+	if (pitches > breakAfter) positions.splice(Math.ceil(pitches / 2), 0, 'break');
+	return positions;
+}
+
 const DECLARED_CONFLICT = {
 	juror: 'jeroen.willems',
 	idea: 'bo-leak-standby',
@@ -1315,28 +1344,93 @@ class DemoBuilder {
 		const slotDay = this.slotDay;
 		const slotEnd = new Map<string, Date>();
 
+		// One pitch session per department per presentation day: that department's MT in its
+		// room, from 08:00, a slot every 30 minutes (10 minutes pitch, 10 questions), a coffee
+		// break halfway through a session of more than four pitches (the pitches after it start
+		// one slot later; every idea keeps its day and its place in the order). All published
+		// once (what teams and jurors were told is what the slot says), none live yet.
+		const sessions: (PitchSessionPlan & { row: InsertObject<DB, 'pitchSession'> })[] = [];
 		for (const d of DEPARTMENTS) {
 			const ideas = semi.filter((p) => p.dept === d.code);
 			const days = SEMI_PRESENTATION_WORKDAY[d.code].map((n) => this.workday(n));
 			const perDay = Math.ceil(ideas.length / days.length);
-			ideas.forEach((p, i) => {
-				const day = days[Math.floor(i / perDay)];
-				const slot = i % perDay;
-				const start = this.at(day, 8 + Math.floor(slot / 2), (slot % 2) * 30);
-				slotDay.set(p.seed.key, day);
-				slotEnd.set(p.seed.key, new Date(start.getTime() + 20 * MINUTE));
-				entries.push({ roundId: this.semiRoundId, ideaId: this.iid(p.seed.key), juryId: this.semiJuries.get(d.code)! });
-				slots.push({
+			days.forEach((day, n) => {
+				const today = ideas.slice(n * perDay, (n + 1) * perDay);
+				if (!today.length) return;
+				const startsAt = this.at(day, 8, 0);
+				const positions = planPitchSession(today.length, PITCH_BREAK_AFTER);
+				const row = {
 					roundId: this.semiRoundId,
-					ideaId: this.iid(p.seed.key),
-					startsAt: start,
-					endsAt: new Date(start.getTime() + 20 * MINUTE),
-					location: d.room
+					juryId: this.semiJuries.get(d.code)!,
+					startsAt,
+					room: d.room,
+					slotMinutes: PITCH.slotMinutes,
+					pitchMinutes: PITCH.pitchMinutes,
+					questionsMinutes: PITCH.questionsMinutes,
+					status: 'planned',
+					createdBy: this.uid(ORGANISER),
+					createdAt: this.at(-10, 14, 0)
+				};
+				sessions.push({ positions, day, ideas: today.map((p) => p.seed.key), room: d.room, row });
+				today.forEach((p) => {
+					slotDay.set(p.seed.key, day);
+					entries.push({ roundId: this.semiRoundId, ideaId: this.iid(p.seed.key), juryId: this.semiJuries.get(d.code)! });
 				});
 			});
 		}
 		await insertAll(trx, 'roundEntry', entries);
+		const publishedAt = this.at(Math.min(-8, ...sessions.map((s) => s.day - 1)), 15, 0);
+		const sessionIds = await trx
+			.insertInto('pitchSession')
+			.values(sessions.map((s) => ({ ...s.row, planVersion: 1, publishedAt })))
+			.returning('id')
+			.execute();
+		sessions.forEach((s, n) => {
+			const sessionStart = s.row.startsAt as Date;
+			s.positions.forEach((slot, i) => {
+				const startsAt = new Date(sessionStart.getTime() + i * PITCH.slotMinutes * MINUTE);
+				const endsAt = new Date(
+					startsAt.getTime() + (slot === 'break' ? PITCH.slotMinutes : PITCH.pitchMinutes + PITCH.questionsMinutes) * MINUTE
+				);
+				const key = slot === 'break' ? null : s.ideas[slot];
+				if (key) slotEnd.set(key, endsAt);
+				slots.push({
+					roundId: this.semiRoundId,
+					ideaId: key ? this.iid(key) : null,
+					sessionId: sessionIds[n].id,
+					position: i + 1,
+					kind: slot === 'break' ? 'break' : 'pitch',
+					startsAt,
+					endsAt,
+					location: s.room,
+					toldAt: publishedAt,
+					toldStartsAt: startsAt,
+					toldEndsAt: endsAt,
+					toldLocation: s.room,
+					icsSequence: 1
+				});
+			});
+		});
 		await insertAll(trx, 'presentationSlot', slots);
+
+		// Teams whose session is still to come said when they cannot present (the first two
+		// ideas of every future session; no random draws, so the rest of the demo stays as it was).
+		const unavailable: InsertObject<DB, 'pitchUnavailability'>[] = [];
+		for (const s of sessions.filter((x) => x.day > 0)) {
+			s.ideas.slice(0, 2).forEach((key, i) => {
+				const p = semi.find((x) => x.seed.key === key)!;
+				const day = i === 0 ? s.day : s.day + 1;
+				unavailable.push({
+					ideaId: this.iid(key),
+					startsAt: this.at(day, i === 0 ? 13 : 8, 0),
+					endsAt: this.at(day, i === 0 ? 17 : 12, 0),
+					note: PITCH_UNAVAILABLE_NOTES[i],
+					createdBy: this.uid(p.seed.owner),
+					createdAt: this.at(-2, 11, 15 + i * 7)
+				});
+			});
+		}
+		await insertAll(trx, 'pitchUnavailability', unavailable);
 
 		// Conflicts of interest as the portal finds them (team, mentor, anyone above a team member
 		// in the reporting line); one declared. `direct` is the narrower rule the demo's sheets were
