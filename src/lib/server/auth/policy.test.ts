@@ -318,3 +318,25 @@ describe('pitch day: canOnSession', () => {
 		expect(allowed(null, true, true)).toEqual([]);
 	});
 });
+
+import { canOnTeamPitch, TEAM_PITCH_ACTIONS, type TeamPitchAction } from './policy';
+
+describe("pitch day: canOnTeamPitch (the team's page)", () => {
+	const organiser: Actor = { id: 60, departmentId: 1, roles: ['employee', 'organiser'] };
+	const employee: Actor = { id: 61, departmentId: 1, roles: ['employee'] };
+	const juror: Actor = { id: 62, departmentId: 1, roles: ['employee', 'juror'] };
+	const allowed = (who: Actor | null, isMember: boolean, isMentor: boolean) =>
+		TEAM_PITCH_ACTIONS.filter((a: TeamPitchAction) => canOnTeamPitch(who, a, { isMember, isMentor }));
+
+	it('the team and the mentor see and edit their unavailable times; an organiser only sees them', () => {
+		expect(allowed(employee, true, false)).toEqual(['view', 'editUnavailability']);
+		expect(allowed(employee, false, true)).toEqual(['view', 'editUnavailability']);
+		expect(allowed(organiser, false, false)).toEqual(['view']);
+	});
+
+	it('a juror, a colleague or nobody gets nothing', () => {
+		expect(allowed(juror, false, false)).toEqual([]);
+		expect(allowed(employee, false, false)).toEqual([]);
+		expect(allowed(null, true, true)).toEqual([]);
+	});
+});

@@ -307,3 +307,20 @@ export function canOnImplementation(
 	if (action === 'record') return (idea.isMember || organiser) && statusIn(idea.status, ACCEPTED_AND_LATER);
 	return (idea.isMember || organiser) && idea.status === 'implemented';
 }
+
+/** The team's pitch-day page of one idea: its slots, the calendar file, its unavailable times. */
+export type TeamPitchFacts = { isMember: boolean; isMentor: boolean };
+export const TEAM_PITCH_ACTIONS = ['view', 'editUnavailability'] as const;
+export type TeamPitchAction = (typeof TEAM_PITCH_ACTIONS)[number];
+
+/**
+ * view: the idea's team, its mentor (proposed or accepted) and organisers.
+ * editUnavailability ("When can't you present?"): the team and its mentor; organisers read
+ * it (they plan around it) but do not speak for the team. Anyone else gets 404. Whether the
+ * times may still change (session not started, round not closed) is the service's rule.
+ */
+export function canOnTeamPitch(actor: Actor | null, action: TeamPitchAction, facts: TeamPitchFacts): boolean {
+	if (!actor) return false;
+	const team = facts.isMember || facts.isMentor;
+	return action === 'view' ? team || can(actor, 'competition.manage') : team;
+}
