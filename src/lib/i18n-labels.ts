@@ -78,6 +78,28 @@ export function notificationText(kind: string, params: unknown, locale?: Locale)
 		mentor_requested: () => m.mentoring_notification_requested({ title }, o),
 		idea_ready: () => m.mentoring_notification_ready({ title }, o),
 		presentation_slot: () => m.notification_presentation_slot({ title }, o),
+		pitch_slot_planned: () =>
+			m.notification_pitch_slot_planned(
+				{ title, when: formatDateTime(paramText(p.startsAt), locale ?? getLocale()), room: paramText(p.location) },
+				o
+			),
+		pitch_slot_changed: () =>
+			m.notification_pitch_slot_changed(
+				{ title, when: formatDateTime(paramText(p.startsAt), locale ?? getLocale()), room: paramText(p.location) },
+				o
+			),
+		pitch_slot_cancelled: () =>
+			m.notification_pitch_slot_cancelled({ title, when: formatDateTime(paramText(p.startsAt), locale ?? getLocale()) }, o),
+		pitch_session_planned: () =>
+			m.notification_pitch_session_planned(
+				{ jury: paramText(p.jury), round: paramText(p.round), when: formatDateTime(paramText(p.startsAt), locale ?? getLocale()) },
+				o
+			),
+		pitch_session_changed: () =>
+			m.notification_pitch_session_changed(
+				{ jury: paramText(p.jury), round: paramText(p.round), when: formatDateTime(paramText(p.startsAt), locale ?? getLocale()) },
+				o
+			),
 		jury_added: () => m.notification_jury_added({ title: paramText(p.round, title) }, o),
 		scoring_open: () => m.notification_scoring_open({ title: paramText(p.round, title) }, o),
 		scoring_reminder: () => m.notification_scoring_reminder({ count: paramText(p.pending) }, o),

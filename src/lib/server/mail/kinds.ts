@@ -32,6 +32,9 @@ const KIND_GROUPS: Record<string, MailGroup> = {
 	mentor_replaced: 'my_ideas',
 	mentor_left: 'my_ideas',
 	presentation_slot: 'my_ideas',
+	pitch_slot_planned: 'my_ideas',
+	pitch_slot_changed: 'my_ideas',
+	pitch_slot_cancelled: 'my_ideas',
 	results_published: 'my_ideas',
 	adopted: 'my_ideas',
 	adopted_elsewhere: 'my_ideas',
@@ -48,6 +51,8 @@ const KIND_GROUPS: Record<string, MailGroup> = {
 	scoring_open: 'jury',
 	scoring_reminder: 'jury',
 	jury_outcome: 'jury',
+	pitch_session_planned: 'jury',
+	pitch_session_changed: 'jury',
 	// organisers: what arrives
 	idea_submitted: 'organising',
 	idea_ready: 'organising',

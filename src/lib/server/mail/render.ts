@@ -3,6 +3,7 @@ import { formatDateTime } from '$lib/format.js';
 import { notificationText } from '$lib/i18n-labels.js';
 import { m } from '$lib/paraglide/messages.js';
 import { MAIL_GROUPS, mailGroupOf, type MailGroup } from './kinds.js';
+import { pitchInvite, type MailAttachment } from '../pitch/invite.js';
 
 /**
  * The portal's e-mail: one notification, or the daily digest of several grouped under their
@@ -25,7 +26,14 @@ export type RenderMailInput = {
 	unsubscribe: { url: string; group: MailGroup | null };
 };
 
-export type RenderedMail = { subject: string; text: string; html: string; headers: Record<string, string> };
+export type RenderedMail = {
+	subject: string;
+	text: string;
+	html: string;
+	headers: Record<string, string>;
+	/** Files the mail carries: a pitch notification's calendar invitation (invite.ics). */
+	attachments?: MailAttachment[];
+};
 
 export const SETTINGS_PATH = '/settings/notifications';
 const SUBJECT_MAX = 120;
@@ -113,7 +121,10 @@ export function renderMail(input: RenderMailInput): RenderedMail {
 				: []),
 			`<p style="${S.p}"><a href="${esc(line.url)}" style="${S.button}">${esc(open)}</a></p>`
 		].join('\n');
-		return { subject, text, html: page(locale, subject, body, footer), headers };
+		// A pitch slot or session carries its calendar invitation, made from the notification's params.
+		const first = input.notifications[0];
+		const invite = first ? pitchInvite(first.kind, first.params, locale, origin, first.link) : null;
+		return { subject, text, html: page(locale, subject, body, footer), headers, ...(invite ? { attachments: [invite] } : {}) };
 	}
 
 	const subject = m.mail_digest_subject({ count: lines.length }, o);

@@ -12,6 +12,8 @@ export type OutgoingMail = {
 	text: string;
 	html: string;
 	headers: Record<string, string>;
+	/** Files attached (a calendar invitation). */
+	attachments?: { filename: string; content: string; contentType: string }[];
 };
 
 export type MailTransport = {
@@ -67,7 +69,10 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
 					subject: message.subject,
 					text: message.text,
 					html: message.html,
-					headers: message.headers
+					headers: message.headers,
+					...(message.attachments?.length
+						? { attachments: message.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) }
+						: {})
 				});
 				return { messageId: info.messageId };
 			} catch (error) {

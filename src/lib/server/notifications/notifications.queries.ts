@@ -75,6 +75,45 @@ export async function insertNotifications(
 	return queued;
 }
 
+/**
+ * Notifications that differ per person (each its own kind, params and link), with the same
+ * mail choice and outbox rule as `insertNotifications`, in one statement for all of them
+ * (pitch day's publication: one per team member of each changed slot, one per juror).
+ */
+export async function insertNotificationRows(
+	db: Db,
+	rows: readonly { userId: number; kind: string; params: Record<string, unknown>; link: string | null }[]
+): Promise<number> {
+	if (!rows.length) return 0;
+	const groups = rows.map((r) => mailGroupOf(r.kind));
+	const { rows: result } = await sql<{ queued: number }>`
+		WITH v AS (
+			SELECT * FROM unnest(${rows.map((r) => r.userId)}::int[], ${rows.map((r) => r.kind)}::text[],
+				${rows.map((r) => JSON.stringify(r.params))}::jsonb[], ${rows.map((r) => r.link)}::text[],
+				${groups}::text[], ${groups.map((g) => GROUP_DEFAULTS[g])}::text[], ${rows.map((_, i) => i)}::int[])
+				AS v (user_id, kind, params, link, kind_group, fallback, ord)
+		), made AS (
+			INSERT INTO notification (user_id, kind, params, link, mail, emailed_at)
+			SELECT u.id, v.kind, v.params, v.link, c.mail, CASE WHEN c.mail = 'immediate' THEN now() END
+			FROM v
+			JOIN app_user u ON u.id = v.user_id
+			LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = v.kind_group
+			CROSS JOIN LATERAL (
+				SELECT CASE WHEN u.disabled_at IS NOT NULL THEN 'off' ELSE coalesce(p.delivery, v.fallback) END AS mail
+			) c
+			ORDER BY v.ord
+			RETURNING id, user_id, mail
+		), queued AS (
+			INSERT INTO mail_outbox (user_id, kind, notification_ids)
+			SELECT user_id, 'notification', ARRAY[id] FROM made WHERE mail = 'immediate'
+			RETURNING 1
+		)
+		SELECT count(*)::int AS queued FROM queued`.execute(db);
+	const queued = result[0]?.queued ?? 0;
+	if (queued > 0) mailQueued();
+	return queued;
+}
+
 export function listNotificationsPage(db: Db, userId: number, limit: number, offset: number) {
 	return db
 		.selectFrom('notification')
