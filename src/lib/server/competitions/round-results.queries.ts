@@ -7,13 +7,39 @@ import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { conflictSources } from '../scoring/conflict-sources.js';
 
-export function updateEntryRanks(db: Transaction<DB>, roundId: number, ranks: { ideaId: number; rank: number }[]) {
+/** Stores, at closing, each entry's rank in its scope, the score it was ranked on and the tie-break that placed it below the one above. One statement. */
+export function updateEntryRanks(
+	db: Transaction<DB>,
+	roundId: number,
+	ranks: { ideaId: number; rank: number; score: number | null; tieBrokenBy: string | null }[]
+) {
 	if (!ranks.length) return Promise.resolve();
 	return sql`
-		update round_entry e set rank = v.rank
-		from (values ${sql.join(ranks.map((r) => sql`(${r.ideaId}::int, ${r.rank}::int)`))}) as v(idea_id, rank)
+		update round_entry e set rank = v.rank, score = round(v.score, 4), tie_broken_by = v.tie_broken_by
+		from (values ${sql.join(
+			ranks.map((r) => sql`(${r.ideaId}::int, ${r.rank}::int, ${r.score}::numeric, ${r.tieBrokenBy}::text)`)
+		)}) as v(idea_id, rank, score, tie_broken_by)
 		where e.round_id = ${roundId} and e.idea_id = v.idea_id
 	`.execute(db);
+}
+
+/**
+ * Enters ideas that went through into the next round, each to its jury there, noting the
+ * round it came from. Entering again changes nothing (the entry stays as it is). One statement.
+ */
+export function insertCarriedEntries(
+	db: Transaction<DB>,
+	roundId: number,
+	fromRoundId: number,
+	rows: { ideaId: number; juryId: number }[]
+) {
+	if (!rows.length) return Promise.resolve([] as { ideaId: number }[]);
+	return db
+		.insertInto('roundEntry')
+		.values(rows.map((r) => ({ roundId, ideaId: r.ideaId, juryId: r.juryId, fromRoundId })))
+		.onConflict((oc) => oc.columns(['roundId', 'ideaId']).doNothing())
+		.returning('ideaId')
+		.execute();
 }
 
 export function setEntryOutcome(db: Transaction<DB>, roundId: number, ideaId: number, outcome: string, reason: string) {

@@ -13,6 +13,7 @@ import { moveIdea, recordAward, recordIdeaEvent } from '../ideas/ideas.service.j
 import { weightedScore } from '../../domain/scoring.js';
 import type { Outcome } from '../scoring/results.js';
 import { loadRoundRecord } from '../scoring/round-record.js';
+import { recordAutoConflicts } from '../scoring/jury-sheet.service.js';
 import * as rq from '../scoring/round.queries.js';
 import type { Decision } from './round-results.schema.js';
 import * as q from './round-results.queries.js';
@@ -49,7 +50,9 @@ export async function closeRound(db: Database, actor: Actor, roundId: number, in
 		await q.updateEntryRanks(
 			trx,
 			roundId,
-			data.results.scopes.flatMap((s) => s.rows.map((r) => ({ ideaId: r.ideaId, rank: r.rank })))
+			data.results.scopes.flatMap((s) =>
+				s.rows.map((r) => ({ ideaId: r.ideaId, rank: r.rank, score: r.score, tieBrokenBy: r.tieBrokenBy }))
+			)
 		);
 		await recordAudit(trx, {
 			actorId: actor.id,
@@ -93,8 +96,39 @@ const SEMI_OUTCOMES: Outcome[] = ['advanced', 'stopped'];
 const FINAL_OUTCOMES: Outcome[] = ['winner', 'runner_up', 'finalist'];
 
 /**
+ * Where the ideas that advance go in the next round of the competition: the one jury of a
+ * competition-wide round, or the jury of the idea's department. Refused, naming the reason,
+ * when that round no longer takes ideas (closed or published) or lacks a jury for a scope.
+ */
+function placeInNextRound(
+	next: NonNullable<Awaited<ReturnType<typeof rq.findNextRound>>>,
+	advancing: { ideaId: number; departmentId: number; departmentName: string }[]
+) {
+	if (next.status !== 'draft' && next.status !== 'open')
+		throw refuse(
+			'next_round_locked',
+			`The next round, ${next.name}, is closed: it cannot take the ideas that advance. Reopen it first; nothing was recorded.`
+		);
+	const rows: { ideaId: number; juryId: number }[] = [];
+	const missing = new Set<string>();
+	for (const idea of advancing) {
+		const jury = next.scope === 'competition' ? next.juries[0] : next.juries.find((j) => j.departmentId === idea.departmentId);
+		if (jury) rows.push({ ideaId: idea.ideaId, juryId: jury.id });
+		else missing.add(next.scope === 'competition' ? next.name : idea.departmentName);
+	}
+	if (missing.size)
+		throw refuse(
+			'next_round_no_jury',
+			`The next round, ${next.name}, has no jury for ${[...missing].join(', ')}. Add it there first; nothing was recorded.`
+		);
+	return rows;
+}
+
+/**
  * The organiser confirms who moves on, each with a reason the team will read. Semi-final:
- * advanced -> finalist, stopped -> not_advanced. Final: winner, runner-up or finalist, each
+ * advanced -> finalist, stopped -> not_advanced; the ideas that advance are entered into the
+ * next round of the competition at once (to the jury of their scope there, noting where they
+ * came from; entering twice changes nothing). Final: winner, runner-up or finalist, each
  * recorded as the idea's award. All in one transaction: a refusal changes nothing.
  */
 export async function confirmAdvancement(db: Database, actor: Actor, roundId: number, decisions: Decision[]) {
@@ -117,10 +151,14 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 		}
 		if (round.kind === 'final' && decisions.filter((d) => d.outcome === 'winner').length > 1) errors._form = ['one_winner'];
 		if (Object.keys(errors).length) throw new FieldErrors(errors);
+		const advancing = open.filter((e) => byIdea.get(e.ideaId)!.outcome === 'advanced');
+		const next = advancing.length ? await rq.findNextRound(trx, roundId) : undefined;
+		const carried = next ? placeInNextRound(next, advancing) : [];
 		for (const e of open) {
 			const d = byIdea.get(e.ideaId)!;
 			const reason = d.reason.trim();
-			const data = { roundId, roundName: round.name, rank: e.rank };
+			const entered = next && d.outcome === 'advanced' ? { enteredRoundId: next.id, enteredRoundName: next.name } : {};
+			const data = { roundId, roundName: round.name, rank: e.rank, ...entered };
 			if (d.outcome === 'advanced')
 				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'advance', as: ['organiser'], reason, data });
 			else if (d.outcome === 'stopped')
@@ -137,14 +175,21 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 			if (!(await q.setEntryOutcome(trx, roundId, e.ideaId, d.outcome, reason)))
 				throw refuse('already_decided', 'Someone recorded this outcome just now; reload.');
 		}
+		if (next && carried.length) {
+			await q.insertCarriedEntries(trx, next.id, roundId, carried);
+			await recordAutoConflicts(trx, next.id);
+		}
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'round.advancement_confirmed',
 			objectType: 'round',
 			objectId: roundId,
-			data: { decisions: open.map((e) => ({ ideaId: e.ideaId, outcome: byIdea.get(e.ideaId)!.outcome })) }
+			data: {
+				decisions: open.map((e) => ({ ideaId: e.ideaId, outcome: byIdea.get(e.ideaId)!.outcome })),
+				...(next ? { enteredInto: { roundId: next.id, ideaIds: carried.map((c) => c.ideaId) } } : {})
+			}
 		});
-		return { decided: open.length };
+		return { decided: open.length, entered: carried.length, nextRound: next ? { id: next.id, name: next.name } : null };
 	});
 }
 

@@ -311,9 +311,49 @@ export function updateRoundSettings(
 		scoreBasis: string;
 		scoresVisible: string;
 		tieBreaks: string[];
+		showPreviousRound?: boolean;
 	}
 ) {
 	return db.updateTable('round').set(set).where('id', '=', roundId).execute();
+}
+
+/** The round held FOR UPDATE for its settings, with its juries' ids and its quotas. One statement. */
+export function lockRoundForSettings(db: Transaction<DB>, roundId: number) {
+	return db
+		.selectFrom('round as r')
+		.select((eb) => [
+			'r.id',
+			'r.status',
+			jsonArrayFrom(eb.selectFrom('jury as j').select(['j.id']).whereRef('j.roundId', '=', 'r.id').orderBy('j.id')).as('juries'),
+			jsonArrayFrom(
+				eb.selectFrom('roundQuota as q').select(['q.juryId', 'q.count']).whereRef('q.roundId', '=', 'r.id').orderBy('q.juryId')
+			).as('quotas')
+		])
+		.where('r.id', '=', roundId)
+		.forUpdate('r')
+		.executeTakeFirst();
+}
+
+/**
+ * Sets a round's quotas to exactly these (jury -> count); the juries left out lose theirs and
+ * take the round's count again. One statement.
+ */
+export async function replaceQuotas(db: Transaction<DB>, roundId: number, quotas: { juryId: number; count: number }[]) {
+	const keep = quotas.map((q) => q.juryId);
+	await sql`
+		with gone as (
+			delete from round_quota where round_id = ${roundId}
+			${keep.length ? sql`and jury_id not in (${sql.join(keep)})` : sql``}
+		)
+		${
+			quotas.length
+				? sql`insert into round_quota (round_id, jury_id, count)
+					select ${roundId}::int, v.jury_id, v.count
+					from (values ${sql.join(quotas.map((q) => sql`(${q.juryId}::int, ${q.count}::int)`))}) as v(jury_id, count)
+					on conflict (round_id, jury_id) do update set count = excluded.count`
+				: sql`select 1`
+		}
+	`.execute(db);
 }
 
 /** Ideas an organiser may enter: semi-final from accepted/coaching/semi_final, final from finalists. */

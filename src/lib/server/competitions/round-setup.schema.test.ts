@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCriteriaForm, roundSettingsSchema, toRoundSettings } from './round-setup.schema';
+import { parseCriteriaForm, parseRoundSettingsForm, roundSettingsSchema, toRoundSettings } from './round-setup.schema';
 
 const form = (entries: Record<string, string>) => {
 	const f = new FormData();
@@ -97,8 +97,17 @@ describe('round settings', () => {
 			scoringOpensAt: new Date('2026-03-01T00:00:00Z'),
 			scoringClosesAt: new Date('2026-03-14T23:59:59Z'),
 			advancementCount: 3,
-			advancementThreshold: null
+			// Top N keeps a threshold beside it: within the quota and at least 60.
+			advancementThreshold: 60
 		});
+		const manual = roundSettingsSchema.parse({
+			name: 'Final',
+			advancementRule: 'manual',
+			advancementThreshold: '60',
+			scoreBasis: 'raw',
+			scoresVisible: 'after_close'
+		});
+		expect(toRoundSettings(manual).advancementThreshold).toBeNull();
 	});
 
 	it('keeps the default tie-break order, takes another one, and refuses a rule used twice', () => {
@@ -109,5 +118,39 @@ describe('round settings', () => {
 		const twice = roundSettingsSchema.safeParse({ ...base, tieBreak1: 'jurors', tieBreak2: 'jurors', tieBreak3: 'roll_out' });
 		expect(twice.success).toBe(false);
 		expect(twice.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['tieBreak3', 'tie_break_twice']]);
+	});
+});
+
+describe('parseRoundSettingsForm', () => {
+	const base = { name: 'Semi-final', advancementRule: 'top_n', advancementCount: '1', scoreBasis: 'raw', scoresVisible: 'after_close' };
+
+	it('reads a quota per jury (blank is the round count) and the previous-round switch', () => {
+		const result = parseRoundSettingsForm(form({ ...base, quotasShown: '1', quota_7: '3', quota_8: '', showPreviousRound: 'on' }));
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.data.quotas).toEqual([
+			{ juryId: 7, count: 3 },
+			{ juryId: 8, count: null }
+		]);
+		expect(result.data.showPreviousRound).toBe(true);
+		expect(result.data.advancementCount).toBe(1);
+	});
+
+	it('leaves the quotas alone when the form did not show them', () => {
+		const result = parseRoundSettingsForm(form(base));
+		expect(result.ok && result.data.quotas).toBeUndefined();
+		expect(result.ok && result.data.showPreviousRound).toBe(false);
+	});
+
+	it('refuses a quota that is no whole number from 0 to 1000 beside its field, with the other errors, keeping what was typed', () => {
+		const result = parseRoundSettingsForm(form({ ...base, name: '', quotasShown: '1', quota_7: '-1', quota_8: '2.5', quota_9: 'three' }));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.name).toEqual(['required']);
+		expect(result.errors.quota_7).toEqual(['quota_range']);
+		expect(result.errors.quota_8).toEqual(['not_a_whole_number']);
+		expect(result.errors.quota_9).toEqual(['not_a_number']);
+		expect(result.values.quota_9).toBe('three');
+		expect(parseRoundSettingsForm(form({ ...base, quotasShown: '1', quota_7: '0' })).ok).toBe(true);
 	});
 });

@@ -1,7 +1,8 @@
 /** The forms of round set-up: settings, the criteria editor, jury members, entries. */
 import { z } from 'zod';
 import { idField, MAX_ID, plainNumber, textField } from '../http/fields.js';
-import type { ParsedForm } from '../http/parse.js';
+import { parseForm, type ParsedForm } from '../http/parse.js';
+import type { FieldErrorMap } from '../errors.js';
 import { isTieBreakOrder, ORDERABLE_TIE_BREAKS } from '../../domain/scoring.js';
 import type { CriterionInput } from './round-setup.queries.js';
 
@@ -35,7 +36,8 @@ export const roundSettingsSchema = z
 		scoresVisible: z.enum(['after_own_sheet', 'after_close']),
 		tieBreak1: z.enum(ORDERABLE_TIE_BREAKS).default('roll_out'),
 		tieBreak2: z.enum(ORDERABLE_TIE_BREAKS).default('jurors'),
-		tieBreak3: z.enum(ORDERABLE_TIE_BREAKS).default('submitted_at')
+		tieBreak3: z.enum(ORDERABLE_TIE_BREAKS).default('submitted_at'),
+		showPreviousRound: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()).default(false)
 	})
 	.superRefine((v, ctx) => {
 		if (v.advancementRule === 'top_n' && v.advancementCount === null)
@@ -58,6 +60,13 @@ export type RoundSettingsInput = {
 	scoreBasis: string;
 	scoresVisible: string;
 	tieBreaks: string[];
+	/** The final (or any later round) shows its jury the previous round's scores, ranks and comments. */
+	showPreviousRound?: boolean;
+	/**
+	 * A top-N round's quota per jury (scope); null count = the round's count there. Absent when
+	 * the form did not show the quotas (a closed round): they stay as they are.
+	 */
+	quotas?: { juryId: number; count: number | null }[];
 };
 
 export function toRoundSettings(v: z.output<typeof roundSettingsSchema>): RoundSettingsInput {
@@ -67,11 +76,51 @@ export function toRoundSettings(v: z.output<typeof roundSettingsSchema>): RoundS
 		scoringClosesAt: v.scoringClosesOn ? new Date(`${v.scoringClosesOn}T23:59:59Z`) : null,
 		advancementRule: v.advancementRule,
 		advancementCount: v.advancementRule === 'top_n' ? v.advancementCount : null,
-		advancementThreshold: v.advancementRule === 'threshold' ? v.advancementThreshold : null,
+		// A top-N round may keep a threshold too: within its scope's quota and at least the threshold.
+		advancementThreshold: v.advancementRule === 'manual' ? null : v.advancementThreshold,
 		scoreBasis: v.scoreBasis,
 		scoresVisible: v.scoresVisible,
-		tieBreaks: [v.tieBreak1, v.tieBreak2, v.tieBreak3]
+		tieBreaks: [v.tieBreak1, v.tieBreak2, v.tieBreak3],
+		showPreviousRound: v.showPreviousRound
 	};
+}
+
+const quotaSchema = z.preprocess(
+	(v) => (v === '' || v == null ? null : v),
+	plainNumber(
+		z.coerce
+			.number({ message: 'not_a_number' })
+			.int({ message: 'not_a_whole_number' })
+			.min(0, { message: 'quota_range' })
+			.max(1000, { message: 'quota_range' })
+			.nullable()
+	)
+);
+
+/**
+ * The settings form: the round's fields (roundSettingsSchema) and, while the form shows them
+ * (`quotasShown`), a quota per jury as quota_<juryId>: a whole number 0..1000, or blank for
+ * the round's count. Errors beside each field; what was typed is kept.
+ */
+export function parseRoundSettingsForm(form: FormData): ParsedForm<RoundSettingsInput> {
+	const parsed = parseForm(roundSettingsSchema, form);
+	const errors: FieldErrorMap = parsed.ok ? {} : { ...parsed.errors };
+	const quotas: { juryId: number; count: number | null }[] = [];
+	for (const key of new Set(form.keys())) {
+		const m = /^quota_(\d{1,9})$/.exec(key);
+		if (!m) continue;
+		const one = quotaSchema.safeParse(form.get(key));
+		if (one.success) quotas.push({ juryId: Number(m[1]), count: one.data });
+		else errors[key] = z.flattenError(one.error).formErrors;
+	}
+	if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors, values: parsed.ok ? formValuesOf(form) : parsed.values };
+	return { ok: true, data: { ...toRoundSettings(parsed.data), ...(form.has('quotasShown') ? { quotas } : {}) } };
+}
+
+function formValuesOf(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [k, v] of form) if (typeof v === 'string' && !v.includes('\0')) values[k] = v;
+	return values;
 }
 
 export type CriterionForm = CriterionInput;

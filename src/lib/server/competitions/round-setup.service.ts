@@ -124,15 +124,31 @@ export async function getRoundAdmin(db: Database, actor: Actor, roundId: number)
 	requireOrganiser(actor);
 	const data = await loadRoundRecord(db, roundId);
 	const statuses = entryStatuses(data.round.kind);
-	const [{ candidates, people }, jurors] = await Promise.all([
+	// While the outcomes wait to be confirmed, the page says where the ideas that advance will go.
+	const deciding = data.round.status === 'closed' && data.entries.some((e) => e.outcome === null) && data.round.kind !== 'final';
+	const [{ candidates, people }, jurors, next] = await Promise.all([
 		q.listRoundPickers(
 			db,
 			data.round.competitionId,
 			roundId,
 			data.round.status === 'draft' || data.round.status === 'open' ? statuses : null
 		),
-		q.listJuryCandidates(db, roundId)
+		q.listJuryCandidates(db, roundId),
+		deciding ? rq.peekNextRound(db, roundId) : Promise.resolve(undefined)
 	]);
+	const nextRound = next && {
+		id: next.id,
+		name: next.name,
+		status: next.status,
+		takesIdeas: next.status === 'draft' || next.status === 'open',
+		/** The scopes of this round whose ideas would find no jury there. */
+		missing:
+			next.scope === 'competition'
+				? next.juries.length
+					? []
+					: [next.name]
+				: [...new Set(data.entries.filter((e) => !next.juries.some((j) => j.departmentId === e.departmentId)).map((e) => e.departmentName))]
+	};
 	const entryByIdea = new Map(data.entries.map((e) => [e.ideaId, e]));
 	return {
 		round: data.round,
@@ -164,6 +180,7 @@ export async function getRoundAdmin(db: Database, actor: Actor, roundId: number)
 				}))
 			}))
 		},
+		nextRound: nextRound ?? null,
 		decided: data.entries.length > 0 && data.entries.every((e) => e.outcome !== null),
 		anyDecided: data.entries.some((e) => e.outcome !== null),
 		candidates,
@@ -171,15 +188,42 @@ export async function getRoundAdmin(db: Database, actor: Actor, roundId: number)
 	};
 }
 
+/**
+ * The round's settings, until its results are published. Its quotas per jury (scope) decide
+ * only the proposal, so they change while the round is in preparation or open: once it is
+ * closed, a changed quota is refused beside its field (the same ones again are fine). Four
+ * statements: the round held with its juries and quotas, the round, the quotas, the audit.
+ */
 export async function updateRoundSettings(db: Database, actor: Actor, roundId: number, input: RoundSettingsInput) {
 	requireOrganiser(actor);
 	await db.transaction().execute(async (trx) => {
-		const round = await rq.lockRound(trx, roundId, 'update');
+		const round = await q.lockRoundForSettings(trx, roundId);
 		if (!round) throw notFound();
 		if (round.status === 'published')
 			throw refuse('round_published', 'The results of this round are published; its settings no longer change.');
-		await q.updateRoundSettings(trx, roundId, input);
-		await recordAudit(trx, { actorId: actor.id, action: 'round.settings', objectType: 'round', objectId: roundId, data: { ...input } });
+		const { quotas, ...settings } = input;
+		let quotaChange: { juryId: number; count: number }[] | null = null;
+		if (quotas) {
+			const juries = new Set(round.juries.map((j) => j.id));
+			const errors: Record<string, string[]> = {};
+			for (const quota of quotas) if (!juries.has(quota.juryId)) errors[`quota_${quota.juryId}`] = ['unknown_jury'];
+			if (Object.keys(errors).length) throw new FieldErrors(errors);
+			const wanted = quotas.filter((x): x is { juryId: number; count: number } => x.count !== null);
+			const stored = new Map(round.quotas.map((x) => [x.juryId, x.count]));
+			const changed = wanted.length !== stored.size || wanted.some((x) => stored.get(x.juryId) !== x.count);
+			if (changed && round.status !== 'draft' && round.status !== 'open')
+				throw new FieldErrors(Object.fromEntries(quotas.map((x) => [`quota_${x.juryId}`, ['quotas_locked']])));
+			if (changed) quotaChange = wanted;
+		}
+		await q.updateRoundSettings(trx, roundId, settings);
+		if (quotaChange) await q.replaceQuotas(trx, roundId, quotaChange);
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'round.settings',
+			objectType: 'round',
+			objectId: roundId,
+			data: { ...settings, ...(quotaChange ? { quotas: quotaChange } : {}) }
+		});
 	});
 }
 

@@ -1,12 +1,13 @@
 /**
  * The feedback a team reads once the results of a round are published: per round the
- * outcome and its reason, the rank in its scope, the score and the distance to the cut line,
+ * outcome and its reason, the rule that applied and the tie-breaks that placed the idea,
+ * the rank in its scope, the score and the distance to the cut line,
  * per criterion the mean and the jurors' comments, without names.
  */
 import type { Database } from '../db/index.js';
 import { canReadFeedback, hasRole, type Actor } from '../auth/policy.js';
 import { notFound } from '../errors.js';
-import { conflictSet } from '../../domain/scoring.js';
+import { conflictSet, ruleSummary, tieBreaksAround } from '../../domain/scoring.js';
 import { withWeightPercent } from '../../domain/rubric.js';
 import { computeResults, criterionMeans } from './results.js';
 import * as rq from './round.queries.js';
@@ -42,6 +43,10 @@ export async function getFeedback(db: Database, actor: Actor, ideaId: number) {
 			(s) => s.ideaId === ideaId && s.submittedAt && jurorIds.has(s.jurorId) && !excluded.has(`${s.jurorId}:${ideaId}`)
 		);
 		const means = criterionMeans({ criteria, sheets, conflicts }, ideaId, jurorIds);
+		// The tie-breaks as stored when the round closed; a round closed before they were stored is ranked again.
+		const stored = allEntries.filter((x) => x.juryId === e.juryId);
+		const rank = e.rank ?? row?.rank ?? null;
+		const tieBreaks = tieBreaksAround(stored.some((x) => x.score !== null) ? stored : (scope?.rows ?? []), rank);
 		// Comments without names, in alphabetical order so the order tells nothing about who wrote them.
 		const byText = (a: string, b: string) => a.localeCompare(b);
 		rounds.push({
@@ -53,7 +58,19 @@ export async function getFeedback(db: Database, actor: Actor, ideaId: number) {
 			scoreBasis: round.scoreBasis,
 			outcome: e.outcome,
 			outcomeReason: e.outcomeReason,
-			rank: e.rank ?? row?.rank ?? null,
+			rank,
+			/** The rule that applied to the idea's scope, and the tie-breaks that placed it against its neighbours. */
+			rule: ruleSummary(
+				{
+					rule: round.advancementRule,
+					count: round.advancementCount,
+					threshold: round.advancementThreshold,
+					quotas: new Map(round.quotas.map((q) => [q.juryId, q.count])),
+					scope: round.scope
+				},
+				e.juryId
+			),
+			tieBreaks,
 			ofCount: scope?.rows.length ?? 0,
 			raw: row?.raw ?? null,
 			normalised: row?.normalised ?? null,

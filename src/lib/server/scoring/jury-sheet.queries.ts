@@ -137,6 +137,72 @@ function jurorRoundQuery(db: Db, roundId: number, jurorId: number) {
 		.where('r.id', '=', roundId);
 }
 
+/** What the final's jury reads of an idea's previous round (the semi-final), when the round shows it. */
+export type CarriedRound = {
+	roundId: number;
+	roundName: string;
+	kind: string;
+	scoreBasis: string;
+	/** The score it was ranked on and its rank in its scope, as stored when that round closed. */
+	score: number | null;
+	rank: number | null;
+	ofCount: number;
+	scopeName: string;
+	jurors: number;
+	criteria: { id: number; name: string; scaleMin: number; scaleMax: number; mean: number | null; comments: string[] }[];
+	overallComments: string[];
+};
+
+/**
+ * An idea's previous round as the next round's jury may read it, when that round shows it
+ * (`round.show_previous_round`): the round it was carried from (or else its latest earlier
+ * round in the competition), once closed; the score and rank stored at closing; per
+ * criterion the mean and the comments of the sheets that counted (submitted, by the jury of
+ * its scope, not conflicted); the overall comments. Never a juror's name; comments in
+ * alphabetical order, so their order tells nothing about who wrote them. Null otherwise.
+ */
+function carriedRoundSql(ideaId: number) {
+	return sql<CarriedRound | null>`case when r.show_previous_round then (
+		with src as (
+			select pe.round_id, pe.jury_id, pe.score, pe.rank, pr.name, pr.kind, pr.score_basis,
+				coalesce(d.name, j.name) as scope_name,
+				(select count(*)::int from round_entry x where x.round_id = pe.round_id and x.jury_id = pe.jury_id) as of_count
+			from round_entry pe
+			join round pr on pr.id = pe.round_id and pr.status in ('closed', 'published')
+			join jury j on j.id = pe.jury_id
+			left join department d on d.id = j.department_id
+			where pe.idea_id = ${ideaId} and pe.round_id = coalesce(
+				(select e.from_round_id from round_entry e where e.round_id = r.id and e.idea_id = ${ideaId}),
+				(select p2.id from round p2 join round_entry e2 on e2.round_id = p2.id and e2.idea_id = ${ideaId}
+					where p2.competition_id = r.competition_id and p2.position < r.position
+					order by p2.position desc limit 1))
+		), counted as (
+			select h.id, h.overall_comment
+			from src
+			join score_sheet h on h.round_id = src.round_id and h.idea_id = ${ideaId} and h.submitted_at is not null
+			join jury_member jm on jm.jury_id = src.jury_id and jm.user_id = h.juror_id
+			where not exists (${conflictSources(sql.ref('h.juror_id'), sql`${ideaId}::int`, { recorded: true })})
+		)
+		select json_build_object(
+			'roundId', src.round_id, 'roundName', src.name, 'kind', src.kind, 'scoreBasis', src.score_basis,
+			'score', src.score::float8, 'rank', src.rank, 'ofCount', src.of_count, 'scopeName', src.scope_name,
+			'jurors', (select count(*)::int from counted),
+			'criteria', coalesce((
+				select json_agg(json_build_object(
+					'id', c.id, 'name', c.name, 'scaleMin', c.scale_min, 'scaleMax', c.scale_max,
+					'mean', (select avg(s.value)::float8 from score s join counted k on k.id = s.sheet_id where s.criterion_id = c.id),
+					'comments', coalesce((
+						select json_agg(s.comment order by s.comment)
+						from score s join counted k on k.id = s.sheet_id
+						where s.criterion_id = c.id and s.comment <> ''), '[]'::json)
+				) order by c.position)
+				from round_criterion c where c.round_id = src.round_id), '[]'::json),
+			'overallComments', coalesce((
+				select json_agg(k.overall_comment order by k.overall_comment) from counted k where k.overall_comment <> ''), '[]'::json)
+		) from src
+	) end`;
+}
+
 /**
  * Everything the scoring sheet shows in one statement: the round as this juror sees it with
  * their queue (findJurorRound: the sheet's place, previous and next come from it), the
@@ -149,11 +215,12 @@ export async function findSheetPage(db: Db, roundId: number, ideaId: number, jur
 		.select(() => [
 			jsonArrayFrom(criteriaQuery(db, roundId)).as('criteria'),
 			jsonObjectFrom(ideaForSheetQuery(db, ideaId)).as('idea'),
-			jsonObjectFrom(sheetQuery(db, roundId, ideaId, jurorId)).as('sheet')
+			jsonObjectFrom(sheetQuery(db, roundId, ideaId, jurorId)).as('sheet'),
+			carriedRoundSql(ideaId).as('carried')
 		])
 		.executeTakeFirst();
 	if (!row) return undefined;
-	const { criteria, idea, sheet, ...round } = row;
+	const { criteria, idea, sheet, carried, ...round } = row;
 	type Sheet = NonNullable<Awaited<ReturnType<typeof findSheet>>>;
 	type Criterion = Awaited<ReturnType<typeof listCriteria>>[number];
 	const ideaRow = idea;
@@ -162,7 +229,8 @@ export async function findSheetPage(db: Db, roundId: number, ideaId: number, jur
 		round,
 		criteria: criteria as unknown as Criterion[],
 		idea: ideaRow && { ...ideaRow, attachments: ideaRow.attachments.map((a) => ({ ...a, createdAt: toDate(a.createdAt)! })) },
-		sheet: sheetRow && { ...sheetRow, submittedAt: toDate(sheetRow.submittedAt), updatedAt: toDate(sheetRow.updatedAt)! }
+		sheet: sheetRow && { ...sheetRow, submittedAt: toDate(sheetRow.submittedAt), updatedAt: toDate(sheetRow.updatedAt)! },
+		carried: (carried ?? null) as CarriedRound | null
 	};
 }
 

@@ -114,7 +114,7 @@ export async function getScoringSheet(db: Database, actor: Actor, roundId: numbe
 	if (!can(actor, 'jury.score')) throw notFound();
 	const page = await q.findSheetPage(db, roundId, ideaId, actor.id);
 	if (!page) throw notFound();
-	const { round, criteria, idea, sheet } = page;
+	const { round, criteria, idea, sheet, carried } = page;
 	if (round.status === 'draft') throw notFound();
 	const place = placeOf(round, ideaId);
 	if (!place.onJury || !idea) throw notFound();
@@ -169,6 +169,11 @@ export async function getScoringSheet(db: Database, actor: Actor, roundId: numbe
 			: null,
 		canScore: canScoreIdea(actor, { onJury: place.onJury, conflicted: place.conflicted, roundStatus: round.status }),
 		others,
+		/**
+		 * The previous round's score, rank, criterion means and comments (no names), when this
+		 * round shows them to its jury; never to a juror who does not score the idea.
+		 */
+		carried: place.conflicted ? null : carried,
 		previousId: place.previousId,
 		nextId: place.nextId,
 		position: place.position,

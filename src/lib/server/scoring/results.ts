@@ -10,6 +10,7 @@ import {
 	proposeAdvancement,
 	rankIdeas,
 	roundCompletion,
+	scopeRule,
 	type AdvancementRule,
 	type Criterion,
 	type ProposedRow,
@@ -26,6 +27,8 @@ export type ResultsInput = {
 		scoreBasis: string;
 		/** The round's tie-break order; the domain default when absent. */
 		tieBreaks?: readonly string[];
+		/** A top-N round's quotas per jury (scope), overriding its count there. */
+		quotas?: readonly { juryId: number; count: number }[];
 	};
 	criteria: readonly { id: number; weight: number | string; scaleMin: number; scaleMax: number; isRollOut: boolean }[];
 	juries: readonly { id: number; name: string; departmentName: string | null; members: readonly { userId: number; name: string }[] }[];
@@ -54,6 +57,10 @@ export type ScopeResult = {
 	name: string;
 	departmentName: string | null;
 	rows: ScopeRow[];
+	/** The rule of this scope: its quota (or the round's count) and the threshold beside it. */
+	rule: AdvancementRule;
+	/** The quota set for this scope, if any. */
+	quota: number | null;
 	cutIndex: number | null;
 	tieAtCut: boolean;
 	progress: { pairs: number; complete: number; byJuror: { jurorId: number; name: string; pairs: number; complete: number }[] };
@@ -63,10 +70,17 @@ export function toCriteria(rows: ResultsInput['criteria']): Criterion[] {
 	return rows.map((c) => ({ id: c.id, weight: Number(c.weight), scaleMin: c.scaleMin, scaleMax: c.scaleMax, isRollOut: c.isRollOut }));
 }
 
-export function advancementRuleOf(round: ResultsInput['round']): AdvancementRule {
-	if (round.advancementRule === 'top_n') return { kind: 'top_n', count: round.advancementCount ?? 1 };
-	if (round.advancementRule === 'threshold') return { kind: 'threshold', min: Number(round.advancementThreshold ?? 0) };
-	return { kind: 'manual' };
+/** The rule of one scope (jury) of the round: its quota where one is set, else the round's count; the threshold beside it. */
+export function advancementRuleOf(round: ResultsInput['round'], juryId: number): AdvancementRule {
+	return scopeRule(
+		{
+			rule: round.advancementRule,
+			count: round.advancementCount,
+			threshold: round.advancementThreshold,
+			quotas: new Map((round.quotas ?? []).map((q) => [q.juryId, q.count]))
+		},
+		juryId
+	);
 }
 
 function scoresOf(sheet: ResultsInput['sheets'][number]): Sheet['scores'] {
@@ -88,7 +102,6 @@ export function computeResults(input: ResultsInput) {
 	const criteria = toCriteria(input.criteria);
 	const conflicts = conflictSet(input.conflicts);
 	const submitted = input.sheets.filter((s) => s.submittedAt !== null);
-	const rule = advancementRuleOf(input.round);
 	const basis = input.round.scoreBasis === 'normalised' ? 'normalised' : 'raw';
 	const tieBreaks = input.round.tieBreaks && isTieBreakOrder(input.round.tieBreaks) ? input.round.tieBreaks : undefined;
 	const scopes: ScopeResult[] = [];
@@ -110,6 +123,7 @@ export function computeResults(input: ResultsInput) {
 					tieBreaks
 				})
 			: [];
+		const rule = advancementRuleOf(input.round, jury.id);
 		const advancement = proposeAdvancement(ranked, rule);
 		const titles = new Map(entries.map((e) => [e.ideaId, e.title]));
 		const completion = roundCompletion({
@@ -126,6 +140,8 @@ export function computeResults(input: ResultsInput) {
 				title: titles.get(r.ideaId) ?? '',
 				proposedOutcome: proposedOutcome(input.round.kind, r.rank, r.proposed, rule.kind === 'manual', r.score !== null)
 			})),
+			rule,
+			quota: input.round.quotas?.find((q) => q.juryId === jury.id)?.count ?? null,
 			cutIndex: advancement.cutIndex,
 			tieAtCut: advancement.tieAtCut,
 			progress: {

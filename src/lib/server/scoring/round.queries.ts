@@ -36,12 +36,16 @@ function roundColumnsQuery(db: Db) {
 			'r.scoreBasis',
 			'r.scoresVisible',
 			'r.tieBreaks',
+			'r.showPreviousRound',
 			'r.status',
 			'r.closedAt',
 			'r.closeReason',
 			'c.name as competitionName',
 			'c.slug as competitionSlug',
-			'c.jurorLoadCap'
+			'c.jurorLoadCap',
+			sql<boolean>`exists (select 1 from round p where p.competition_id = r.competition_id and p.position < r.position)`.as(
+				'hasPreviousRound'
+			)
 		]);
 }
 
@@ -144,6 +148,9 @@ function entriesQuery(db: Db, roundId: RoundRef) {
 			'e.outcome',
 			'e.outcomeReason',
 			'e.rank',
+			'e.score',
+			'e.tieBrokenBy',
+			'e.fromRoundId',
 			'e.decidedAt',
 			'i.title',
 			'i.status',
@@ -184,6 +191,53 @@ function conflictPairsSql(roundId: RoundRef, jurorId?: number) {
 export async function listConflictPairs(db: Db, roundId: number, jurorId?: number) {
 	const result = await conflictPairsSql(roundId, jurorId).execute(db);
 	return result.rows;
+}
+
+/** A top-N round's quotas: how many ideas of a jury's scope advance, overriding the round's count. */
+function quotasQuery(db: Db, roundId: RoundRef) {
+	return db.selectFrom('roundQuota').select(['juryId', 'count']).where('roundId', '=', roundId).orderBy('juryId');
+}
+
+export function listQuotas(db: Db, roundId: number) {
+	return quotasQuery(db, roundId).execute();
+}
+
+/**
+ * The round after this one in its competition (the next position) with its juries, each
+ * with its department: where confirmed advancement enters the ideas that go through.
+ * Held FOR UPDATE with the round, so its status cannot change while the ideas go in.
+ */
+export function findNextRound(db: Transaction<DB>, roundId: number) {
+	return nextRoundQuery(db, roundId).forUpdate('n').executeTakeFirst();
+}
+
+/** The next round as the round page shows it (findNextRound without the lock). */
+export function peekNextRound(db: Db, roundId: number) {
+	return nextRoundQuery(db, roundId).executeTakeFirst();
+}
+
+function nextRoundQuery(db: Db, roundId: number) {
+	return db
+		.selectFrom('round as n')
+		.innerJoin('round as r', (jn) => jn.onRef('r.competitionId', '=', 'n.competitionId').onRef('n.position', '>', 'r.position'))
+		.select((eb) => [
+			'n.id',
+			'n.name',
+			'n.kind',
+			'n.scope',
+			'n.status',
+			jsonArrayFrom(
+				eb
+					.selectFrom('jury as j')
+					.leftJoin('department as d', 'd.id', 'j.departmentId')
+					.select(['j.id', 'j.departmentId', 'd.name as departmentName'])
+					.whereRef('j.roundId', '=', 'n.id')
+					.orderBy('j.id')
+			).as('juries')
+		])
+		.where('r.id', '=', roundId)
+		.orderBy('n.position')
+		.limit(1);
 }
 
 /** All sheets of a round with their scores; the juror's name for organisers' exports only. */
@@ -227,7 +281,8 @@ function recordParts(db: Db, roundId: RoundRef) {
 		sql<
 			{ jurorId: number; ideaId: number; source: string }[]
 		>`(select coalesce(json_agg(x), '[]'::json) from (${conflictPairsSql(roundId)}) x)`.as('conflicts'),
-		sql<boolean>`exists (${anyScoreQuery(db, roundId)})`.as('anyScore')
+		sql<boolean>`exists (${anyScoreQuery(db, roundId)})`.as('anyScore'),
+		jsonArrayFrom(quotasQuery(db, roundId)).as('quotas')
 	] as const;
 }
 
@@ -239,15 +294,16 @@ function recordRowQuery(db: Db, roundId: number) {
 
 /** The JSON parts read back into the shapes of their own queries above (times into dates). */
 function toRecord(row: RecordRow) {
-	const { criteria, juries, entries, sheets, conflicts, anyScore, ...round } = row;
+	const { criteria, juries, entries, sheets, conflicts, anyScore, quotas, ...round } = row;
 	type Entry = Awaited<ReturnType<typeof listEntries>>[number];
 	type Sheet = Awaited<ReturnType<typeof listRoundSheets>>[number];
 	return {
-		round,
+		round: { ...round, quotas: quotas as { juryId: number; count: number }[] },
 		criteria: criteria as unknown as Awaited<ReturnType<typeof listCriteria>>,
 		juries: juries as unknown as Awaited<ReturnType<typeof listJuries>>,
 		entries: (entries as unknown as Entry[]).map((e) => ({
 			...e,
+			score: e.score === null || e.score === undefined ? null : Number(e.score),
 			decidedAt: toDate(e.decidedAt),
 			submittedAt: toDate(e.submittedAt),
 			firstSubmittedAt: toDate(e.firstSubmittedAt),

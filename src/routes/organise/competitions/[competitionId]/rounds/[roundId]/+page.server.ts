@@ -4,13 +4,7 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { formAction, idParam, noFields, orNotFound, type FormParser } from '$lib/server/http';
 import type { SessionUser } from '$lib/server/org/users.service';
-import {
-	entriesSchema,
-	memberSchema,
-	parseCriteriaForm,
-	roundSettingsSchema,
-	toRoundSettings
-} from '$lib/server/competitions/round-setup.schema';
+import { entriesSchema, memberSchema, parseCriteriaForm, parseRoundSettingsForm } from '$lib/server/competitions/round-setup.schema';
 import { closeSchema, parseDecisions, reopenSchema } from '$lib/server/competitions/round-results.schema';
 import {
 	addJuryMember,
@@ -49,9 +43,7 @@ const manage = <T>(
 
 export const actions: Actions = {
 	settings: (event) =>
-		manage(event, 'settings', roundSettingsSchema, (user, roundId, input) =>
-			updateRoundSettings(db(), user, roundId, toRoundSettings(input))
-		),
+		manage(event, 'settings', parseRoundSettingsForm, (user, roundId, input) => updateRoundSettings(db(), user, roundId, input)),
 	criteria: (event) => manage(event, 'criteria', parseCriteriaForm, (user, roundId, input) => saveCriteria(db(), user, roundId, input)),
 	addMember: (event) =>
 		manage(event, 'addMember', memberSchema, (user, roundId, input) => addJuryMember(db(), user, roundId, input.juryId, input.userId)),
@@ -63,7 +55,16 @@ export const actions: Actions = {
 	open: (event) => manage(event, 'open', noFields, (user, roundId) => openRound(db(), user, roundId)),
 	close: (event) => manage(event, 'close', closeSchema, (user, roundId, input) => closeRound(db(), user, roundId, input)),
 	reopen: (event) => manage(event, 'reopen', reopenSchema, (user, roundId, input) => reopenRound(db(), user, roundId, input.reason)),
+	// Confirming also enters the ideas that advance into the next round: the page says how many, and where.
 	confirm: (event) =>
-		manage(event, 'confirm', parseDecisions, (user, roundId, input) => confirmAdvancement(db(), user, roundId, input.decisions)),
+		formAction(event, {
+			access: 'competition.manage',
+			action: 'confirm',
+			schema: parseDecisions,
+			run: async (input, user) => {
+				const result = await confirmAdvancement(db(), user, idParam(event.params.roundId), input.decisions);
+				return { action: 'confirm', done: 'confirm', entered: result.entered, nextRound: result.nextRound?.name ?? null };
+			}
+		}),
 	publish: (event) => manage(event, 'publish', noFields, (user, roundId) => publishResults(db(), user, roundId))
 };
