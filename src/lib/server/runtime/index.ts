@@ -7,6 +7,8 @@ import { prepareFirstStartShared } from '../people/setup.service.js';
 import { configureFileStore } from '../attachments/storage.js';
 import { describeMail, startJobs, type JobsHandle } from '../jobs/boss.js';
 import { sql } from 'kysely';
+import { startLiveListener, stopLiveListener } from '../live/bus.js';
+import { stopLiveHub, watchedSessions } from '../live/hub.js';
 
 let handle: DatabaseHandle | undefined;
 let jobs: JobsHandle | undefined;
@@ -58,6 +60,8 @@ export async function startRuntime(cfg: AppConfig = config()): Promise<StartResu
 		workers: cfg.runJobs
 	});
 	console.log(describeMail(cfg.mail, cfg.runJobs));
+	// Live sessions: one LISTEN connection per instance on PostgreSQL (PGlite announces in-process).
+	if (handle.engine === 'postgres' && cfg.databaseUrl) await startLiveListener(cfg.databaseUrl, watchedSessions);
 	return { ...started, files: files.kind };
 }
 
@@ -92,6 +96,8 @@ export async function firstStartSteps(database: Database, wantsSeed: boolean): P
 }
 
 export async function stopRuntime(): Promise<void> {
+	stopLiveHub();
+	await stopLiveListener().catch((error: Error) => console.error(`[live] stopping: ${error.message}`));
 	const j = jobs;
 	jobs = undefined;
 	// The workers first (a running job gets a few seconds), while the database is still open.
