@@ -3,7 +3,7 @@
  * JSON; every change of a session's order ends with one statement that writes every row's
  * position and times (positions 1..n; the unique (session_id, position) is checked at commit).
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.js';
 import { conflictSources } from '../scoring/conflict-sources.js';
 
@@ -123,6 +123,7 @@ export type PlanRecord = {
 };
 
 type RawPlan = Omit<PlanRecord, 'slots' | 'session'> & {
+	candidates: Candidate[];
 	session: Omit<PlanRecord['session'], 'startsAt' | 'publishedAt'> & { startsAt: string; publishedAt: string | null };
 	slots: (Omit<PlanSlot, 'startsAt' | 'endsAt' | 'toldAt' | 'toldStartsAt' | 'toldEndsAt'> & {
 		startsAt: string;
@@ -134,10 +135,23 @@ type RawPlan = Omit<PlanRecord, 'slots' | 'session'> & {
 };
 
 /**
- * A session with its round, jury and ordered slots (each idea's team and unavailable times),
- * in one statement; `lock` takes the session's row for the transaction (a second tab waits).
+ * Takes the session's row for the transaction: a second change of the same plan waits here,
+ * and reads the plan (in a statement of its own, so it sees what the first one committed).
  */
-export async function loadPlan(db: Db, sessionId: number, options: { lock: boolean }): Promise<PlanRecord | null> {
+export async function lockSession(db: Db, sessionId: number): Promise<boolean> {
+	const { rows } = await sql<{ id: number }>`select id from pitch_session where id = ${sessionId} for update`.execute(db);
+	return rows.length > 0;
+}
+
+/**
+ * A session with its round, jury and ordered slots (each idea's team and unavailable times),
+ * in one statement; with `candidates`, also the jury's ideas not planned yet (`listCandidates`).
+ */
+export async function loadPlan(
+	db: Db,
+	sessionId: number,
+	options: { candidates?: boolean } = {}
+): Promise<(PlanRecord & { candidates: Candidate[] }) | null> {
 	const { rows } = await sql<RawPlan>`
 		select
 			json_build_object('id', s.id, 'roundId', s.round_id, 'juryId', s.jury_id, 'startsAt', s.starts_at, 'room', s.room,
@@ -160,13 +174,13 @@ export async function loadPlan(db: Db, sessionId: number, options: { lock: boole
 				where p.session_id = s.id), '[]'::json) as slots,
 			(s.published_at is not null and exists (select 1 from audit_log a where a.object_type = 'pitch_session'
 				and a.object_id = s.id::text and a.action = 'pitch.slot_removed' and a.created_at > s.published_at
-				and (a.data ->> 'told')::boolean)) as "removedSincePublished"
+				and (a.data ->> 'told')::boolean)) as "removedSincePublished",
+			${options.candidates ? sql`coalesce((select json_agg(c order by c."departmentId" nulls last, c."ideaId") from (${candidatesSql(sql.ref('s.round_id'), sql.ref('s.jury_id'))}) c), '[]'::json)` : sql`'[]'::json`} as candidates
 		from pitch_session s
 		join round r on r.id = s.round_id
 		join competition c on c.id = r.competition_id
 		join jury j on j.id = s.jury_id
-		where s.id = ${sessionId}
-		${options.lock ? sql`for update of s` : sql``}`.execute(db);
+		where s.id = ${sessionId}`.execute(db);
 	const raw = rows[0];
 	if (!raw) return null;
 	return {
@@ -197,7 +211,13 @@ export type Candidate = {
  * kind, without a session, does not count): ready when a mentor marked the idea ready.
  */
 export async function listCandidates(db: Db, roundId: number, juryId: number): Promise<Candidate[]> {
-	const { rows } = await sql<Candidate>`
+	const { rows } =
+		await sql<Candidate>`${candidatesSql(sql`${roundId}`, sql`${juryId}`)} order by "departmentId" nulls last, "ideaId"`.execute(db);
+	return rows;
+}
+
+function candidatesSql(roundId: RawBuilder<unknown>, juryId: RawBuilder<unknown>) {
+	return sql<Candidate>`
 		select e.idea_id as "ideaId", i.title, i.department_id as "departmentId", d.name as "departmentName",
 			exists (select 1 from mentor_assignment a where a.idea_id = e.idea_id and a.ready_at is not null
 				and a.status in ('accepted', 'ended')) as ready,
@@ -207,9 +227,7 @@ export async function listCandidates(db: Db, roundId: number, juryId: number): P
 		join idea i on i.id = e.idea_id
 		left join department d on d.id = i.department_id
 		where e.round_id = ${roundId} and e.jury_id = ${juryId}
-			and not exists (select 1 from presentation_slot p where p.round_id = e.round_id and p.idea_id = e.idea_id and p.session_id is not null)
-		order by i.department_id nulls last, e.idea_id`.execute(db);
-	return rows;
+			and not exists (select 1 from presentation_slot p where p.round_id = e.round_id and p.idea_id = e.idea_id and p.session_id is not null)`;
 }
 
 /** Per idea placed in the session: how many of the jury's members have a conflict with it (found live, and recorded). */

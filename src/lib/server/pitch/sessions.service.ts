@@ -5,7 +5,9 @@
  *
  * Rules every change follows:
  * - organisers only (`canOnSession(actor, 'plan')`); anyone else finds nothing (404);
- * - one transaction that first locks the session's row and reads the whole plan; the plan's
+ * - one transaction that first locks the session's row, then reads the whole plan (a statement
+ *   of its own: on PostgreSQL a read that waited for the lock would see the plan as it was
+ *   before the change it waited for); the plan's
  *   fingerprint (`version`) must be the one the page read, else "the plan changed, reload"
  *   and nothing changes (two tabs, a double click);
  * - refused once the session is live or ended, or the round is closed;
@@ -35,7 +37,7 @@ const CLOSED_ROUND = ['closed', 'published'];
 
 // ---------------------------------------------------------------- the round's sessions
 
-/** The sessions page: the round, per jury its sessions. Two statements at most... one. */
+/** The sessions page: the round, per jury its sessions. One statement. */
 export async function listRoundSessions(db: Database, actor: Actor, roundId: number) {
 	requirePlanner(actor);
 	const data = await q.loadRoundSessions(db, roundId);
@@ -108,7 +110,7 @@ const interval = (pair: [string, string]) => [new Date(pair[0]), new Date(pair[1
  */
 export async function getPlanner(db: Database, actor: Actor, sessionId: number) {
 	requirePlanner(actor);
-	const plan = await q.loadPlan(db, sessionId, { lock: false });
+	const plan = await q.loadPlan(db, sessionId);
 	if (!plan) throw notFound();
 	const [candidates, conflicts] = await Promise.all([
 		q.listCandidates(db, plan.session.roundId, plan.session.juryId),
@@ -167,11 +169,13 @@ async function change<T>(
 	db: Database,
 	actor: Actor,
 	where: { roundId: number; sessionId: number; version: string },
-	work: (trx: Db, plan: q.PlanRecord) => Promise<T>
+	work: (trx: Db, plan: q.PlanRecord & { candidates: q.Candidate[] }) => Promise<T>,
+	options: { candidates?: boolean } = {}
 ): Promise<T> {
 	requirePlanner(actor);
 	return db.transaction().execute(async (trx) => {
-		const plan = await q.loadPlan(trx, where.sessionId, { lock: true });
+		if (!(await q.lockSession(trx, where.sessionId))) throw notFound();
+		const plan = await q.loadPlan(trx, where.sessionId, options);
 		if (!plan || plan.session.roundId !== where.roundId) throw notFound();
 		if (plan.session.status !== 'planned') throw refuse('pitch_plan_session_started', 'This session is live or over.');
 		if (CLOSED_ROUND.includes(plan.round.status)) throw refuse('pitch_plan_round_closed', 'This round is closed.');
@@ -196,59 +200,65 @@ export function updateSessionSettings(db: Database, actor: Actor, where: Where, 
 /**
  * Plan for me: the session's ideas and the jury's ready ideas not yet planned, ordered by the
  * pure planner (departments together, clear of the teams' unavailable times); breaks stay
- * after the same number of pitches. Five statements.
+ * after the same number of pitches. Five statements (lock, plan with candidates, place, order, audit).
  */
 export function planForMe(db: Database, actor: Actor, where: Where & { version: string }) {
-	return change(db, actor, where, async (trx, plan) => {
-		const candidates = await q.listCandidates(trx, plan.session.roundId, plan.session.juryId);
-		const placed: PlanIdea[] = plan.slots
-			.filter((s) => s.kind === 'pitch' && s.ideaId !== null)
-			.map((s) => ({ ideaId: s.ideaId!, departmentId: s.departmentId, ready: true, unavailable: s.unavailable.map(interval) }));
-		const fresh: PlanIdea[] = candidates.map((c) => ({
-			ideaId: c.ideaId,
-			departmentId: c.departmentId,
-			ready: c.ready,
-			unavailable: c.unavailable.map(interval)
-		}));
-		let pitchesSoFar = 0;
-		const breakRows: { id: number; afterPitches: number; minutes: number }[] = [];
-		for (const s of plan.slots) {
-			if (s.kind === 'pitch') pitchesSoFar++;
-			else breakRows.push({ id: s.id, afterPitches: pitchesSoFar, minutes: minutesOf(s) });
-		}
-		const result = planSession([...placed, ...fresh], {
-			startsAt: plan.session.startsAt,
-			slotMinutes: plan.session.slotMinutes,
-			breaks: breakRows
-		});
-		const slotByIdea = new Map(plan.slots.filter((s) => s.ideaId !== null).map((s) => [s.ideaId!, s.id]));
-		const existing: q.SlotTimes[] = [];
-		const added: { ideaId: number; position: number; startsAt: Date; endsAt: Date }[] = [];
-		let b = 0;
-		result.items.forEach((item, i) => {
-			const row = { position: i + 1, startsAt: item.startsAt, endsAt: item.endsAt };
-			if (item.kind === 'break') existing.push({ id: breakRows[b++].id, ...row });
-			else if (slotByIdea.has(item.ideaId)) existing.push({ id: slotByIdea.get(item.ideaId)!, ...row });
-			else added.push({ ideaId: item.ideaId, ...row });
-		});
-		const made = await q.placeIdeas(
-			trx,
-			{ id: plan.session.id, roundId: plan.session.roundId, juryId: plan.session.juryId, location: plan.session.room },
-			added
-		);
-		if (made.length !== added.length) throw refuse('pitch_plan_stale', 'The plan changed in the meantime.');
-		await q.writeOrder(trx, plan.session.id, existing);
-		await audit(trx, actor, plan.session.id, 'planned_for_me', {
-			order: result.order,
-			added: added.map((a) => a.ideaId),
-			notReady: result.notReady,
-			warnings: result.warnings
-		});
-		return { added: added.length, notReady: result.notReady.length, unavailable: result.warnings.length };
-	});
+	return change(
+		db,
+		actor,
+		where,
+		async (trx, plan) => {
+			const candidates = plan.candidates;
+			const placed: PlanIdea[] = plan.slots
+				.filter((s) => s.kind === 'pitch' && s.ideaId !== null)
+				.map((s) => ({ ideaId: s.ideaId!, departmentId: s.departmentId, ready: true, unavailable: s.unavailable.map(interval) }));
+			const fresh: PlanIdea[] = candidates.map((c) => ({
+				ideaId: c.ideaId,
+				departmentId: c.departmentId,
+				ready: c.ready,
+				unavailable: c.unavailable.map(interval)
+			}));
+			let pitchesSoFar = 0;
+			const breakRows: { id: number; afterPitches: number; minutes: number }[] = [];
+			for (const s of plan.slots) {
+				if (s.kind === 'pitch') pitchesSoFar++;
+				else breakRows.push({ id: s.id, afterPitches: pitchesSoFar, minutes: minutesOf(s) });
+			}
+			const result = planSession([...placed, ...fresh], {
+				startsAt: plan.session.startsAt,
+				slotMinutes: plan.session.slotMinutes,
+				breaks: breakRows
+			});
+			const slotByIdea = new Map(plan.slots.filter((s) => s.ideaId !== null).map((s) => [s.ideaId!, s.id]));
+			const existing: q.SlotTimes[] = [];
+			const added: { ideaId: number; position: number; startsAt: Date; endsAt: Date }[] = [];
+			let b = 0;
+			result.items.forEach((item, i) => {
+				const row = { position: i + 1, startsAt: item.startsAt, endsAt: item.endsAt };
+				if (item.kind === 'break') existing.push({ id: breakRows[b++].id, ...row });
+				else if (slotByIdea.has(item.ideaId)) existing.push({ id: slotByIdea.get(item.ideaId)!, ...row });
+				else added.push({ ideaId: item.ideaId, ...row });
+			});
+			const made = await q.placeIdeas(
+				trx,
+				{ id: plan.session.id, roundId: plan.session.roundId, juryId: plan.session.juryId, location: plan.session.room },
+				added
+			);
+			if (made.length !== added.length) throw refuse('pitch_plan_stale', 'The plan changed in the meantime.');
+			await q.writeOrder(trx, plan.session.id, existing);
+			await audit(trx, actor, plan.session.id, 'planned_for_me', {
+				order: result.order,
+				added: added.map((a) => a.ideaId),
+				notReady: result.notReady,
+				warnings: result.warnings
+			});
+			return { added: added.length, notReady: result.notReady.length, unavailable: result.warnings.length };
+		},
+		{ candidates: true }
+	);
 }
 
-/** Earlier / later (one step) or to a position (drag and drop). Three statements. */
+/** Earlier / later (one step) or to a position (drag and drop). Four statements (lock, plan, order, audit). */
 export function moveSlot(db: Database, actor: Actor, where: Where, input: MoveInput) {
 	return change(db, actor, { ...where, version: input.version }, async (trx, plan) => {
 		const order = orderOf(plan);
@@ -271,7 +281,7 @@ export function moveSlot(db: Database, actor: Actor, where: Where, input: MoveIn
 	});
 }
 
-/** A break after an item (or first). Four statements. */
+/** A break after an item (or first). Five statements (lock, plan, break, order, audit). */
 export function addBreak(db: Database, actor: Actor, where: Where, input: AddBreakInput) {
 	return change(db, actor, { ...where, version: input.version }, async (trx, plan) => {
 		const order = orderOf(plan);
@@ -293,7 +303,7 @@ export function addBreak(db: Database, actor: Actor, where: Where, input: AddBre
 
 /**
  * A break or an idea out of the plan; the items after it move up. A slot its team was told
- * about is cancelled at once (their calendar's invitation, METHOD:CANCEL). Four statements.
+ * about is cancelled at once (their calendar's invitation, METHOD:CANCEL). Four statements, five with the cancellation.
  */
 export function removeSlot(db: Database, actor: Actor, where: Where, input: { version: string; slotId: number }) {
 	return change(db, actor, { ...where, version: input.version }, async (trx, plan) => {
@@ -321,7 +331,7 @@ export function removeSlot(db: Database, actor: Actor, where: Where, input: { ve
 	});
 }
 
-/** An idea of the jury that is not planned yet, at the end ("add anyway" for one not ready). Three statements. */
+/** An idea of the jury that is not planned yet, at the end ("add anyway" for one not ready). Four statements. */
 export function addIdea(db: Database, actor: Actor, where: Where, input: { version: string; ideaId: number }) {
 	return change(db, actor, { ...where, version: input.version }, async (trx, plan) => {
 		const last = plan.slots.at(-1);
@@ -366,7 +376,7 @@ function slotParams(plan: q.PlanRecord, slot: q.PlanSlot, when: { startsAt: Date
  * team was told (or that was never told) tells its team (`pitch_slot_planned` the first time,
  * `pitch_slot_changed` after, SEQUENCE raised), and the jurors get the session's invitation
  * (`pitch_session_planned` / `pitch_session_changed`). Nothing changed: nothing is sent and
- * the version stays. Four statements, however many slots.
+ * the version stays. Five statements, however many slots (lock, plan, told, notifications, audit).
  */
 export function publishPlan(db: Database, actor: Actor, where: Where & { version: string }) {
 	return change(db, actor, where, async (trx, plan) => {
