@@ -73,8 +73,21 @@ export async function findSessionPrint(db: Db, sessionId: number, actorId: numbe
 					.leftJoin('idea as i', 'i.id', 'p.ideaId')
 					.leftJoin('department as d', 'd.id', 'i.departmentId')
 					.leftJoin('processArea as pa', 'pa.id', 'i.processAreaId')
-					.leftJoin('mentorAssignment as a', (jn) => jn.onRef('a.ideaId', '=', 'i.id').on('a.status', '=', 'accepted'))
-					.leftJoin('appUser as mu', 'mu.id', 'a.mentorId')
+					// The mentor who coached it: the current one, or the last one (mentorships end once an idea is entered).
+					.leftJoinLateral(
+						(lb) =>
+							lb
+								.selectFrom('mentorAssignment as ma')
+								.innerJoin('appUser as mu', 'mu.id', 'ma.mentorId')
+								.select(['mu.name as mentorName', 'ma.readyAt'])
+								.whereRef('ma.ideaId', '=', 'i.id')
+								.where('ma.status', 'in', ['accepted', 'ended'])
+								.orderBy(sql`ma.ready_at desc nulls last`)
+								.orderBy('ma.createdAt', 'desc')
+								.limit(1)
+								.as('a'),
+						(jn) => jn.onTrue()
+					)
 					.select((sb) => [
 						'p.id',
 						'p.position',
@@ -89,7 +102,7 @@ export async function findSessionPrint(db: Db, sessionId: number, actorId: numbe
 						'pa.nameNl as processAreaNl',
 						(booklet ? sql<string | null>`i.problem` : sql<string | null>`null`).as('problem'),
 						(booklet ? sql<string | null>`i.proposal` : sql<string | null>`null`).as('proposal'),
-						'mu.name as mentorName',
+						'a.mentorName',
 						'a.readyAt',
 						sb
 							.selectFrom('ideaMember as m')

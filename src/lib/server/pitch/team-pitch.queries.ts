@@ -1,5 +1,4 @@
 /** The team's pitch-day page: its slots in published sessions, its unavailable times; adding and removing those. */
-import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 

@@ -31,6 +31,8 @@ export const unavailabilitySchema = z
 		note: textField(MAX_UNAVAILABLE_NOTE).default('')
 	})
 	.superRefine((v, ctx) => {
+		// Runs also when a time was unreadable (reported beside its field already).
+		if (!(v.startsAt instanceof Date) || !(v.endsAt instanceof Date)) return;
 		if (v.endsAt.getTime() <= v.startsAt.getTime())
 			ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'pitch_team_ends_before_start' });
 		else if (v.endsAt.getTime() - v.startsAt.getTime() > MAX_UNAVAILABLE_DAYS * 86_400_000)
