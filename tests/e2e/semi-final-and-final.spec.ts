@@ -4,11 +4,15 @@
  * Operations' three MT jurors score their 15 ideas, less the ones they have a conflict with:
  * Jeroen Willems and Marieke Visser are above several submitters in the reporting line
  * (Marieke two levels above Sanne, through Ronald Kok), Jeroen declared one, Erik Brouwer
- * declares one more here; the organiser closes the round (with an override: the other
- * departments are not done), confirms the proposed advancement and publishes; the finalists
- * go into the final, where Annelies Jansen and Bart Hendriks score them (Hans Mulder and
- * Willemijn de Vries are above Sanne's team, and their jury page says why); a winner is
- * recorded; Sanne reads her feedback.
+ * declares one more here; the organiser sets the quotas (Build Operations 3, every other
+ * department 1), closes the round (with an override: the other departments are not done),
+ * confirms the proposed advancement and publishes; confirming enters the finalists into the
+ * final by itself; the organiser lets the final's jury see the semi-final, where Annelies
+ * Jansen (who reads the semi-final's scores and comments beside her sheet) and Bart Hendriks
+ * score them (Hans Mulder and Willemijn de Vries are above Sanne's team, and their jury page
+ * says why); a winner is recorded; Sanne reads her feedback, with the rule that applied.
+ * pitch-day.spec.ts runs before this one and live-scores another department's ideas in the
+ * same semi-final: nothing here counts on the other departments having no scores.
  *
  * To keep it fast, each juror scores one idea through the sheet itself (keyboard-free
  * clicks on the rubric levels) and the rest through the offline sheet: the test downloads
@@ -144,7 +148,28 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 		});
 	});
 
-	await test.step('the organiser closes the semi-final, confirms the advancement and publishes', async () => {
+	await test.step('the organiser sets the quotas: Build Operations 3, every other department 1', async () => {
+		await as(browser, 'Ruud van Dijk', async (page) => {
+			await page.goto(competitionPath);
+			await page.getByRole('link', { name: /Semi-final/ }).click();
+			await expect(page.getByTestId('round-status')).toHaveText('Open for scoring');
+			await page.getByLabel('Ideas that advance per scope (top N)').fill('1');
+			const quotas = page.getByTestId('quotas');
+			// A quota that is no whole number is refused beside its field; what was typed stays.
+			await quotas.getByLabel('Build Operations', { exact: true }).fill('2.5');
+			await page.getByRole('button', { name: 'Save settings' }).click();
+			await expect(quotas.getByText('Not a whole number.')).toBeVisible();
+			await expect(quotas.getByLabel('Build Operations', { exact: true })).toHaveValue('2.5');
+			await expect(page.getByLabel('Ideas that advance per scope (top N)')).toHaveValue('1');
+			await quotas.getByLabel('Build Operations', { exact: true }).fill('3');
+			await page.getByRole('button', { name: 'Save settings' }).click();
+			await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+			await expect(page.getByTestId('scope-rule-Build Operations')).toHaveText('Rule: Top 3 of Build Operations');
+			await expect(page.locator('[data-testid^="scope-rule-"]').filter({ hasText: 'Top 1 per department' }).first()).toBeVisible();
+		});
+	});
+
+	await test.step('the organiser closes the semi-final, confirms the advancement (which fills the final) and publishes', async () => {
 		await as(browser, 'Ruud van Dijk', async (page) => {
 			await page.goto(competitionPath);
 			await page.getByRole('link', { name: /Semi-final/ }).click();
@@ -158,25 +183,35 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			await page.getByRole('button', { name: 'Close the round and lock the scores' }).click();
 			await expect(page.getByTestId('round-status')).toHaveText('Closed');
 			await page.screenshot({ path: 'test-results/judging-round-closed.png', fullPage: true });
+			// Build Operations' quota of 3: three proposed to advance, the rest below the cut line.
+			const boRows = page.getByTestId('ranking-Build Operations').locator('tbody tr[data-testid^="rank-row-"]');
+			for (let i = 0; i < 3; i++) await expect(boRows.nth(i).locator('select')).toHaveValue('advanced');
+			await expect(boRows.nth(3).locator('select')).toHaveValue('stopped');
+			await expect(page.getByTestId('next-round-note')).toContainText('Confirming enters the ideas that advance into Final by themselves');
 			await page.getByRole('button', { name: 'Confirm the outcomes' }).click();
-			await expect(page.getByRole('status').filter({ hasText: 'The outcomes are recorded' })).toBeVisible();
+			const done = page.getByRole('status').filter({ hasText: 'The outcomes are recorded' });
+			await expect(done).toBeVisible();
+			await expect(done).toContainText(/\d+ ideas entered into Final, with their scores carried\./);
 			await expect(page.getByTestId('ranking-Build Operations').locator('tbody tr').first()).toContainText('Advanced to the final');
 			await page.getByRole('button', { name: 'Publish the results' }).click();
 			await expect(page.getByTestId('round-status')).toHaveText('Results published');
 		});
 	});
 
-	await test.step('the organiser enters the finalists into the final and opens it', async () => {
+	await test.step('the final holds the finalists by itself; the organiser shows its jury the semi-final and opens it', async () => {
 		await as(browser, 'Ruud van Dijk', async (page) => {
 			await page.goto(competitionPath);
 			await page.getByRole('link', { name: /Final/ }).click();
 			await expect(page.getByTestId('round-status')).toHaveText('Not open yet');
-			const boxes = page.locator('input[name="ideaIds"]');
-			const finalists = await boxes.count();
-			expect(finalists).toBeGreaterThanOrEqual(3);
-			for (let i = 0; i < finalists; i++) await boxes.nth(i).check();
-			await page.getByRole('button', { name: 'Enter the selected ideas' }).click();
-			await expect(page.getByRole('status').filter({ hasText: 'Ideas entered in the round.' })).toBeVisible();
+			// Build Operations' three, and the best of any other department scored before the close.
+			const finalists = page.getByTestId('ranking-Higher management').locator('tbody tr[data-testid^="rank-row-"]');
+			await expect(finalists.filter({ hasText: SANNE_IDEA })).toHaveCount(1);
+			expect(await finalists.count()).toBeGreaterThanOrEqual(3);
+			await expect(page.locator('input[name="ideaIds"]')).toHaveCount(0);
+			await page.getByLabel("Show the previous round's scores, ranks and comments to this jury").check();
+			await page.getByRole('button', { name: 'Save settings' }).click();
+			await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+			await expect(page.getByLabel("Show the previous round's scores, ranks and comments to this jury")).toBeChecked();
 			await page.getByRole('button', { name: 'Open scoring' }).click();
 			await expect(page.getByTestId('round-status')).toHaveText('Open for scoring');
 		});
@@ -189,6 +224,12 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 		await as(browser, 'Annelies Jansen', async (page) => {
 			await page.goto('/jury');
 			await roundSection(page, 'Final').getByRole('link', { name: SANNE_IDEA }).click();
+			// The semi-final's score, rank and comments, marked as such, without names.
+			const carried = page.getByTestId('carried-round');
+			await expect(carried.getByRole('heading', { level: 2 })).toHaveText('From the previous round: Semi-final');
+			await expect(carried.getByTestId('carried-score')).toContainText('rank 1 of 15 in Build Operations');
+			await expect(carried).toContainText('Directly usable on the other module lines.');
+			await expect(carried).not.toContainText('Erik');
 			await scoreOnSheet(page, 5, 'An example for every cleanroom in the company.');
 			await scoreOffline(page, 'Final', finalLevel);
 		});
@@ -244,6 +285,10 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			const semi = page.getByTestId('feedback-semi_final');
 			await expect(semi.getByTestId('feedback-outcome')).toHaveText('Advanced to the final');
 			await expect(semi.getByTestId('feedback-rank')).toHaveText('1 of 15 in Build Operations');
+			await expect(semi.getByTestId('feedback-rule')).toHaveText('Top 3 of Build Operations');
+			// Sanne's idea scored highest on its own: no tie-break placed it.
+			await expect(semi.getByTestId('feedback-tie-break')).toHaveCount(0);
+			await expect(final.getByTestId('feedback-rule')).toHaveText('Decided by the organisers');
 			await expect(semi).toContainText('Directly usable on the other module lines.');
 			await expect(semi).not.toContainText('Erik');
 			await page.screenshot({ path: 'test-results/judging-feedback.png', fullPage: true });
