@@ -4,12 +4,14 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { db } from '$lib/server/runtime';
 import { idParam, orNotFound, readForm } from '$lib/server/http';
 import { getJuryHome } from '$lib/server/scoring/jury-sheet.service';
+import { listJurorSessions } from '$lib/server/live/live.service';
 import { importOfflineSheet } from '$lib/server/scoring/offline-sheet.service';
 import { OFFLINE_SHEET_MAX_BYTES } from '$lib/server/scoring/offline-sheet';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'jury.score');
-	return await getJuryHome(db(), user);
+	const [home, sessions] = await Promise.all([getJuryHome(db(), user), listJurorSessions(db(), user)]);
+	return { ...home, sessions };
 };
 
 export const actions: Actions = {

@@ -10,7 +10,7 @@
  * - Blind: a juror's view carries only their own values (domain/live-session.ts viewFor).
  */
 import type { Database } from '../db/index.js';
-import { canOnSession, type Actor } from '../auth/policy.js';
+import { can, canOnSession, type Actor } from '../auth/policy.js';
 import { DomainError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { rubricOf } from '../../domain/rubric.js';
@@ -165,4 +165,13 @@ export async function sendTaps(db: Database, actor: Actor, sessionId: number, ba
 	if (notOnJury && !canOnSession(actor, 'follow', { onJury: false, isJuryChair: false })) throw notFound();
 	if (result.changed) announceCommitted(sessionId);
 	return result;
+}
+
+/**
+ * The juror's pitch sessions for the jury home: live ones and those planned from today on,
+ * each with whether the juror chairs its jury. One statement; none for someone who is not a juror.
+ */
+export async function listJurorSessions(db: Database, actor: Actor) {
+	if (!can(actor, 'jury.score')) return [];
+	return q.listJurorSessions(db, actor.id);
 }
