@@ -23,7 +23,9 @@ export const planErrorText = (code: string): string => (texts[code] ? texts[code
 
 /** "09:00" in Amsterdam. */
 export function timeOf(value: Date | string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(value));
+	return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(
+		new Date(value)
+	);
 }
 
 /** "Tue 3 Mar 2026" in Amsterdam. */
