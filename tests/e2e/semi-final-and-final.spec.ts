@@ -164,6 +164,9 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			await quotas.getByLabel('Build Operations', { exact: true }).fill('3');
 			await page.getByRole('button', { name: 'Save settings' }).click();
 			await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+			// What was saved stays in the form.
+			await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Semi-final');
+			await expect(quotas.getByLabel('Build Operations', { exact: true })).toHaveValue('3');
 			await expect(page.getByTestId('scope-rule-Build Operations')).toHaveText('Rule: Top 3 of Build Operations');
 			await expect(page.locator('[data-testid^="scope-rule-"]').filter({ hasText: 'Top 1 per department' }).first()).toBeVisible();
 		});
