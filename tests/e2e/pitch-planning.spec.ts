@@ -8,7 +8,7 @@
  * server carries invite.ics with the slot's new time.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs, waitForMail } from './helpers';
+import { expectAccessibleNow, signInAs, waitForMail } from './helpers';
 
 const JURY = 'Logistics MT';
 const ROOM = 'Warehouse 2, training room Quay';
@@ -38,6 +38,7 @@ async function openSessions(page: Page): Promise<string> {
 	const sessions = `${new URL(page.url()).pathname}/sessions`;
 	await page.goto(sessions);
 	await expect(page.getByRole('heading', { name: 'Pitch sessions', level: 1 })).toBeVisible();
+	await expectAccessibleNow(page);
 	return sessions;
 }
 
@@ -113,6 +114,7 @@ test('the organiser plans a new session, moves an idea without JavaScript and pu
 	await expect(page.getByTestId('plan-notice')).toContainText(/Plan published\. Teams told: 1\. Jurors told: \d+\./);
 	await expect(page.getByTestId('published-badge')).toHaveText('Published (version 1)');
 	await page.screenshot({ path: 'test-results/pitch-planner.png', fullPage: true });
+	await expectAccessibleNow(page);
 
 	// The team's invitation (in the member's language): the slot at 13:15 Amsterdam time, in the new room.
 	const mail = await waitForMail((m) => m.text.includes(title) && /pitches on|pitcht op/.test(m.text), 60_000);
@@ -131,5 +133,14 @@ test('the organiser plans a new session, moves an idea without JavaScript and pu
 	const cancel = await waitForMail((m) => m.text.includes(title) && /is cancelled|gaat niet door/.test(m.text), 60_000);
 	const cancelIcs = cancel.mail.attachments.find((a) => a.filename === 'invite.ics')!.content.toString('utf8');
 	expect(cancelIcs).toContain('METHOD:CANCEL');
+
+	// With JavaScript, dragging the idea above the break puts it first again (not published: the plan shows what would be told).
+	await page.goto(plannerUrl);
+	const dragged = page.locator('[data-testid="plan-item"][data-kind="pitch"]', { hasText: title });
+	await dragged.dragTo(page.locator('[data-testid="plan-item"][data-kind="break"]'));
+	await expect(page.getByTestId('plan-notice')).toContainText('Order changed');
+	await expect(page.getByTestId('plan-item').first()).toHaveAttribute('data-kind', 'pitch');
+	await expect(dragged.getByTestId('item-time')).toHaveText('13:00–13:30');
+	await expect(page.getByTestId('publish-pending')).toContainText('Slots to tell (new or changed): 1.');
 	await context.close();
 });
