@@ -104,6 +104,19 @@ describe('sessions', () => {
 		expect(audit.map((a) => a.action)).toEqual(['pitch.session_created']);
 	});
 
+	it('a double click makes one session; a closed round takes none', async () => {
+		const w = await setup();
+		const startsAt = new Date('2026-03-04T08:00:00Z');
+		const made = await Promise.all([
+			measure('create session', () => createSession(db, w.organiser, w.round.id, { juryId: w.juryId, ...settings, startsAt })),
+			createSession(db, w.organiser, w.round.id, { juryId: w.juryId, ...settings, startsAt })
+		]);
+		expect(made[0].id).toBe(made[1].id);
+		expect(made.map((m) => m.created).sort()).toEqual([false, true]);
+		await db.updateTable('round').set({ status: 'closed' }).where('id', '=', w.round.id).execute();
+		expect(await codeOf(createSession(db, w.organiser, w.round.id, { juryId: w.juryId, ...settings }))).toBe('pitch_plan_round_closed');
+	});
+
 	it('refuses another round’s jury beside the field, and strangers find nothing', async () => {
 		const w = await setup();
 		const other = await pf.pitchWorld();

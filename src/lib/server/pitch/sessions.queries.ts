@@ -54,6 +54,22 @@ export async function loadRoundSessions(db: Db, roundId: number): Promise<RoundS
 	return rows[0] ?? null;
 }
 
+/**
+ * Takes the jury's row (a double click's second request waits here), and tells whether the
+ * jury is the round's and whether the round still takes changes.
+ */
+export async function lockJury(db: Db, roundId: number, juryId: number) {
+	const { rows } = await sql<{ roundStatus: string; isRounds: boolean }>`
+		select r.status as "roundStatus", exists (select 1 from jury j where j.id = ${juryId} and j.round_id = r.id) as "isRounds"
+		from round r where r.id = ${roundId}`.execute(db);
+	if (rows[0]?.isRounds) await sql`select id from jury where id = ${juryId} for update`.execute(db);
+	return rows[0] ?? null;
+}
+
+/**
+ * A session for the jury, or the one it already has at that moment (a second click of the
+ * same form finds the first one's): `created` says which.
+ */
 export async function insertSession(
 	db: Db,
 	row: {
@@ -67,14 +83,18 @@ export async function insertSession(
 		createdBy: number;
 	}
 ) {
-	// The jury must be the round's: the composite key refuses anything else, this finds nothing instead.
-	const { rows } = await sql<{ id: number }>`
-		insert into pitch_session (round_id, jury_id, starts_at, room, slot_minutes, pitch_minutes, questions_minutes, created_by)
-		select ${row.roundId}, j.id, ${row.startsAt}, ${row.room}, ${row.slotMinutes}, ${row.pitchMinutes}, ${row.questionsMinutes}, ${row.createdBy}
-		from jury j join round r on r.id = j.round_id
-		where j.id = ${row.juryId} and j.round_id = ${row.roundId} and r.status not in ('closed', 'published')
-		returning id`.execute(db);
-	return rows[0] ?? null;
+	const { rows } = await sql<{ id: number; created: boolean }>`
+		with existing as (
+			select id from pitch_session where round_id = ${row.roundId} and jury_id = ${row.juryId} and starts_at = ${row.startsAt}
+		), made as (
+			insert into pitch_session (round_id, jury_id, starts_at, room, slot_minutes, pitch_minutes, questions_minutes, created_by)
+			select ${row.roundId}, ${row.juryId}, ${row.startsAt}, ${row.room}, ${row.slotMinutes}, ${row.pitchMinutes},
+				${row.questionsMinutes}, ${row.createdBy}
+			where not exists (select 1 from existing)
+			returning id
+		)
+		select id, true as created from made union all select id, false from existing limit 1`.execute(db);
+	return rows[0];
 }
 
 // ---------------------------------------------------------------- one session's plan

@@ -49,23 +49,27 @@ export async function listRoundSessions(db: Database, actor: Actor, roundId: num
 	};
 }
 
+/**
+ * A new session for one of the round's juries. The same jury at the same moment twice (a
+ * double click, a second tab) gives the session made first. Four statements (the round's
+ * facts, the jury locked, the session, the audit).
+ */
 export async function createSession(db: Database, actor: Actor, roundId: number, input: NewSessionInput) {
 	requirePlanner(actor);
 	return db.transaction().execute(async (trx) => {
+		const facts = await q.lockJury(trx, roundId, input.juryId);
+		if (!facts) throw notFound();
+		if (CLOSED_ROUND.includes(facts.roundStatus)) throw refuse('pitch_plan_round_closed', 'This round is closed.');
+		if (!facts.isRounds) throw new FieldErrors({ juryId: ['pitch_plan_unknown_jury'] });
 		const made = await q.insertSession(trx, { ...input, roundId, createdBy: actor.id });
-		if (!made) {
-			const data = await q.loadRoundSessions(trx, roundId);
-			if (!data) throw notFound();
-			if (CLOSED_ROUND.includes(data.round.status)) throw refuse('pitch_plan_round_closed', 'This round is closed.');
-			throw new FieldErrors({ juryId: ['pitch_plan_unknown_jury'] });
-		}
-		await recordAudit(trx, {
-			actorId: actor.id,
-			action: 'pitch.session_created',
-			objectType: 'pitch_session',
-			objectId: made.id,
-			data: { roundId, juryId: input.juryId, startsAt: input.startsAt.toISOString(), room: input.room }
-		});
+		if (made.created)
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'pitch.session_created',
+				objectType: 'pitch_session',
+				objectId: made.id,
+				data: { roundId, juryId: input.juryId, startsAt: input.startsAt.toISOString(), room: input.room }
+			});
 		return made;
 	});
 }
