@@ -22,9 +22,12 @@
  *   --engines postgres,pglite   engines to measure (default both)
  *   --size 20000                knowledge-base entries (PGlite only up to 100,000)
  *   --seconds 120               measuring seconds per engine (set-up and build come on top)
- *   --steps http                http (the above), hr-import (the HR import, PostgreSQL) and/or mail
+ *   --steps http                http (the above), hr-import (the HR import, PostgreSQL), mail
  *                               (digests for --mail-people people built and handed to a local SMTP
- *                               server, on each of --engines)
+ *                               server, on each of --engines) and/or live (30 jurors scoring a pitch
+ *                               session at once by taps while 31 screens follow by server-sent events:
+ *                               tap to the chair's screen p50/p99, taps lost or counted twice;
+ *                               scripts/bench/live.ts)
  *   --connections 10            connections per page under load
  *   --app <dir>                 measure the app built in <dir> (a private copy) instead of this one
  *   --no-build                  use the existing <dir>/build as it is
@@ -40,6 +43,7 @@ import { combinedTable, engineTable, mailTable } from './bench/report.js';
 import { buildApp, hasBuild } from './bench/server.js';
 import { runHrImportStep } from './bench/hr-import.js';
 import { runMailStep } from './bench/mail.js';
+import { liveTable, runLiveStep } from './bench/live.js';
 
 function option(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
@@ -106,10 +110,23 @@ async function benchMail(): Promise<boolean> {
 	return results.every((r) => r.ok);
 }
 
+async function benchLive(): Promise<boolean> {
+	if (BUILD) buildApp(APP_DIR, log);
+	else if (!hasBuild(APP_DIR)) throw new Error(`${APP_DIR}/build is missing; build it or leave out --no-build`);
+	const results = await runLiveStep(requested as Engine[], APP_DIR, PORT, SERVER_URL, log);
+	const out = join(root, 'test-results');
+	mkdirSync(out, { recursive: true });
+	writeFileSync(join(out, 'bench-live.json'), JSON.stringify(results, null, '\t') + '\n');
+	console.log(`\nLive session: 30 jurors scoring by taps, every screen by server-sent events\n\n${liveTable(results)}\n`);
+	console.log('Raw figures: test-results/bench-live.json');
+	return results.every((r) => r.ok);
+}
+
 async function main() {
 	if (STEPS.includes('http')) await benchHttp();
 	if (STEPS.includes('hr-import')) await runHrImportStep(SERVER_URL, HR_PEOPLE);
 	if (STEPS.includes('mail') && !(await benchMail())) process.exitCode = 1;
+	if (STEPS.includes('live') && !(await benchLive())) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -131,6 +131,20 @@ describe('taps', () => {
 		expect((await sheetOf(juror.id, idea))!.version).toBe(sheet!.version);
 	});
 
+	it.runIf(!process.env.DATABASE_URL)('on the embedded database a batch is one statement, and a repeat still counts once', async () => {
+		const juror = w.jurors[1];
+		const t = tap(w.ideas[0].id, w.round.criteria[1].id, 5, 50);
+		const tally = newTally();
+		const r = await countStatements(tally, () => sendTaps(db, juror, w.session.id, { taps: [t], submits: [] }, { oneConnection: true }));
+		expect(r.taps[0].outcome).toBe('applied');
+		expect(tally.statements).toBe(1);
+		expect(tally.control).toBe(0);
+		const again = await Promise.all(
+			[1, 2, 3].map(() => sendTaps(db, juror, w.session.id, { taps: [t], submits: [] }, { oneConnection: true }))
+		);
+		expect(again.map((a) => a.taps[0].outcome)).toEqual(['repeat', 'repeat', 'repeat']);
+	});
+
 	it('an old tap arriving after a newer one does not win, but is stored', async () => {
 		const juror = w.jurors[1];
 		const c1 = w.round.criteria[0];

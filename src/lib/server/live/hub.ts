@@ -13,7 +13,7 @@ import { viewFor, type LiveState, type LiveView, type Viewer } from '../../domai
 import { loadLiveState } from './live.service.js';
 import { onLiveChange } from './bus.js';
 
-export const COALESCE_MS = 25;
+export const COALESCE_MS = 40;
 export const HEARTBEAT_MS = 15_000;
 export const RETRY_MS = 2_000;
 

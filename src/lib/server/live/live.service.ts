@@ -151,15 +151,20 @@ export type TapBatch = { taps: q.TapInput[]; submits: number[] };
 
 /**
  * A juror's batch of taps and submits: one transaction of two statements (the juror's tap
- * lock, then applyTapBatch, which checks every fact itself and announces a change). A
+ * lock, then applyTapBatch, which checks every fact itself and announces a change); on the
+ * embedded database (`oneConnection`) the one statement alone. A
  * refused tap is answered (and acknowledged) with its reason; a session the actor does not
  * sit on is 404.
  */
-export async function sendTaps(db: Database, actor: Actor, sessionId: number, batch: TapBatch) {
-	const result = await db.transaction().execute(async (tx) => {
-		await q.lockJurorTaps(tx, actor.id);
-		return q.applyTapBatch(tx, sessionId, actor.id, batch.taps, batch.submits);
-	});
+export async function sendTaps(db: Database, actor: Actor, sessionId: number, batch: TapBatch, options: { oneConnection?: boolean } = {}) {
+	// On the embedded database (one connection, every statement in turn) the batch's one
+	// statement is already alone: no transaction, no lock.
+	const result = options.oneConnection
+		? await q.applyTapBatch(db, sessionId, actor.id, batch.taps, batch.submits)
+		: await db.transaction().execute(async (tx) => {
+				await q.lockJurorTaps(tx, actor.id);
+				return q.applyTapBatch(tx, sessionId, actor.id, batch.taps, batch.submits);
+			});
 	if (result.roundStatus === null) throw notFound();
 	const notOnJury = [...result.taps, ...result.submits].some((t) => t.reason === 'not_on_jury');
 	if (notOnJury && !canOnSession(actor, 'follow', { onJury: false, isJuryChair: false })) throw notFound();

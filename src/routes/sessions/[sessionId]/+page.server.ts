@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { db } from '$lib/server/runtime';
+import { db, runtimeEngine } from '$lib/server/runtime';
 import { formAction, idParam, orNotFound } from '$lib/server/http';
 import { DomainError } from '$lib/server/errors';
 import { getLiveSession, moveLiveSession, sendTaps } from '$lib/server/live/live.service';
@@ -31,8 +31,10 @@ const chairMove = (move: ChairMove) => (event: Parameters<Actions[string]>[0]) =
 		action: move,
 		schema: chairFormSchema,
 		run: async (input, user) => {
-			await moveLiveSession(db(), user, idParam(event.params.sessionId), move, input.version);
-			return { action: move, done: move };
+			const sessionId = idParam(event.params.sessionId);
+			await moveLiveSession(db(), user, sessionId, move, input.version);
+			// The page is read again by its own request: the move's statements and the page's stay in their own budgets.
+			redirect(303, `/sessions/${sessionId}`);
 		}
 	});
 
@@ -55,10 +57,16 @@ export const actions: Actions = {
 			schema: tapFormSchema,
 			run: async (input, user) => {
 				const sessionId = idParam(event.params.sessionId);
-				const result = await sendTaps(db(), user, sessionId, {
-					taps: [{ clientId: randomUUID(), deviceSeq: nextDeviceSeq(), ...input }],
-					submits: []
-				});
+				const result = await sendTaps(
+					db(),
+					user,
+					sessionId,
+					{
+						taps: [{ clientId: randomUUID(), deviceSeq: nextDeviceSeq(), ...input }],
+						submits: []
+					},
+					{ oneConnection: runtimeEngine() === 'pglite' }
+				);
 				const tap = result.taps[0];
 				if (tap?.outcome === 'refused') throw refusal(tap.reason);
 				redirect(303, `/sessions/${sessionId}?tapped=${input.criterionId}#criterion-${input.criterionId}`);
@@ -71,7 +79,13 @@ export const actions: Actions = {
 			schema: submitFormSchema,
 			run: async (input, user) => {
 				const sessionId = idParam(event.params.sessionId);
-				const result = await sendTaps(db(), user, sessionId, { taps: [], submits: [input.ideaId] });
+				const result = await sendTaps(
+					db(),
+					user,
+					sessionId,
+					{ taps: [], submits: [input.ideaId] },
+					{ oneConnection: runtimeEngine() === 'pglite' }
+				);
 				const submit = result.submits[0];
 				if (submit && !submit.submitted) throw refusal(submit.reason);
 				redirect(303, `/sessions/${sessionId}?tapped=submitted`);

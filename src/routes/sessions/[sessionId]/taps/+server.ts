@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/runtime';
+import { db, runtimeEngine } from '$lib/server/runtime';
 import { idParam, orNotFound } from '$lib/server/http';
 import { sendTaps } from '$lib/server/live/live.service';
 import { tapBatchSchema, MAX_TAPS_PER_BATCH } from '$lib/server/live/live.schema';
@@ -29,10 +29,16 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	if (!parsed.success) return json({ error: 'invalid', issues: parsed.error.issues.map((i) => i.path.join('.')) }, { status: 400 });
 	const { taps, submits } = parsed.data;
 	const result = await orNotFound(
-		sendTaps(db(), locals.user, sessionId, {
-			taps: taps.map((t) => ({ clientId: t.clientId, deviceSeq: t.seq, ideaId: t.ideaId, criterionId: t.criterionId, value: t.value })),
-			submits: submits.map((s) => s.ideaId)
-		})
+		sendTaps(
+			db(),
+			locals.user,
+			sessionId,
+			{
+				taps: taps.map((t) => ({ clientId: t.clientId, deviceSeq: t.seq, ideaId: t.ideaId, criterionId: t.criterionId, value: t.value })),
+				submits: submits.map((s) => s.ideaId)
+			},
+			{ oneConnection: runtimeEngine() === 'pglite' }
+		)
 	);
 	const submitOutcome = new Map(result.submits.map((s) => [s.ideaId, s]));
 	return json({
