@@ -25,8 +25,8 @@ import { signInAs } from './helpers';
 
 const SANNE_IDEA = 'Photo check of part kits before they go into the cleanroom';
 
-async function as<T>(browser: Browser, name: string, run: (page: Page) => Promise<T>): Promise<T> {
-	const context = await browser.newContext();
+async function as<T>(browser: Browser, name: string, run: (page: Page) => Promise<T>, options: { javaScript?: boolean } = {}): Promise<T> {
+	const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
 	const page = await context.newPage();
 	try {
 		await signInAs(page, name);
@@ -148,28 +148,33 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 		});
 	});
 
-	await test.step('the organiser sets the quotas: Build Operations 3, every other department 1', async () => {
-		await as(browser, 'Ruud van Dijk', async (page) => {
-			await page.goto(competitionPath);
-			await page.getByRole('link', { name: /Semi-final/ }).click();
-			await expect(page.getByTestId('round-status')).toHaveText('Open for scoring');
-			await page.getByLabel('Ideas that advance per scope (top N)').fill('1');
-			const quotas = page.getByTestId('quotas');
-			// A quota that is no whole number is refused beside its field; what was typed stays.
-			await quotas.getByLabel('Build Operations', { exact: true }).fill('2.5');
-			await page.getByRole('button', { name: 'Save settings' }).click();
-			await expect(quotas.getByText('Not a whole number.')).toBeVisible();
-			await expect(quotas.getByLabel('Build Operations', { exact: true })).toHaveValue('2.5');
-			await expect(page.getByLabel('Ideas that advance per scope (top N)')).toHaveValue('1');
-			await quotas.getByLabel('Build Operations', { exact: true }).fill('3');
-			await page.getByRole('button', { name: 'Save settings' }).click();
-			await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
-			// What was saved stays in the form.
-			await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Semi-final');
-			await expect(quotas.getByLabel('Build Operations', { exact: true })).toHaveValue('3');
-			await expect(page.getByTestId('scope-rule-Build Operations')).toHaveText('Rule: Top 3 of Build Operations');
-			await expect(page.locator('[data-testid^="scope-rule-"]').filter({ hasText: 'Top 1 per department' }).first()).toBeVisible();
-		});
+	await test.step('the organiser sets the quotas without JavaScript: Build Operations 3, every other department 1', async () => {
+		await as(
+			browser,
+			'Ruud van Dijk',
+			async (page) => {
+				await page.goto(competitionPath);
+				await page.getByRole('link', { name: /Semi-final/ }).click();
+				await expect(page.getByTestId('round-status')).toHaveText('Open for scoring');
+				await page.getByLabel('Ideas that advance per scope (top N)').fill('1');
+				const quotas = page.getByTestId('quotas');
+				// A quota that is no whole number is refused beside its field; what was typed stays.
+				await quotas.getByLabel('Build Operations', { exact: true }).fill('2.5');
+				await page.getByRole('button', { name: 'Save settings' }).click();
+				await expect(quotas.getByText('Not a whole number.')).toBeVisible();
+				await expect(quotas.getByLabel('Build Operations', { exact: true })).toHaveValue('2.5');
+				await expect(page.getByLabel('Ideas that advance per scope (top N)')).toHaveValue('1');
+				await quotas.getByLabel('Build Operations', { exact: true }).fill('3');
+				await page.getByRole('button', { name: 'Save settings' }).click();
+				await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+				// What was saved stays in the form.
+				await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Semi-final');
+				await expect(quotas.getByLabel('Build Operations', { exact: true })).toHaveValue('3');
+				await expect(page.getByTestId('scope-rule-Build Operations')).toHaveText('Rule: Top 3 of Build Operations');
+				await expect(page.locator('[data-testid^="scope-rule-"]').filter({ hasText: 'Top 1 per department' }).first()).toBeVisible();
+			},
+			{ javaScript: false }
+		);
 	});
 
 	await test.step('the organiser closes the semi-final, confirms the advancement (which fills the final) and publishes', async () => {
