@@ -142,5 +142,15 @@ test('the organiser plans a new session, moves an idea without JavaScript and pu
 	await expect(page.getByTestId('plan-item').first()).toHaveAttribute('data-kind', 'pitch');
 	await expect(dragged.getByTestId('item-time')).toHaveText('13:00–13:30');
 	await expect(page.getByTestId('publish-pending')).toContainText('Slots to tell (new or changed): 1.');
+
+	// On a phone: nothing wider than the screen, on the planner and the sessions page.
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const path of [plannerUrl, sessions]) {
+		await page.goto(path);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, `${path} fits a phone`).toBeLessThanOrEqual(0);
+	}
+	await page.goto(plannerUrl);
+	await page.screenshot({ path: 'test-results/pitch-planner-phone.png', fullPage: true });
 	await context.close();
 });
