@@ -13,7 +13,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { amsterdamLocal, signInAs } from './helpers';
+import { amsterdamLocal, expectAccessibleNow, signInAs } from './helpers';
 
 const JURY = 'Build Operations MT';
 const TEAM_MEMBER = 'Marcel Smeets';
@@ -28,6 +28,21 @@ async function findSession(page: Page, jury: string): Promise<number> {
 		if (heading.includes(jury)) return id;
 	}
 	throw new Error(`no session of ${jury}`);
+}
+
+/** At most five statements per page or action (issue 12): the e2e server says its count in Server-Timing. */
+const BUDGET = 5;
+function statementsIn(serverTiming: string | undefined): number {
+	const m = /statements=(\d+)/.exec(serverTiming ?? '');
+	expect(m, 'Server-Timing names the statements (STATEMENT_TIMING=1)').not.toBeNull();
+	return Number(m![1]);
+}
+async function statementsOf(page: Page, path: string): Promise<number> {
+	const response = await page.request.get(path, { maxRedirects: 0 });
+	expect(response.status(), path).toBe(200);
+	const n = statementsIn(response.headers()['server-timing']);
+	test.info().annotations.push({ type: 'statements', description: `${path}: ${n}` });
+	return n;
 }
 
 /** "09:00" in Amsterdam for an ICS UTC time like 20261208T080000Z. */
@@ -53,6 +68,9 @@ test('the organiser opens the agenda and the jury booklet, and the booklet print
 	await expect(page.getByTestId('agenda-break')).toContainText('Break');
 	await expect(agenda.locator('tbody tr').first()).toContainText('09:00–09:20');
 	await expect(page.getByTestId('draft-note')).toHaveCount(0);
+	await expectAccessibleNow(page);
+	expect(await statementsOf(page, `/sessions/${sessionId}/agenda`)).toBeLessThanOrEqual(BUDGET);
+	expect(await statementsOf(page, `/sessions/${sessionId}/booklet`)).toBeLessThanOrEqual(BUDGET);
 
 	await page.getByRole('link', { name: 'Jury booklet' }).click();
 	await page.waitForURL(`**/sessions/${sessionId}/booklet`);
@@ -65,6 +83,7 @@ test('the organiser opens the agenda and the jury booklet, and the booklet print
 	await expect(criteria.getByRole('heading', { level: 2, name: 'Criteria' })).toBeVisible();
 	await expect(criteria.locator('h3').first()).toContainText(/weight \d+(\.\d)?% · scale \d+–\d+/);
 	await expect(criteria.locator('table').first().locator('tr').first()).toBeVisible();
+	await expectAccessibleNow(page);
 
 	// In print: no portal header, no Print button.
 	await page.emulateMedia({ media: 'print' });
@@ -115,6 +134,24 @@ test("a juror of the session's jury opens the booklet; another MT's juror and a 
 	}
 });
 
+test("the team's page works on a phone with JavaScript: a refused range shows beside its field, and the page is accessible", async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signInAs(page, TEAM_MEMBER);
+	await page.goto('/ideas');
+	await page.getByRole('link', { name: TEAM_IDEA }).first().click();
+	await page.getByTestId('pitch-link').click();
+	await page.waitForURL(/\/ideas\/\d+\/pitch$/);
+	await page.getByLabel('From').fill(amsterdamLocal(25));
+	await page.getByLabel('Until').fill(amsterdamLocal(41));
+	await page.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(page.locator('#endsAt-error')).toHaveText('At most 14 days at a time. For longer, talk to the organiser.');
+	await expect(page.getByLabel('Until')).toHaveValue(amsterdamLocal(41));
+	await expectAccessibleNow(page);
+	await page.screenshot({ path: 'test-results/pitch-team-phone.png', fullPage: true });
+});
+
 test.describe('the team, without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
@@ -130,6 +167,9 @@ test.describe('the team, without JavaScript', () => {
 		await expect(slot).toHaveCount(1);
 		await expect(slot).toContainText('Environment, Health & Safety MT');
 		await expect(slot).toContainText('10 minutes pitch, 10 minutes questions');
+		const pitchPath = new URL(page.url()).pathname;
+		expect(await statementsOf(page, pitchPath)).toBeLessThanOrEqual(BUDGET);
+		expect(await statementsOf(page, `${pitchPath}.ics`)).toBeLessThanOrEqual(BUDGET);
 
 		// "Until" before "from": the message beside the field, what was typed kept, nothing saved.
 		const from = amsterdamLocal(20);
@@ -144,7 +184,12 @@ test.describe('the team, without JavaScript', () => {
 		await expect(page.getByTestId('unavailable-list')).not.toContainText('Training day in Veldhoven');
 
 		await page.getByLabel('Until').fill(amsterdamLocal(20.25));
+		const posted = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/pitch?/add'));
 		await page.getByRole('button', { name: 'Add', exact: true }).click();
+		// The action and the page it answers with, in one request (no JavaScript).
+		const added = statementsIn((await posted).headers()['server-timing']);
+		test.info().annotations.push({ type: 'statements', description: `POST ${pitchPath}?/add: ${added}` });
+		expect(added).toBeLessThanOrEqual(BUDGET);
 		await expect(page.getByText('Saved. The organiser plans around it.')).toBeVisible();
 		await expect(page.getByTestId('unavailable-list')).toContainText('Training day in Veldhoven');
 

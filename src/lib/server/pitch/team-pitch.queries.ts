@@ -1,4 +1,5 @@
 /** The team's pitch-day page: its slots in published sessions, its unavailable times; adding and removing those. */
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 
@@ -123,36 +124,56 @@ export async function findTeamPitch(db: Db, ideaId: number, actorId: number, loc
 	};
 }
 
-export function insertUnavailability(db: Db, row: { ideaId: number; startsAt: Date; endsAt: Date; note: string; createdBy: number }) {
-	return db.insertInto('pitchUnavailability').values(row).returning(['id', 'startsAt', 'endsAt']).executeTakeFirstOrThrow();
-}
-
-export function deleteUnavailability(db: Db, ideaId: number, id: number) {
-	return db
-		.deleteFrom('pitchUnavailability')
-		.where('id', '=', id)
-		.where('ideaId', '=', ideaId)
-		.returning(['id', 'startsAt', 'endsAt'])
-		.executeTakeFirst();
-}
-
-/** Every change of the unavailable times is on the idea's timeline (team writes are not audited). */
-export function insertUnavailabilityEvent(
+/**
+ * Stores an unavailable time and its timeline event in one statement (a data-modifying CTE):
+ * team writes are not audited; every change is an idea_event 'pitch_unavailability'.
+ */
+export async function insertUnavailability(
 	db: Db,
-	row: { ideaId: number; actorId: number; action: 'added' | 'removed'; unavailabilityId: number; startsAt: Date; endsAt: Date }
-) {
-	return db
+	row: { ideaId: number; startsAt: Date; endsAt: Date; note: string; createdBy: number }
+): Promise<{ id: number }> {
+	const event = await db
+		.with('u', (qb) => qb.insertInto('pitchUnavailability').values(row).returning(['id', 'ideaId', 'startsAt', 'endsAt', 'createdBy']))
 		.insertInto('ideaEvent')
-		.values({
-			ideaId: row.ideaId,
-			actorId: row.actorId,
-			kind: 'pitch_unavailability',
-			data: JSON.stringify({
-				action: row.action,
-				unavailabilityId: row.unavailabilityId,
-				startsAt: row.startsAt.toISOString(),
-				endsAt: row.endsAt.toISOString()
-			})
-		})
+		.columns(['ideaId', 'actorId', 'kind', 'data'])
+		.expression((eb) =>
+			eb
+				.selectFrom('u')
+				.select([
+					'u.ideaId',
+					'u.createdBy',
+					sql.lit('pitch_unavailability').as('kind'),
+					sql`jsonb_build_object('action', 'added', 'unavailabilityId', u.id, 'startsAt', u.starts_at, 'endsAt', u.ends_at)`.as('data')
+				])
+		)
+		.returning(sql<number>`(data->>'unavailabilityId')::int`.as('id'))
+		.executeTakeFirstOrThrow();
+	return { id: Number(event.id) };
+}
+
+/** Removes an unavailable time of this idea and records it, in one statement; false when it was gone already. */
+export async function deleteUnavailability(db: Db, ideaId: number, id: number, actorId: number): Promise<boolean> {
+	const rows = await db
+		.with('u', (qb) =>
+			qb
+				.deleteFrom('pitchUnavailability')
+				.where('id', '=', id)
+				.where('ideaId', '=', ideaId)
+				.returning(['id', 'ideaId', 'startsAt', 'endsAt'])
+		)
+		.insertInto('ideaEvent')
+		.columns(['ideaId', 'actorId', 'kind', 'data'])
+		.expression((eb) =>
+			eb
+				.selectFrom('u')
+				.select([
+					'u.ideaId',
+					sql.lit(actorId).as('actorId'),
+					sql.lit('pitch_unavailability').as('kind'),
+					sql`jsonb_build_object('action', 'removed', 'unavailabilityId', u.id, 'startsAt', u.starts_at, 'endsAt', u.ends_at)`.as('data')
+				])
+		)
+		.returning('id')
 		.execute();
+	return rows.length > 0;
 }

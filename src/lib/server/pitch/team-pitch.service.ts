@@ -91,8 +91,8 @@ export type TeamPitch = Awaited<ReturnType<typeof getTeamPitch>>;
 /**
  * A time the team cannot present. In one transaction with the idea's row locked: the same
  * range twice (a double click, a second tab) is stored once; a range that overlaps another is
- * refused beside the field; the until must be in the future. Three statements (four with the
- * event): the idea with its lock, the insert, the timeline event.
+ * refused beside the field; the until must be in the future. Two statements: the idea with its
+ * lock, then the row and its timeline event together.
  */
 export async function addUnavailability(db: Database, actor: Actor, ideaId: number, input: UnavailabilityInput, now = new Date()) {
 	return db.transaction().execute(async (trx) => {
@@ -107,14 +107,6 @@ export async function addUnavailability(db: Database, actor: Actor, ideaId: numb
 		const overlap = row.unavailable.some((u) => at(u.startsAt) < input.endsAt && at(u.endsAt) > input.startsAt);
 		if (overlap) throw new FieldErrors({ startsAt: ['pitch_team_overlap'] });
 		const inserted = await q.insertUnavailability(trx, { ideaId, ...input, createdBy: actor.id });
-		await q.insertUnavailabilityEvent(trx, {
-			ideaId,
-			actorId: actor.id,
-			action: 'added',
-			unavailabilityId: inserted.id,
-			startsAt: input.startsAt,
-			endsAt: input.endsAt
-		});
 		return { id: inserted.id, created: true };
 	});
 }
@@ -125,17 +117,7 @@ export async function removeUnavailability(db: Database, actor: Actor, ideaId: n
 		const row = await loadTeamPitch(trx, actor, ideaId, 'editUnavailability', true);
 		const lock = unavailabilityLock(row.status, row.openEntries);
 		if (lock) throw new DomainError(lock, 'These times can no longer change.', 409);
-		const removed = await q.deleteUnavailability(trx, ideaId, unavailabilityId);
-		if (!removed) return { removed: false };
-		await q.insertUnavailabilityEvent(trx, {
-			ideaId,
-			actorId: actor.id,
-			action: 'removed',
-			unavailabilityId,
-			startsAt: at(removed.startsAt),
-			endsAt: at(removed.endsAt)
-		});
-		return { removed: true };
+		return { removed: await q.deleteUnavailability(trx, ideaId, unavailabilityId, actor.id) };
 	});
 }
 
