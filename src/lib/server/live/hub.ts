@@ -2,7 +2,8 @@
  * The instance's live screens, by session, fed by server-sent events.
  *
  * Per change of a session (the bus: LISTEN/NOTIFY on PostgreSQL, in-process on PGlite),
- * bursts are coalesced (COALESCE_MS), the session's state is loaded ONCE (one statement)
+ * bursts are coalesced (COALESCE_MS, or as long as the last load took when the database is
+ * busy), the session's state is loaded ONCE (one statement)
  * and each connected screen's view is derived from it in memory (viewFor); a screen is
  * sent its view only when it changed. A screen gets its full view on connect, so one that
  * reconnects catches up; a comment every HEARTBEAT_MS keeps proxies from closing the stream.
@@ -14,6 +15,8 @@ import { loadLiveState } from './live.service.js';
 import { onLiveChange } from './bus.js';
 
 export const COALESCE_MS = 40;
+/** A slow load (a busy embedded database) stretches the pause up to this, so loads never crowd out the writes. */
+export const MAX_COALESCE_MS = 250;
 export const HEARTBEAT_MS = 15_000;
 export const RETRY_MS = 2_000;
 
@@ -31,6 +34,8 @@ export class LiveHub {
 	private pending = new Map<number, NodeJS.Timeout>();
 	private loading = new Map<number, boolean>();
 	private again = new Set<number>();
+	/** The pause before the next load: COALESCE_MS, or as long as the last load took (at most MAX_COALESCE_MS). */
+	private pause = COALESCE_MS;
 	private unsubscribe: (() => void) | null = null;
 	/** Statements run to feed screens (one per coalesced change per session), for tests and the benchmark. */
 	loads = 0;
@@ -113,7 +118,7 @@ export class LiveHub {
 			setTimeout(() => {
 				this.pending.delete(sessionId);
 				void outsideStatementCount(() => this.push(sessionId));
-			}, COALESCE_MS)
+			}, this.pause)
 		);
 	}
 
@@ -121,7 +126,9 @@ export class LiveHub {
 		this.loading.set(sessionId, true);
 		try {
 			this.loads++;
+			const started = performance.now();
 			const state = await loadLiveState(this.db(), sessionId);
+			this.pause = Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, performance.now() - started));
 			const set = this.screens.get(sessionId);
 			if (!set) return;
 			for (const screen of set) {
