@@ -18,7 +18,7 @@ export function formatTime(value: Date | string, locale: string): string {
 	return f.format(new Date(value));
 }
 
-/** "Tuesday 8 December 2026" / "dinsdag 8 december 2026" */
+/** "Tuesday, 8 December 2026" / "dinsdag 8 december 2026" */
 export function formatDay(value: Date | string, locale: string): string {
 	let f = dayFormats.get(locale);
 	if (!f)
@@ -27,4 +27,22 @@ export function formatDay(value: Date | string, locale: string): string {
 			(f = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: zone }))
 		);
 	return f.format(new Date(value));
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** "8 Dec 2026, 10:00–10:20" within one day; both ends in full when the range crosses midnight. */
+export function formatRange(start: Date | string, end: Date | string, locale: string): string {
+	let f = dateTimeFormats.get(locale);
+	if (!f)
+		dateTimeFormats.set(
+			locale,
+			(f = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }))
+		);
+	const from = new Date(start);
+	const until = new Date(end);
+	return dayKey.format(from) === dayKey.format(until)
+		? `${f.format(from)}–${formatTime(until, locale)}`
+		: `${f.format(from)} – ${f.format(until)}`;
 }
