@@ -143,6 +143,43 @@ test('the organiser plans a new session, moves an idea without JavaScript and pu
 	await expect(dragged.getByTestId('item-time')).toHaveText('13:00–13:30');
 	await expect(page.getByTestId('publish-pending')).toContainText('Slots to tell (new or changed): 1.');
 
+	// The statement budget, as the server counts it per request (hooks and layout included):
+	// the two pages, and a move posted the way use:enhance posts it (the action alone).
+	const statementsOf = (response: { headers(): Record<string, string> }) =>
+		Number(/statements=(\d+)/.exec(response.headers()['server-timing'] ?? '')?.[1] ?? NaN);
+	const budget: Record<string, number> = {};
+	for (const [name, path] of [
+		['sessions page', sessions],
+		['planner page', plannerUrl]
+	])
+		budget[name] = statementsOf(await page.request.get(path));
+	const html = await (await page.request.get(plannerUrl)).text();
+	const version = /name="version" value="([0-9a-f]{16})"/.exec(html)![1];
+	const slotId = /name="slotId" value="(\d+)"/.exec(html)![1];
+	const origin = new URL(page.url()).origin;
+	const moved = await page.request.post(`${plannerUrl}?/move`, {
+		headers: { origin, 'x-sveltekit-action': 'true' },
+		form: { version, slotId, to: 'later' }
+	});
+	expect(moved.ok()).toBe(true);
+	budget['move (action)'] = statementsOf(moved);
+	const fresh = /name="version" value="([0-9a-f]{16})"/.exec(await (await page.request.get(plannerUrl)).text())![1];
+	for (const action of ['planForMe', 'publish']) {
+		const response = await page.request.post(`${plannerUrl}?/${action}`, {
+			headers: { origin, 'x-sveltekit-action': 'true' },
+			form: {
+				version:
+					action === 'planForMe'
+						? fresh
+						: /name="version" value="([0-9a-f]{16})"/.exec(await (await page.request.get(plannerUrl)).text())![1]
+			}
+		});
+		expect(response.ok()).toBe(true);
+		budget[`${action} (action)`] = statementsOf(response);
+	}
+	console.log(`statements per request: ${JSON.stringify(budget)}`);
+	for (const [name, n] of Object.entries(budget)) expect(n, name).toBeLessThanOrEqual(5);
+
 	// On a phone: nothing wider than the screen, on the planner and the sessions page.
 	await page.setViewportSize({ width: 390, height: 844 });
 	for (const path of [plannerUrl, sessions]) {

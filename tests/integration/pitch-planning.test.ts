@@ -346,6 +346,21 @@ describe('publishing', () => {
 		expect(sessionChanged).toHaveLength(2);
 		expect(sessionChanged[0].params).toMatchObject({ sequence: 2 });
 		expect((await slotsOf(w.sessionId)).find((s) => s.id === slots[0].id)!.icsSequence).toBe(1);
+		const audit = await db
+			.selectFrom('auditLog')
+			.select(['action', 'actorId'])
+			.where('objectType', '=', 'pitch_session')
+			.where('objectId', '=', String(w.sessionId))
+			.orderBy('id')
+			.execute();
+		expect(audit.map((a) => a.action)).toEqual([
+			'pitch.session_created',
+			'pitch.planned_for_me',
+			'pitch.published',
+			'pitch.slot_moved',
+			'pitch.published'
+		]);
+		expect(audit.every((a) => a.actorId === w.organiser.id)).toBe(true);
 	});
 
 	it('removing a told slot cancels it at once (METHOD:CANCEL, SEQUENCE raised); the jurors are told at the next publication', async () => {

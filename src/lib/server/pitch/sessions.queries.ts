@@ -10,6 +10,21 @@ import { conflictSources } from '../scoring/conflict-sources.js';
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const toDateOrNull = (v: Date | string | null) => (v === null ? null : toDate(v));
 
+/**
+ * A change's audit line (audit_log, as `recordAudit` writes it), written by the change's own
+ * statement: the budget of five statements per request includes the session lookup.
+ */
+export type AuditLine = { actorId: number; action: string; sessionId: number; data: Record<string, unknown> };
+
+/** `, audited as (insert into audit_log ...)`: a data-modifying CTE, run whether or not it is read. */
+function auditCte(line: AuditLine | undefined, extra = sql`'{}'::jsonb`) {
+	if (!line) return sql``;
+	return sql`, audited as (
+		insert into audit_log (actor_id, action, object_type, object_id, data)
+		select ${line.actorId}, ${line.action}, 'pitch_session', ${String(line.sessionId)}, ${JSON.stringify(line.data)}::jsonb || ${extra}
+		returning 1)`;
+}
+
 // ---------------------------------------------------------------- the round's sessions
 
 export type RoundSessionsRow = {
@@ -81,7 +96,8 @@ export async function insertSession(
 		pitchMinutes: number;
 		questionsMinutes: number;
 		createdBy: number;
-	}
+	},
+	audit: { action: string; data: Record<string, unknown> }
 ) {
 	const { rows } = await sql<{ id: number; created: boolean }>`
 		with existing as (
@@ -92,6 +108,10 @@ export async function insertSession(
 				${row.questionsMinutes}, ${row.createdBy}
 			where not exists (select 1 from existing)
 			returning id
+		), audited as (
+			insert into audit_log (actor_id, action, object_type, object_id, data)
+			select ${row.createdBy}, ${audit.action}, 'pitch_session', made.id::text, ${JSON.stringify(audit.data)}::jsonb from made
+			returning 1
 		)
 		select id, true as created from made union all select id, false from existing limit 1`.execute(db);
 	return rows[0];
@@ -279,6 +299,7 @@ export async function writeOrder(
 		deleteId?: number;
 		settings?: { startsAt: Date; room: string; slotMinutes: number; pitchMinutes: number; questionsMinutes: number };
 		location?: string;
+		audit?: AuditLine;
 	} = {}
 ) {
 	const gone = options.deleteId
@@ -295,7 +316,7 @@ export async function writeOrder(
 			select * from unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.position)}::int[],
 				${rows.map((r) => r.startsAt.toISOString())}::timestamptz[], ${rows.map((r) => r.endsAt.toISOString())}::timestamptz[])
 				as v (id, position, starts_at, ends_at)
-		) ${gone} ${settings}
+		) ${gone} ${settings} ${auditCte(options.audit)}
 		update presentation_slot p set position = v.position, starts_at = v.starts_at, ends_at = v.ends_at ${location}
 		from v where p.id = v.id and p.session_id = ${sessionId}`.execute(db);
 }
@@ -320,10 +341,12 @@ export async function insertBreak(
 export async function placeIdeas(
 	db: Db,
 	session: { id: number; roundId: number; juryId: number; location: string },
-	ideas: readonly { ideaId: number; position: number; startsAt: Date; endsAt: Date }[]
+	ideas: readonly { ideaId: number; position: number; startsAt: Date; endsAt: Date }[],
+	audit?: AuditLine
 ) {
 	if (!ideas.length) return [];
 	const { rows } = await sql<{ id: number; ideaId: number }>`
+		with made as (
 		insert into presentation_slot (round_id, session_id, position, kind, idea_id, starts_at, ends_at, location)
 		select ${session.roundId}, ${session.id}, v.position, 'pitch', v.idea_id, v.starts_at, v.ends_at, ${session.location}
 		from unnest(${ideas.map((i) => i.ideaId)}::int[], ${ideas.map((i) => i.position)}::int[],
@@ -333,7 +356,9 @@ export async function placeIdeas(
 		on conflict (round_id, idea_id) do update set session_id = excluded.session_id, position = excluded.position,
 			kind = 'pitch', starts_at = excluded.starts_at, ends_at = excluded.ends_at, location = excluded.location
 			where presentation_slot.session_id is null
-		returning id, idea_id as "ideaId"`.execute(db);
+		returning id, idea_id
+		) ${auditCte(audit, sql`jsonb_build_object('slots', (select coalesce(jsonb_agg(jsonb_build_object('slotId', id, 'ideaId', idea_id)), '[]'::jsonb) from made))`)}
+		select id, idea_id as "ideaId" from made`.execute(db);
 	return rows;
 }
 
@@ -341,11 +366,11 @@ export async function placeIdeas(
  * Publication: the session's plan_version + 1 and published_at, and every listed slot told
  * (what it was told, its new invitation sequence), in one statement.
  */
-export async function markPublished(db: Db, sessionId: number, told: readonly { id: number; sequence: number }[]) {
+export async function markPublished(db: Db, sessionId: number, told: readonly { id: number; sequence: number }[], audit: AuditLine) {
 	await sql`
 		with s as (
 			update pitch_session set plan_version = plan_version + 1, published_at = now() where id = ${sessionId} returning id
-		)
+		) ${auditCte(audit)}
 		update presentation_slot p set told_at = now(), told_starts_at = p.starts_at, told_ends_at = p.ends_at,
 			told_location = p.location, ics_sequence = v.sequence
 		from unnest(${told.map((t) => t.id)}::int[], ${told.map((t) => t.sequence)}::int[]) as v (id, sequence)

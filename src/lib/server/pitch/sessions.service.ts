@@ -12,7 +12,8 @@
  *   and nothing changes (two tabs, a double click);
  * - refused once the session is live or ended, or the round is closed;
  * - the order ends in one statement that writes every row's position (1..n) and times;
- * - audited. At most five statements each.
+ * - audited, by the change's own last statement. At most four statements each: with the
+ *   request's session lookup, five.
  * Publishing tells only what changed since the teams were last told (`told_*`), raising the
  * invitation's SEQUENCE; a told slot that is removed tells its team at once (CANCEL).
  */
@@ -20,7 +21,6 @@ import { createHash } from 'node:crypto';
 import type { Database, Db } from '../db/index.js';
 import { canOnSession, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
-import { recordAudit } from '../audit/audit.queries.js';
 import { insertNotificationRows } from '../notifications/notifications.queries.js';
 import { itemTimes, juryShort, moveItem, overlaps, planSession, type PlanIdea, type TimedItem } from '../../domain/pitch-plan.js';
 import * as q from './sessions.queries.js';
@@ -51,8 +51,8 @@ export async function listRoundSessions(db: Database, actor: Actor, roundId: num
 
 /**
  * A new session for one of the round's juries. The same jury at the same moment twice (a
- * double click, a second tab) gives the session made first. Four statements (the round's
- * facts, the jury locked, the session, the audit).
+ * double click, a second tab) gives the session made first. Three statements (the round's
+ * facts, the jury locked, the session with its audit line).
  */
 export async function createSession(db: Database, actor: Actor, roundId: number, input: NewSessionInput) {
 	requirePlanner(actor);
@@ -61,16 +61,14 @@ export async function createSession(db: Database, actor: Actor, roundId: number,
 		if (!facts) throw notFound();
 		if (CLOSED_ROUND.includes(facts.roundStatus)) throw refuse('pitch_plan_round_closed', 'This round is closed.');
 		if (!facts.isRounds) throw new FieldErrors({ juryId: ['pitch_plan_unknown_jury'] });
-		const made = await q.insertSession(trx, { ...input, roundId, createdBy: actor.id });
-		if (made.created)
-			await recordAudit(trx, {
-				actorId: actor.id,
+		return q.insertSession(
+			trx,
+			{ ...input, roundId, createdBy: actor.id },
+			{
 				action: 'pitch.session_created',
-				objectType: 'pitch_session',
-				objectId: made.id,
 				data: { roundId, juryId: input.juryId, startsAt: input.startsAt.toISOString(), room: input.room }
-			});
-		return made;
+			}
+		);
 	});
 }
 
@@ -188,23 +186,31 @@ async function change<T>(
 	});
 }
 
-const audit = (trx: Db, actor: Actor, sessionId: number, action: string, data: Record<string, unknown>) =>
-	recordAudit(trx, { actorId: actor.id, action: `pitch.${action}`, objectType: 'pitch_session', objectId: sessionId, data });
+/** The change's audit line, written by its last statement. */
+const audit = (actor: Actor, sessionId: number, action: string, data: Record<string, unknown>): q.AuditLine => ({
+	actorId: actor.id,
+	action: `pitch.${action}`,
+	sessionId,
+	data
+});
 
 type Where = { roundId: number; sessionId: number };
 
 export function updateSessionSettings(db: Database, actor: Actor, where: Where, input: SessionSettingsInput) {
 	const { version, ...settings } = input;
 	return change(db, actor, { ...where, version }, async (trx, plan) => {
-		await q.writeOrder(trx, plan.session.id, timesFor(settings, orderOf(plan)), { settings, location: settings.room });
-		await audit(trx, actor, plan.session.id, 'session_updated', { ...settings, startsAt: settings.startsAt.toISOString() });
+		await q.writeOrder(trx, plan.session.id, timesFor(settings, orderOf(plan)), {
+			settings,
+			location: settings.room,
+			audit: audit(actor, plan.session.id, 'session_updated', { ...settings, startsAt: settings.startsAt.toISOString() })
+		});
 	});
 }
 
 /**
  * Plan for me: the session's ideas and the jury's ready ideas not yet planned, ordered by the
  * pure planner (departments together, clear of the teams' unavailable times); breaks stay
- * after the same number of pitches. Five statements (lock, plan with candidates, place, order, audit).
+ * after the same number of pitches. Four statements (lock, plan with candidates, place, order).
  */
 export function planForMe(db: Database, actor: Actor, where: Where & { version: string }) {
 	return change(
@@ -249,12 +255,13 @@ export function planForMe(db: Database, actor: Actor, where: Where & { version: 
 				added
 			);
 			if (made.length !== added.length) throw refuse('pitch_plan_stale', 'The plan changed in the meantime.');
-			await q.writeOrder(trx, plan.session.id, existing);
-			await audit(trx, actor, plan.session.id, 'planned_for_me', {
-				order: result.order,
-				added: added.map((a) => a.ideaId),
-				notReady: result.notReady,
-				warnings: result.warnings
+			await q.writeOrder(trx, plan.session.id, existing, {
+				audit: audit(actor, plan.session.id, 'planned_for_me', {
+					order: result.order,
+					added: added.map((a) => a.ideaId),
+					notReady: result.notReady,
+					warnings: result.warnings
+				})
 			});
 			return { added: added.length, notReady: result.notReady.length, unavailable: result.warnings.length };
 		},
@@ -262,7 +269,7 @@ export function planForMe(db: Database, actor: Actor, where: Where & { version: 
 	);
 }
 
-/** Earlier / later (one step) or to a position (drag and drop). Four statements (lock, plan, order, audit). */
+/** Earlier / later (one step) or to a position (drag and drop). Three statements (lock, plan, order). */
 export function moveSlot(db: Database, actor: Actor, where: Where, input: MoveInput) {
 	return change(db, actor, { ...where, version: input.version }, async (trx, plan) => {
 		const order = orderOf(plan);
@@ -279,13 +286,13 @@ export function moveSlot(db: Database, actor: Actor, where: Where, input: MoveIn
 			timesFor(
 				plan.session,
 				ids.map((id) => byId.get(id)!)
-			)
+			),
+			{ audit: audit(actor, plan.session.id, 'slot_moved', { slotId: input.slotId, to: input.to, order: ids }) }
 		);
-		await audit(trx, actor, plan.session.id, 'slot_moved', { slotId: input.slotId, to: input.to, order: ids });
 	});
 }
 
-/** A break after an item (or first). Five statements (lock, plan, break, order, audit). */
+/** A break after an item (or first). Four statements (lock, plan, break, order). */
 export function addBreak(db: Database, actor: Actor, where: Where, input: AddBreakInput) {
 	return change(db, actor, { ...where, version: input.version }, async (trx, plan) => {
 		const order = orderOf(plan);
@@ -300,22 +307,26 @@ export function addBreak(db: Database, actor: Actor, where: Where, input: AddBre
 			...provisional
 		});
 		order.splice(at, 0, { id: made.id, kind: 'break', minutes: input.minutes });
-		await q.writeOrder(trx, plan.session.id, timesFor(plan.session, order));
-		await audit(trx, actor, plan.session.id, 'break_added', { slotId: made.id, afterSlotId: input.afterSlotId, minutes: input.minutes });
+		await q.writeOrder(trx, plan.session.id, timesFor(plan.session, order), {
+			audit: audit(actor, plan.session.id, 'break_added', { slotId: made.id, afterSlotId: input.afterSlotId, minutes: input.minutes })
+		});
 	});
 }
 
 /**
  * A break or an idea out of the plan; the items after it move up. A slot its team was told
- * about is cancelled at once (their calendar's invitation, METHOD:CANCEL). Four statements, five with the cancellation.
+ * about is cancelled at once (their calendar's invitation, METHOD:CANCEL). Three statements, four with the cancellation.
  */
 export function removeSlot(db: Database, actor: Actor, where: Where, input: { version: string; slotId: number }) {
 	return change(db, actor, { ...where, version: input.version }, async (trx, plan) => {
 		const slot = plan.slots.find((s) => s.id === input.slotId);
 		if (!slot) throw refuse('pitch_plan_stale', 'The plan changed in the meantime.');
 		const order = orderOf(plan).filter((o) => o.id !== slot.id);
-		await q.writeOrder(trx, plan.session.id, timesFor(plan.session, order), { deleteId: slot.id });
 		const told = slot.kind === 'pitch' && slot.toldAt !== null;
+		await q.writeOrder(trx, plan.session.id, timesFor(plan.session, order), {
+			deleteId: slot.id,
+			audit: audit(actor, plan.session.id, 'slot_removed', { slotId: slot.id, kind: slot.kind, ideaId: slot.ideaId, told })
+		});
 		if (told && slot.ideaId !== null) {
 			const params = {
 				...slotParams(plan, slot, {
@@ -331,11 +342,10 @@ export function removeSlot(db: Database, actor: Actor, where: Where, input: { ve
 				slot.team.map((userId) => ({ userId, kind: 'pitch_slot_cancelled', params, link: `/ideas/${slot.ideaId}` }))
 			);
 		}
-		await audit(trx, actor, plan.session.id, 'slot_removed', { slotId: slot.id, kind: slot.kind, ideaId: slot.ideaId, told });
 	});
 }
 
-/** An idea of the jury that is not planned yet, at the end ("add anyway" for one not ready). Four statements. */
+/** An idea of the jury that is not planned yet, at the end ("add anyway" for one not ready). Three statements. */
 export function addIdea(db: Database, actor: Actor, where: Where, input: { version: string; ideaId: number }) {
 	return change(db, actor, { ...where, version: input.version }, async (trx, plan) => {
 		const last = plan.slots.at(-1);
@@ -350,10 +360,11 @@ export function addIdea(db: Database, actor: Actor, where: Where, input: { versi
 					startsAt,
 					endsAt: new Date(startsAt.getTime() + plan.session.slotMinutes * 60_000)
 				}
-			]
+			],
+			audit(actor, plan.session.id, 'idea_added', { ideaId: input.ideaId })
 		);
+		// Nothing placed: refused, and the transaction (with its audit line) rolls back.
 		if (!made.length) throw refuse('pitch_plan_not_placeable', 'That idea is not an entry of this jury, or has a slot already.');
-		await audit(trx, actor, plan.session.id, 'idea_added', { slotId: made[0].id, ideaId: input.ideaId });
 	});
 }
 
@@ -380,7 +391,7 @@ function slotParams(plan: q.PlanRecord, slot: q.PlanSlot, when: { startsAt: Date
  * team was told (or that was never told) tells its team (`pitch_slot_planned` the first time,
  * `pitch_slot_changed` after, SEQUENCE raised), and the jurors get the session's invitation
  * (`pitch_session_planned` / `pitch_session_changed`). Nothing changed: nothing is sent and
- * the version stays. Five statements, however many slots (lock, plan, told, notifications, audit).
+ * the version stays. Four statements, however many slots (lock, plan, told, notifications).
  */
 export function publishPlan(db: Database, actor: Actor, where: Where & { version: string }) {
 	return change(db, actor, where, async (trx, plan) => {
@@ -422,13 +433,13 @@ export function publishPlan(db: Database, actor: Actor, where: Where & { version
 		for (const userId of plan.jury.members)
 			rows.push({ userId, kind: jurorKind, params: sessionParams, link: `/sessions/${plan.session.id}` });
 
-		await q.markPublished(trx, plan.session.id, told);
+		await q.markPublished(
+			trx,
+			plan.session.id,
+			told,
+			audit(actor, plan.session.id, 'published', { planVersion: version, told: told.map((t) => t.id), jurors: plan.jury.members.length })
+		);
 		await insertNotificationRows(trx, rows);
-		await audit(trx, actor, plan.session.id, 'published', {
-			planVersion: version,
-			told: told.map((t) => t.id),
-			jurors: plan.jury.members.length
-		});
 		return { teams: changed.length, jurors: plan.jury.members.length, unchanged: false };
 	});
 }
