@@ -14,7 +14,7 @@
  * other departments having no scores.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expectAccessibleNow, signInAs } from './helpers';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 
@@ -80,6 +80,9 @@ test('pitch day: the chair runs a live session, three jurors follow on phones (o
 			await expect(rob.page.getByTestId('juror-recused')).toContainText('Recused');
 			await expect(rob.page.getByTestId('juror-sheet')).toHaveCount(0);
 			await expect(chair.page.getByTestId('live-scored')).toHaveText('0 of 2 scored');
+			await expectAccessibleNow(chair.page);
+			await expectAccessibleNow(maaike.page);
+			await expectAccessibleNow(rob.page);
 		});
 
 		await test.step('Maaike and Esther score by taps and submit; the chair sees 2 of 2 and the tally', async () => {
@@ -111,6 +114,22 @@ test('pitch day: the chair runs a live session, three jurors follow on phones (o
 			await expect(chair.page.getByTestId('chair-current')).toHaveText(second);
 			for (const j of jurors) await expect(j.page.getByTestId('juror-current')).toHaveText(second);
 			await expect(chair.page.getByTestId('live-scored')).toHaveText('0 of 2 scored');
+		});
+
+		await test.step('without JavaScript a value is a plain form button: Maaike taps one and the page comes back with it', async () => {
+			const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+			contexts.push(context);
+			const page = await context.newPage();
+			await signInAs(page, 'Maaike Hoogendoorn');
+			await page.goto(sessionPath);
+			await expect(page.getByTestId('juror-current')).toHaveText(second);
+			const button = page.getByTestId('juror-sheet').locator('[data-testid^="criterion-"]').first().locator('button[value="5"]');
+			await button.click();
+			await expect(page.getByText('Saved.')).toBeVisible();
+			await expect(
+				page.getByTestId('juror-sheet').locator('[data-testid^="criterion-"]').first().locator('button[value="5"]')
+			).toHaveAttribute('aria-pressed', 'true');
+			await expect(chair.page.getByTestId('live-jurors').locator('li', { hasText: 'Maaike Hoogendoorn' })).toContainText('scoring');
 		});
 
 		await test.step("Esther's phone goes offline: her taps are kept, sent when it is back, and count once", async () => {
