@@ -73,6 +73,10 @@ test('the organiser plans a new session, moves an idea without JavaScript and pu
 	await page.waitForURL(/\/sessions\/\d+\?created/);
 	await expect(page.getByTestId('plan-notice')).toContainText('Session created');
 	const plannerUrl = new URL(page.url()).pathname;
+	await page.goto(sessions);
+	await expect(page.locator('section', { has: page.getByRole('heading', { name: JURY, level: 2 }) })).toContainText(ROOM);
+	await page.screenshot({ path: 'test-results/pitch-sessions.png', fullPage: true });
+	await page.goto(plannerUrl);
 
 	// Plan for me places it when its mentor marked it ready; otherwise it waits under "Not ready".
 	await page.getByTestId('plan-for-me').click();
