@@ -90,9 +90,11 @@ async function prepare(engine: Engine, serverUrl: string, log: Log) {
 			.selectFrom('roundEntry as e')
 			.select('e.ideaId')
 			.where('e.roundId', '=', round.id)
-			.where(({ not, exists, selectFrom }) =>
-				not(
-					exists(selectFrom('scoreSheet as h').select('h.id').whereRef('h.ideaId', '=', 'e.ideaId').whereRef('h.roundId', '=', 'e.roundId'))
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb.selectFrom('scoreSheet as h').select('h.id').whereRef('h.ideaId', '=', 'e.ideaId').whereRef('h.roundId', '=', 'e.roundId')
+					)
 				)
 			)
 			.orderBy('e.ideaId')
@@ -165,7 +167,8 @@ async function signIn(server: RunningServer, userId: number): Promise<string> {
 		body: new URLSearchParams({ userId: String(userId), redirectTo: '/' }).toString()
 	});
 	const cookies = reply.headers['set-cookie'] ?? [];
-	if (reply.status !== 303 || !cookies.length) throw new Error(`sign-in of user ${userId} answered ${reply.status} (a move that went through redirects back to the page)`);
+	if (reply.status !== 303 || !cookies.length)
+		throw new Error(`sign-in of user ${userId} answered ${reply.status} (a move that went through redirects back to the page)`);
 	return cookies.map((c) => c.split(';')[0]).join('; ');
 }
 

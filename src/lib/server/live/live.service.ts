@@ -147,6 +147,8 @@ export async function moveLiveSession(db: Database, actor: Actor, sessionId: num
 	return done;
 }
 
+export type ChairMove = q.ChairMove;
+
 export type TapBatch = { taps: q.TapInput[]; submits: number[] };
 
 /**

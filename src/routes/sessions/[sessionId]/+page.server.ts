@@ -5,9 +5,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { db, runtimeEngine } from '$lib/server/runtime';
 import { formAction, idParam, orNotFound } from '$lib/server/http';
 import { DomainError } from '$lib/server/errors';
-import { getLiveSession, moveLiveSession, sendTaps } from '$lib/server/live/live.service';
+import { getLiveSession, moveLiveSession, sendTaps, type ChairMove } from '$lib/server/live/live.service';
 import { chairFormSchema, submitFormSchema, tapFormSchema } from '$lib/server/live/live.schema';
-import type { ChairMove } from '$lib/server/live/live.queries';
 import { nextDeviceSeq } from '$lib/server/live/device-seq';
 
 /** The live session: the chair's screen, the juror's tablet, or both (a jury chair). Two statements. */

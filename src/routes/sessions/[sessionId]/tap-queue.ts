@@ -41,8 +41,12 @@ export class TapQueue {
 
 	private read(): QueuedTap[] {
 		try {
-			const raw = JSON.parse(localStorage.getItem(this.key) ?? '[]');
-			return Array.isArray(raw) ? raw.filter((t) => t && typeof t.clientId === 'string' && typeof t.seq === 'number') : [];
+			const raw: unknown = JSON.parse(localStorage.getItem(this.key) ?? '[]');
+			if (!Array.isArray(raw)) return [];
+			return raw.filter(
+				(t: unknown): t is QueuedTap =>
+					!!t && typeof t === 'object' && typeof (t as QueuedTap).clientId === 'string' && typeof (t as QueuedTap).seq === 'number'
+			);
 		} catch {
 			return [];
 		}
