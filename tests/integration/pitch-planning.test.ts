@@ -272,7 +272,7 @@ describe('publishing', () => {
 		expect(forIdea0.map((n) => n.userId).sort()).toEqual([w.ideas[0].owner.id, w.ideas[0].member.id].sort());
 		const slot0 = slots.find((s) => s.ideaId === w.ideas[0].id)!;
 		expect(forIdea0[0]).toMatchObject({
-			link: `/ideas/${w.ideas[0].id}`,
+			link: `/ideas/${w.ideas[0].id}/pitch`,
 			params: {
 				uid: `pitch-slot-${slot0.id}@ideacup`,
 				sequence: 0,
@@ -326,7 +326,7 @@ describe('publishing', () => {
 		expect(ics).toContain(`UID:pitch-slot-${slot0.id}@ideacup`);
 		expect(ics).toContain('SEQUENCE:0');
 		expect(ics).toContain(`DTSTART:${new Date(slot0.startsAt).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`);
-		expect(ics).toContain(`URL:https://ideacup.example/ideas/${w.ideas[0].id}`);
+		expect(ics).toContain(`URL:https://ideacup.example/ideas/${w.ideas[0].id}/pitch`);
 
 		// Again without a change: nothing sent, version kept.
 		const again = await publishPlan(db, w.organiser, { ...w.where, version: await w.version() });

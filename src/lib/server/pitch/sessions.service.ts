@@ -339,7 +339,7 @@ export function removeSlot(db: Database, actor: Actor, where: Where, input: { ve
 			};
 			await insertNotificationRows(
 				trx,
-				slot.team.map((userId) => ({ userId, kind: 'pitch_slot_cancelled', params, link: `/ideas/${slot.ideaId}` }))
+				slot.team.map((userId) => ({ userId, kind: 'pitch_slot_cancelled', params, link: `/ideas/${slot.ideaId}/pitch` }))
 			);
 		}
 	});
@@ -407,7 +407,7 @@ export function publishPlan(db: Database, actor: Actor, where: Where & { version
 		for (const { slot, change } of changed) {
 			const params = { ...slotParams(plan, slot, slot), sequence: sequenceOf.get(slot.id)!, method: 'REQUEST' };
 			const kind = change === 'new' ? 'pitch_slot_planned' : 'pitch_slot_changed';
-			for (const userId of slot.team) rows.push({ userId, kind, params, link: `/ideas/${slot.ideaId}` });
+			for (const userId of slot.team) rows.push({ userId, kind, params, link: `/ideas/${slot.ideaId}/pitch` });
 		}
 		const version = plan.session.planVersion + 1;
 		const last = plan.slots.at(-1)!;
