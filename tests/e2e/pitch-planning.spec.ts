@@ -133,6 +133,16 @@ test('the organiser plans a new session, moves an idea without JavaScript and pu
 	expect(amsterdamTimeOf(start)).toBe('13:15');
 	expect(start.slice(0, 8)).toBe(amsterdamDate(40).replace(/-/g, ''));
 
+	// The admin's outbox shows the message with its attachment.
+	const outboxId = /ideacup-outbox-(\d+)@/.exec(mail.messageId ?? '')?.[1];
+	expect(outboxId, 'the Message-ID names its outbox row').toBeTruthy();
+	const admin = await browser.newContext();
+	const adminPage = await admin.newPage();
+	await signInAs(adminPage, 'Esther Smit');
+	await adminPage.goto(`/admin/mail/${outboxId}`);
+	await expect(adminPage.getByTestId('mail-attachments')).toContainText('invite.ics (text/calendar; charset=utf-8; method=REQUEST)');
+	await admin.close();
+
 	// The cancellation of the old slot went out too.
 	const cancel = await waitForMail((m) => m.text.includes(title) && /is cancelled|gaat niet door/.test(m.text), 60_000);
 	const cancelIcs = cancel.mail.attachments.find((a) => a.filename === 'invite.ics')!.content.toString('utf8');
