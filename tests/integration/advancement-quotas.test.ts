@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
-import { FieldErrors } from '$lib/server/errors.js';
+import { DomainError, FieldErrors } from '$lib/server/errors.js';
 import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { getScoringSheet, saveSheet } from '$lib/server/scoring/jury-sheet.service.js';
 import { getFeedback } from '$lib/server/scoring/feedback.service.js';
@@ -257,11 +257,27 @@ describe('confirming fills the next round', () => {
 		expect(await semiStatuses()).toEqual(['semi_final', 'semi_final', 'semi_final', 'semi_final']);
 		const finalJuryRow = await j.newJury(final.id, null, finalJury);
 
-		const tally = newTally();
-		const result = await countStatements(tally, () => confirmAdvancement(db, organiser, semi.id, decisions));
-		// 6 ideas: lock, round, next round, entries; per idea lock, move, event, outcome (4 x 6); entries into the final, conflicts, audit.
-		expect(tally.statements).toBe(4 + 4 * 6 + 3);
-		expect(result).toEqual({ decided: 6, entered: 3, nextRound: { id: final.id, name: 'Final' } });
+		// Two tabs confirm at once: one records, the other is refused; the final gets each idea once.
+		const tallies = [newTally(), newTally()];
+		const runs = await Promise.all(
+			tallies.map((t) =>
+				countStatements(t, () =>
+					confirmAdvancement(db, organiser, semi.id, decisions).then(
+						(result) => ({ code: 'ok', result }),
+						(e: unknown) => {
+							if (e instanceof DomainError) return { code: e.code, result: null };
+							throw e;
+						}
+					)
+				)
+			)
+		);
+		expect(runs.map((r) => r.code).sort()).toEqual(['already_decided', 'ok']);
+		const won = runs.findIndex((r) => r.code === 'ok');
+		// Whatever the number of ideas (6 here): the round held, read with its entries, the final held, the ideas held,
+		// moved and their events, the outcomes, the entries into the final, their conflicts, the audit.
+		expect(tallies[won].statements).toBe(10);
+		expect(runs[won].result).toEqual({ decided: 6, entered: 3, nextRound: { id: final.id, name: 'Final' } });
 		expect(await finalEntries()).toEqual(
 			[ideas[0].id, ideas[1].id, qaIdeas[0].id]
 				.sort((a, b) => a - b)

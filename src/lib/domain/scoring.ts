@@ -520,10 +520,14 @@ export interface RoundAdvancement {
 	quotas?: ReadonlyMap<number, number> | Readonly<Record<number, number>>;
 }
 
+function isQuotaMap(quotas: NonNullable<RoundAdvancement['quotas']>): quotas is ReadonlyMap<number, number> {
+	return quotas instanceof Map;
+}
+
 function quotaOf(quotas: RoundAdvancement['quotas'], juryId: number): number | null {
 	if (!quotas) return null;
-	const value = quotas instanceof Map ? quotas.get(juryId) : (quotas as Readonly<Record<number, number>>)[juryId];
-	return value === undefined || value === null ? null : value;
+	const value: number | undefined = isQuotaMap(quotas) ? quotas.get(juryId) : quotas[juryId];
+	return value ?? null;
 }
 
 const thresholdOf = (t: number | string | null): number | null => (t === null || t === '' ? null : Number(t));

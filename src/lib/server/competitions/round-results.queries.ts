@@ -42,15 +42,16 @@ export function insertCarriedEntries(
 		.execute();
 }
 
-export function setEntryOutcome(db: Transaction<DB>, roundId: number, ideaId: number, outcome: string, reason: string) {
-	return db
-		.updateTable('roundEntry')
-		.set({ outcome, outcomeReason: reason, decidedAt: sql<Date>`now()` })
-		.where('roundId', '=', roundId)
-		.where('ideaId', '=', ideaId)
-		.where('outcome', 'is', null)
-		.returning('ideaId')
-		.executeTakeFirst();
+/** Records the outcomes of several entries in one statement, each only if it has none yet; returns those recorded. */
+export async function setEntryOutcomes(db: Transaction<DB>, roundId: number, rows: { ideaId: number; outcome: string; reason: string }[]) {
+	if (!rows.length) return [] as { ideaId: number }[];
+	const result = await sql<{ ideaId: number }>`
+		update round_entry e set outcome = v.outcome, outcome_reason = v.reason, decided_at = now()
+		from (values ${sql.join(rows.map((r) => sql`(${r.ideaId}::int, ${r.outcome}::text, ${r.reason}::text)`))}) as v(idea_id, outcome, reason)
+		where e.round_id = ${roundId} and e.idea_id = v.idea_id and e.outcome is null
+		returning e.idea_id as "ideaId"
+	`.execute(db);
+	return result.rows;
 }
 
 export function updateRoundStatus(

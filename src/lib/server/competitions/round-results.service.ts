@@ -9,7 +9,7 @@ import { can, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
-import { moveIdea, recordAward, recordIdeaEvent } from '../ideas/ideas.service.js';
+import { moveIdeas, recordAwards, recordIdeaEvents } from '../ideas/ideas.service.js';
 import { weightedScore } from '../../domain/scoring.js';
 import type { Outcome } from '../scoring/results.js';
 import { loadRoundRecord } from '../scoring/round-record.js';
@@ -134,11 +134,14 @@ function placeInNextRound(
 export async function confirmAdvancement(db: Database, actor: Actor, roundId: number, decisions: Decision[]) {
 	requireOrganiser(actor);
 	return db.transaction().execute(async (trx) => {
+		// A constant number of statements whatever the number of ideas: the round held, read with
+		// its entries, the next round held, the ideas moved (three), the finalists' events and
+		// awards (a final), the outcomes, the entries carried and their conflicts, the audit.
 		const locked = await rq.lockRound(trx, roundId, 'update');
-		const round = await rq.findRound(trx, roundId);
-		if (!locked || !round) throw notFound();
-		if (locked.status !== 'closed') throw refuse('wrong_round_state', 'Close the round before confirming who advances.');
-		const entries = await rq.listEntries(trx, roundId);
+		const held = locked && (await rq.findRoundWithEntries(trx, roundId));
+		if (!held) throw notFound();
+		const { round, entries } = held;
+		if (round.status !== 'closed') throw refuse('wrong_round_state', 'Close the round before confirming who advances.');
 		const open = entries.filter((e) => e.outcome === null);
 		if (!open.length) throw refuse('already_decided', 'The outcome of every idea in this round is already recorded.');
 		const allowed = round.kind === 'final' ? FINAL_OUTCOMES : SEMI_OUTCOMES;
@@ -154,27 +157,53 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 		const advancing = open.filter((e) => byIdea.get(e.ideaId)!.outcome === 'advanced');
 		const next = advancing.length ? await rq.findNextRound(trx, roundId) : undefined;
 		const carried = next ? placeInNextRound(next, advancing) : [];
-		for (const e of open) {
-			const d = byIdea.get(e.ideaId)!;
-			const reason = d.reason.trim();
-			const entered = next && d.outcome === 'advanced' ? { enteredRoundId: next.id, enteredRoundName: next.name } : {};
-			const data = { roundId, roundName: round.name, rank: e.rank, ...entered };
-			if (d.outcome === 'advanced')
-				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'advance', as: ['organiser'], reason, data });
-			else if (d.outcome === 'stopped')
-				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'stop', as: ['organiser'], reason, data });
-			else if (d.outcome === 'winner')
-				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'win', as: ['organiser'], reason, data });
-			else if (d.outcome === 'runner_up')
-				await moveIdea(trx, { ideaId: e.ideaId, actorId: actor.id, transition: 'runnerUp', as: ['organiser'], reason, data });
-			else {
-				if (e.status !== 'finalist') throw refuse('wrong_state', 'This idea is no longer a finalist; reload to see what changed.');
-				await recordIdeaEvent(trx, { ideaId: e.ideaId, actorId: actor.id, kind: 'award', reason, data: { ...data, award: 'finalist' } });
-			}
-			if (round.kind === 'final') await recordAward(trx, e.ideaId, d.outcome as 'winner' | 'runner_up' | 'finalist');
-			if (!(await q.setEntryOutcome(trx, roundId, e.ideaId, d.outcome, reason)))
-				throw refuse('already_decided', 'Someone recorded this outcome just now; reload.');
-		}
+		const transitions = { advanced: 'advance', stopped: 'stop', winner: 'win', runner_up: 'runnerUp' } as const;
+		const dataOf = (e: (typeof open)[number]) => ({
+			roundId,
+			roundName: round.name,
+			rank: e.rank,
+			...(next && byIdea.get(e.ideaId)!.outcome === 'advanced' ? { enteredRoundId: next.id, enteredRoundName: next.name } : {})
+		});
+		const finalists = open.filter((e) => byIdea.get(e.ideaId)!.outcome === 'finalist');
+		if (finalists.some((e) => e.status !== 'finalist'))
+			throw refuse('wrong_state', 'This idea is no longer a finalist; reload to see what changed.');
+		await moveIdeas(
+			trx,
+			open
+				.filter((e) => byIdea.get(e.ideaId)!.outcome !== 'finalist')
+				.map((e) => {
+					const d = byIdea.get(e.ideaId)!;
+					return {
+						ideaId: e.ideaId,
+						actorId: actor.id,
+						transition: transitions[d.outcome as keyof typeof transitions],
+						as: ['organiser' as const],
+						reason: d.reason.trim(),
+						data: dataOf(e)
+					};
+				})
+		);
+		await recordIdeaEvents(
+			trx,
+			finalists.map((e) => ({
+				ideaId: e.ideaId,
+				actorId: actor.id,
+				kind: 'award',
+				reason: byIdea.get(e.ideaId)!.reason.trim(),
+				data: { ...dataOf(e), award: 'finalist' }
+			}))
+		);
+		if (round.kind === 'final')
+			await recordAwards(
+				trx,
+				open.map((e) => ({ ideaId: e.ideaId, award: byIdea.get(e.ideaId)!.outcome as 'winner' | 'runner_up' | 'finalist' }))
+			);
+		const recorded = await q.setEntryOutcomes(
+			trx,
+			roundId,
+			open.map((e) => ({ ideaId: e.ideaId, outcome: byIdea.get(e.ideaId)!.outcome, reason: byIdea.get(e.ideaId)!.reason.trim() }))
+		);
+		if (recorded.length !== open.length) throw refuse('already_decided', 'Someone recorded this outcome just now; reload.');
 		if (next && carried.length) {
 			await q.insertCarriedEntries(trx, next.id, roundId, carried);
 			await recordAutoConflicts(trx, next.id);

@@ -153,6 +153,57 @@ export function insertEvent(
 		.execute();
 }
 
+/** Several ideas held FOR UPDATE in one statement, in id order (so two callers lock them in the same order). */
+export function lockIdeas(db: Db, ideaIds: readonly number[]) {
+	return db
+		.selectFrom('idea')
+		.select(['id', 'status', 'version', 'title'])
+		.where('id', 'in', [...ideaIds])
+		.orderBy('id')
+		.forUpdate()
+		.execute();
+}
+
+/** Moves several ideas each from the status and version read to a new status, in one statement; returns those that still matched. */
+export function updateIdeaStatuses(db: Db, rows: readonly { ideaId: number; version: number; from: string; to: string }[]) {
+	return sql<{ id: number; version: number }>`
+		update idea i set status = v.to_status, version = i.version + 1, updated_at = now()
+		from (values ${sql.join(rows.map((r) => sql`(${r.ideaId}::int, ${r.version}::int, ${r.from}::text, ${r.to}::text)`))})
+			as v(id, version, from_status, to_status)
+		where i.id = v.id and i.version = v.version and i.status = v.from_status
+		returning i.id, i.version
+	`
+		.execute(db)
+		.then((r) => r.rows);
+}
+
+/** Events on several ideas' timelines in one statement (insertEvent of each). */
+export function insertEvents(db: Db, events: readonly Parameters<typeof insertEvent>[1][]) {
+	return db
+		.insertInto('ideaEvent')
+		.values(
+			events.map((event) => ({
+				ideaId: event.ideaId,
+				actorId: event.actorId,
+				kind: event.kind,
+				fromStatus: event.fromStatus ?? null,
+				toStatus: event.toStatus ?? null,
+				reason: event.reason ?? null,
+				data: JSON.stringify(event.data ?? {})
+			}))
+		)
+		.execute();
+}
+
+/** The award of a final on several ideas in one statement (setIdeaAward of each). */
+export function setIdeaAwards(db: Db, awards: readonly { ideaId: number; award: 'winner' | 'runner_up' | 'finalist' }[]) {
+	return sql`
+		update idea i set award = v.award, updated_at = now()
+		from (values ${sql.join(awards.map((a) => sql`(${a.ideaId}::int, ${a.award}::text)`))}) as v(id, award)
+		where i.id = v.id
+	`.execute(db);
+}
+
 export function listTeamIds(db: Db, ideaId: number) {
 	return db.selectFrom('ideaMember').select(['userId', 'role']).where('ideaId', '=', ideaId).execute();
 }

@@ -137,6 +137,56 @@ export async function moveIdea(
 	return { from: decision.from, to: decision.to, version: updated.version };
 }
 
+/**
+ * moveIdea for several ideas at once, in three statements whatever their number: the ideas
+ * held (in id order), each transition decided by the state machine, the statuses and versions
+ * moved, the events written. A refusal of any one throws and the caller's transaction rolls
+ * back. Only transitions that change the status alone (judging's advance, stop, win,
+ * runnerUp): no submission or answer times, no merge.
+ */
+export async function moveIdeas(
+	trx: Transaction<DB>,
+	inputs: readonly {
+		ideaId: number;
+		actorId: number | null;
+		transition: TransitionName;
+		as: IdeaActorKind[];
+		reason?: string | null;
+		data?: Record<string, unknown>;
+	}[]
+): Promise<{ ideaId: number; from: string; to: string }[]> {
+	if (!inputs.length) return [];
+	const current = await q.lockIdeas(
+		trx,
+		inputs.map((i) => i.ideaId)
+	);
+	const moves = inputs.map((input) => {
+		const idea = current.find((c) => c.id === input.ideaId);
+		if (!idea) throw notFound();
+		const decision = decideTransition(idea.status, input.transition, { actor: input.as, reason: input.reason, windowOpen: true });
+		if (!decision.ok) refuse(decision.reason);
+		return { input, version: idea.version, from: decision.from, to: decision.to };
+	});
+	const updated = await q.updateIdeaStatuses(
+		trx,
+		moves.map((m) => ({ ideaId: m.input.ideaId, version: m.version, from: m.from, to: m.to }))
+	);
+	if (updated.length !== moves.length) throw stale();
+	await q.insertEvents(
+		trx,
+		moves.map((m) => ({
+			ideaId: m.input.ideaId,
+			actorId: m.input.actorId,
+			kind: 'status_changed',
+			fromStatus: m.from,
+			toStatus: m.to,
+			reason: m.input.reason?.trim() || null,
+			data: m.input.data
+		}))
+	);
+	return moves.map((m) => ({ ideaId: m.input.ideaId, from: m.from, to: m.to }));
+}
+
 // ---------- for other aggregates ----------
 
 /** An event on the idea's timeline, in the caller's transaction (mentoring, the knowledge base). */
@@ -147,6 +197,16 @@ export function recordAward(db: Db, ideaId: number, award: 'winner' | 'runner_up
 
 export function recordIdeaEvent(db: Db, event: Parameters<typeof q.insertEvent>[1]) {
 	return q.insertEvent(db, event);
+}
+
+/** Events on several ideas' timelines in one statement; nothing for none. */
+export async function recordIdeaEvents(db: Db, events: readonly Parameters<typeof q.insertEvent>[1][]) {
+	if (events.length) await q.insertEvents(db, events);
+}
+
+/** A final's awards on several ideas in one statement; nothing for none. */
+export async function recordAwards(db: Db, awards: readonly { ideaId: number; award: 'winner' | 'runner_up' | 'finalist' }[]) {
+	if (awards.length) await q.setIdeaAwards(db, awards);
 }
 
 /** The idea's team: each member's id and role ('owner' or 'member'). */

@@ -230,7 +230,7 @@ export async function findSheetPage(db: Db, roundId: number, ideaId: number, jur
 		criteria: criteria as unknown as Criterion[],
 		idea: ideaRow && { ...ideaRow, attachments: ideaRow.attachments.map((a) => ({ ...a, createdAt: toDate(a.createdAt)! })) },
 		sheet: sheetRow && { ...sheetRow, submittedAt: toDate(sheetRow.submittedAt), updatedAt: toDate(sheetRow.updatedAt)! },
-		carried: (carried ?? null) as CarriedRound | null
+		carried: carried ?? null
 	};
 }
 

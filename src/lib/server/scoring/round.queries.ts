@@ -55,6 +55,23 @@ export function findRound(db: Db, roundId: number) {
 
 export type RoundRow = NonNullable<Awaited<ReturnType<typeof findRound>>>;
 
+/**
+ * The round's row (findRound) with its entries (listEntries) in one statement: what
+ * confirming the outcomes decides on. Read after lockRound, not as part of it: a statement
+ * that waited for a row lock sees the locked row anew but its subqueries as they were when
+ * it started (PostgreSQL, read committed), so a second tab would read the entries as they
+ * were before the first one's confirmation.
+ */
+export async function findRoundWithEntries(db: Db, roundId: number) {
+	const row = await roundQuery(db, roundId)
+		.select(jsonArrayFrom(entriesQuery(db, sql.ref<number>('r.id'))).as('entries'))
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const { entries, ...round } = row;
+	type Entry = Awaited<ReturnType<typeof listEntries>>[number];
+	return { round, entries: entries as unknown as Entry[] };
+}
+
 /** Holds the round's status still: saves take it FOR SHARE, close/reopen/criteria FOR UPDATE. */
 export function lockRound(db: Transaction<DB>, roundId: number, mode: 'share' | 'update') {
 	const q = db.selectFrom('round').select(['id', 'status', 'scoresVisible']).where('id', '=', roundId);
