@@ -230,7 +230,8 @@ const eventLabels: Record<string, () => string> = {
 	mentor_requested: m.mentoring_event_requested,
 	mentor_ended: m.people_event_mentor_ended,
 	marked_ready: m.mentoring_event_marked_ready,
-	ready_withdrawn: m.mentoring_event_ready_withdrawn
+	ready_withdrawn: m.mentoring_event_ready_withdrawn,
+	pitch_unavailability: m.pitch_team_event_unavailability
 };
 /** A timeline line: a status change reads "Submitted → Accepted", other events by their kind. */
 export function eventLabel(kind: string, from: string | null, to: string | null): string {

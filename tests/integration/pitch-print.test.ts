@@ -96,7 +96,8 @@ describe('the demo seed', () => {
 				expect(s.position).toBe(i + 1);
 				const start = new Date(s.sessionStartsAt).getTime() + i * 30 * 60_000;
 				expect(new Date(s.startsAt).getTime()).toBe(start);
-				expect(new Date(s.endsAt).getTime()).toBe(start + (s.kind === 'break' ? 30 : 20) * 60_000);
+				// every slot and break lasts the session's slot length, as the planner counts it
+				expect(new Date(s.endsAt).getTime()).toBe(start + 30 * 60_000);
 				expect(s.location).toBe(s.room);
 				expect([s.toldStartsAt, s.toldEndsAt, s.toldLocation, s.icsSequence]).toEqual([s.startsAt, s.endsAt, s.location, 1]);
 			});

@@ -1389,11 +1389,11 @@ class DemoBuilder {
 			const sessionStart = s.row.startsAt as Date;
 			s.positions.forEach((slot, i) => {
 				const startsAt = new Date(sessionStart.getTime() + i * PITCH.slotMinutes * MINUTE);
-				const endsAt = new Date(
-					startsAt.getTime() + (slot === 'break' ? PITCH.slotMinutes : PITCH.pitchMinutes + PITCH.questionsMinutes) * MINUTE
-				);
+				// A slot lasts the session's slot length, as the planner counts it (pitch, questions, changeover).
+				const endsAt = new Date(startsAt.getTime() + PITCH.slotMinutes * MINUTE);
 				const key = slot === 'break' ? null : s.ideas[slot];
-				if (key) slotEnd.set(key, endsAt);
+				// When the team finished presenting (pitch and questions): later demo events follow it.
+				if (key) slotEnd.set(key, new Date(startsAt.getTime() + (PITCH.pitchMinutes + PITCH.questionsMinutes) * MINUTE));
 				slots.push({
 					roundId: this.semiRoundId,
 					ideaId: key ? this.iid(key) : null,
