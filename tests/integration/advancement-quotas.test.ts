@@ -325,7 +325,29 @@ describe("the final's sheet and the team's feedback", () => {
 			s.rows.map((r) => ({ ideaId: r.ideaId, outcome: r.proposedOutcome!, reason: r.proposed ? 'Within the quota.' : 'Below the cut.' }))
 		);
 		await confirmAdvancement(db, organiser, semi.id, decisions);
-		await publishResults(db, organiser, semi.id);
+		const publishTally = newTally();
+		await countStatements(publishTally, () => publishResults(db, organiser, semi.id));
+		// Whatever the number of ideas and jurors: the round held, read, its status, the teams, the jurors, every notification, the audit.
+		expect(publishTally.statements).toBe(7);
+		const told = await db
+			.selectFrom('notification')
+			.select(['userId', 'kind', 'params'])
+			.where('kind', 'in', ['results_published', 'jury_outcome'])
+			.where(
+				'userId',
+				'in',
+				[...owners, ...qaOwners, ...day.boMt, day.qaMt].map((u) => u.id)
+			)
+			.execute();
+		expect(told.filter((n) => n.kind === 'results_published').length).toBe(6);
+		expect(told.find((n) => n.userId === owners[3].id)?.params).toMatchObject({ ideaId: ideas[3].id, outcome: 'advanced' });
+		expect(
+			told
+				.filter((n) => n.kind === 'jury_outcome')
+				.map((n) => n.userId)
+				.sort((a, b) => a - b)
+		).toEqual([...day.boMt, day.qaMt].map((u) => u.id).sort((a, b) => a - b));
+		expect(told.find((n) => n.userId === day.qaMt.id)?.params).toMatchObject({ scored: 2, advanced: 1 });
 		await openRound(db, organiser, final.id);
 		const [manager, juror] = await Promise.all(finalJury.map((u) => j.reload(u)));
 

@@ -8,7 +8,7 @@ import type { Database } from '../db/index.js';
 import { can, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
-import { insertNotifications } from '../notifications/notifications.queries.js';
+import { insertNotificationRows } from '../notifications/notifications.queries.js';
 import { moveIdeas, recordAwards, recordIdeaEvents } from '../ideas/ideas.service.js';
 import { weightedScore } from '../../domain/scoring.js';
 import type { Outcome } from '../scoring/results.js';
@@ -222,48 +222,46 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 	});
 }
 
-/** Publish: teams read their feedback, jurors see the outcomes of ideas they scored. */
+/**
+ * Publish: teams read their feedback, jurors see the outcomes of ideas they scored. Seven
+ * statements whatever the number of ideas and jurors: the round held, read with its entries,
+ * its status, the teams, the jurors' outcomes, every notification (insertNotificationRows),
+ * the audit.
+ */
 export async function publishResults(db: Database, actor: Actor, roundId: number) {
 	requireOrganiser(actor);
 	await db.transaction().execute(async (trx) => {
 		const locked = await rq.lockRound(trx, roundId, 'update');
-		const round = await rq.findRound(trx, roundId);
-		if (!locked || !round) throw notFound();
-		if (locked.status !== 'closed') throw refuse('wrong_round_state', 'Only a closed round can be published.');
-		const entries = await rq.listEntries(trx, roundId);
+		const held = locked && (await rq.findRoundWithEntries(trx, roundId));
+		if (!held) throw notFound();
+		const { round, entries } = held;
+		if (round.status !== 'closed') throw refuse('wrong_round_state', 'Only a closed round can be published.');
 		if (entries.some((e) => e.outcome === null)) throw refuse('not_decided', 'Confirm the outcome of every idea before publishing.');
 		await q.updateRoundStatus(trx, roundId, { status: 'published' });
 		const team = await q.listTeamIds(
 			trx,
 			entries.map((e) => e.ideaId)
 		);
-		for (const e of entries) {
-			await insertNotifications(
-				trx,
-				team.filter((t) => t.ideaId === e.ideaId).map((t) => t.userId),
-				{
-					kind: 'results_published',
-					params: { ideaId: e.ideaId, title: e.title, round: round.name, outcome: e.outcome },
-					link: `/ideas/${e.ideaId}/feedback`
-				}
-			);
-		}
-		// Each juror who scored learns how the ideas they scored fared; jurors with the same counts share one statement.
+		// Each juror who scored learns how the ideas they scored fared.
 		const jurors = await q.listJurorOutcomes(trx, roundId);
-		const groups = new Map<string, { scored: number; advanced: number; ids: number[] }>();
-		for (const j of jurors) {
-			const key = `${j.scored}:${j.advanced}`;
-			const group = groups.get(key) ?? { scored: j.scored, advanced: j.advanced, ids: [] };
-			group.ids.push(j.jurorId);
-			groups.set(key, group);
-		}
-		for (const g of groups.values()) {
-			await insertNotifications(trx, g.ids, {
+		await insertNotificationRows(trx, [
+			...entries.flatMap((e) =>
+				team
+					.filter((t) => t.ideaId === e.ideaId)
+					.map((t) => ({
+						userId: t.userId,
+						kind: 'results_published',
+						params: { ideaId: e.ideaId, title: e.title, round: round.name, outcome: e.outcome },
+						link: `/ideas/${e.ideaId}/feedback`
+					}))
+			),
+			...jurors.map((j) => ({
+				userId: j.jurorId,
 				kind: 'jury_outcome',
-				params: { roundId, round: round.name, roundKind: round.kind, scored: g.scored, advanced: g.advanced },
+				params: { roundId, round: round.name, roundKind: round.kind, scored: j.scored, advanced: j.advanced },
 				link: `/jury#round-${roundId}-h`
-			});
-		}
+			}))
+		]);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'round.publish',
