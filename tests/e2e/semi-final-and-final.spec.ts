@@ -21,7 +21,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { signInAs } from './helpers';
+import { expectAccessibleNow, signInAs } from './helpers';
 
 const SANNE_IDEA = 'Photo check of part kits before they go into the cleanroom';
 
@@ -196,6 +196,7 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			for (let i = 0; i < 3; i++) await expect(boRows.nth(i).locator('select')).toHaveValue('advanced');
 			await expect(boRows.nth(3).locator('select')).toHaveValue('stopped');
 			await expect(page.getByTestId('next-round-note')).toContainText('Confirming enters the ideas that advance into Final by themselves');
+			await expectAccessibleNow(page);
 			await page.getByRole('button', { name: 'Confirm the outcomes' }).click();
 			const done = page.getByRole('status').filter({ hasText: 'The outcomes are recorded' });
 			await expect(done).toBeVisible();
@@ -238,6 +239,7 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			await expect(carried.getByTestId('carried-score')).toContainText('rank 1 of 15 in Build Operations');
 			await expect(carried).toContainText('Directly usable on the other module lines.');
 			await expect(carried).not.toContainText('Erik');
+			await expectAccessibleNow(page);
 			await scoreOnSheet(page, 5, 'An example for every cleanroom in the company.');
 			await scoreOffline(page, 'Final', finalLevel);
 		});
@@ -297,6 +299,7 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			// Sanne's idea scored highest on its own: no tie-break placed it.
 			await expect(semi.getByTestId('feedback-tie-break')).toHaveCount(0);
 			await expect(final.getByTestId('feedback-rule')).toHaveText('Decided by the organisers');
+			await expectAccessibleNow(page);
 			await expect(semi).toContainText('Directly usable on the other module lines.');
 			await expect(semi).not.toContainText('Erik');
 			await page.screenshot({ path: 'test-results/judging-feedback.png', fullPage: true });
