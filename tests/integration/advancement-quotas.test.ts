@@ -388,6 +388,14 @@ describe("the final's sheet and the team's feedback", () => {
 		// Idea 3 came in third of Build Operations by the roll-out tie-break.
 		const third = await getScoringSheet(db, juror, final.id, ideas[3].id);
 		expect(third.carried).toMatchObject({ rank: 3, score: 48.75 });
+		// An idea the organiser entered by hand (no round it came from) shows its latest earlier round.
+		await db
+			.updateTable('roundEntry')
+			.set({ fromRoundId: null })
+			.where('roundId', '=', final.id)
+			.where('ideaId', '=', ideas[3].id)
+			.execute();
+		expect((await getScoringSheet(db, juror, final.id, ideas[3].id)).carried).toMatchObject({ roundId: semi.id, rank: 3 });
 		// The juror above idea 0's owner does not score it: no sheet, no carried data.
 		expect((await getScoringSheet(db, manager, final.id, ideas[0].id)).carried).toBeNull();
 
