@@ -300,6 +300,11 @@ test('a semi-final in Build Operations and the final, from scoring to the feedba
 			await expect(semi.getByTestId('feedback-tie-break')).toHaveCount(0);
 			await expect(final.getByTestId('feedback-rule')).toHaveText('Decided by the organisers');
 			await expectAccessibleNow(page);
+			// In Dutch the rule reads the same way.
+			await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'nl', url: new URL('/', page.url()).toString() }]);
+			await page.reload();
+			await expect(page.getByTestId('feedback-semi_final').getByTestId('feedback-rule')).toHaveText('Top 3 van Build Operations');
+			await expect(page.getByTestId('feedback-final').getByTestId('feedback-rule')).toHaveText('Besloten door de organisatoren');
 			await expect(semi).toContainText('Directly usable on the other module lines.');
 			await expect(semi).not.toContainText('Erik');
 			await page.screenshot({ path: 'test-results/judging-feedback.png', fullPage: true });
