@@ -204,10 +204,9 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 			open.map((e) => ({ ideaId: e.ideaId, outcome: byIdea.get(e.ideaId)!.outcome, reason: byIdea.get(e.ideaId)!.reason.trim() }))
 		);
 		if (recorded.length !== open.length) throw refuse('already_decided', 'Someone recorded this outcome just now; reload.');
-		if (next && carried.length) {
-			await q.insertCarriedEntries(trx, next.id, roundId, carried);
-			await recordAutoConflicts(trx, next.id);
-		}
+		// An idea the organiser already entered there by hand keeps that entry (entered counts the new ones).
+		const entered = next && carried.length ? await q.insertCarriedEntries(trx, next.id, roundId, carried) : [];
+		if (next && entered.length) await recordAutoConflicts(trx, next.id);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'round.advancement_confirmed',
@@ -215,10 +214,10 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 			objectId: roundId,
 			data: {
 				decisions: open.map((e) => ({ ideaId: e.ideaId, outcome: byIdea.get(e.ideaId)!.outcome })),
-				...(next ? { enteredInto: { roundId: next.id, ideaIds: carried.map((c) => c.ideaId) } } : {})
+				...(next ? { enteredInto: { roundId: next.id, ideaIds: entered.map((c) => c.ideaId) } } : {})
 			}
 		});
-		return { decided: open.length, entered: carried.length, nextRound: next ? { id: next.id, name: next.name } : null };
+		return { decided: open.length, entered: entered.length, nextRound: next ? { id: next.id, name: next.name } : null };
 	});
 }
 
