@@ -66,7 +66,7 @@ test('the organiser opens the agenda and the jury booklet, and the booklet print
 	await expect(agenda.locator('tbody tr')).toHaveCount(8);
 	await expect(page.getByTestId('agenda-break')).toHaveCount(1);
 	await expect(page.getByTestId('agenda-break')).toContainText('Break');
-	await expect(agenda.locator('tbody tr').first()).toContainText('09:00–09:20');
+	await expect(agenda.locator('tbody tr').first()).toContainText('09:00–09:30');
 	await expect(page.getByTestId('draft-note')).toHaveCount(0);
 	await expectAccessibleNow(page);
 	expect(await statementsOf(page, `/sessions/${sessionId}/agenda`)).toBeLessThanOrEqual(BUDGET);

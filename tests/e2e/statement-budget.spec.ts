@@ -20,6 +20,7 @@ function routeOf(path: string): string {
 		.replace(/^\/ideas\/\d+/, '/ideas/[ideaId]')
 		.replace(/^\/departments\/\d+/, '/departments/[departmentId]')
 		.replace(/^\/organise\/competitions\/\d+/, '/organise/competitions/[competitionId]')
+		.replace(/^\/sessions\/\d+/, '/sessions/[sessionId]')
 		.replace(/^\/admin\/(users|departments|process-areas)\/\d+/, (_m, area: string) => `/admin/${area}/[id]`);
 }
 
@@ -78,6 +79,7 @@ test.describe('statements per page: at most five', () => {
 		expect(ideas.length).toBeGreaterThanOrEqual(4);
 		const returned = await firstLink(page, '/', /href="(\/ideas\/\d+\/edit)"/);
 		const feedback = await someLink(page, ideas, /href="(\/ideas\/\d+\/feedback)"/);
+		const pitch = await someLink(page, ideas, /href="(\/ideas\/\d+\/pitch)"/);
 		const entry = await firstLink(page, '/kb', /href="(\/kb\/\d+)"/);
 		await measure(page, 'employee', [
 			'/',
@@ -87,6 +89,7 @@ test.describe('statements per page: at most five', () => {
 			'/kb?sort=adopted',
 			entry,
 			...(feedback ? [feedback] : []),
+			...(pitch ? [pitch, `${pitch}.ics`] : []),
 			'/ideas',
 			'/ideas/new',
 			...ideas,
@@ -148,6 +151,29 @@ test.describe('statements per page: at most five', () => {
 			'/notifications',
 			'/departments/1'
 		]);
+
+		// Pitch day: a round's sessions, a session's planner, its printouts and live screen; then
+		// the same session's live screen and booklet for one of its jurors.
+		const rounds = [
+			...new Set(
+				(await Promise.all(competitions.map(async (c) => (await page.request.get(c)).text()))).flatMap((html) =>
+					[...html.matchAll(/href="(\/organise\/competitions\/\d+\/rounds\/\d+)"/g)].map((m) => m[1])
+				)
+			)
+		];
+		const sessions = await someLink(
+			page,
+			rounds.map((r) => `${r}/sessions`),
+			/href="(\/organise\/competitions\/\d+\/rounds\/\d+\/sessions)\/\d+"/
+		);
+		expect(sessions, 'a round with pitch sessions').not.toBeNull();
+		const planner = await firstLink(page, sessions!, /href="(\/organise\/competitions\/\d+\/rounds\/\d+\/sessions\/\d+)"/);
+		const session = `/sessions/${/(\d+)$/.exec(planner)![1]}`;
+		await measure(page, 'organiser', [sessions!, planner, `${session}/agenda`, `${session}/booklet`, session]);
+		// the first jury on the sessions page is Build Operations', where Marieke Visser sits
+		await page.context().clearCookies();
+		await signInAs(page, 'Marieke Visser');
+		await measure(page, 'juror', [session, `${session}/booklet`]);
 	});
 
 	test('admin', async ({ page }) => {
