@@ -163,6 +163,7 @@ export async function startJobs(db: Database, cfg: JobsConfig, options: JobsOpti
 				transport,
 				origin: cfg.origin,
 				secret: cfg.authSecret,
+				from: cfg.mail.from,
 				worker: `${cfg.instanceName ?? hostname()}:${process.pid}`,
 				requestDelivery: async () => {
 					await send('mail-deliver');

@@ -55,6 +55,8 @@ export type HandlerContext = {
 	transport: MailTransport | null;
 	origin: string;
 	secret: string;
+	/** MAIL_FROM: the organizer of the calendar invitations mail carries. */
+	from?: string;
 	/** Who claims outbox rows: the instance's name and process id. */
 	worker: string;
 	/** Asks for a delivery run (a 'mail-deliver' job). */
@@ -70,6 +72,7 @@ export function portalHandlers(ctx: HandlerContext): JobHandlers {
 			const done = await deliverDue(ctx.db, ctx.transport, {
 				origin: ctx.origin,
 				secret: ctx.secret,
+				from: ctx.from,
 				worker: ctx.worker,
 				limit: DELIVERY_BATCH
 			});

@@ -11,6 +11,8 @@ export type DeliverOptions = {
 	origin: string;
 	/** The auth secret: signs the unsubscribe links. */
 	secret: string;
+	/** The sender (MAIL_FROM): a calendar invitation names it as the organizer. */
+	from?: string;
 	/** This worker's name in the lease (default host:pid). */
 	worker?: string;
 	/** The clock (tests); default the database's. */
@@ -133,7 +135,7 @@ export type OutboxMail = Pick<ClaimedMail, 'kind' | 'userId' | 'name' | 'email' 
  * too): the recipient's language, the unsubscribe link of the first notification's group, or
  * the digest's own. Null when its notifications are gone.
  */
-export function renderOutboxMail(row: OutboxMail, context: { origin: string; secret: string }): RenderedMail | null {
+export function renderOutboxMail(row: OutboxMail, context: { origin: string; secret: string; from?: string }): RenderedMail | null {
 	if (!row.notifications.length) return null;
 	const group = row.kind === 'digest' ? null : mailGroupOf(row.notifications[0].kind);
 	return renderMail({
@@ -142,6 +144,7 @@ export function renderOutboxMail(row: OutboxMail, context: { origin: string; sec
 		recipient: { name: row.name, email: row.email },
 		notifications: row.notifications.map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
 		origin: context.origin,
+		from: context.from,
 		unsubscribe: { url: unsubscribeUrl(context.origin, context.secret, row.userId, group ?? 'digest'), group }
 	});
 }

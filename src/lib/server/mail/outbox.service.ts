@@ -14,7 +14,7 @@ import { OUTBOX_PAGE_SIZE, OUTBOX_STATUSES, type OutboxQuery, type OutboxStatus 
 import { countOutboxByStatus, findOutboxMessage, listOutboxPage, requeueFailedMessage, type OutboxRow } from './outbox.queries.js';
 
 /** What rendering needs besides the row: the portal's address and the secret that signs unsubscribe links. */
-export type RenderContext = { origin: string; secret: string };
+export type RenderContext = { origin: string; secret: string; from?: string };
 
 /** The mail an outbox row stands for, rendered by delivery's own function (same input, same output). */
 export const renderOutboxRow = (row: OutboxRow, context: RenderContext): RenderedMail | null => renderOutboxMail(row, context);

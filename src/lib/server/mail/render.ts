@@ -22,6 +22,8 @@ export type RenderMailInput = {
 	recipient: { name: string; email: string };
 	notifications: MailNotification[];
 	origin: string;
+	/** The sender (MAIL_FROM, "Name <address>"): a calendar invitation's organizer. */
+	from?: string;
 	/** The one-click link for this mail; `group` null for the digest. */
 	unsubscribe: { url: string; group: MailGroup | null };
 };
@@ -123,7 +125,7 @@ export function renderMail(input: RenderMailInput): RenderedMail {
 		].join('\n');
 		// A pitch slot or session carries its calendar invitation, made from the notification's params.
 		const first = input.notifications[0];
-		const invite = first ? pitchInvite(first.kind, first.params, locale, origin, first.link) : null;
+		const invite = first ? pitchInvite(first.kind, first.params, locale, origin, first.link, input.from) : null;
 		return { subject, text, html: page(locale, subject, body, footer), headers, ...(invite ? { attachments: [invite] } : {}) };
 	}
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pitchInvite } from './invite';
+import { organizerOf, pitchInvite } from './invite';
 
 const slot = {
 	title: 'Pick-to-light, small parts',
@@ -66,5 +66,22 @@ describe('pitchInvite', () => {
 		expect(pitchInvite('presentation_slot', slot, 'en', 'https://x', null)).toBeNull();
 		expect(pitchInvite('pitch_slot_planned', { ...slot, startsAt: 'soon' }, 'en', 'https://x', null)).toBeNull();
 		expect(pitchInvite('pitch_slot_planned', null, 'en', 'https://x', null)).toBeNull();
+	});
+});
+
+describe('organizerOf and the ORGANIZER line', () => {
+	it('reads MAIL_FROM with a name, a quoted name or a bare address; nothing without an address', () => {
+		expect(organizerOf('IdeaCup <ideacup@example.com>')).toEqual({ name: 'IdeaCup', email: 'ideacup@example.com' });
+		expect(organizerOf('"Improvement Cup, HR" <cup@example.com>')).toEqual({ name: 'Improvement Cup, HR', email: 'cup@example.com' });
+		expect(organizerOf('cup@example.com')).toEqual({ name: 'IdeaCup', email: 'cup@example.com' });
+		expect(organizerOf('IdeaCup')).toBeUndefined();
+		expect(organizerOf(undefined)).toBeUndefined();
+	});
+
+	it('a REQUEST and a CANCEL name the sender as organizer (RFC 5546)', () => {
+		for (const kind of ['pitch_slot_planned', 'pitch_slot_cancelled']) {
+			const ics = unfold(pitchInvite(kind, slot, 'en', 'https://x', '/ideas/53', 'IdeaCup <ideacup@example.com>')!.content);
+			expect(ics).toMatch(/ORGANIZER;CN="?IdeaCup"?:mailto:ideacup@example.com/i);
+		}
 	});
 });

@@ -20,13 +20,25 @@ const date = (v: unknown) => {
 	return Number.isNaN(d.getTime()) ? null : d;
 };
 
+/**
+ * The organizer a REQUEST or CANCEL must name (RFC 5546): the portal's sender, MAIL_FROM
+ * ("IdeaCup <ideacup@example.com>" or a bare address). Undefined when it holds no address.
+ */
+export function organizerOf(from: string | undefined): { name: string; email: string } | undefined {
+	if (!from) return undefined;
+	const match = /^\s*(?:"?([^"<]*?)"?\s*)?<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/.exec(from) ?? /^\s*()([^<>\s]+@[^<>\s]+)\s*$/.exec(from);
+	if (!match) return undefined;
+	return { name: match[1]?.trim() || 'IdeaCup', email: match[2] };
+}
+
 /** The invitation for a pitch notification, or null for any other kind (or params it cannot read). */
 export function pitchInvite(
 	kind: string,
 	params: unknown,
 	locale: 'en' | 'nl',
 	origin: string,
-	link: string | null
+	link: string | null,
+	from?: string
 ): MailAttachment | null {
 	const p = (params ?? {}) as Record<string, unknown>;
 	const o = { locale };
@@ -70,7 +82,7 @@ export function pitchInvite(
 	const method = kind === 'pitch_slot_cancelled' ? 'CANCEL' : 'REQUEST';
 	return {
 		filename: 'invite.ics',
-		content: renderIcs([event], method),
+		content: renderIcs([event], method, organizerOf(from)),
 		contentType: `text/calendar; charset=utf-8; method=${method}`
 	};
 }
