@@ -6,6 +6,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { conflictSources } from '../scoring/conflict-sources.js';
+import type { AuditEntry } from '../audit/audit.queries.js';
 
 /** Stores, at closing, each entry's rank in its scope, the score it was ranked on and the tie-break that placed it below the one above. One statement. */
 export function updateEntryRanks(
@@ -54,19 +55,44 @@ export async function setEntryOutcomes(db: Transaction<DB>, roundId: number, row
 	return result.rows;
 }
 
-export function updateRoundStatus(
+/**
+ * The round's new status, and with `audit` the change's audit line (audit_log, as
+ * recordAudit writes it) in the same statement: opening, closing, reopening and publishing
+ * stay within the five statements a request may run.
+ */
+export async function updateRoundStatus(
 	db: Transaction<DB>,
 	roundId: number,
-	set: { status: string; closedBy?: number | null; closeReason?: string | null; closed?: boolean | null }
+	set: { status: string; closedBy?: number | null; closeReason?: string | null; closed?: boolean | null },
+	audit?: Omit<AuditEntry, 'objectType' | 'objectId'>
 ) {
-	return db
+	const update = db
 		.updateTable('round')
 		.set({
 			status: set.status,
 			...(set.closed === true ? { closedAt: sql<Date>`now()`, closedBy: set.closedBy ?? null, closeReason: set.closeReason ?? null } : {}),
 			...(set.closed === false ? { closedAt: null, closedBy: null, closeReason: null } : {})
 		})
-		.where('id', '=', roundId)
+		.where('id', '=', roundId);
+	if (!audit) {
+		await update.execute();
+		return;
+	}
+	await db
+		.with('changed', () => update.returning('id'))
+		.insertInto('auditLog')
+		.columns(['actorId', 'action', 'objectType', 'objectId', 'data'])
+		.expression((eb) =>
+			eb
+				.selectFrom('changed')
+				.select([
+					sql<number | null>`${audit.actorId}::int`.as('actorId'),
+					sql<string>`${audit.action}::text`.as('action'),
+					sql<string>`'round'`.as('objectType'),
+					sql<string>`changed.id::text`.as('objectId'),
+					sql<string>`${JSON.stringify(audit.data ?? {})}::jsonb`.as('data')
+				])
+		)
 		.execute();
 }
 

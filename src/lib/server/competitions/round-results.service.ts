@@ -41,12 +41,21 @@ export async function closeRound(db: Database, actor: Actor, roundId: number, in
 		if (!complete && !input.override)
 			throw refuse('round_incomplete', 'Not every juror has submitted every sheet. Close with an override and a reason, or wait.');
 		if (!complete && !input.reason.trim()) throw new FieldErrors({ reason: ['reason_required'] });
-		await q.updateRoundStatus(trx, roundId, {
-			status: 'closed',
-			closed: true,
-			closedBy: actor.id,
-			closeReason: complete ? null : input.reason.trim()
-		});
+		await q.updateRoundStatus(
+			trx,
+			roundId,
+			{ status: 'closed', closed: true, closedBy: actor.id, closeReason: complete ? null : input.reason.trim() },
+			{
+				actorId: actor.id,
+				action: 'round.close',
+				data: {
+					complete: data.results.complete,
+					pairs: data.results.pairs,
+					override: !complete,
+					reason: complete ? null : input.reason.trim()
+				}
+			}
+		);
 		await q.updateEntryRanks(
 			trx,
 			roundId,
@@ -54,18 +63,6 @@ export async function closeRound(db: Database, actor: Actor, roundId: number, in
 				s.rows.map((r) => ({ ideaId: r.ideaId, rank: r.rank, score: r.score, tieBrokenBy: r.tieBrokenBy }))
 			)
 		);
-		await recordAudit(trx, {
-			actorId: actor.id,
-			action: 'round.close',
-			objectType: 'round',
-			objectId: roundId,
-			data: {
-				complete: data.results.complete,
-				pairs: data.results.pairs,
-				override: !complete,
-				reason: complete ? null : input.reason.trim()
-			}
-		});
 		return { complete };
 	});
 }
@@ -81,14 +78,12 @@ export async function reopenRound(db: Database, actor: Actor, roundId: number, r
 		const entries = await rq.listEntries(trx, roundId);
 		if (entries.some((e) => e.outcome !== null))
 			throw refuse('already_decided', 'Ideas of this round have already moved on; it cannot be reopened.');
-		await q.updateRoundStatus(trx, roundId, { status: 'open', closed: false });
-		await recordAudit(trx, {
-			actorId: actor.id,
-			action: 'round.reopen',
-			objectType: 'round',
-			objectId: roundId,
-			data: { reason: reason.trim() }
-		});
+		await q.updateRoundStatus(
+			trx,
+			roundId,
+			{ status: 'open', closed: false },
+			{ actorId: actor.id, action: 'round.reopen', data: { reason: reason.trim() } }
+		);
 	});
 }
 
@@ -222,10 +217,10 @@ export async function confirmAdvancement(db: Database, actor: Actor, roundId: nu
 }
 
 /**
- * Publish: teams read their feedback, jurors see the outcomes of ideas they scored. Seven
+ * Publish: teams read their feedback, jurors see the outcomes of ideas they scored. Six
  * statements whatever the number of ideas and jurors: the round held, read with its entries,
- * its status, the teams, the jurors' outcomes, every notification (insertNotificationRows),
- * the audit.
+ * the teams, the jurors' outcomes, its status with the audit line, every notification
+ * (insertNotificationRows).
  */
 export async function publishResults(db: Database, actor: Actor, roundId: number) {
 	requireOrganiser(actor);
@@ -236,13 +231,18 @@ export async function publishResults(db: Database, actor: Actor, roundId: number
 		const { round, entries } = held;
 		if (round.status !== 'closed') throw refuse('wrong_round_state', 'Only a closed round can be published.');
 		if (entries.some((e) => e.outcome === null)) throw refuse('not_decided', 'Confirm the outcome of every idea before publishing.');
-		await q.updateRoundStatus(trx, roundId, { status: 'published' });
 		const team = await q.listTeamIds(
 			trx,
 			entries.map((e) => e.ideaId)
 		);
 		// Each juror who scored learns how the ideas they scored fared.
 		const jurors = await q.listJurorOutcomes(trx, roundId);
+		await q.updateRoundStatus(
+			trx,
+			roundId,
+			{ status: 'published' },
+			{ actorId: actor.id, action: 'round.publish', data: { ideas: entries.length, jurorsTold: jurors.length } }
+		);
 		await insertNotificationRows(trx, [
 			...entries.flatMap((e) =>
 				team
@@ -261,13 +261,6 @@ export async function publishResults(db: Database, actor: Actor, roundId: number
 				link: `/jury#round-${roundId}-h`
 			}))
 		]);
-		await recordAudit(trx, {
-			actorId: actor.id,
-			action: 'round.publish',
-			objectType: 'round',
-			objectId: roundId,
-			data: { ideas: entries.length, jurorsTold: jurors.length }
-		});
 	});
 }
 

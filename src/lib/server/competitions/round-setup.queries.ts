@@ -422,14 +422,3 @@ export async function listRoundPickers(db: Db, competitionId: number, roundId: n
 		people: row.people as Awaited<ReturnType<typeof listPeopleForJury>>
 	};
 }
-
-/** Everyone on a jury of the round, once: whom to tell when it opens. */
-export function listJurorIdsOfRound(db: Db, roundId: number) {
-	return db
-		.selectFrom('juryMember as m')
-		.innerJoin('jury as j', 'j.id', 'm.juryId')
-		.select('m.userId')
-		.distinct()
-		.where('j.roundId', '=', roundId)
-		.execute();
-}

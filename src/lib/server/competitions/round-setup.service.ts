@@ -348,20 +348,19 @@ export async function openRound(db: Database, actor: Actor, roundId: number) {
 		if (!data.entries.length) throw refuse('entries_required', 'Enter ideas before opening the round.');
 		if (data.juries.some((j) => !j.members.length && data.entries.some((e) => e.juryId === j.id)))
 			throw refuse('jury_members_required', 'Every jury with ideas needs at least one member.');
-		await updateRoundStatus(trx, roundId, { status: 'open' });
+		await updateRoundStatus(
+			trx,
+			roundId,
+			{ status: 'open' },
+			{ actorId: actor.id, action: 'round.open', data: { status: { from: 'draft', to: 'open' } } }
+		);
 		await recordAutoConflicts(trx, roundId);
-		const jurors = (await q.listJurorIdsOfRound(trx, roundId)).map((j) => j.userId);
+		// every member of the round's juries, as the record read them under the lock
+		const jurors = [...new Set(data.juries.flatMap((j) => j.members.map((m) => m.userId)))];
 		await insertNotifications(trx, jurors, {
 			kind: 'scoring_open',
 			params: { round: `${data.round.competitionName} · ${data.round.name}`, roundId },
 			link: '/jury'
-		});
-		await recordAudit(trx, {
-			actorId: actor.id,
-			action: 'round.open',
-			objectType: 'round',
-			objectId: roundId,
-			data: { status: { from: 'draft', to: 'open' } }
 		});
 	});
 }
