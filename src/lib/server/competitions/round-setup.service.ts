@@ -10,7 +10,7 @@ import { can, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
-import { moveIdea } from '../ideas/ideas.service.js';
+import { moveIdeas } from '../ideas/ideas.service.js';
 import { DEFAULT_CRITERIA } from '../../domain/criteria.js';
 import { roundTemplateAllowed } from '../../domain/competition-status.js';
 import { rubricOf, withWeightPercent } from '../../domain/rubric.js';
@@ -318,17 +318,28 @@ export async function enterIdeas(db: Database, actor: Actor, roundId: number, id
 		if (round.status !== 'draft' && round.status !== 'open') throw refuse('round_locked', 'This round is closed.');
 		const [ideas, juries] = await Promise.all([q.findIdeasForEntry(trx, ideaIds), rq.listJuries(trx, roundId)]);
 		const rows: { ideaId: number; juryId: number }[] = [];
+		const moving: number[] = [];
 		const allowed = entryStatuses(round.kind);
 		for (const idea of ideas) {
 			if (idea.competitionId !== round.competitionId || !allowed.includes(idea.status))
 				throw new FieldErrors({ ideaIds: ['not_eligible_for_round'] });
 			const jury = round.scope === 'competition' ? juries[0] : juries.find((j) => j.departmentId === idea.departmentId);
 			if (!jury) throw new FieldErrors({ ideaIds: ['no_jury_for_department'] });
-			if (round.kind !== 'final' && idea.status !== 'semi_final')
-				await moveIdea(trx, { ideaId: idea.id, actorId: actor.id, transition: 'enterSemiFinal', as: ['organiser'], data: { roundId } });
+			if (round.kind !== 'final' && idea.status !== 'semi_final') moving.push(idea.id);
 			rows.push({ ideaId: idea.id, juryId: jury.id });
 		}
 		if (ideas.length !== new Set(ideaIds).size) throw new FieldErrors({ ideaIds: ['unknown'] });
+		// every idea that enters a semi-final moves to semi_final: three statements whatever their number
+		await moveIdeas(
+			trx,
+			moving.map((ideaId) => ({
+				ideaId,
+				actorId: actor.id,
+				transition: 'enterSemiFinal' as const,
+				as: ['organiser' as const],
+				data: { roundId }
+			}))
+		);
 		await q.insertEntries(trx, roundId, rows);
 		await recordAutoConflicts(trx, roundId);
 		await recordAudit(trx, { actorId: actor.id, action: 'round.entries_added', objectType: 'round', objectId: roundId, data: { ideaIds } });
