@@ -80,6 +80,8 @@ test.describe('statements per page: at most five', () => {
 		const returned = await firstLink(page, '/', /href="(\/ideas\/\d+\/edit)"/);
 		const feedback = await someLink(page, ideas, /href="(\/ideas\/\d+\/feedback)"/);
 		const pitch = await someLink(page, ideas, /href="(\/ideas\/\d+\/pitch)"/);
+		// the slot's invitation, when the idea has a slot (the pitch page links it then)
+		const invite = pitch ? await someLink(page, [pitch], /href="(\/ideas\/\d+\/pitch\.ics)"/) : null;
 		const entry = await firstLink(page, '/kb', /href="(\/kb\/\d+)"/);
 		await measure(page, 'employee', [
 			'/',
@@ -89,7 +91,8 @@ test.describe('statements per page: at most five', () => {
 			'/kb?sort=adopted',
 			entry,
 			...(feedback ? [feedback] : []),
-			...(pitch ? [pitch, `${pitch}.ics`] : []),
+			...(pitch ? [pitch] : []),
+			...(invite ? [invite] : []),
 			'/ideas',
 			'/ideas/new',
 			...ideas,
