@@ -138,6 +138,37 @@ async function personaIds(db: Database): Promise<Fixture['personas']> {
  * 30 more jurors on the demo juror's jury in an open round, each with a draft sheet (version 1,
  * every criterion at its lowest score) for the jury's first idea: the concurrent score save.
  */
+/**
+ * `count` new people (managers of the first department), `<email>.<n>@bench.example`, seated
+ * on the jury: the benchmark's jurors. Their ids, in order.
+ */
+export async function addBenchJurors(
+	db: Database,
+	juryId: number,
+	count: number,
+	label: { email: string; name: string }
+): Promise<number[]> {
+	const department = await db.selectFrom('department').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+	const users = await db
+		.insertInto('appUser')
+		.values(
+			Array.from({ length: count }, (_, i) => ({
+				email: `${label.email}.${i + 1}@bench.example`,
+				name: `${label.name} ${i + 1}`,
+				departmentId: department.id,
+				jobLevel: 'manager'
+			}))
+		)
+		.returning('id')
+		.execute();
+	const jurors = users.map((u) => u.id);
+	await db
+		.insertInto('juryMember')
+		.values(jurors.map((userId) => ({ juryId, userId })))
+		.execute();
+	return jurors;
+}
+
 async function addJurors(db: Database, demoJuror: number): Promise<Fixture['save']> {
 	const place = await db
 		.selectFrom('juryMember as jm')
@@ -157,24 +188,7 @@ async function addJurors(db: Database, demoJuror: number): Promise<Fixture['save
 		.where('roundId', '=', place.roundId)
 		.orderBy('position')
 		.execute();
-	const department = await db.selectFrom('department').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
-	const users = await db
-		.insertInto('appUser')
-		.values(
-			Array.from({ length: SAVE_JURORS }, (_, i) => ({
-				email: `bench.juror.${i + 1}@bench.example`,
-				name: `Bench Juror ${i + 1}`,
-				departmentId: department.id,
-				jobLevel: 'manager'
-			}))
-		)
-		.returning('id')
-		.execute();
-	const jurors = users.map((u) => u.id);
-	await db
-		.insertInto('juryMember')
-		.values(jurors.map((userId) => ({ juryId: place.juryId, userId })))
-		.execute();
+	const jurors = await addBenchJurors(db, place.juryId, SAVE_JURORS, { email: 'bench.juror', name: 'Bench Juror' });
 	const sheets = await db
 		.insertInto('scoreSheet')
 		.values(jurors.map((jurorId) => ({ roundId: place.roundId, ideaId: place.ideaId, jurorId, version: 1 })))

@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { DEMO_PERSONAS, seedDemo } from '../../src/lib/server/seed/demo.js';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.js';
-import { createDatabase, loadMigrations, type Engine } from './database.js';
+import { addBenchJurors, createDatabase, loadMigrations, type Engine } from './database.js';
 import { pct, request, serverTiming } from './load.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -102,29 +102,12 @@ async function prepare(engine: Engine, serverUrl: string, log: Log) {
 			.execute();
 		if (picked.length < IDEAS) throw new Error('the demo semi-final has fewer than three unscored ideas');
 		const ideaIds = picked.map((p) => p.ideaId);
-		const department = await db.selectFrom('department').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
 		const jury = await db
 			.insertInto('jury')
 			.values({ roundId: round.id, departmentId: null, name: 'Bench live jury' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const users = await db
-			.insertInto('appUser')
-			.values(
-				Array.from({ length: LIVE_JURORS }, (_, i) => ({
-					email: `bench.live.${i + 1}@bench.example`,
-					name: `Bench Live Juror ${i + 1}`,
-					departmentId: department.id,
-					jobLevel: 'manager'
-				}))
-			)
-			.returning('id')
-			.execute();
-		const jurors = users.map((u) => u.id);
-		await db
-			.insertInto('juryMember')
-			.values(jurors.map((userId) => ({ juryId: jury.id, userId })))
-			.execute();
+		const jurors = await addBenchJurors(db, jury.id, LIVE_JURORS, { email: 'bench.live', name: 'Bench Live Juror' });
 		await db.updateTable('roundEntry').set({ juryId: jury.id }).where('roundId', '=', round.id).where('ideaId', 'in', ideaIds).execute();
 		await db.deleteFrom('presentationSlot').where('roundId', '=', round.id).where('ideaId', 'in', ideaIds).execute();
 		const startsAt = new Date();
