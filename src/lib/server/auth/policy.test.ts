@@ -7,9 +7,9 @@ const actor = (...roles: Role[]): Actor => ({ id: 1, departmentId: 1, roles: ['e
 
 /** The whole table: which role may do which portal action. Read it as the specification. */
 const expected: Record<Role, PortalAction[]> = {
-	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences'],
-	mentor: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'mentoring.coach'],
-	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'jury.score'],
+	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary'],
+	mentor: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary', 'mentoring.coach'],
+	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary', 'jury.score'],
 	organiser: [
 		'idea.create',
 		'idea.listOwn',
@@ -23,7 +23,9 @@ const expected: Record<Role, PortalAction[]> = {
 		'dashboard.view',
 		'mentoring.manage',
 		'kb.manage',
-		'org.import'
+		'org.import',
+		'insight.summary',
+		'insight.all'
 	],
 	admin: [
 		'idea.create',
@@ -39,7 +41,9 @@ const expected: Record<Role, PortalAction[]> = {
 		'admin.provisioning',
 		'mail.preferences',
 		'admin.mail',
-		'admin.jobs'
+		'admin.jobs',
+		'insight.summary',
+		'insight.all'
 	]
 };
 
@@ -338,5 +342,34 @@ describe("pitch day: canOnTeamPitch (the team's page)", () => {
 		expect(allowed(juror, false, false)).toEqual([]);
 		expect(allowed(employee, false, false)).toEqual([]);
 		expect(allowed(null, true, true)).toEqual([]);
+	});
+});
+
+import { insightAccess } from './policy';
+
+describe('programme insight: insightAccess', () => {
+	const organiser: Actor = { id: 70, departmentId: 1, roles: ['employee', 'organiser'] };
+	const admin: Actor = { id: 71, departmentId: 1, roles: ['employee', 'admin'] };
+	const employee: Actor = { id: 72, departmentId: 2, roles: ['employee'] };
+	const juror: Actor = { id: 73, departmentId: 2, roles: ['employee', 'juror'] };
+
+	it('organisers and admins see every dashboard of every department, the juries one included', () => {
+		for (const who of [organiser, admin]) {
+			const access = insightAccess(who, { managedDepartmentIds: [] });
+			expect(access?.departments).toBe('all');
+			expect(access?.dashboards).toEqual(['summary', 'participation', 'flow', 'mentoring', 'juries', 'results']);
+		}
+	});
+
+	it('a department manager sees their departments, never the juries dashboard', () => {
+		expect(insightAccess(juror, { managedDepartmentIds: [4, 9] })).toEqual({
+			dashboards: ['summary', 'participation', 'flow', 'mentoring', 'results'],
+			departments: [4, 9]
+		});
+	});
+
+	it('everyone else reads the company summary; nobody signed in gets nothing', () => {
+		expect(insightAccess(employee, { managedDepartmentIds: [] })).toEqual({ dashboards: ['summary'], departments: [] });
+		expect(insightAccess(null, { managedDepartmentIds: [1] })).toBeNull();
 	});
 });

@@ -3,6 +3,7 @@
  * load, so the whole table is unit-tested (policy.test.ts). Loads and actions ask here;
  * a "no" on an object is shown as 404, so a stranger learns nothing.
  */
+import type { DashboardName } from '../../domain/insight-table.js';
 import { ACCEPTED_AND_LATER, COACHING_ONGOING, statusIn, TEAM_EDITS, UNANSWERED } from '../../domain/idea-status.js';
 
 export const ROLES = ['employee', 'mentor', 'juror', 'organiser', 'admin'] as const;
@@ -39,7 +40,9 @@ export const PORTAL_ACTIONS = [
 	'admin.provisioning',
 	'admin.mail',
 	'admin.jobs',
-	'mail.preferences'
+	'mail.preferences',
+	'insight.summary',
+	'insight.all'
 ] as const;
 export type PortalAction = (typeof PORTAL_ACTIONS)[number];
 
@@ -69,7 +72,11 @@ const portalRules: Record<PortalAction, readonly Role[]> = {
 	'admin.mail': ['admin'],
 	'admin.jobs': ['admin'],
 	// everyone chooses how their own notifications reach them by e-mail
-	'mail.preferences': ['employee']
+	'mail.preferences': ['employee'],
+	// programme insight: everyone reads the company summary; organisers and admins every
+	// dashboard of every department (department managers: insightAccess below)
+	'insight.summary': ['employee'],
+	'insight.all': ['organiser', 'admin']
 };
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
@@ -323,4 +330,30 @@ export function canOnTeamPitch(actor: Actor | null, action: TeamPitchAction, fac
 	if (!actor) return false;
 	const team = facts.isMember || facts.isMentor;
 	return action === 'view' ? team || can(actor, 'competition.manage') : team;
+}
+
+/** What one person may see of the programme insight (src/routes/insight). */
+export type InsightAccess = {
+	/** the dashboards they may open; any other answers 404 */
+	dashboards: readonly DashboardName[];
+	/** 'all' departments, or the departments whose management team they sit on (with their sub-departments) */
+	departments: 'all' | readonly number[];
+};
+
+const MANAGER_DASHBOARDS: readonly DashboardName[] = ['summary', 'participation', 'flow', 'mentoring', 'results'];
+
+/**
+ * Programme insight:
+ * - organisers and admins: every dashboard, every department; the juries dashboard (each
+ *   juror's leniency and agreement, outliers flagged) is theirs alone;
+ * - a department manager (on a department's management team): their department's
+ *   participation, flow, mentoring and results, with its sub-departments, and the summary;
+ * - every other employee: the company summary.
+ * Groups of fewer than five people are merged before anyone sees them (domain rule).
+ */
+export function insightAccess(actor: Actor | null, facts: { managedDepartmentIds: readonly number[] }): InsightAccess | null {
+	if (!actor || !can(actor, 'insight.summary')) return null;
+	if (can(actor, 'insight.all')) return { dashboards: ['summary', 'participation', 'flow', 'mentoring', 'juries', 'results'], departments: 'all' };
+	if (facts.managedDepartmentIds.length > 0) return { dashboards: MANAGER_DASHBOARDS, departments: [...facts.managedDepartmentIds] };
+	return { dashboards: ['summary'], departments: [] };
 }
