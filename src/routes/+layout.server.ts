@@ -25,7 +25,8 @@ export type NavItem = {
 		| 'provisioning'
 		| 'audit'
 		| 'mailOutbox'
-		| 'jobs';
+		| 'jobs'
+		| 'insight';
 };
 
 export const load: LayoutServerLoad = async ({ locals, request }) => {
@@ -39,6 +40,7 @@ export const load: LayoutServerLoad = async ({ locals, request }) => {
 		if (can(user, 'mentoring.coach')) nav.push({ href: '/mentoring', key: 'mentoring', group: 'main' });
 		else if (can(user, 'mentoring.optIn')) nav.push({ href: '/mentoring/profile', key: 'becomeMentor', group: 'main' });
 		if (can(user, 'jury.score')) nav.push({ href: '/jury', key: 'jury', group: 'main' });
+		if (can(user, 'insight.summary')) nav.push({ href: '/insight', key: 'insight', group: 'main' });
 		if (can(user, 'idea.screen')) nav.push({ href: '/organise/screening', key: 'screening', group: 'organise' });
 		if (can(user, 'idea.listAll')) nav.push({ href: '/organise/ideas', key: 'allIdeas', group: 'organise' });
 		if (can(user, 'competition.manage')) nav.push({ href: '/organise/competitions', key: 'competitions', group: 'organise' });
