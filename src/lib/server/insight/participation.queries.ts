@@ -1,0 +1,149 @@
+/**
+ * The SQL of the participation dashboard (and the people half of the summary): who works
+ * here by department, job level and education level, and who took part. Every query groups
+ * in SQL and returns a few dozen rows at most, whatever the number of people or ideas.
+ *
+ * A participant of an edition is a distinct person who created or is on the team of an idea
+ * of that edition that was submitted (first_submitted_at set), counted by their current
+ * department, job level and education level (none → 'unknown').
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/index.js';
+import type { InsightFilter } from './filter.js';
+
+/** The portal's days are Amsterdam days. */
+const TIME_ZONE = 'Europe/Amsterdam';
+
+/** The period as conditions on a timestamp column (inclusive days, Amsterdam). */
+export function inPeriod(column: RawBuilder<unknown>, filter: Pick<InsightFilter, 'from' | 'to'>): RawBuilder<boolean> {
+	const conditions: RawBuilder<boolean>[] = [sql<boolean>`true`];
+	if (filter.from) conditions.push(sql<boolean>`${column} >= (${filter.from}::date)::timestamp at time zone ${TIME_ZONE}`);
+	if (filter.to) conditions.push(sql<boolean>`${column} < (${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE}`);
+	return sql<boolean>`(${sql.join(conditions, sql` and `)})`;
+}
+
+/** The edition as a condition on a competition id column (true for every edition). */
+export function inEdition(column: RawBuilder<unknown>, filter: Pick<InsightFilter, 'competitionId'>): RawBuilder<boolean> {
+	return filter.competitionId === null ? sql<boolean>`true` : sql<boolean>`${column} = ${filter.competitionId}`;
+}
+
+/** A person's current department as a condition (true for the whole company). */
+function inDepartments(column: RawBuilder<unknown>, departmentIds: readonly number[] | null): RawBuilder<boolean> {
+	if (departmentIds === null) return sql<boolean>`true`;
+	if (departmentIds.length === 0) return sql<boolean>`false`;
+	return sql<boolean>`${column} in (${sql.join(departmentIds.map((id) => sql`${id}::int`))})`;
+}
+
+/**
+ * Every (person, edition, submission time) of a submitted idea in an edition: its creator and
+ * its team. Editions get an ordinal by when their submissions open.
+ */
+const tookPartCtes = sql`
+	edition as (
+		select c.id, row_number() over (order by c.submission_opens_at, c.id)::int as ordinal from competition c
+	),
+	took_part as (
+		select im.user_id, i.competition_id, i.first_submitted_at
+		from idea i join idea_member im on im.idea_id = i.id
+		where i.first_submitted_at is not null and i.competition_id is not null
+		union
+		select i.created_by, i.competition_id, i.first_submitted_at
+		from idea i
+		where i.first_submitted_at is not null and i.competition_id is not null
+	)`;
+
+export type HeadcountCell = { departmentId: number; jobLevel: string; educationLevel: string; headcount: number };
+export type DepartmentName = { id: number; name: string; nameNl: string | null; retired: boolean };
+
+/**
+ * Who works here, per department × job level × education level: the HR headcount
+ * (department_headcount) of each department that has one, else its active accounts by
+ * level. Retired departments count nobody. One statement.
+ */
+export async function selectHeadcount(
+	db: Db,
+	departmentIds: readonly number[] | null
+): Promise<{ departments: DepartmentName[]; cells: HeadcountCell[] }> {
+	const { rows } = await sql<{ departments: DepartmentName[] | null; cells: HeadcountCell[] | null }>`
+		with d as (
+			select id, name, name_nl, retired_at from department where ${inDepartments(sql.ref('id'), departmentIds)}
+		),
+		cells as (
+			select h.department_id, h.job_level, h.education_level, h.headcount
+			from department_headcount h join d on d.id = h.department_id
+			where d.retired_at is null and h.headcount > 0
+			union all
+			select u.department_id, u.job_level, coalesce(u.education_level, 'unknown'), count(*)::int
+			from app_user u join d on d.id = u.department_id
+			where d.retired_at is null and u.disabled_at is null
+				and not exists (select 1 from department_headcount h where h.department_id = u.department_id)
+			group by 1, 2, 3
+		)
+		select
+			(select json_agg(json_build_object('id', d.id, 'name', d.name, 'nameNl', d.name_nl, 'retired', d.retired_at is not null) order by d.name, d.id) from d) as departments,
+			(select json_agg(json_build_object('departmentId', department_id, 'jobLevel', job_level, 'educationLevel', education_level, 'headcount', headcount)) from cells) as cells
+	`.execute(db);
+	return { departments: rows[0]?.departments ?? [], cells: rows[0]?.cells ?? [] };
+}
+
+export type ParticipantCell = { departmentId: number; jobLevel: string; educationLevel: string; participants: number; firstTime: number };
+
+/**
+ * The participants in the filter (edition, period, their current department), per
+ * department × job level × education level, with how many of them were first-timers: the
+ * edition counted is the filter's, or with every edition the latest one the person took part
+ * in within the period; first-time when they took part in no earlier edition (whatever its
+ * period). One statement.
+ */
+export async function selectParticipants(db: Db, filter: InsightFilter): Promise<ParticipantCell[]> {
+	const { rows } = await sql<ParticipantCell>`
+		with ${tookPartCtes},
+		person as (
+			select t.user_id,
+				min(e.ordinal) as first_ordinal,
+				max(e.ordinal) filter (where ${inEdition(sql.ref('t.competition_id'), filter)} and ${inPeriod(sql.ref('t.first_submitted_at'), filter)}) as ordinal
+			from took_part t join edition e on e.id = t.competition_id
+			group by t.user_id
+		)
+		select u.department_id, u.job_level, coalesce(u.education_level, 'unknown') as education_level,
+			count(*)::int as participants,
+			count(*) filter (where p.first_ordinal >= p.ordinal)::int as first_time
+		from person p join app_user u on u.id = p.user_id
+		where p.ordinal is not null and ${inDepartments(sql.ref('u.department_id'), filter.departmentIds)}
+		group by 1, 2, 3
+	`.execute(db);
+	return rows;
+}
+
+export type EditionParticipation = {
+	id: number;
+	name: string;
+	participants: number;
+	vocational: number;
+	higher: number;
+};
+
+/**
+ * Participants per edition (all editions but drafts, in the order their submissions open),
+ * in the filter's departments and period, with how many are vocational (vmbo, mbo) and
+ * higher educated (hbo, wo) by their current education level. One statement.
+ */
+export async function selectParticipationByEdition(db: Db, filter: InsightFilter): Promise<EditionParticipation[]> {
+	const { rows } = await sql<EditionParticipation>`
+		with ${tookPartCtes},
+		pairs as (
+			select distinct t.user_id, t.competition_id from took_part t where ${inPeriod(sql.ref('t.first_submitted_at'), filter)}
+		)
+		select c.id, c.name,
+			count(u.id)::int as participants,
+			count(u.id) filter (where u.education_level in ('vmbo', 'mbo'))::int as vocational,
+			count(u.id) filter (where u.education_level in ('hbo', 'wo'))::int as higher
+		from competition c
+			left join pairs p on p.competition_id = c.id
+			left join app_user u on u.id = p.user_id and ${inDepartments(sql.ref('u.department_id'), filter.departmentIds)}
+		where c.status <> 'draft'
+		group by c.id, c.name, c.submission_opens_at
+		order by c.submission_opens_at, c.id
+	`.execute(db);
+	return rows;
+}

@@ -1,0 +1,71 @@
+/**
+ * The SQL of the company summary: ideas by status in the edition and period, ideas per
+ * edition, adoptions and measured results. (Who works here and who took part come from
+ * participation.queries.ts.) Company-wide: the department filter does not apply here.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
+import type { InsightFilter } from './filter.js';
+import { inEdition, inPeriod } from './participation.queries.js';
+
+export type StatusCount = { status: string; ideas: number; awarded: number };
+
+/** Submitted ideas of an edition (any edition when none is chosen) in the period, per status; one statement. */
+export async function selectIdeasByStatus(db: Db, filter: InsightFilter): Promise<StatusCount[]> {
+	const { rows } = await sql<StatusCount>`
+		select i.status, count(*)::int as ideas, count(*) filter (where i.award in ('winner', 'runner_up'))::int as awarded
+		from idea i
+		where i.first_submitted_at is not null and i.competition_id is not null
+			and ${inEdition(sql.ref('i.competition_id'), filter)} and ${inPeriod(sql.ref('i.first_submitted_at'), filter)}
+		group by i.status
+	`.execute(db);
+	return rows;
+}
+
+export type EditionIdeas = { id: number; name: string; ideas: number };
+export type ResultSum = { kind: string; total: number; results: number };
+export type SummaryExtras = { editions: EditionIdeas[]; adoptions: number; results: ResultSum[] };
+
+/**
+ * In one statement: submitted ideas per edition (every edition but drafts, by when they
+ * open; the period applies), adoptions recorded as adopted for the edition's knowledge-base
+ * entries within the period (by the day adopted), and measured results of the edition's
+ * ideas, their knowledge-base entries and those entries' adoptions summed by kind.
+ */
+export async function selectSummaryExtras(db: Db, filter: InsightFilter): Promise<SummaryExtras> {
+	const adoptedOn = sql.raw(`coalesce(a.adopted_on, (a.created_at at time zone 'Europe/Amsterdam')::date)`);
+	const adoptionPeriod = [sql<boolean>`true`];
+	if (filter.from) adoptionPeriod.push(sql<boolean>`${adoptedOn} >= ${filter.from}::date`);
+	if (filter.to) adoptionPeriod.push(sql<boolean>`${adoptedOn} <= ${filter.to}::date`);
+	const { rows } = await sql<{ editions: EditionIdeas[] | null; adoptions: number; results: ResultSum[] | null }>`
+		select
+			(select json_agg(json_build_object('id', x.id, 'name', x.name, 'ideas', x.ideas) order by x.submission_opens_at, x.id)
+			 from (
+				select c.id, c.name, c.submission_opens_at,
+					count(i.id) filter (where ${inPeriod(sql.ref('i.first_submitted_at'), filter)})::int as ideas
+				from competition c left join idea i on i.competition_id = c.id and i.first_submitted_at is not null
+				where c.status <> 'draft'
+				group by c.id
+			 ) x) as editions,
+			(select count(*)::int
+			 from adoption a join kb_entry k on k.id = a.kb_entry_id
+			 where a.status = 'adopted' and ${inEdition(sql.ref('k.competition_id'), filter)} and ${sql.join(adoptionPeriod, sql` and `)}) as adoptions,
+			(select json_agg(json_build_object('kind', r.kind, 'total', r.total, 'results', r.results) order by r.kind)
+			 from (
+				select mr.kind, sum(mr.value) as total, count(*)::int as results
+				from measured_result mr
+					left join idea i on i.id = mr.idea_id
+					left join kb_entry k on k.id = mr.kb_entry_id
+					left join adoption a on a.id = mr.adoption_id
+					left join kb_entry ak on ak.id = a.kb_entry_id
+				where ${inEdition(sql`coalesce(i.competition_id, k.competition_id, ak.competition_id)`, filter)}
+				group by mr.kind
+			 ) r) as results
+	`.execute(db);
+	const row = rows[0];
+	return {
+		editions: row?.editions ?? [],
+		adoptions: row?.adoptions ?? 0,
+		results: (row?.results ?? []).map((r) => ({ ...r, total: Number(r.total) }))
+	};
+}
