@@ -27,13 +27,23 @@
  *                               server, on each of --engines) and/or live (30 jurors scoring a pitch
  *                               session at once by taps while 31 screens follow by server-sent events:
  *                               tap to the chair's screen p50/p99, taps lost or counted twice;
- *                               scripts/bench/live.ts)
+ *                               scripts/bench/live.ts) and/or insight (the programme dashboards of
+ *                               issue 15 at company scale: --insight-people people, 5 editions and
+ *                               --insight-ideas ideas generated in SQL on top of the demo; every
+ *                               dashboard page as the organiser and a department manager with the
+ *                               default filters, a department with sub-departments, all editions
+ *                               and the newest edition, and the Excel export: 40 requests one after
+ *                               another, p50/p95 and statements against /bench/empty; goal p95 <
+ *                               300 ms and at most 8 statements; PostgreSQL unless --engines is
+ *                               given; scripts/bench/insight.ts, test-results/bench-insight.json)
  *   --connections 10            connections per page under load
  *   --app <dir>                 measure the app built in <dir> (a private copy) instead of this one
  *   --no-build                  use the existing <dir>/build as it is
  *   --port 5100                 the first port (one per engine)
  *   --hr-people 15000           people in the HR import step
  *   --mail-people 15000         people (one digest each) in the mail step
+ *   --insight-people 15000      people generated in the insight step
+ *   --insight-ideas 5000        ideas generated in the insight step (over 5 editions)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -44,6 +54,7 @@ import { buildApp, hasBuild } from './bench/server.js';
 import { runHrImportStep } from './bench/hr-import.js';
 import { runMailStep } from './bench/mail.js';
 import { liveTable, runLiveStep } from './bench/live.js';
+import { insightTable, runInsightEngine, type InsightResult } from './bench/insight.js';
 
 function option(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
@@ -59,6 +70,8 @@ const BUILD = !process.argv.includes('--no-build');
 const STEPS = option('steps', 'http').split(',');
 const HR_PEOPLE = Number(option('hr-people', '15000'));
 const MAIL_PEOPLE = Number(option('mail-people', '15000'));
+const INSIGHT_PEOPLE = Number(option('insight-people', '15000'));
+const INSIGHT_IDEAS = Number(option('insight-ideas', '5000'));
 const SERVER_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 const requested = option('engines', 'postgres,pglite').split(',');
 const unknown = requested.filter((e) => e !== 'postgres' && e !== 'pglite');
@@ -122,11 +135,38 @@ async function benchLive(): Promise<boolean> {
 	return results.every((r) => r.ok);
 }
 
+/** The insight dashboards at company scale (issue 15): PostgreSQL unless --engines is given. */
+async function benchInsight(): Promise<boolean> {
+	const engines = (process.argv.includes('--engines') ? requested : ['postgres']) as Engine[];
+	if (BUILD) buildApp(APP_DIR, log);
+	else if (!hasBuild(APP_DIR)) throw new Error(`${APP_DIR}/build is missing; build it or leave out --no-build`);
+	const results: InsightResult[] = [];
+	for (const [i, engine] of engines.entries()) {
+		const r = await runInsightEngine({
+			engine,
+			appDir: APP_DIR,
+			port: PORT + i,
+			serverUrl: SERVER_URL,
+			people: INSIGHT_PEOPLE,
+			ideas: INSIGHT_IDEAS,
+			log
+		});
+		results.push(r);
+		console.log(`\nInsight dashboards\n\n${insightTable(r)}\n`);
+	}
+	const out = join(root, 'test-results');
+	mkdirSync(out, { recursive: true });
+	writeFileSync(join(out, 'bench-insight.json'), JSON.stringify(results, null, '\t') + '\n');
+	console.log('Raw figures: test-results/bench-insight.json');
+	return results.every((r) => r.ok);
+}
+
 async function main() {
 	if (STEPS.includes('http')) await benchHttp();
 	if (STEPS.includes('hr-import')) await runHrImportStep(SERVER_URL, HR_PEOPLE);
 	if (STEPS.includes('mail') && !(await benchMail())) process.exitCode = 1;
 	if (STEPS.includes('live') && !(await benchLive())) process.exitCode = 1;
+	if (STEPS.includes('insight') && !(await benchInsight())) process.exitCode = 1;
 }
 
 main().catch((error) => {
