@@ -9,9 +9,11 @@ import type { Dashboard, InsightTable } from '$lib/domain/insight-table.js';
 import type { InsightFilter } from '$lib/server/insight/filter.js';
 import { statusLabel } from '$lib/i18n-labels.js';
 import { loadFlowDashboard } from '$lib/server/insight/flow.service.js';
+import { loadMentoringDashboard } from '$lib/server/insight/mentoring.service.js';
 import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
+import { mentoringFactories } from '../fixtures/mentoring-factories.js';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -140,6 +142,34 @@ beforeAll(async () => {
 		],
 		other.id
 	);
+
+	// Mentors: Max and Quinn in Operations, Nora and Paula (paused) in the Lab.
+	const mentoring = mentoringFactories(db);
+	const max = await mentoring.newMentor({ departmentId: ops.id, name: 'Max Mentor', capacity: 3 });
+	const nora = await mentoring.newMentor({ departmentId: lab.id, name: 'Nora Mentor', capacity: 2 });
+	const quinn = await mentoring.newMentor({ departmentId: ops.id, name: 'Quinn Mentor', capacity: 1 });
+	await mentoring.newMentor({ departmentId: lab.id, name: 'Paula Paused', capacity: 4, status: 'paused' });
+	const assign = async (
+		idea: string,
+		mentorId: number,
+		status: 'proposed' | 'accepted' | 'declined' | 'ended' | 'requested',
+		asked: number,
+		answered: number | null
+	) => {
+		const row = await mentoring.newAssignment({ ideaId: ids[idea], mentorId, status: status === 'requested' ? 'declined' : status });
+		await db
+			.updateTable('mentorAssignment')
+			.set({ status, createdAt: day(asked), answeredAt: answered === null ? null : day(answered) })
+			.where('id', '=', row.id)
+			.execute();
+	};
+	await assign('A winner', max.id, 'ended', 3, 4); // coached, finished: 1 day to answer
+	await assign('B returned and resubmitted', max.id, 'accepted', 11, 13); // coached now: 2 days
+	await assign('F implemented', nora.id, 'declined', 2, 5); // declined: 3 days, F not coached
+	await assign('F implemented', max.id, 'proposed', 27, null); // waiting for Max's answer
+	await assign('G not advanced', nora.id, 'accepted', 1, 2); // coached: 1 day
+	await assign('G not advanced', max.id, 'requested', 1, null); // the team's wish: not a proposal
+	await assign('J other cup', quinn.id, 'accepted', 1, 5); // another edition: 4 days
 });
 
 afterAll(async () => {
@@ -211,6 +241,51 @@ describe('flow dashboard', () => {
 	it('runs at most four statements', async () => {
 		const tally = newTally();
 		await countStatements(tally, () => loadFlowDashboard(db, all(), { now: NOW }));
+		expect(tally.statements).toBeLessThanOrEqual(4);
+	});
+});
+
+describe('mentoring dashboard', () => {
+	it("load per mentor: the mentors of the edition's ideas, most mentees first", async () => {
+		const d = await loadMentoringDashboard(db, all(cupId), { now: NOW });
+		expect(table(d, 'mentor-load').rows).toEqual([
+			{ mentor: 'Max Mentor', mentees: 1, capacity: 3, proposed: 1, department: 'Department OPS' },
+			{ mentor: 'Nora Mentor', mentees: 1, capacity: 2, proposed: 0, department: 'Department LAB' }
+		]);
+		expect(figure(d, 'active-mentors').value).toBe(2);
+		expect(figure(d, 'mentees-per-mentor').value).toBe(1);
+	});
+
+	it('unfiltered, every active mentor; a department, only the mentors of its ideas', async () => {
+		const d = await loadMentoringDashboard(db, all(), { now: NOW });
+		expect(table(d, 'mentor-load').rows.map((r) => r.mentor)).toEqual(['Max Mentor', 'Nora Mentor', 'Quinn Mentor']);
+		const lab = await loadMentoringDashboard(db, { ...all(cupId), departmentIds: [labId] }, { now: NOW });
+		expect(table(lab, 'mentor-load').rows.map((r) => r.mentor)).toEqual(['Nora Mentor']);
+	});
+
+	it('time to answer a proposal: 1, 2, 3 and 1 days in November; the open one is a note', async () => {
+		const d = await loadMentoringDashboard(db, all(cupId), { now: NOW });
+		const answer = table(d, 'answer-time');
+		expect(answer.rows).toEqual([{ month: '2026-11', median: 1.5, p90: 2.7, answered: 4 }]);
+		expect(answer.note).toContain('1');
+		expect(figure(d, 'answer-days').value).toBe(1.5);
+	});
+
+	it('coached ideas against ideas without a mentor, of the accepted ideas', async () => {
+		const d = await loadMentoringDashboard(db, all(cupId), { now: NOW });
+		// coached: A (every stage), B (none yet), G (semi-final); without a mentor: F (implemented)
+		expect(table(d, 'coached-outcomes').rows.map((r) => [r.coached, r.alone])).toEqual([
+			[0.667, 0],
+			[0.333, 0],
+			[0.333, 0],
+			[0.333, 1]
+		]);
+		expect(figure(d, 'coached-semi-final').value).toBe(0.667);
+	});
+
+	it('runs at most four statements', async () => {
+		const tally = newTally();
+		await countStatements(tally, () => loadMentoringDashboard(db, all(), { now: NOW }));
 		expect(tally.statements).toBeLessThanOrEqual(4);
 	});
 });
