@@ -6,13 +6,28 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Dashboard, DashboardName } from '../../domain/insight-table.js';
 import type { InsightFilter } from './filter.js';
+import { loadFlowDashboard } from './flow.service.js';
+import { loadJuriesDashboard } from './juries.service.js';
+import { loadMentoringDashboard } from './mentoring.service.js';
+import { loadParticipationDashboard } from './participation.service.js';
+import { loadResultsDashboard } from './results.service.js';
+import { loadSummaryDashboard } from './summary.service.js';
 
 export type DashboardLoader = (db: Kysely<DB>, filter: InsightFilter, at: { now: Date }) => Promise<Dashboard>;
 
-const loaders: Partial<Record<DashboardName, DashboardLoader>> = {};
+const loaders: Record<DashboardName, DashboardLoader> = {
+	summary: loadSummaryDashboard,
+	participation: loadParticipationDashboard,
+	flow: loadFlowDashboard,
+	mentoring: loadMentoringDashboard,
+	juries: loadJuriesDashboard,
+	results: loadResultsDashboard
+};
 
-/** The dashboard's figures and tables, or null for a name that is not a dashboard. */
-export async function loadDashboard(db: Kysely<DB>, name: DashboardName, filter: InsightFilter, at: { now: Date }): Promise<Dashboard | null> {
-	const loader = loaders[name];
-	return loader ? loader(db, filter, at) : null;
+/**
+ * The dashboard's figures and tables. Who may open it is the caller's question
+ * (insightAccess through resolveInsight); this only builds it.
+ */
+export function loadDashboard(db: Kysely<DB>, name: DashboardName, filter: InsightFilter, at: { now: Date }): Promise<Dashboard> {
+	return loaders[name](db, filter, at);
 }
