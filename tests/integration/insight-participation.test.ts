@@ -109,6 +109,10 @@ beforeAll(async () => {
 		members: [lena],
 		submittedAt: new Date('2026-11-23T09:00:00Z')
 	});
+	await db
+		.insertInto('ideaEvent')
+		.values({ ideaId: larsIdea.id, kind: 'status', fromStatus: 'accepted', toStatus: 'semi_final' })
+		.execute();
 	await f.newIdea({ owner: ida, competitionId: spring, status: 'draft' });
 
 	const kb = await db
@@ -270,16 +274,16 @@ describe('summary dashboard', () => {
 		expect(figure(d, 'departments').hint).toContain('3');
 	});
 
-	it('draws the funnel with conversion from stage to stage', async () => {
+	it('draws the funnel with conversion from stage to stage, by where ideas are or went through', async () => {
 		const d = await loadSummaryDashboard(db, filter({ competitionId: spring }), NOW);
-		// accepted (Eva), winner (Finn, awarded), implemented (Lars)
+		// accepted (Eva), winner (Finn: semi-final, final, awarded), implemented after the semi-final (Lars, by its timeline)
 		expect(rows(d, 'funnel', 'stage', 'ideas', 'fromPrevious', 'fromFirst')).toEqual([
 			['Submitted', 3, null, 1],
 			['Accepted', 3, 1, 1],
 			['Semi-final', 2, 0.6667, 0.6667],
-			['Final', 2, 1, 0.6667],
-			['Awarded', 1, 0.5, 0.3333],
-			['Implemented', 1, 1, 0.3333]
+			['Final', 1, 0.5, 0.3333],
+			['Awarded', 1, 1, 0.3333],
+			['Implemented', 1, null, 0.3333]
 		]);
 	});
 

@@ -1,5 +1,5 @@
 /**
- * The SQL of the company summary: ideas by status in the edition and period, ideas per
+ * The SQL of the company summary: the funnel of the edition and period, ideas per
  * edition, adoptions and measured results. (Who works here and who took part come from
  * participation.queries.ts.) Company-wide: the department filter does not apply here.
  */
@@ -8,18 +8,54 @@ import type { Db } from '../db/index.js';
 import type { InsightFilter } from './filter.js';
 import { inEdition, inPeriod } from './participation.queries.js';
 
-export type StatusCount = { status: string; ideas: number; awarded: number };
+export type FunnelCounts = { submitted: number; accepted: number; semiFinal: number; final: number; awarded: number; implemented: number };
 
-/** Submitted ideas of an edition (any edition when none is chosen) in the period, per status; one statement. */
-export async function selectIdeasByStatus(db: Db, filter: InsightFilter): Promise<StatusCount[]> {
-	const { rows } = await sql<StatusCount>`
-		select i.status, count(*)::int as ideas, count(*) filter (where i.award in ('winner', 'runner_up'))::int as awarded
-		from idea i
-		where i.first_submitted_at is not null and i.competition_id is not null
-			and ${inEdition(sql.ref('i.competition_id'), filter)} and ${inPeriod(sql.ref('i.first_submitted_at'), filter)}
-		group by i.status
+/** Statuses an idea has only once an organiser accepted it. */
+const ACCEPTED_OR_LATER = [
+	'accepted',
+	'coaching',
+	'semi_final',
+	'not_advanced',
+	'finalist',
+	'winner',
+	'runner_up',
+	'implemented',
+	'published'
+];
+const IN_SEMI_FINAL_OR_LATER = ['semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up'];
+const IN_FINAL_OR_LATER = ['finalist', 'winner', 'runner_up'];
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
+
+/**
+ * How many submitted ideas of the edition (any edition when none is chosen) in the period
+ * reached each stage, in one statement. An idea counts for a stage it is in or went through:
+ * an implemented idea (which may come straight from "accepted") counts for the semi-final or
+ * final only when its award or its timeline says it was there.
+ */
+export async function selectFunnel(db: Db, filter: InsightFilter): Promise<FunnelCounts> {
+	const { rows } = await sql<FunnelCounts>`
+		with i as (
+			select i.id, i.status, i.award,
+				i.status in ('implemented', 'published') and exists (
+					select 1 from idea_event e where e.idea_id = i.id and e.to_status in ('semi_final', 'finalist', 'winner', 'runner_up')
+				) as was_in_semi_final,
+				i.status in ('implemented', 'published') and exists (
+					select 1 from idea_event e where e.idea_id = i.id and e.to_status in ('finalist', 'winner', 'runner_up')
+				) as was_in_final
+			from idea i
+			where i.first_submitted_at is not null and i.competition_id is not null
+				and ${inEdition(sql.ref('i.competition_id'), filter)} and ${inPeriod(sql.ref('i.first_submitted_at'), filter)}
+		)
+		select
+			count(*)::int as submitted,
+			count(*) filter (where status in (${list(ACCEPTED_OR_LATER)}))::int as accepted,
+			count(*) filter (where status in (${list(IN_SEMI_FINAL_OR_LATER)}) or award is not null or was_in_semi_final)::int as semi_final,
+			count(*) filter (where status in (${list(IN_FINAL_OR_LATER)}) or award is not null or was_in_final)::int as final,
+			count(*) filter (where award in ('winner', 'runner_up'))::int as awarded,
+			count(*) filter (where status in ('implemented', 'published'))::int as implemented
+		from i
 	`.execute(db);
-	return rows;
+	return rows[0] ?? { submitted: 0, accepted: 0, semiFinal: 0, final: 0, awarded: 0, implemented: 0 };
 }
 
 export type EditionIdeas = { id: number; name: string; ideas: number };

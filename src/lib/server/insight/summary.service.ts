@@ -9,20 +9,26 @@ import { m } from '$lib/paraglide/messages.js';
 import type { DB } from '../db/schema.js';
 import type { Dashboard, InsightFigure, InsightTable } from '../../domain/insight-table.js';
 import { conversion, round } from '../../domain/insight-stats.js';
-import { funnel } from '../../domain/lifecycle.js';
 import { mergeSmallGroups, suppressSmallPopulation } from '../../domain/insight-participation.js';
 import type { InsightFilter } from './filter.js';
 import { selectHeadcount, selectParticipants } from './participation.queries.js';
-import { selectIdeasByStatus, selectSummaryExtras } from './summary.queries.js';
+import { selectFunnel, selectSummaryExtras, type FunnelCounts } from './summary.queries.js';
 import { educationKeys, groupCells, joinCells, otherGroup, rateTable } from './participation.service.js';
 
-const SUMMARY_STAGES = ['submitted', 'accepted', 'semi_final', 'final', 'awarded', 'implemented'] as const;
+const SUMMARY_STAGES = [
+	'submitted',
+	'accepted',
+	'semiFinal',
+	'final',
+	'awarded',
+	'implemented'
+] as const satisfies readonly (keyof FunnelCounts)[];
 type SummaryStage = (typeof SUMMARY_STAGES)[number];
 
 const stageLabel: Record<SummaryStage, () => string> = {
 	submitted: m.stage_submitted,
 	accepted: m.stage_accepted,
-	semi_final: m.stage_semi_final,
+	semiFinal: m.stage_semi_final,
 	final: m.stage_final,
 	awarded: m.insight_summary_stage_awarded,
 	implemented: m.stage_implemented
@@ -39,10 +45,10 @@ const resultLabel: Record<string, () => string> = {
 export async function loadSummaryDashboard(db: Kysely<DB>, filter: InsightFilter, at: { now: Date }): Promise<Dashboard> {
 	void at;
 	const company: InsightFilter = { ...filter, departmentIds: null };
-	const [people, participants, statuses, extras] = await Promise.all([
+	const [people, participants, reached, extras] = await Promise.all([
 		selectHeadcount(db, null),
 		selectParticipants(db, company),
-		selectIdeasByStatus(db, company),
+		selectFunnel(db, company),
 		selectSummaryExtras(db, company)
 	]);
 	const cells = joinCells(people.cells, participants);
@@ -52,9 +58,11 @@ export async function loadSummaryDashboard(db: Kysely<DB>, filter: InsightFilter
 	const departmentsTakingPart = new Set(participants.filter((p) => p.participants > 0).map((p) => p.departmentId)).size;
 	const departmentsInAll = people.departments.filter((d) => !d.retired).length;
 
-	const reached = funnel(Object.fromEntries(statuses.map((s) => [s.status, s.ideas])));
-	const awarded = statuses.reduce((n, s) => n + s.awarded, 0);
-	const stages = conversion(SUMMARY_STAGES.map((key) => ({ key, count: key === 'awarded' ? awarded : reached[key] })));
+	// Implemented ideas need not have reached the final or an award (an accepted idea may be
+	// implemented straight away), so implemented is a share of all submitted only.
+	const stages = conversion(SUMMARY_STAGES.map((key) => ({ key, count: reached[key] }))).map((s) =>
+		s.key === 'implemented' ? { ...s, fromPrevious: null } : s
+	);
 
 	const figures: InsightFigure[] = [
 		{ key: 'ideas', label: m.insight_summary_fig_ideas(), value: reached.submitted, kind: 'count' },
