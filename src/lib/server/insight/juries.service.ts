@@ -81,7 +81,8 @@ export async function loadJuriesDashboard(db: Kysely<DB>, filter: InsightFilter,
 		if (!group) {
 			group = {
 				roundId: j.roundId,
-				label: `${j.competitionName} · ${j.roundName}`,
+				// With one edition chosen its name would only repeat on every line.
+				label: filter.competitionId === null ? `${j.competitionName} · ${j.roundName}` : j.roundName,
 				open: j.roundStatus === 'open',
 				closesAt: j.scoringClosesAt === null ? null : toDate(j.scoringClosesAt),
 				criteria: j.criteria.map((c) => ({
@@ -163,6 +164,7 @@ export async function loadJuriesDashboard(db: Kysely<DB>, filter: InsightFilter,
 			}
 		const rowsOfRound: InsightTable['rows'] = [];
 		for (const [jurorId, juror] of jurors) {
+			if (juror.expected === 0 && juror.submitted === 0) continue; // a member whose jury has no ideas
 			const s = stats.get(jurorId) ?? { sheets: 0, mean: null, leniency: null, spread: null, agreement: null, commonIdeas: 0 };
 			const found = outliers({
 				stats: s,
