@@ -28,14 +28,14 @@ describe('tableCsv', () => {
 	it('writes the labels as header, shares as percentages with one decimal and days and points with one decimal', () => {
 		const csv = tableCsv(table);
 		expect(csv.startsWith('\uFEFF')).toBe(true);
-		const rows = parse<string[]>(csv.slice(1));
+		const rows = parse<string[]>(csv.slice(1), {});
 		expect(rows[0]).toEqual(['Job level', 'People', 'Participation (%)', 'Median wait', 'Leniency']);
 		expect(rows[1]).toEqual(['MBO', '1234', '4.3', '3.3', '-0.4']);
 		expect(rows[3]).toEqual(['Other', '3', '100', '10', '']);
 	});
 
 	it('keeps text a spreadsheet would run as a formula as text, and writes an empty value as an empty cell', () => {
-		const rows = parse<string[]>(tableCsv(table).slice(1));
+		const rows = parse<string[]>(tableCsv(table).slice(1), {});
 		expect(rows[2]).toEqual([`'=HYPERLINK("http://evil")`, '7', '', '', '0.4']);
 	});
 });

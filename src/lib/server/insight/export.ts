@@ -10,6 +10,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Cell, ColumnKind, InsightColumn, InsightTable } from '../../domain/insight-table.js';
 import { round } from '../../domain/insight-stats.js';
 import { spreadsheetCsv } from '../http/csv.js';
+import type { ResolvedInsight } from './scope.js';
 
 function csvLabel(column: InsightColumn): string {
 	return column.kind === 'share' ? `${column.label} (%)` : column.label;
@@ -137,4 +138,26 @@ export async function dashboardWorkbook(tables: readonly InsightTable[], about: 
 		});
 	}
 	return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** The filters a download was made with, as lines for the About sheet ("Edition: Cup 2026"). */
+export function filterLines(
+	resolved: Pick<ResolvedInsight, 'filter' | 'form' | 'options' | 'access'>,
+	options: { locale: string; withDepartment: boolean }
+): string[] {
+	const { filter, form, access } = resolved;
+	const lines: string[] = [];
+	const edition = filter.competitionId === null ? null : resolved.options.editions.find((e) => e.id === filter.competitionId);
+	lines.push(edition ? m.insight_chart_filter_edition({ name: edition.name }) : m.insight_chart_filter_all_editions());
+	if (options.withDepartment) {
+		const chosen = form.department ? resolved.options.departments.find((d) => String(d.id) === form.department) : undefined;
+		if (chosen)
+			lines.push(m.insight_chart_filter_department({ name: options.locale === 'nl' && chosen.nameNl ? chosen.nameNl : chosen.name }));
+		else lines.push(access.departments === 'all' ? m.insight_chart_filter_whole_company() : m.insight_chart_filter_my_departments());
+	}
+	if (filter.from || filter.to)
+		lines.push(
+			m.insight_chart_filter_period({ from: filter.from ?? m.insight_chart_filter_open(), to: filter.to ?? m.insight_chart_filter_open() })
+		);
+	return lines;
 }
