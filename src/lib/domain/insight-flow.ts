@@ -142,7 +142,7 @@ export function screeningWaits(changes: readonly StatusChange[], now: Date, resp
 			waits.push({
 				submittedAt: open,
 				answeredAt: at,
-				days: daysBetween(open, at),
+				days: daysBetween(new Date(open), new Date(at)),
 				onTime: !isOverdue(new Date(open), new Date(at), responseDays)
 			});
 		}

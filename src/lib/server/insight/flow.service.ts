@@ -100,7 +100,8 @@ export async function loadFlowDashboard(db: Kysely<DB>, filter: InsightFilter, a
 		if (statusIn(idea.status, UNANSWERED)) waitingNow++;
 		if (statusIn(idea.status, WAITING_STATUSES)) {
 			const since = enteredCurrentStatus(changes, idea.status);
-			if (since !== null) waiting.push({ id: idea.id, department: idea.department, status: idea.status, days: daysBetween(since, now) });
+			if (since !== null)
+				waiting.push({ id: idea.id, department: idea.department, status: idea.status, days: daysBetween(new Date(since), now) });
 		}
 	}
 
