@@ -204,7 +204,7 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 	const addDepartments = (values: string[]) =>
 		`INSERT INTO department (code, name, name_nl, parent_id, headcount, created_at)
 		SELECT v.code, v.name, v.nl, p.id, 0, timestamptz '2021-01-04 08:00+00'
-		FROM (VALUES ${values.join(',')}) v(code, name, nl, parent) JOIN department p ON p.code = v.parent`;
+		FROM (VALUES ${values.join(',')}) v(code, name, nl, parent) JOIN department p ON p.code = v.parent ORDER BY v.code`;
 	await run('departments', addDepartments(subs));
 	await run('teams', addDepartments(teams));
 	let lo = 1;
@@ -251,7 +251,7 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 		SELECT 'p' || g || '@insight.bench', ${pick(FIRST, g, 'first')} || ' ' || ${pick(LAST, g, 'last')} || ' ' || g, l.dept_id, j.job, ${edu},
 			initcap(j.job), CASE WHEN ${U(g, 'locale')} < 0.7 THEN 'nl' ELSE 'en' END, timestamptz '2021-01-04 08:00+00'
 		FROM generate_series(1, ${PEOPLE}) g JOIN bench_leaf l ON g BETWEEN l.lo AND l.hi
-		CROSS JOIN LATERAL (SELECT ${job} AS job) j`
+		CROSS JOIN LATERAL (SELECT ${job} AS job) j ORDER BY g`
 	);
 	await run(
 		'bench_person',
@@ -308,7 +308,7 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 		`INSERT INTO competition (slug, name, call_text, submission_opens_at, submission_closes_at, response_days, status, created_by, created_at)
 		SELECT 'insight-cup-' || y, 'Insight Cup ' || y, 'The yearly improvement competition (benchmark edition).',
 			make_timestamptz(y, 3, 1, 7, 0, 0, 'UTC'), make_timestamptz(y, 5, 31, 21, 59, 0, 'UTC'), 10, 'closed', ${ORG}, make_timestamptz(y, 1, 15, 9, 0, 0, 'UTC')
-		FROM (VALUES ${years.map((y) => `(${y})`).join(',')}) v(y)`
+		FROM (VALUES ${years.map((y) => `(${y})`).join(',')}) v(y) ORDER BY y`
 	);
 	await run(
 		'bench_edition',
@@ -326,7 +326,8 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 		SELECT e.comp_id, r.position, r.name, r.kind, r.scope, e.y0 + r.opens, e.y0 + r.closes, r.rule, r.n, 'published', e.y0 + r.closes, ${ORG}, e.y0
 		FROM bench_edition e CROSS JOIN (VALUES
 			(1, 'Department semi-final', 'semi_final', 'department', interval '184 days', interval '213 days', 'top_n', 3),
-			(2, 'Company final', 'final', 'competition', interval '228 days', interval '249 days', 'manual', NULL::int)) r(position, name, kind, scope, opens, closes, rule, n)`
+			(2, 'Company final', 'final', 'competition', interval '228 days', interval '249 days', 'manual', NULL::int)) r(position, name, kind, scope, opens, closes, rule, n)
+		ORDER BY e.ed, r.position`
 	);
 	await run(
 		'bench_edition rounds',
@@ -345,13 +346,15 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 			(4, 'savings', 'Savings (time or money)', 15), (5, 'feasibility', 'Feasibility', 15), (6, 'originality', 'Originality', 10)) c(position, code, name, weight)
 		UNION ALL
 		SELECT e.final, c.position, c.code, c.name, c.weight, 1, 10, c.code = 'roll_out' FROM bench_edition e CROSS JOIN (VALUES
-			(1, 'impact', 'Impact', 40), (2, 'roll_out', 'Roll-out potential', 30), (3, 'pitch', 'Presentation', 20), (4, 'originality', 'Originality', 10)) c(position, code, name, weight)`
+			(1, 'impact', 'Impact', 40), (2, 'roll_out', 'Roll-out potential', 30), (3, 'pitch', 'Presentation', 20), (4, 'originality', 'Originality', 10)) c(position, code, name, weight)
+		ORDER BY 1, 2`
 	);
 	await run(
 		'juries',
 		`INSERT INTO jury (round_id, department_id, name)
 		SELECT e.semi, d.id, d.name || ' MT' FROM bench_edition e CROSS JOIN department d WHERE d.id IN (${topIds.join(',')})
-		UNION ALL SELECT e.final, NULL, 'Higher management' FROM bench_edition e`
+		UNION ALL SELECT e.final, NULL, 'Higher management' FROM bench_edition e
+		ORDER BY 1, 2 NULLS LAST`
 	);
 	await run('bench_edition final jury', `UPDATE bench_edition e SET final_jury = (SELECT id FROM jury WHERE round_id = e.final)`);
 	await run(
@@ -462,11 +465,12 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 		JOIN jury_member jm ON jm.jury_id = re.jury_id
 		CROSS JOIN LATERAL (SELECT b.y0 + interval '${opens}' + ${minutes(`${U("re.idea_id || '.' || jm.user_id", 'sc')} * 20 * 1440`)} AS created,
 			${minutes(`3 + 40 * ${U('jm.user_id', 'speed')} * (0.5 + ${U("re.idea_id || '.' || jm.user_id", 'took')})`)} AS took) t
-		WHERE jm.user_id <> b.creator`;
+		WHERE jm.user_id <> b.creator
+		ORDER BY re.round_id, re.idea_id, jm.user_id`;
 	const scores = (round: string) =>
 		`INSERT INTO score (sheet_id, criterion_id, value, updated_at)
 		SELECT s.id, c.id, greatest(c.scale_min, least(c.scale_max, round(c.scale_min + (c.scale_max - c.scale_min)
-			* (b.q + ${bias('s.juror_id')} + (${U("s.id || '.' || c.id", 'noise')} - 0.5) * 0.45))))::int, s.updated_at
+			* (b.q + ${bias('s.juror_id')} + (${U("s.idea_id || '.' || s.juror_id || '.' || s.round_id || '.' || c.position", 'noise')} - 0.5) * 0.45))))::int, s.updated_at
 		FROM score_sheet s JOIN bench_idea b ON b.idea_id = s.idea_id AND s.round_id = b.${round}
 		JOIN round_criterion c ON c.round_id = s.round_id`;
 	/** Score (0-100, the mean of the jurors' weighted scores), rank per jury, outcome. */
@@ -651,7 +655,8 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 				ev('status_changed', t('implemented'), t('published'), 'b.kb_at', String(ORG))
 			].join(',\n\t\t\t')}
 		) v(kind, f, t, at, actor, data, reason)
-		WHERE v.at IS NOT NULL`
+		WHERE v.at IS NOT NULL
+		ORDER BY b.i, v.at`
 	);
 	await run(
 		'mentor assignments',
@@ -662,7 +667,8 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 		UNION ALL
 		SELECT b.idea_id, m.user_id, 'ended', ${ORG}, NULL, b.mentor_at, b.mentor_answered, b.ready
 		FROM bench_idea b JOIN bench_mentor m ON m.k = 1 + ${H('b.i', 'mentor')} % ${Math.max(1, mentors)}
-		WHERE b.mentor_at IS NOT NULL`
+		WHERE b.mentor_at IS NOT NULL
+		ORDER BY 1, 6`
 	);
 
 	// ------------------------------------------------------------ knowledge base, adoptions, measured results
@@ -672,7 +678,7 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 			published_at, published_by, updated_at)
 		SELECT b.idea_id, i.title, 'What the team changed and what it brought.', i.problem, i.proposal, b.dept_id, i.process_area_id, b.comp_id,
 			b.final_outcome, round((40 + 60 * b.q)::numeric, 2), 'published', b.kb_at, ${ORG}, b.kb_at
-		FROM bench_idea b JOIN idea i ON i.id = b.idea_id WHERE b.kb_at IS NOT NULL`
+		FROM bench_idea b JOIN idea i ON i.id = b.idea_id WHERE b.kb_at IS NOT NULL ORDER BY b.i`
 	);
 	const topArr = `ARRAY[${topIds.join(',')}]`;
 	await run(
@@ -687,7 +693,8 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 		CROSS JOIN LATERAL (SELECT s0.started,
 			CASE WHEN ${U("k.id || '.' || n", 'ast')} < 0.1 THEN 'not_suitable' WHEN ${U("k.id || '.' || n", 'ast')} < 0.25 THEN 'considering'
 				WHEN ${U("k.id || '.' || n", 'ast')} < 0.45 OR s0.started + 30 >= current_date THEN 'piloting' ELSE 'adopted' END AS st,
-			least(current_date - 1, s0.started + 30 + (${H("k.id || '.' || n", 'adopted')} % 90)::int) AS adopted) s`
+			least(current_date - 1, s0.started + 30 + (${H("k.id || '.' || n", 'adopted')} % 90)::int) AS adopted) s
+		ORDER BY k.id, d.dept`
 	);
 	const measured = (owner: string, expr: string, fromSql: string, where: string) =>
 		`SELECT ${owner}, k.kind, round((k.base * (0.3 + ${U(`${expr} || k.kind`, 'val')}))::numeric, 2) AS value, k.note
@@ -703,7 +710,7 @@ async function generateOn(db: Database, opts: InsightDataOptions): Promise<Insig
 			${measured('NULL::int, k2.id, NULL::int', 'k2.id', 'kb_entry k2 JOIN bench_idea b ON b.idea_id = k2.idea_id', 'true')}
 			UNION ALL
 			${measured('NULL::int, NULL::int, a.id', "'a' || a.id", 'adoption a JOIN kb_entry k2 ON k2.id = a.kb_entry_id JOIN bench_idea b ON b.idea_id = k2.idea_id', `a.status = 'adopted'`)}
-		) x`
+		) x ORDER BY idea_id, kb_entry_id, adoption_id, kind`
 	);
 
 	log('VACUUM ANALYZE');
