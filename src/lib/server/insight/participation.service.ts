@@ -47,6 +47,9 @@ export const educationLabel: Record<string, () => string> = {
 	unknown: m.people_education_unknown
 };
 
+/** A count in a sentence, grouped as the reader's language writes it (2,592 or 2.592). */
+export const countText = (n: number) => n.toLocaleString(getLocale() === 'nl' ? 'nl-NL' : 'en-GB');
+
 export const departmentLabel = (d: Pick<DepartmentName, 'name' | 'nameNl'>) => (getLocale() === 'nl' && d.nameNl ? d.nameNl : d.name);
 
 /** Headcount and participants (with first-timers) of one department × job level × education level. */
@@ -172,7 +175,7 @@ export async function loadParticipationDashboard(db: Kysely<DB>, filter: Insight
 			label: m.insight_part_fig_participants(),
 			value: shown?.participants ?? null,
 			kind: 'count',
-			hint: shown ? m.insight_part_fig_of_headcount({ headcount }) : m.insight_part_fig_suppressed()
+			hint: shown ? m.insight_part_fig_of_headcount({ headcount: countText(headcount) }) : m.insight_part_fig_suppressed()
 		},
 		{ key: 'rate', label: m.insight_part_fig_rate(), value: round(shown?.rate ?? null, 4), kind: 'share' },
 		{

@@ -13,7 +13,7 @@ import { mergeSmallGroups, suppressSmallPopulation } from '../../domain/insight-
 import type { InsightFilter } from './filter.js';
 import { selectHeadcount, selectParticipants } from './participation.queries.js';
 import { selectFunnel, selectSummaryExtras, type FunnelCounts } from './summary.queries.js';
-import { educationKeys, groupCells, joinCells, otherGroup, rateTable } from './participation.service.js';
+import { countText, educationKeys, groupCells, joinCells, otherGroup, rateTable } from './participation.service.js';
 
 const SUMMARY_STAGES = [
 	'submitted',
@@ -78,14 +78,14 @@ export async function loadSummaryDashboard(db: Kysely<DB>, filter: InsightFilter
 			label: m.insight_summary_fig_rate(),
 			value: round(shown?.rate ?? null, 4),
 			kind: 'share',
-			hint: m.insight_part_fig_of_headcount({ headcount })
+			hint: m.insight_part_fig_of_headcount({ headcount: countText(headcount) })
 		},
 		{
 			key: 'departments',
 			label: m.insight_summary_fig_departments(),
 			value: departmentsTakingPart,
 			kind: 'count',
-			hint: m.insight_summary_fig_departments_hint({ total: departmentsInAll })
+			hint: m.insight_summary_fig_departments_hint({ total: countText(departmentsInAll) })
 		},
 		{ key: 'implemented', label: m.insight_summary_fig_implemented(), value: reached.implemented, kind: 'count' },
 		{
