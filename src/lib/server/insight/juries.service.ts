@@ -25,7 +25,7 @@ import {
 	type ScoredSheet
 } from '../../domain/insight-jury.js';
 import type { InsightFilter } from './filter.js';
-import { listJuries, listSubmittedSheets, type JuryRow } from './juries.queries.js';
+import { listJuries, listSubmittedSheets, type JuryRow, type SheetRow } from './juries.queries.js';
 
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
@@ -74,7 +74,11 @@ type RoundGroup = { roundId: number; label: string; open: boolean; closesAt: Dat
 
 export async function loadJuriesDashboard(db: Kysely<DB>, filter: InsightFilter, at: { now: Date }): Promise<Dashboard> {
 	const [juries, sheetRows] = await Promise.all([listJuries(db, filter), listSubmittedSheets(db, filter)]);
+	return juriesDashboard(juries, sheetRows, filter, at.now);
+}
 
+/** The dashboard from the rows of the two statements. */
+export function juriesDashboard(juries: JuryRow[], sheetRows: SheetRow[], filter: InsightFilter, now: Date): Dashboard {
 	const rounds = new Map<number, RoundGroup>();
 	for (const j of juries) {
 		let group = rounds.get(j.roundId);
@@ -173,7 +177,7 @@ export async function loadJuriesDashboard(db: Kysely<DB>, filter: InsightFilter,
 				leniencySd: sd,
 				roundOpen: group.open,
 				closesAt: group.closesAt,
-				now: at.now
+				now
 			});
 			if (found.length) flagged++;
 			rowsOfRound.push({
