@@ -36,17 +36,18 @@ function inDepartments(column: RawBuilder<unknown>, departmentIds: readonly numb
 
 /**
  * Every (person, edition, submission time) of a submitted idea in an edition: its creator and
- * its team. Editions get an ordinal by when their submissions open.
+ * its team (the creator is on the team as owner, but counted even if no longer so). Editions
+ * get an ordinal by when their submissions open. Materialised: read once by every part.
  */
 const tookPartCtes = sql`
 	edition as (
 		select c.id, row_number() over (order by c.submission_opens_at, c.id)::int as ordinal from competition c
 	),
-	took_part as (
+	took_part as materialized (
 		select im.user_id, i.competition_id, i.first_submitted_at
 		from idea i join idea_member im on im.idea_id = i.id
 		where i.first_submitted_at is not null and i.competition_id is not null
-		union
+		union all
 		select i.created_by, i.competition_id, i.first_submitted_at
 		from idea i
 		where i.first_submitted_at is not null and i.competition_id is not null
@@ -66,7 +67,9 @@ export async function selectHeadcount(
 ): Promise<{ departments: DepartmentName[]; cells: HeadcountCell[] }> {
 	const { rows } = await sql<{ departments: DepartmentName[] | null; cells: HeadcountCell[] | null }>`
 		with d as (
-			select id, name, name_nl, retired_at from department where ${inDepartments(sql.ref('id'), departmentIds)}
+			select id, name, name_nl, retired_at,
+				exists (select 1 from department_headcount h where h.department_id = department.id) as has_headcount
+			from department where ${inDepartments(sql.ref('id'), departmentIds)}
 		),
 		cells as (
 			select h.department_id, h.job_level, h.education_level, h.headcount
@@ -74,9 +77,8 @@ export async function selectHeadcount(
 			where d.retired_at is null and h.headcount > 0
 			union all
 			select u.department_id, u.job_level, coalesce(u.education_level, 'unknown'), count(*)::int
-			from app_user u join d on d.id = u.department_id
-			where d.retired_at is null and u.disabled_at is null
-				and not exists (select 1 from department_headcount h where h.department_id = u.department_id)
+			from d join app_user u on u.department_id = d.id
+			where d.retired_at is null and not d.has_headcount and u.disabled_at is null
 			group by 1, 2, 3
 		)
 		select
@@ -88,33 +90,6 @@ export async function selectHeadcount(
 
 export type ParticipantCell = { departmentId: number; jobLevel: string; educationLevel: string; participants: number; firstTime: number };
 
-/**
- * The participants in the filter (edition, period, their current department), per
- * department × job level × education level, with how many of them were first-timers: the
- * edition counted is the filter's, or with every edition the latest one the person took part
- * in within the period; first-time when they took part in no earlier edition (whatever its
- * period). One statement.
- */
-export async function selectParticipants(db: Db, filter: InsightFilter): Promise<ParticipantCell[]> {
-	const { rows } = await sql<ParticipantCell>`
-		with ${tookPartCtes},
-		person as (
-			select t.user_id,
-				min(e.ordinal) as first_ordinal,
-				max(e.ordinal) filter (where ${inEdition(sql.ref('t.competition_id'), filter)} and ${inPeriod(sql.ref('t.first_submitted_at'), filter)}) as ordinal
-			from took_part t join edition e on e.id = t.competition_id
-			group by t.user_id
-		)
-		select u.department_id, u.job_level, coalesce(u.education_level, 'unknown') as education_level,
-			count(*)::int as participants,
-			count(*) filter (where p.first_ordinal >= p.ordinal)::int as first_time
-		from person p join app_user u on u.id = p.user_id
-		where p.ordinal is not null and ${inDepartments(sql.ref('u.department_id'), filter.departmentIds)}
-		group by 1, 2, 3
-	`.execute(db);
-	return rows;
-}
-
 export type EditionParticipation = {
 	id: number;
 	name: string;
@@ -124,26 +99,62 @@ export type EditionParticipation = {
 };
 
 /**
- * Participants per edition (all editions but drafts, in the order their submissions open),
- * in the filter's departments and period, with how many are vocational (vmbo, mbo) and
- * higher educated (hbo, wo) by their current education level. One statement.
+ * Who took part, in one statement:
+ * - `cells`: the participants in the filter (edition, period, their current department) per
+ *   department × job level × education level, with how many were first-timers: the edition
+ *   counted is the filter's, or with every edition the latest one the person took part in
+ *   within the period; first-time when they took part in no earlier edition (whatever its
+ *   period);
+ * - `editions` (when asked): participants per edition (every edition but drafts, in the order
+ *   their submissions open) in the filter's departments and period, with how many are
+ *   vocational (vmbo, mbo) and higher educated (hbo, wo) by their current education level.
  */
-export async function selectParticipationByEdition(db: Db, filter: InsightFilter): Promise<EditionParticipation[]> {
-	const { rows } = await sql<EditionParticipation>`
+export async function selectParticipation(
+	db: Db,
+	filter: InsightFilter,
+	options: { editions: boolean }
+): Promise<{ cells: ParticipantCell[]; editions: EditionParticipation[] }> {
+	const editions = options.editions
+		? sql`(
+			with pairs as (
+				select distinct t.user_id, t.competition_id from took_part t where ${inPeriod(sql.ref('t.first_submitted_at'), filter)}
+			),
+			per_edition as (
+				select p.competition_id,
+					count(*)::int as participants,
+					count(*) filter (where u.education_level in ('vmbo', 'mbo'))::int as vocational,
+					count(*) filter (where u.education_level in ('hbo', 'wo'))::int as higher
+				from pairs p join app_user u on u.id = p.user_id
+				where ${inDepartments(sql.ref('u.department_id'), filter.departmentIds)}
+				group by p.competition_id
+			)
+			select json_agg(json_build_object('id', c.id, 'name', c.name, 'participants', coalesce(pe.participants, 0),
+				'vocational', coalesce(pe.vocational, 0), 'higher', coalesce(pe.higher, 0)) order by c.submission_opens_at, c.id)
+			from competition c left join per_edition pe on pe.competition_id = c.id
+			where c.status <> 'draft'
+		)`
+		: sql`null`;
+	const { rows } = await sql<{ cells: ParticipantCell[] | null; editions: EditionParticipation[] | null }>`
 		with ${tookPartCtes},
-		pairs as (
-			select distinct t.user_id, t.competition_id from took_part t where ${inPeriod(sql.ref('t.first_submitted_at'), filter)}
+		person as (
+			select t.user_id,
+				min(e.ordinal) as first_ordinal,
+				max(e.ordinal) filter (where ${inEdition(sql.ref('t.competition_id'), filter)} and ${inPeriod(sql.ref('t.first_submitted_at'), filter)}) as ordinal
+			from took_part t join edition e on e.id = t.competition_id
+			group by t.user_id
+		),
+		cells as (
+			select u.department_id, u.job_level, coalesce(u.education_level, 'unknown') as education_level,
+				count(*)::int as participants,
+				count(*) filter (where p.first_ordinal >= p.ordinal)::int as first_time
+			from person p join app_user u on u.id = p.user_id
+			where p.ordinal is not null and ${inDepartments(sql.ref('u.department_id'), filter.departmentIds)}
+			group by 1, 2, 3
 		)
-		select c.id, c.name,
-			count(u.id)::int as participants,
-			count(u.id) filter (where u.education_level in ('vmbo', 'mbo'))::int as vocational,
-			count(u.id) filter (where u.education_level in ('hbo', 'wo'))::int as higher
-		from competition c
-			left join pairs p on p.competition_id = c.id
-			left join app_user u on u.id = p.user_id and ${inDepartments(sql.ref('u.department_id'), filter.departmentIds)}
-		where c.status <> 'draft'
-		group by c.id, c.name, c.submission_opens_at
-		order by c.submission_opens_at, c.id
+		select
+			(select json_agg(json_build_object('departmentId', department_id, 'jobLevel', job_level, 'educationLevel', education_level,
+				'participants', participants, 'firstTime', first_time)) from cells) as cells,
+			${editions} as editions
 	`.execute(db);
-	return rows;
+	return { cells: rows[0]?.cells ?? [], editions: rows[0]?.editions ?? [] };
 }

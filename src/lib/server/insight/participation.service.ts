@@ -1,7 +1,7 @@
 /**
  * The participation dashboard: who takes part, compared with who works here, by job level,
  * education level and department, the gap between levels over the editions, and first-time
- * against repeat participants. Three statements whatever the number of people or ideas.
+ * against repeat participants. Two statements whatever the number of people or ideas.
  * Every group shown has five people or more (mergeSmallGroups).
  */
 import type { Kysely } from 'kysely';
@@ -23,8 +23,7 @@ import {
 import type { InsightFilter } from './filter.js';
 import {
 	selectHeadcount,
-	selectParticipants,
-	selectParticipationByEdition,
+	selectParticipation,
 	type DepartmentName,
 	type HeadcountCell,
 	type ParticipantCell
@@ -148,10 +147,9 @@ export const educationKeys = () => EDUCATION_LEVELS.map((key) => ({ key, label: 
 
 export async function loadParticipationDashboard(db: Kysely<DB>, filter: InsightFilter, at: { now: Date }): Promise<Dashboard> {
 	void at;
-	const [people, participants, editions] = await Promise.all([
+	const [people, { cells: participants, editions }] = await Promise.all([
 		selectHeadcount(db, filter.departmentIds),
-		selectParticipants(db, filter),
-		selectParticipationByEdition(db, filter)
+		selectParticipation(db, filter, { editions: true })
 	]);
 	const cells = joinCells(people.cells, participants);
 	const other = otherGroup();

@@ -11,7 +11,7 @@ import type { Dashboard, InsightFigure, InsightTable } from '../../domain/insigh
 import { conversion, round } from '../../domain/insight-stats.js';
 import { mergeSmallGroups, suppressSmallPopulation } from '../../domain/insight-participation.js';
 import type { InsightFilter } from './filter.js';
-import { selectHeadcount, selectParticipants } from './participation.queries.js';
+import { selectHeadcount, selectParticipation } from './participation.queries.js';
 import { selectFunnel, selectSummaryExtras, type FunnelCounts } from './summary.queries.js';
 import { countText, educationKeys, groupCells, joinCells, otherGroup, rateTable } from './participation.service.js';
 
@@ -45,9 +45,9 @@ const resultLabel: Record<string, () => string> = {
 export async function loadSummaryDashboard(db: Kysely<DB>, filter: InsightFilter, at: { now: Date }): Promise<Dashboard> {
 	void at;
 	const company: InsightFilter = { ...filter, departmentIds: null };
-	const [people, participants, reached, extras] = await Promise.all([
+	const [people, { cells: participants }, reached, extras] = await Promise.all([
 		selectHeadcount(db, null),
-		selectParticipants(db, company),
+		selectParticipation(db, company, { editions: false }),
 		selectFunnel(db, company),
 		selectSummaryExtras(db, company)
 	]);
