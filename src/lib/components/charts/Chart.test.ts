@@ -34,8 +34,8 @@ describe('Chart', () => {
 
 	it('draws an image with a title and a description, in a wide and a narrow layout with their own ids', () => {
 		const [wide, narrow] = svgs(bar);
-		expect(wide).toMatch(/viewBox="0 0 600 \d+"/);
-		expect(narrow).toMatch(/viewBox="0 0 360 \d+"/);
+		expect(wide).toMatch(/viewBox="0 0 520 \d+"/);
+		expect(narrow).toMatch(/viewBox="0 0 340 \d+"/);
 		expect(wide).toContain('aria-labelledby="by-department-wide-title by-department-wide-desc"');
 		expect(wide).toContain('<title id="by-department-wide-title">Submitters per department</title>');
 		expect(wide).toContain('<desc id="by-department-wide-desc">People who submitted an idea, per department.</desc>');
@@ -53,7 +53,8 @@ describe('Chart', () => {
 	it('wraps a long category label and keeps the full text in a title', () => {
 		const wide = svgs(bar)[0]!;
 		expect(wide).toContain('<title>Quality and Regulatory Affairs for Operations Support Europe</title>');
-		expect(wide).toMatch(/>Quality and Regulatory<\/text>/);
+		expect(wide).toMatch(/>Quality and<\/text>/);
+		expect(wide).toMatch(/>Regulatory Affairs…<\/text>/);
 	});
 
 	it('gives the series a legend with a fill each; the second series is hatched, not only another colour', () => {

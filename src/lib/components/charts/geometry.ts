@@ -67,8 +67,8 @@ export type ChartInput = {
 };
 
 const SIZES = {
-	wide: { width: 600, fontSize: 12, labelWidth: 170 },
-	narrow: { width: 360, fontSize: 13, labelWidth: 0 }
+	wide: { width: 520, fontSize: 13, labelWidth: 150 },
+	narrow: { width: 340, fontSize: 13, labelWidth: 0 }
 } as const;
 
 /** Roughly how wide a text is: good enough to decide wrapping and whether a label fits inside a bar. */
@@ -186,8 +186,9 @@ function barModel(input: ChartInput, layout: ChartLayout): ChartModel {
 
 	const valueRoom = stacked ? 76 : 68;
 	const left = wide ? labelWidth + 10 : 4;
-	const x0 = diverging ? left + valueRoom - 8 : left;
-	const x1 = width - valueRoom;
+	// a diverging chart prints values beyond both ends
+	const x0 = diverging ? left + 44 : left;
+	const x1 = diverging ? width - 44 : width - valueRoom;
 	const scale = scaleLinear().domain([lo, hi]).range([x0, x1]);
 	if (input.max === undefined) scale.nice(4);
 	const zero = scale(0);
@@ -344,7 +345,8 @@ function lineModel(input: ChartInput, layout: ChartLayout): ChartModel {
 	const top = 16;
 	const plotBottom = layout === 'wide' ? 230 : 210;
 	const lo = Math.min(0, ...all);
-	const hi = Math.max(lo + 1, ...all, input.max ?? 0);
+	let hi = Math.max(lo, ...all, input.max ?? lo);
+	if (hi <= lo) hi = lo + 1;
 	const yScale = scaleLinear().domain([lo, hi]).range([plotBottom, top]);
 	if (input.max === undefined) yScale.nice(4);
 	const xScale = scalePoint<number>()

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { InsightTable } from '$lib/domain/insight-table';
-import { dashboardWorkbook, sheetName, tableCsv } from './export';
+import { dashboardWorkbook, filterLines, sheetName, tableCsv } from './export';
 
 const table: InsightTable = {
 	id: 'by-level',
@@ -28,14 +28,14 @@ describe('tableCsv', () => {
 	it('writes the labels as header, shares as percentages with one decimal and days and points with one decimal', () => {
 		const csv = tableCsv(table);
 		expect(csv.startsWith('\uFEFF')).toBe(true);
-		const rows = parse<string[]>(csv.slice(1), {});
+		const rows = parse(csv.slice(1));
 		expect(rows[0]).toEqual(['Job level', 'People', 'Participation (%)', 'Median wait', 'Leniency']);
 		expect(rows[1]).toEqual(['MBO', '1234', '4.3', '3.3', '-0.4']);
 		expect(rows[3]).toEqual(['Other', '3', '100', '10', '']);
 	});
 
 	it('keeps text a spreadsheet would run as a formula as text, and writes an empty value as an empty cell', () => {
-		const rows = parse<string[]>(tableCsv(table).slice(1), {});
+		const rows = parse(tableCsv(table).slice(1));
 		expect(rows[2]).toEqual([`'=HYPERLINK("http://evil")`, '7', '', '', '0.4']);
 	});
 });
@@ -110,5 +110,39 @@ describe('dashboardWorkbook', () => {
 			'Participation by job level (2)',
 			'About (2)'
 		]);
+	});
+});
+
+describe('filterLines', () => {
+	const options = {
+		editions: [{ id: 4, name: 'Cup 2026', opensAt: '2026-01-01T00:00:00Z', status: 'open' }],
+		departments: [{ id: 7, name: 'Production', nameNl: 'Productie', parentId: null, retired: false }]
+	};
+	const base = {
+		options,
+		access: { dashboards: ['summary' as const], departments: 'all' as const },
+		filter: { competitionId: 4, departmentIds: [7], from: '2026-01-01', to: null },
+		form: { edition: '4', department: '7', from: '2026-01-01', to: '' }
+	};
+
+	it('names the edition, the department in the reader language and the period, an open end as open', () => {
+		expect(filterLines(base, { locale: 'en', withDepartment: true })).toEqual([
+			'Edition: Cup 2026',
+			'Department: Production (with its sub-departments)',
+			'Period: 2026-01-01 to open'
+		]);
+	});
+
+	it('says all editions and the whole company, leaves an open period out, and skips the department where the dashboard has none', () => {
+		const all = {
+			...base,
+			filter: { competitionId: null, departmentIds: null, from: null, to: null },
+			form: { edition: 'all', department: '', from: '', to: '' }
+		};
+		expect(filterLines(all, { locale: 'en', withDepartment: true })).toEqual(['Edition: all editions', 'Department: whole company']);
+		expect(filterLines(all, { locale: 'en', withDepartment: false })).toEqual(['Edition: all editions']);
+		expect(filterLines({ ...all, access: { dashboards: ['summary'], departments: [7] } }, { locale: 'en', withDepartment: true })[1]).toBe(
+			'Department: all departments you manage'
+		);
 	});
 });
