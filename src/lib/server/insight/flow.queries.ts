@@ -47,22 +47,31 @@ export type FlowIdeaRow = {
 
 /**
  * Every selected idea that was ever submitted, with its department, its edition's response
- * time and its status changes in time order, in one statement (no query per idea).
+ * time and its status changes in time order, in one statement. Each idea's timeline is
+ * aggregated in a lateral subquery read from the index on idea_event (idea_id, created_at):
+ * grouping the joined rows instead sorted every group and its cost estimate switched on
+ * PostgreSQL's JIT (about 70 ms more on 5,000 ideas); plain event rows (30,000) cost more
+ * to read into JavaScript than one row per idea.
  */
 export async function listFlowIdeas(db: Kysely<DB>, filter: InsightFilter): Promise<FlowIdeaRow[]> {
 	const result = await sql<FlowIdeaRow>`
 		select i.id, i.status, i.department_id, d.name as department,
 			coalesce(c.response_days, 10) as response_days,
 			i.first_submitted_at,
-			exists (select 1 from kb_entry k where k.idea_id = i.id and k.status = 'published') as in_kb,
-			coalesce(array_agg(e.to_status order by e.created_at, e.id) filter (where e.id is not null), '{}') as statuses,
-			coalesce(array_agg((extract(epoch from e.created_at) * 1000)::float8 order by e.created_at, e.id) filter (where e.id is not null), '{}') as times
+			k.id is not null as in_kb,
+			coalesce(t.statuses, '{}') as statuses,
+			coalesce(t.times, '{}') as times
 		from idea i
 		join department d on d.id = i.department_id
 		left join competition c on c.id = i.competition_id
-		left join idea_event e on e.idea_id = i.id and e.to_status is not null
+		left join kb_entry k on k.idea_id = i.id and k.status = 'published'
+		left join lateral (
+			select array_agg(e.to_status order by e.created_at, e.id) as statuses,
+				array_agg((extract(epoch from e.created_at) * 1000)::float8 order by e.created_at, e.id) as times
+			from idea_event e
+			where e.idea_id = i.id and e.to_status is not null
+		) t on true
 		where i.first_submitted_at is not null and ${ideaSelection(filter)}
-		group by i.id, d.name, c.response_days
 	`.execute(db);
 	return result.rows;
 }

@@ -79,16 +79,21 @@ export type OutcomeIdeaRow = {
 	coached: boolean;
 };
 
-/** The selected submitted ideas with every status they held and whether a mentor coached them. */
+/**
+ * The selected submitted ideas with every status they held and whether a mentor coached them.
+ * The statuses come from a lateral subquery on idea_event's index, the coached ideas from one
+ * pass over mentor_assignment: grouping the joined events instead made PostgreSQL's cost
+ * estimate switch on its JIT (tens of milliseconds for nothing on 5,000 ideas).
+ */
 export async function listOutcomeIdeas(db: Kysely<DB>, filter: InsightFilter): Promise<OutcomeIdeaRow[]> {
 	const result = await sql<OutcomeIdeaRow>`
-		select i.status,
-			coalesce(array_agg(distinct e.to_status) filter (where e.to_status is not null), '{}') as statuses,
-			exists (select 1 from mentor_assignment a where a.idea_id = i.id and ${COACHED}) as coached
+		select i.status, coalesce(t.statuses, '{}') as statuses, m.idea_id is not null as coached
 		from idea i
-		left join idea_event e on e.idea_id = i.id and e.to_status is not null
+		left join lateral (
+			select array_agg(e.to_status) as statuses from idea_event e where e.idea_id = i.id and e.to_status is not null
+		) t on true
+		left join (select distinct a.idea_id from mentor_assignment a where ${COACHED}) m on m.idea_id = i.id
 		where i.first_submitted_at is not null and ${ideaSelection(filter)}
-		group by i.id
 	`.execute(db);
 	return result.rows;
 }
