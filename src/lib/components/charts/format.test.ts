@@ -47,9 +47,11 @@ describe('formatCell', () => {
 });
 
 describe('formatTick', () => {
-	it('writes shares as whole percentages and days without the unit word', () => {
-		expect(formatTick(0.2, 'share', 'en')).toBe('20%');
-		expect(formatTick(2.5, 'days', 'nl')).toBe('2,5');
-		expect(formatTick(1000, 'count', 'en')).toBe('1,000');
+	it('writes shares as percentages with the decimals the step needs, days without the unit word', () => {
+		expect(formatTick(0.2, 'share', 'en', 0.2)).toBe('20%');
+		expect(formatTick(0.005, 'share', 'en', 0.005)).toBe('0.5%');
+		expect(formatTick(0.01, 'share', 'nl', 0.005)).toBe('1,0%');
+		expect(formatTick(2.5, 'days', 'nl', 0.5)).toBe('2,5');
+		expect(formatTick(1000, 'count', 'en', 200)).toBe('1,000');
 	});
 });

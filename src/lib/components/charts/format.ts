@@ -50,9 +50,29 @@ export function formatCell(value: Cell | undefined, kind: ColumnKind, locale: st
 	return formatter(styleOf[kind], locale, options.signed).format(value);
 }
 
-/** An axis tick: like formatCell but without the unit word (the axis title carries it) and shares without decimals. */
-export function formatTick(value: number, kind: ColumnKind, locale: string): string {
-	if (kind === 'share') return formatter('count', locale).format(value * 100) + '%';
-	if (kind === 'days' || kind === 'points' || kind === 'number') return formatter('number', locale).format(value);
-	return formatter('count', locale).format(value);
+const tickFormats = new Map<string, Intl.NumberFormat>();
+
+/** How many decimals a tick step needs (0.5 → 1, 0.25 → 2, 20 → 0), at most 2. */
+function decimalsOf(step: number): number {
+	const text = String(Math.round(step * 1e6) / 1e6);
+	return Math.min(2, text.split('.')[1]?.length ?? 0);
+}
+
+/**
+ * An axis tick: like formatCell but without the unit word (the axis title carries it), with
+ * as many decimals as the step between ticks needs, so 0.5% and 1% never both read "1%".
+ */
+export function formatTick(value: number, kind: ColumnKind, locale: string, step = 1): string {
+	const digits = kind === 'share' ? decimalsOf(step * 100) : kind === 'count' ? 0 : decimalsOf(step);
+	const key = `${locale}|${kind === 'share'}|${digits}`;
+	let f = tickFormats.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(intlLocale(locale), {
+			...(kind === 'share' ? { style: 'percent' } : {}),
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		tickFormats.set(key, f);
+	}
+	return f.format(value);
 }

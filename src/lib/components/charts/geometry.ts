@@ -4,7 +4,7 @@
  * layouts: 'wide' (category labels left of the bars, for screens from 640 px and print) and
  * 'narrow' (labels above the bars, for phones), both with a fixed viewBox.
  */
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { scaleLinear, scalePoint, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Cell, ColumnKind, InsightTable } from '$lib/domain/insight-table';
 import { formatCell, formatTick } from './format';
@@ -159,6 +159,18 @@ export function chartModel(input: ChartInput, layout: ChartLayout): ChartModel {
 	return input.kind === 'line' ? lineModel(input, layout) : barModel(input, layout);
 }
 
+/** The ticks of an axis with their texts; a count axis has whole numbers only. */
+export function axisTicks(
+	scale: ScaleLinear<number, number>,
+	count: number,
+	kind: ColumnKind,
+	locale: string
+): { value: number; text: string }[] {
+	const ticks = scale.ticks(count).filter((t) => kind !== 'count' || Number.isInteger(t));
+	const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+	return ticks.map((value) => ({ value, text: formatTick(value, kind, locale, step) }));
+}
+
 function categoryText(value: Cell | undefined): string {
 	return value === null || value === undefined ? '–' : String(value);
 }
@@ -300,10 +312,10 @@ function barModel(input: ChartInput, layout: ChartLayout): ChartModel {
 	});
 	const bottom = y - groupGap + 6;
 
-	for (const t of scale.ticks(layout === 'wide' ? 5 : 4)) {
-		const tx = r1(scale(t));
-		rules.push({ x1: tx, y1: top, x2: tx, y2: bottom, strong: t === 0 });
-		labels.push({ x: tx, y: top - 6, text: formatTick(t, tickKind, locale), anchor: 'middle', role: 'tick' });
+	for (const t of axisTicks(scale, layout === 'wide' ? 5 : 4, tickKind, locale)) {
+		const tx = r1(scale(t.value));
+		rules.push({ x1: tx, y1: top, x2: tx, y2: bottom, strong: t.value === 0 });
+		labels.push({ x: tx, y: top - 6, text: t.text, anchor: 'middle', role: 'tick' });
 	}
 	if (lo < 0 || diverging) rules.push({ x1: r1(zero), y1: top - 2, x2: r1(zero), y2: bottom, strong: true });
 
@@ -356,10 +368,10 @@ function lineModel(input: ChartInput, layout: ChartLayout): ChartModel {
 
 	const rules: Rule[] = [];
 	const labels: Label[] = [];
-	for (const t of yScale.ticks(4)) {
-		const ty = r1(yScale(t));
-		rules.push({ x1: left, y1: ty, x2: width - endRoom + 8, y2: ty, strong: t === 0 });
-		labels.push({ x: left - 6, y: ty + fontSize * 0.35, text: formatTick(t, tickKind, locale), anchor: 'end', role: 'tick' });
+	for (const t of axisTicks(yScale, 4, tickKind, locale)) {
+		const ty = r1(yScale(t.value));
+		rules.push({ x1: left, y1: ty, x2: width - endRoom + 8, y2: ty, strong: t.value === 0 });
+		labels.push({ x: left - 6, y: ty + fontSize * 0.35, text: t.text, anchor: 'end', role: 'tick' });
 	}
 	const step = categories.length > 1 ? xScale.step() : width - endRoom - left;
 	const chars = Math.max(3, Math.floor(step / (fontSize * 0.56)));
@@ -379,7 +391,7 @@ function lineModel(input: ChartInput, layout: ChartLayout): ChartModel {
 
 	const lines: LinePath[] = [];
 	const points: Point[] = [];
-	const ends: { series: number; y: number; text: string; title: string }[] = [];
+	const ends: { series: number; y: number; text: string; title: string; value: string | null }[] = [];
 	series.forEach((s, i) => {
 		const pts = values.map((vs, r) => ({ r, v: vs[i] ?? null }));
 		const path = line<{ r: number; v: number | null }>()
@@ -397,28 +409,24 @@ function lineModel(input: ChartInput, layout: ChartLayout): ChartModel {
 		}
 		const last = [...pts].reverse().find((p) => p.v !== null);
 		if (last) {
-			const text = series.length === 1 ? s.label : `${s.label}: ${formatCell(last.v, s.kind, locale)}`;
-			const cut = truncate(text, Math.floor((endRoom - 14) / ((fontSize - 1) * 0.56)));
-			ends.push({ series: i, y: yScale(last.v!), text: cut, title: text });
+			const chars = Math.floor((endRoom - 14) / ((fontSize - 1) * 0.56));
+			const value = series.length === 1 ? null : formatCell(last.v, s.kind, locale);
+			ends.push({ series: i, y: yScale(last.v!), text: truncate(s.label, chars), title: s.label, value });
 		}
 	});
-	// direct labels at the line ends, pushed apart so they never overlap
+	// direct labels at the line ends (the name, and with several series the last value below it), pushed apart so they never overlap
 	ends.sort((a, b) => a.y - b.y);
-	const gap = fontSize + 2;
+	const gap = (series.length === 1 ? 1 : 2) * (fontSize + 2);
 	for (let i = 1; i < ends.length; i++) if (ends[i].y - ends[i - 1].y < gap) ends[i].y = ends[i - 1].y + gap;
-	const overflow = (ends.at(-1)?.y ?? 0) - plotBottom;
+	const overflow = (ends.at(-1)?.y ?? 0) + gap - fontSize - 2 - plotBottom;
 	if (overflow > 0) for (const e of ends) e.y -= overflow;
-	for (const e of ends)
-		labels.push({
-			x: width - endRoom + 14,
-			y: r1(e.y + fontSize * 0.35),
-			text: e.text,
-			anchor: 'start',
-			role: 'value',
-			bold: true,
-			title: e.text !== e.title ? e.title : undefined,
-			series: e.series
-		});
+	for (const e of ends) {
+		const x = width - endRoom + 14;
+		const title = e.text !== e.title ? e.title : undefined;
+		labels.push({ x, y: r1(e.y + fontSize * 0.35), text: e.text, anchor: 'start', role: 'value', bold: true, title, series: e.series });
+		if (e.value !== null)
+			labels.push({ x, y: r1(e.y + fontSize * 0.35 + fontSize + 2), text: e.value, anchor: 'start', role: 'value', series: e.series });
+	}
 	const height = plotBottom + fontSize + 8 + (fontSize + 3) + 8;
 	return { width, height, fontSize, series, rules, bars: [], lines, points, labels };
 }

@@ -46,7 +46,7 @@ describe('sheetName', () => {
 		expect(sheetName('Ideas: in/out [2026]?', taken)).toBe('Ideas in out 2026');
 		expect(sheetName("'Quoted'", taken)).toBe('Quoted');
 		const long = 'Time spent in each stage of the funnel, median';
-		expect(sheetName(long, taken)).toBe('Time spent in each stage of the');
+		expect(sheetName(long, taken)).toBe('Time spent in each stage of');
 		expect(sheetName(long, taken)).toBe('Time spent in each stage of (2)');
 		expect(sheetName('quoted', taken)).toBe('quoted (2)');
 		expect(sheetName('History', taken)).toBe('History (2)');

@@ -39,6 +39,14 @@ const NUMBER_FORMAT: Partial<Record<ColumnKind, string>> = {
 	number: '#,##0.##'
 };
 
+/** At most `max` characters, cut at a space when that keeps at least half. */
+function cut(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const hard = text.slice(0, max);
+	const space = hard.lastIndexOf(' ');
+	return (space >= max / 2 ? hard.slice(0, space) : hard).trimEnd();
+}
+
 const RESERVED_SHEET_NAMES = new Set(['history']);
 
 /**
@@ -46,19 +54,18 @@ const RESERVED_SHEET_NAMES = new Set(['history']);
  * apostrophe at either end, at most 31 characters; "Flow (2)" when the name is taken.
  */
 export function sheetName(title: string, taken: Set<string>): string {
-	const clean =
+	const whole =
 		title
 			.replace(/[[\]:*?/\\]/g, ' ')
 			.replace(/\p{Cc}/gu, ' ')
 			.replace(/\s+/g, ' ')
 			.trim()
-			.replace(/^'+|'+$/g, '')
-			.slice(0, 31)
-			.trim() || 'Sheet';
+			.replace(/^'+|'+$/g, '') || 'Sheet';
+	const clean = cut(whole, 31);
 	let name = clean;
 	for (let n = 2; taken.has(name.toLowerCase()) || RESERVED_SHEET_NAMES.has(name.toLowerCase()); n++) {
 		const suffix = ` (${n})`;
-		name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
+		name = cut(clean, 31 - suffix.length) + suffix;
 	}
 	taken.add(name.toLowerCase());
 	return name;
