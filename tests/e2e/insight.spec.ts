@@ -67,7 +67,9 @@ test.describe('programme insight', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('insight-excel').click()]);
 		expect(download.suggestedFilename()).toMatch(/^ideacup-participation-\d{4}-\d{2}-\d{2}\.xlsx$/);
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(readFileSync(await download.path()));
+		const file: string | null = await download.path();
+		expect(file, 'the download is saved').toBeTruthy();
+		await book.xlsx.load(readFileSync(String(file)));
 		const names = book.worksheets.map((s) => s.name);
 		expect(names.length).toBeGreaterThan(2);
 		const about = book.worksheets[0];
