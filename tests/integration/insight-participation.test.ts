@@ -258,11 +258,11 @@ describe('participation dashboard', () => {
 });
 
 describe('summary dashboard', () => {
-	it('sums the edition company-wide in four statements, whatever the department filter', async () => {
+	it('sums the edition company-wide in three statements, whatever the department filter', async () => {
 		const { dashboard: d, statements } = await counted(() =>
 			loadSummaryDashboard(db, filter({ competitionId: spring, departmentIds: [lab] }), NOW)
 		);
-		expect(statements).toBe(4);
+		expect(statements).toBe(3);
 		expect(d.figures.map((f) => [f.key, f.value])).toEqual([
 			['ideas', 3],
 			['participants', 6],

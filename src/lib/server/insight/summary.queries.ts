@@ -26,14 +26,33 @@ const IN_SEMI_FINAL_OR_LATER = ['semi_final', 'not_advanced', 'finalist', 'winne
 const IN_FINAL_OR_LATER = ['finalist', 'winner', 'runner_up'];
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
 
+export type EditionIdeas = { id: number; name: string; ideas: number };
+export type ResultSum = { kind: string; total: number; results: number };
+export type SummaryCounts = { funnel: FunnelCounts; editions: EditionIdeas[]; adoptions: number; results: ResultSum[] };
+
 /**
- * How many submitted ideas of the edition (any edition when none is chosen) in the period
- * reached each stage, in one statement. An idea counts for a stage it is in or went through:
- * an implemented idea (which may come straight from "accepted") counts for the semi-final or
- * final only when its award or its timeline says it was there.
+ * The summary's counts in one statement:
+ * - the funnel: how many submitted ideas of the edition (any edition when none is chosen) in
+ *   the period reached each stage. An idea counts for a stage it is in or went through: an
+ *   implemented idea (which may come straight from "accepted") counts for the semi-final or
+ *   final only when its award or its timeline says it was there;
+ * - submitted ideas per edition (every edition but drafts, by when they open; the period applies);
+ * - adoptions recorded as adopted for the edition's knowledge-base entries within the period
+ *   (by the day adopted);
+ * - measured results of the edition's ideas, their knowledge-base entries and those entries'
+ *   adoptions, summed by kind.
  */
-export async function selectFunnel(db: Db, filter: InsightFilter): Promise<FunnelCounts> {
-	const { rows } = await sql<FunnelCounts>`
+export async function selectSummaryCounts(db: Db, filter: InsightFilter): Promise<SummaryCounts> {
+	const adoptedOn = sql.raw(`coalesce(a.adopted_on, (a.created_at at time zone 'Europe/Amsterdam')::date)`);
+	const adoptionPeriod = [sql<boolean>`true`];
+	if (filter.from) adoptionPeriod.push(sql<boolean>`${adoptedOn} >= ${filter.from}::date`);
+	if (filter.to) adoptionPeriod.push(sql<boolean>`${adoptedOn} <= ${filter.to}::date`);
+	const { rows } = await sql<{
+		funnel: FunnelCounts | null;
+		editions: EditionIdeas[] | null;
+		adoptions: number;
+		results: ResultSum[] | null;
+	}>`
 		with i as (
 			select i.id, i.status, i.award,
 				i.status in ('implemented', 'published') and exists (
@@ -47,34 +66,14 @@ export async function selectFunnel(db: Db, filter: InsightFilter): Promise<Funne
 				and ${inEdition(sql.ref('i.competition_id'), filter)} and ${inPeriod(sql.ref('i.first_submitted_at'), filter)}
 		)
 		select
-			count(*)::int as submitted,
-			count(*) filter (where status in (${list(ACCEPTED_OR_LATER)}))::int as accepted,
-			count(*) filter (where status in (${list(IN_SEMI_FINAL_OR_LATER)}) or award is not null or was_in_semi_final)::int as semi_final,
-			count(*) filter (where status in (${list(IN_FINAL_OR_LATER)}) or award is not null or was_in_final)::int as final,
-			count(*) filter (where award in ('winner', 'runner_up'))::int as awarded,
-			count(*) filter (where status in ('implemented', 'published'))::int as implemented
-		from i
-	`.execute(db);
-	return rows[0] ?? { submitted: 0, accepted: 0, semiFinal: 0, final: 0, awarded: 0, implemented: 0 };
-}
-
-export type EditionIdeas = { id: number; name: string; ideas: number };
-export type ResultSum = { kind: string; total: number; results: number };
-export type SummaryExtras = { editions: EditionIdeas[]; adoptions: number; results: ResultSum[] };
-
-/**
- * In one statement: submitted ideas per edition (every edition but drafts, by when they
- * open; the period applies), adoptions recorded as adopted for the edition's knowledge-base
- * entries within the period (by the day adopted), and measured results of the edition's
- * ideas, their knowledge-base entries and those entries' adoptions summed by kind.
- */
-export async function selectSummaryExtras(db: Db, filter: InsightFilter): Promise<SummaryExtras> {
-	const adoptedOn = sql.raw(`coalesce(a.adopted_on, (a.created_at at time zone 'Europe/Amsterdam')::date)`);
-	const adoptionPeriod = [sql<boolean>`true`];
-	if (filter.from) adoptionPeriod.push(sql<boolean>`${adoptedOn} >= ${filter.from}::date`);
-	if (filter.to) adoptionPeriod.push(sql<boolean>`${adoptedOn} <= ${filter.to}::date`);
-	const { rows } = await sql<{ editions: EditionIdeas[] | null; adoptions: number; results: ResultSum[] | null }>`
-		select
+			(select json_build_object(
+				'submitted', count(*),
+				'accepted', count(*) filter (where status in (${list(ACCEPTED_OR_LATER)})),
+				'semiFinal', count(*) filter (where status in (${list(IN_SEMI_FINAL_OR_LATER)}) or award is not null or was_in_semi_final),
+				'final', count(*) filter (where status in (${list(IN_FINAL_OR_LATER)}) or award is not null or was_in_final),
+				'awarded', count(*) filter (where award in ('winner', 'runner_up')),
+				'implemented', count(*) filter (where status in ('implemented', 'published'))
+			) from i) as funnel,
 			(select json_agg(json_build_object('id', x.id, 'name', x.name, 'ideas', x.ideas) order by x.submission_opens_at, x.id)
 			 from (
 				select c.id, c.name, c.submission_opens_at,
@@ -100,6 +99,7 @@ export async function selectSummaryExtras(db: Db, filter: InsightFilter): Promis
 	`.execute(db);
 	const row = rows[0];
 	return {
+		funnel: row?.funnel ?? { submitted: 0, accepted: 0, semiFinal: 0, final: 0, awarded: 0, implemented: 0 },
 		editions: row?.editions ?? [],
 		adoptions: row?.adoptions ?? 0,
 		results: (row?.results ?? []).map((r) => ({ ...r, total: Number(r.total) }))

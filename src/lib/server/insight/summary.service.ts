@@ -1,7 +1,7 @@
 /**
  * The company summary everyone may open: ideas, participants, the funnel, participation by
  * education level, ideas per edition and measured results. Company-wide (the department
- * filter does not apply); the edition and period do. Four statements. Nothing here names a
+ * filter does not apply); the edition and period do. Three statements. Nothing here names a
  * person, and no group of fewer than five people is shown (mergeSmallGroups).
  */
 import type { Kysely } from 'kysely';
@@ -12,7 +12,7 @@ import { conversion, round } from '../../domain/insight-stats.js';
 import { mergeSmallGroups, suppressSmallPopulation } from '../../domain/insight-participation.js';
 import type { InsightFilter } from './filter.js';
 import { selectHeadcount, selectParticipation } from './participation.queries.js';
-import { selectFunnel, selectSummaryExtras, type FunnelCounts } from './summary.queries.js';
+import { selectSummaryCounts, type FunnelCounts } from './summary.queries.js';
 import { countText, educationKeys, groupCells, joinCells, otherGroup, rateTable } from './participation.service.js';
 
 const SUMMARY_STAGES = [
@@ -45,12 +45,12 @@ const resultLabel: Record<string, () => string> = {
 export async function loadSummaryDashboard(db: Kysely<DB>, filter: InsightFilter, at: { now: Date }): Promise<Dashboard> {
 	void at;
 	const company: InsightFilter = { ...filter, departmentIds: null };
-	const [people, { cells: participants }, reached, extras] = await Promise.all([
+	const [people, { cells: participants }, extras] = await Promise.all([
 		selectHeadcount(db, null),
 		selectParticipation(db, company, { editions: false }),
-		selectFunnel(db, company),
-		selectSummaryExtras(db, company)
+		selectSummaryCounts(db, company)
 	]);
+	const reached = extras.funnel;
 	const cells = joinCells(people.cells, participants);
 	const headcount = cells.reduce((n, c) => n + c.headcount, 0);
 	const total = cells.reduce((n, c) => n + c.participants, 0);
