@@ -54,7 +54,8 @@ describe('Chart', () => {
 		const wide = svgs(bar)[0]!;
 		expect(wide).toContain('<title>Quality and Regulatory Affairs for Operations Support Europe</title>');
 		expect(wide).toMatch(/>Quality and<\/text>/);
-		expect(wide).toMatch(/>Regulatory Affairs…<\/text>/);
+		expect(wide).toMatch(/>Regulatory Affairs<\/text>/);
+		expect(wide).toMatch(/>for Operations Supp…<\/text>/);
 	});
 
 	it('gives the series a legend with a fill each; the second series is hatched, not only another colour', () => {

@@ -218,9 +218,13 @@ function barModel(input: ChartInput, layout: ChartLayout): ChartModel {
 	let y = top + 4;
 	table.rows.forEach((row, r) => {
 		const name = categoryText(row[input.x]);
+		let pad = 0;
 		if (wide) {
-			const lines = wrap(name, Math.floor(labelWidth / (fontSize * 0.56)), 2);
+			const lines = wrap(name, Math.floor(labelWidth / (fontSize * 0.56)), 3);
 			const groupHeight = nBars * barHeight + (nBars - 1) * barGap;
+			// a label taller than its bars gets room above and below them
+			pad = Math.max(0, Math.ceil((lines.length * lineHeight - groupHeight - groupGap) / 2) + 2);
+			y += pad;
 			const firstLineY = y + groupHeight / 2 - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35;
 			lines.forEach((text, i) =>
 				labels.push({
@@ -308,7 +312,7 @@ function barModel(input: ChartInput, layout: ChartLayout): ChartModel {
 				y += barHeight + (i < series.length - 1 ? barGap : 0);
 			});
 		}
-		y += groupGap;
+		y += pad + groupGap;
 	});
 	const bottom = y - groupGap + 6;
 
