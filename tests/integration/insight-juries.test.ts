@@ -9,6 +9,8 @@ import { sql } from 'kysely';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { loadJuriesDashboard } from '$lib/server/insight/juries.service.js';
+import { listSubmittedSheets } from '$lib/server/insight/juries.queries.js';
+import { weightedScore } from '$lib/domain/scoring.js';
 import { loadResultsDashboard } from '$lib/server/insight/results.service.js';
 import type { InsightFilter } from '$lib/server/insight/filter.js';
 import type { Dashboard } from '$lib/domain/insight-table.js';
@@ -19,6 +21,8 @@ import { judgingFactories } from '../fixtures/judging-factories.js';
 
 let testDb: TestDatabase;
 let db: Database;
+let f: ReturnType<typeof factories>;
+let judging: ReturnType<typeof judgingFactories>;
 const NOW = new Date('2026-12-01T12:00:00Z');
 const ALL: InsightFilter = { competitionId: null, departmentIds: null, from: null, to: null };
 const dep: Record<string, number> = {};
@@ -30,8 +34,8 @@ const figure = (d: Dashboard, key: string) => d.figures.find((f) => f.key === ke
 beforeAll(async () => {
 	testDb = await createTestDatabase();
 	db = testDb.db;
-	const f = factories(db);
-	const judging = judgingFactories(db);
+	f = factories(db);
+	judging = judgingFactories(db);
 	dep.ops = (await f.newDepartment('OPS')).id;
 	dep.lab = (await f.newDepartment('LAB')).id;
 	dep.qa = (await f.newDepartment('QA')).id;
@@ -301,3 +305,49 @@ describe('results dashboard', () => {
 function round3(v: number) {
 	return Math.round(v * 1000) / 1000;
 }
+
+describe("a sheet's weighted score, reckoned in SQL", () => {
+	it('equals weightedScore (scoring.ts) for mixed values and all-lowest; an incomplete sheet has none', async () => {
+		const qa = (await f.newDepartment('QAP')).id;
+		const [gus, hal, ivo] = await Promise.all(['Gus', 'Hal', 'Ivo'].map((name) => f.newUser({ name, departmentId: qa })));
+		const owner = await f.newUser({ name: 'Quinn', departmentId: qa });
+		const cupC = (await f.newCompetition({ name: 'Cup C', status: 'judging', window: { opens: -60, closes: -20 } })).id;
+		const idea = (await f.newIdea({ owner, competitionId: cupC, status: 'semi_final', title: 'Mixed' })).id;
+		const round = await judging.newRound({
+			competitionId: cupC,
+			juries: [{ departmentId: qa, members: [gus, hal, ivo] }],
+			entries: [{ ideaId: idea, departmentId: qa }]
+		});
+		const criteria = await db
+			.selectFrom('roundCriterion')
+			.select(['id', 'weight', 'scaleMin', 'scaleMax', 'isRollOut'])
+			.where('roundId', '=', round.id)
+			.orderBy('position')
+			.execute();
+		const mixed = [5, 4, 3, 4, 2, 5];
+		const write = async (juror: SessionUser, values: number[]) => {
+			const h = await db
+				.insertInto('scoreSheet')
+				.values({ roundId: round.id, ideaId: idea, jurorId: juror.id, submittedAt: new Date('2026-11-20T10:00:00Z') })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await db
+				.insertInto('score')
+				.values(values.map((value, i) => ({ sheetId: h.id, criterionId: criteria[i].id, value })))
+				.execute();
+		};
+		await write(gus, mixed);
+		await write(hal, mixed.slice(0, 5)); // one criterion left empty
+		await write(ivo, [1, 1, 1, 1, 1, 1]);
+		const rows = await listSubmittedSheets(db, { competitionId: cupC, departmentIds: [qa], from: null, to: null });
+		const scoreOf = (who: SessionUser) => rows.find((r) => r.jurorId === who.id)?.score;
+		const expected = weightedScore(
+			{ scores: new Map(mixed.map((v, i) => [criteria[i].id, v])) },
+			criteria.map((c) => ({ ...c, weight: Number(c.weight) }))
+		);
+		expect(expected).not.toBeNull();
+		expect(scoreOf(gus)).toBeCloseTo(expected!, 9);
+		expect(scoreOf(hal)).toBeNull();
+		expect(scoreOf(ivo)).toBe(0);
+	});
+});

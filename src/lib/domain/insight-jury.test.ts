@@ -8,30 +8,9 @@ import {
 	leniencySd,
 	medianDaysToScore,
 	outliers,
-	sheetScore,
 	spearman,
 	type ScoredSheet
 } from './insight-jury.js';
-import type { Criterion } from './scoring.js';
-
-const criteria: Criterion[] = [25, 20, 15, 15, 15, 10].map((weight, i) => ({
-	id: i + 1,
-	weight,
-	scaleMin: 1,
-	scaleMax: 5,
-	isRollOut: false
-}));
-
-describe('sheetScore', () => {
-	it('is the weighted score of a submitted sheet (scoring.ts example: 72.5)', () => {
-		expect(sheetScore({ submitted: true, scores: { 1: 5, 2: 4, 3: 3, 4: 4, 5: 2, 6: 5 } }, criteria)).toBe(72.5);
-	});
-	it('is null for a draft, an incomplete sheet or a value outside the scale', () => {
-		expect(sheetScore({ submitted: false, scores: { 1: 5, 2: 4, 3: 3, 4: 4, 5: 2, 6: 5 } }, criteria)).toBeNull();
-		expect(sheetScore({ submitted: true, scores: { 1: 5 } }, criteria)).toBeNull();
-		expect(sheetScore({ submitted: true, scores: { 1: 9, 2: 4, 3: 3, 4: 4, 5: 2, 6: 5 } }, criteria)).toBeNull();
-	});
-});
 
 describe('averageRanks', () => {
 	it('gives ties the mean of their positions', () => {

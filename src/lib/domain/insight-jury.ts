@@ -1,13 +1,13 @@
 /**
  * How juries judge, as pure arithmetic with hand-computed tests beside it (insight-jury.test.ts):
- * a juror's weighted score per sheet, their leniency, spread and agreement with the rest of
+ * a juror's leniency, spread and agreement with the rest of
  * their jury, a jury's agreement (Kendall's W) and the outliers an organiser may want to talk
  * to. For organisers only: nothing here is shown to jurors or teams.
  *
  * Every score here is the weighted score J of scoring.ts, 0..100 whatever the criteria's
- * scales, so the thresholds below are in points of that 0..100 range.
+ * scales (reckoned per sheet in SQL by juries.queries.ts, checked against weightedScore in
+ * tests/integration/insight-juries.test.ts), so the thresholds below are in points of that range.
  */
-import { weightedScore, type Criterion, type ScoreValues } from './scoring.js';
 import { mean, median, standardDeviation } from './insight-stats.js';
 
 /** The range of the weighted score J (scoring.ts): 0..100. */
@@ -36,20 +36,6 @@ export const OUTLIER = {
 export const MIN_COMMON_IDEAS = 3;
 
 export type OutlierReason = 'lenient' | 'strict' | 'disagrees' | 'flat' | 'slow';
-
-/**
- * A juror's weighted score for one submitted sheet (scoring.ts weightedScore); null for a
- * sheet not submitted or incomplete, and for one whose value falls outside a criterion's
- * scale (criteria changed after scoring), so one bad sheet never breaks a dashboard.
- */
-export function sheetScore(sheet: { submitted: boolean; scores: ScoreValues }, criteria: readonly Criterion[]): number | null {
-	if (!sheet.submitted) return null;
-	try {
-		return weightedScore(sheet, criteria);
-	} catch {
-		return null;
-	}
-}
 
 /** One scored sheet as the analysis reads it. */
 export type ScoredSheet = { juryId: number; jurorId: number; ideaId: number; score: number };

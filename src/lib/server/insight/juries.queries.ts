@@ -37,7 +37,6 @@ function periodConditions(filter: InsightFilter, column: ReturnType<typeof sql.r
 	);
 }
 
-export type JuryCriterionRow = { id: number; weight: number | string; scaleMin: number; scaleMax: number; isRollOut: boolean };
 export type JuryMemberRow = { userId: number; name: string; expected: number };
 export type JuryRow = {
 	juryId: number;
@@ -48,21 +47,17 @@ export type JuryRow = {
 	scoringClosesAt: Date | string | null;
 	competitionId: number;
 	competitionName: string;
-	criteria: JuryCriterionRow[];
 	members: JuryMemberRow[];
 };
 
 /**
- * The juries in view with their round, the round's criteria and their members, each member
+ * The juries in view with their round and their members, each member
  * with the sheets expected of them: the jury's entries minus their recorded conflicts.
  */
 export async function listJuries(db: Kysely<DB>, filter: InsightFilter): Promise<JuryRow[]> {
 	const result = await sql<JuryRow>`
 		select j.id as "juryId", j.name as "juryName", r.id as "roundId", r.name as "roundName", r.status as "roundStatus",
 			r.scoring_closes_at as "scoringClosesAt", c.id as "competitionId", c.name as "competitionName",
-			coalesce((select json_agg(json_build_object('id', rc.id, 'weight', rc.weight, 'scaleMin', rc.scale_min,
-				'scaleMax', rc.scale_max, 'isRollOut', rc.is_roll_out) order by rc.position)
-				from round_criterion rc where rc.round_id = r.id), '[]'::json) as "criteria",
 			coalesce((select json_agg(json_build_object('userId', jm.user_id, 'name', u.name, 'expected', (
 					select count(*) from round_entry e where e.jury_id = j.id and not exists (
 						select 1 from conflict_of_interest ci where ci.idea_id = e.idea_id and ci.user_id = jm.user_id))
@@ -83,19 +78,31 @@ export type SheetRow = {
 	ideaId: number;
 	createdAt: Date | string;
 	submittedAt: Date | string;
-	/** criterion id -> value */
-	scores: Record<string, number> | null;
+	/**
+	 * The weighted score 0..100, as scoring.ts weightedScore reckons it:
+	 * 100 × Σ w·(s − lo)/(hi − lo) / Σ w over every criterion of the round; null when a
+	 * criterion has no value or a value lies outside its scale (criteria changed after scoring).
+	 */
+	score: number | null;
 };
 
 /**
  * The submitted sheets of the juries in view (submitted in the period), by their jury's
- * members for the jury's entries, conflicted pairs left out, each with its scores.
+ * members for the jury's entries, conflicted pairs left out, each with its weighted score
+ * worked out in SQL: one number per sheet instead of its values as JSON (over every edition
+ * of a large company that is 20,000 sheets and 120,000 values).
  */
 export async function listSubmittedSheets(db: Kysely<DB>, filter: InsightFilter): Promise<SheetRow[]> {
 	const result = await sql<SheetRow>`
 		select e.jury_id as "juryId", h.juror_id as "jurorId", h.idea_id as "ideaId", h.created_at as "createdAt",
 			h.submitted_at as "submittedAt",
-			(select json_object_agg(s.criterion_id, s.value) from score s where s.sheet_id = h.id) as "scores"
+			(select case
+					when count(*) = (select count(*) from round_criterion c where c.round_id = h.round_id)
+						and bool_and(s.value between rc.scale_min and rc.scale_max and rc.scale_max > rc.scale_min)
+					then (100 * sum(rc.weight * (s.value - rc.scale_min) / (rc.scale_max - rc.scale_min)::numeric) / nullif(sum(rc.weight), 0))::float8
+				end
+			 from score s join round_criterion rc on rc.id = s.criterion_id and rc.round_id = h.round_id
+			 where s.sheet_id = h.id) as "score"
 		from score_sheet h
 		join round_entry e on e.round_id = h.round_id and e.idea_id = h.idea_id
 		join jury j on j.id = e.jury_id

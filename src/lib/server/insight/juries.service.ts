@@ -11,7 +11,6 @@ import { formatDecimal } from '$lib/format.js';
 import type { DB } from '../db/schema.js';
 import type { Dashboard, InsightTable } from '../../domain/insight-table.js';
 import { rate, round } from '../../domain/insight-stats.js';
-import type { Criterion } from '../../domain/scoring.js';
 import {
 	agreementReading,
 	juryAgreement,
@@ -19,7 +18,6 @@ import {
 	leniencySd,
 	medianDaysToScore,
 	outliers,
-	sheetScore,
 	type Outlier,
 	type OutlierReason,
 	type ScoredSheet
@@ -70,7 +68,7 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 	return groups;
 }
 
-type RoundGroup = { roundId: number; label: string; open: boolean; closesAt: Date | null; criteria: Criterion[]; juries: JuryRow[] };
+type RoundGroup = { roundId: number; label: string; open: boolean; closesAt: Date | null; juries: JuryRow[] };
 
 export async function loadJuriesDashboard(db: Kysely<DB>, filter: InsightFilter, at: { now: Date }): Promise<Dashboard> {
 	const [juries, sheetRows] = await Promise.all([listJuries(db, filter), listSubmittedSheets(db, filter)]);
@@ -89,13 +87,6 @@ export function juriesDashboard(juries: JuryRow[], sheetRows: SheetRow[], filter
 				label: filter.competitionId === null ? `${j.competitionName} · ${j.roundName}` : j.roundName,
 				open: j.roundStatus === 'open',
 				closesAt: j.scoringClosesAt === null ? null : toDate(j.scoringClosesAt),
-				criteria: j.criteria.map((c) => ({
-					id: c.id,
-					weight: Number(c.weight),
-					scaleMin: c.scaleMin,
-					scaleMax: c.scaleMax,
-					isRollOut: c.isRollOut
-				})),
 				juries: []
 			};
 			rounds.set(j.roundId, group);
@@ -112,7 +103,7 @@ export function juriesDashboard(juries: JuryRow[], sheetRows: SheetRow[], filter
 		if (!group) continue;
 		const key = `${h.juryId}:${h.jurorId}`;
 		submittedCount.set(key, (submittedCount.get(key) ?? 0) + 1);
-		const score = sheetScore({ submitted: true, scores: h.scores ?? {} }, group.criteria);
+		const score = h.score;
 		if (score === null) continue;
 		const list = scored.get(group.roundId) ?? [];
 		list.push({
