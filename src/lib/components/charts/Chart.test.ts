@@ -50,6 +50,18 @@ describe('Chart', () => {
 		for (const v of ['>1,200</text>', '>30</text>', '>8</text>', '>–</text>']) expect(wide).toContain(v);
 	});
 
+	it('with a limit draws and lists only the first rows, and says the downloads hold them all', () => {
+		const limited = render(Chart, {
+			props: { table, kind: 'bar', x: 'department', y: ['first', 'repeat'], dashboard: 'participation', limit: 1 }
+		}).body;
+		const wide = svgs(limited)[0]!;
+		expect(count(wide, /<rect [^>]*data-series/g)).toBe(2);
+		expect(wide).not.toContain('Quality and Regulatory');
+		expect(count(limited, /<tr>/g)).toBe(2); // the header and one row
+		expect(limited).toContain('Showing the first 1 of 2; the CSV and Excel hold all 2.');
+		expect(bar).not.toContain('data-testid="chart-limited"');
+	});
+
 	it('wraps a long category label and keeps the full text in a title', () => {
 		const wide = svgs(bar)[0]!;
 		expect(wide).toContain('<title>Quality and Regulatory Affairs for Operations Support Europe</title>');
