@@ -69,7 +69,7 @@ test.describe('programme insight', () => {
 		const book = new ExcelJS.Workbook();
 		const file: string | null = await download.path();
 		expect(file, 'the download is saved').toBeTruthy();
-		await book.xlsx.load(readFileSync(String(file)));
+		await book.xlsx.load(new Uint8Array(readFileSync(String(file))).buffer);
 		const names = book.worksheets.map((s) => s.name);
 		expect(names.length).toBeGreaterThan(2);
 		const about = book.worksheets[0];

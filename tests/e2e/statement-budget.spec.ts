@@ -102,7 +102,9 @@ test.describe('statements per page: at most five', () => {
 			'/mentoring/profile',
 			'/departments',
 			'/departments/1',
-			'/notifications?page=2'
+			'/notifications?page=2',
+			'/insight',
+			'/insight?edition=all'
 		]);
 	});
 
@@ -116,6 +118,15 @@ test.describe('statements per page: at most five', () => {
 		await signInAs(page, 'Marieke Visser');
 		const sheet = await firstLink(page, '/jury', /href="(\/jury\/\d+\/\d+)"/);
 		await measure(page, 'juror', ['/', '/ideas', '/jury', sheet]);
+		// Marieke sits on Build Operations' management team: her department's dashboards
+		await measure(page, 'department manager', [
+			'/insight',
+			'/insight/participation',
+			'/insight/flow',
+			'/insight/mentoring',
+			'/insight/results',
+			'/insight/participation?edition=all'
+		]);
 		await page.context().clearCookies();
 		await signInAs(page, 'Hans Mulder');
 		await measure(page, 'juror', ['/', '/jury']);
@@ -152,7 +163,17 @@ test.describe('statements per page: at most five', () => {
 			...listed,
 			...waiting,
 			'/notifications',
-			'/departments/1'
+			'/departments/1',
+			// programme insight: every dashboard, one edition and all, and a whole-dashboard export
+			'/insight',
+			'/insight/participation',
+			'/insight/flow',
+			'/insight/mentoring',
+			'/insight/juries',
+			'/insight/results',
+			'/insight/juries?edition=all',
+			'/insight/flow?edition=all&department=2',
+			'/insight/export?dashboard=participation&format=xlsx'
 		]);
 
 		// Pitch day: a round's sessions, a session's planner, its printouts and live screen; then
