@@ -55,24 +55,42 @@ describe('insight scope', () => {
 	});
 
 	it('the organiser sees everything; the default edition is the one whose call opened last', async () => {
-		const r = (await resolveInsight(db, organiser, new URLSearchParams('')))!;
+		const r = (await resolveInsight(db, organiser, new URLSearchParams(''), 'summary'))!;
 		expect(r.access.departments).toBe('all');
 		expect(r.filter).toEqual({ competitionId: editions.now, departmentIds: null, from: null, to: null });
-		const ops = (await resolveInsight(db, organiser, new URLSearchParams(`department=${dept.ops}&edition=all`)))!;
+		const ops = (await resolveInsight(db, organiser, new URLSearchParams(`department=${dept.ops}&edition=all`), 'flow'))!;
 		expect(ops.filter.departmentIds).toEqual([dept.ops, dept.build, dept.clean].sort((a, b) => a - b));
 		expect(ops.filter.competitionId).toBeNull();
 	});
 
 	it('a manager of Build sees Build with its cleanroom, and is held there', async () => {
-		const r = (await resolveInsight(db, manager, new URLSearchParams(`department=${dept.it}`)))!;
+		const r = (await resolveInsight(db, manager, new URLSearchParams(`department=${dept.it}`), 'participation'))!;
 		expect(r.access.dashboards).not.toContain('juries');
 		expect(r.filter.departmentIds).toEqual([dept.build, dept.clean].sort((a, b) => a - b));
 		expect(r.errors.department).toEqual(['insight_own_departments_only']);
 		expect(r.departmentChoices.map((d) => d.id).sort((a, b) => a - b)).toEqual([dept.build, dept.clean].sort((a, b) => a - b));
 	});
 
+	it('the juries dashboard starts at the newest edition whose judging began', async () => {
+		expect((await resolveInsight(db, organiser, new URLSearchParams(''), 'juries'))!.filter.competitionId).toBe(editions.now);
+		await db
+			.insertInto('round')
+			.values({
+				competitionId: editions.past,
+				position: 1,
+				name: 'Final',
+				kind: 'final',
+				scope: 'competition',
+				status: 'closed',
+				advancementRule: 'manual'
+			})
+			.execute();
+		expect((await resolveInsight(db, organiser, new URLSearchParams(''), 'juries'))!.filter.competitionId).toBe(editions.past);
+		expect((await resolveInsight(db, organiser, new URLSearchParams(''), 'flow'))!.filter.competitionId).toBe(editions.now);
+	});
+
 	it('a colleague reads the summary only', async () => {
-		const r = (await resolveInsight(db, colleague, new URLSearchParams('')))!;
+		const r = (await resolveInsight(db, colleague, new URLSearchParams(''), 'summary'))!;
 		expect(r.access).toEqual({ dashboards: ['summary'], departments: [] });
 	});
 });

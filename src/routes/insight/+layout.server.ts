@@ -11,8 +11,8 @@ import { dashboardOfPath, resolveInsight } from '$lib/server/insight/scope';
  */
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const resolved = await resolveInsight(db(), user, url.searchParams);
 	const dashboard = dashboardOfPath(url.pathname);
+	const resolved = await resolveInsight(db(), user, url.searchParams, dashboard);
 	if (!resolved || !dashboard || !resolved.access.dashboards.includes(dashboard)) error(404, 'Not found');
 	return {
 		access: resolved.access,

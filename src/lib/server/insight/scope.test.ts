@@ -5,9 +5,10 @@ import type { InsightAccess } from '../auth/policy';
 // Operations (1) has Build (2) and Logistics (3); Build has Cleanroom (4); IT (5) stands alone; Old (6) is retired under IT.
 const options: InsightOptions = {
 	editions: [
-		{ id: 30, name: 'BIC 2027', opensAt: '2027-01-10T08:00:00.000Z', status: 'open' },
-		{ id: 20, name: 'BIC 2026', opensAt: '2026-01-12T08:00:00.000Z', status: 'judging' },
-		{ id: 10, name: 'BIC 2025', opensAt: '2025-01-13T08:00:00.000Z', status: 'archived' }
+		{ id: 30, name: 'BIC 2027', opensAt: '2027-01-10T08:00:00.000Z', status: 'open', judged: false },
+		{ id: 25, name: 'BIC 2026 autumn', opensAt: '2026-09-01T08:00:00.000Z', status: 'open', judged: false },
+		{ id: 20, name: 'BIC 2026', opensAt: '2026-01-12T08:00:00.000Z', status: 'judging', judged: true },
+		{ id: 10, name: 'BIC 2025', opensAt: '2025-01-13T08:00:00.000Z', status: 'archived', judged: true }
 	],
 	departments: [
 		{ id: 1, name: 'Operations', nameNl: null, parentId: null, retired: false },
@@ -39,11 +40,12 @@ describe('insight filters', () => {
 		).toEqual([1, 2]);
 	});
 
-	it('defaults: the newest edition whose call opened, the whole company, an open period', () => {
+	it('defaults: the newest edition whose call opened (for the juries, whose judging began), the whole company, an open period', () => {
 		const r = resolveFilter(organiser, options, q(''), now);
-		expect(r.filter).toEqual({ competitionId: 20, departmentIds: null, from: null, to: null });
+		expect(r.filter).toEqual({ competitionId: 25, departmentIds: null, from: null, to: null });
 		expect(r.errors).toEqual({});
-		expect(r.form.edition).toBe('20');
+		expect(r.form.edition).toBe('25');
+		expect(resolveFilter(organiser, options, q(''), now, 'juries').filter.competitionId).toBe(20);
 		expect(r.departmentChoices.map((d) => d.id)).toEqual([1, 2, 3, 4, 5]);
 	});
 
@@ -66,7 +68,7 @@ describe('insight filters', () => {
 
 	it('bad input is named beside its field and replaced by the default', () => {
 		const r = resolveFilter(organiser, options, q('edition=999&department=abc&from=2026-02-30&to=yesterday'), now);
-		expect(r.filter).toEqual({ competitionId: 20, departmentIds: null, from: null, to: null });
+		expect(r.filter).toEqual({ competitionId: 25, departmentIds: null, from: null, to: null });
 		expect(r.errors).toEqual({
 			edition: ['invalid_choice'],
 			department: ['invalid_choice'],

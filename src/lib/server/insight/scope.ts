@@ -11,7 +11,14 @@ import { insightAccess, type Actor, type InsightAccess } from '../auth/policy.js
 import type { DashboardName } from '../../domain/insight-table.js';
 import type { InsightFilter } from './filter.js';
 
-export type EditionOption = { id: number; name: string; opensAt: string; status: string };
+export type EditionOption = {
+	id: number;
+	name: string;
+	opensAt: string;
+	status: string;
+	/** a round of it has opened for scoring: the juries dashboard has something to show */
+	judged: boolean;
+};
 export type DepartmentOption = { id: number; name: string; nameNl: string | null; parentId: number | null; retired: boolean };
 export type InsightOptions = { editions: EditionOption[]; departments: DepartmentOption[] };
 
@@ -35,7 +42,8 @@ type ContextRow = { editions: EditionOption[] | null; departments: DepartmentOpt
 export async function loadInsightOptions(db: Kysely<DB>, actorId: number): Promise<InsightOptions & { managed: number[] }> {
 	const { rows } = await sql<ContextRow>`
 		select
-			(select json_agg(json_build_object('id', c.id, 'name', c.name, 'opensAt', c.submission_opens_at, 'status', c.status)
+			(select json_agg(json_build_object('id', c.id, 'name', c.name, 'opensAt', c.submission_opens_at, 'status', c.status,
+				'judged', exists (select 1 from round r where r.competition_id = c.id and r.status <> 'draft'))
 				order by c.submission_opens_at desc, c.id desc)
 			 from competition c where c.status <> 'draft') as editions,
 			(select json_agg(json_build_object('id', d.id, 'name', d.name, 'nameNl', d.name_nl, 'parentId', d.parent_id,
@@ -86,7 +94,8 @@ const fieldSchemas = {
 /**
  * Reads edition, department, from and to. Anything invalid, or outside what the reader may
  * see, is reported beside its field and replaced by the default, so the page still answers:
- * - edition: a competition id or "all"; default the newest edition whose call has opened;
+ * - edition: a competition id or "all"; default the newest edition whose call has opened (for
+ *   the juries dashboard: the newest whose judging has begun);
  * - department: organisers any (empty: the whole company); a department manager one inside
  *   their own departments (empty: all of them); it counts with all its sub-departments;
  * - from / to: dates, inclusive; from after to is refused on "to".
@@ -95,7 +104,8 @@ export function resolveFilter(
 	access: InsightAccess,
 	options: InsightOptions,
 	params: URLSearchParams,
-	now: Date
+	now: Date,
+	dashboard: DashboardName | null = null
 ): Pick<ResolvedInsight, 'filter' | 'form' | 'errors' | 'departmentChoices'> {
 	const errors: FilterErrors = {};
 	const form: FilterForm = { edition: '', department: '', from: '', to: '' };
@@ -118,7 +128,9 @@ export function resolveFilter(
 	// edition
 	let competitionId: number | null;
 	const edition = read('edition');
-	const opened = options.editions.find((e) => new Date(e.opensAt) <= now) ?? options.editions[0];
+	const newestOpened = (list: EditionOption[]) => list.find((e) => new Date(e.opensAt) <= now) ?? list[0];
+	const judged = options.editions.filter((e) => e.judged);
+	const opened = dashboard === 'juries' && judged.length ? newestOpened(judged) : newestOpened(options.editions);
 	if (edition === 'all') competitionId = null;
 	else if (edition !== null && options.editions.some((e) => e.id === Number(edition))) competitionId = Number(edition);
 	else {
@@ -157,12 +169,13 @@ export async function resolveInsight(
 	db: Kysely<DB>,
 	actor: Actor,
 	params: URLSearchParams,
+	dashboard: DashboardName | null,
 	now = new Date()
 ): Promise<ResolvedInsight | null> {
 	const { managed, ...options } = await loadInsightOptions(db, actor.id);
 	const access = insightAccess(actor, { managedDepartmentIds: managed });
 	if (!access) return null;
-	return { access, options, ...resolveFilter(access, options, params, now) };
+	return { access, options, ...resolveFilter(access, options, params, now, dashboard) };
 }
 
 /** The dashboard a path under /insight names ("/insight/flow" → flow, "/insight" → summary). */

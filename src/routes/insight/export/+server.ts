@@ -48,10 +48,9 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (format === 'csv' && !chart) error(400, 'A CSV holds one chart: add chart=');
 
 	const now = new Date();
-	const resolved = await resolveInsight(db(), user, url.searchParams, now);
+	const resolved = await resolveInsight(db(), user, url.searchParams, dashboard, now);
 	if (!resolved || !resolved.access.dashboards.includes(dashboard)) error(404, 'Not found');
 	const data = await loadDashboard(db(), dashboard, resolved.filter, { now });
-	if (!data) error(404, 'Not found');
 	const tables = chart ? data.tables.filter((t) => t.id === chart) : data.tables;
 	if (chart && tables.length === 0) error(404, 'Not found');
 
