@@ -44,7 +44,7 @@ describe('insight filters', () => {
 		const r = resolveFilter(organiser, options, q(''), now);
 		expect(r.filter).toEqual({ competitionId: 25, departmentIds: null, from: null, to: null });
 		expect(r.errors).toEqual({});
-		expect(r.form.edition).toBe('25');
+		expect(r.form.edition).toBe('');
 		expect(resolveFilter(organiser, options, q(''), now, 'juries').filter.competitionId).toBe(20);
 		expect(r.departmentChoices.map((d) => d.id)).toEqual([1, 2, 3, 4, 5]);
 	});
@@ -53,6 +53,8 @@ describe('insight filters', () => {
 		const r = resolveFilter(organiser, options, q('edition=all&department=1&from=2026-01-01&to=2026-06-30'), now);
 		expect(r.filter).toEqual({ competitionId: null, departmentIds: [1, 2, 3, 4], from: '2026-01-01', to: '2026-06-30' });
 		expect(resolveFilter(organiser, options, q('edition=10'), now).filter.competitionId).toBe(10);
+		expect(resolveFilter(organiser, options, q('edition=10'), now).form.edition).toBe('10');
+		expect(resolveFilter(organiser, options, q('edition=all'), now).form.edition).toBe('all');
 	});
 
 	it('a department manager stays inside their department tree', () => {

@@ -94,7 +94,7 @@ const fieldSchemas = {
 /**
  * Reads edition, department, from and to. Anything invalid, or outside what the reader may
  * see, is reported beside its field and replaced by the default, so the page still answers:
- * - edition: a competition id or "all"; default the newest edition whose call has opened (for
+ * - edition: a competition id or "all"; empty: the newest edition whose call has opened (for
  *   the juries dashboard: the newest whose judging has begun);
  * - department: organisers any (empty: the whole company); a department manager one inside
  *   their own departments (empty: all of them); it counts with all its sub-departments;
@@ -137,7 +137,9 @@ export function resolveFilter(
 		if (edition !== null) errors.edition = ['invalid_choice'];
 		competitionId = opened?.id ?? null;
 	}
-	form.edition = competitionId === null ? 'all' : String(competitionId);
+	// Left to the default, the form says "the newest edition", so a tab keeps following each
+	// dashboard's own default rather than the one the previous tab happened to show.
+	form.edition = edition === 'all' ? 'all' : edition !== null && !errors.edition ? String(competitionId) : '';
 
 	// department
 	const allowedIds = access.departments === 'all' ? null : new Set(departmentTree(options.departments, access.departments));
