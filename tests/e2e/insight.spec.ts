@@ -50,8 +50,8 @@ test.describe('programme insight', () => {
 		expect(await charts(page).count()).toBeGreaterThan(1);
 		// Each chart has a title and a description, and its numbers as a table behind a toggle.
 		const first = charts(page).first();
-		await expect(first.locator('title')).not.toHaveText('');
-		await expect(first.locator('desc')).not.toHaveText('');
+		await expect(first.locator(':scope > title')).not.toHaveText('');
+		await expect(first.locator(':scope > desc')).not.toHaveText('');
 		const toggle = page.locator('main details').first();
 		await toggle.locator('summary').click();
 		await expect(toggle.locator('table')).toBeVisible();
@@ -91,7 +91,7 @@ test.describe('programme insight', () => {
 			await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
 			for (const path of ['/insight', `/insight/participation?department=${logistics}`, '/insight/juries']) {
 				await page.goto(path);
-				await expect(charts(page).first()).toBeVisible();
+				await expect(page.locator('main svg[role="img"]:visible').first()).toBeVisible();
 				await expectNoSidewaysScroll(page);
 				const name = path.split('?')[0].replace(/\W+/g, '-').replace(/^-|-$/g, '');
 				await page.screenshot({ path: `test-results/insight/${name}-${width}.png`, fullPage: true });
