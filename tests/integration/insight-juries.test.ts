@@ -318,6 +318,11 @@ describe("a sheet's weighted score, reckoned in SQL", () => {
 			juries: [{ departmentId: qa, members: [gus, hal, ivo] }],
 			entries: [{ ideaId: idea, departmentId: qa }]
 		});
+		await db
+			.updateTable('round')
+			.set({ scoringOpensAt: new Date('2026-11-10T10:00:00Z') })
+			.where('id', '=', round.id)
+			.execute();
 		const criteria = await db
 			.selectFrom('roundCriterion')
 			.select(['id', 'weight', 'scaleMin', 'scaleMax', 'isRollOut'])
@@ -349,5 +354,7 @@ describe("a sheet's weighted score, reckoned in SQL", () => {
 		expect(scoreOf(gus)).toBeCloseTo(expected!, 9);
 		expect(scoreOf(hal)).toBeNull();
 		expect(scoreOf(ivo)).toBe(0);
+		// days to score count from the round's opening for scoring: 10 days to 20 November
+		expect(new Date(rows.find((r) => r.jurorId === gus.id)!.createdAt).toISOString()).toBe('2026-11-10T10:00:00.000Z');
 	});
 });

@@ -76,6 +76,7 @@ export type SheetRow = {
 	juryId: number;
 	jurorId: number;
 	ideaId: number;
+	/** when scoring could start: the round's opening for scoring, else the sheet's creation */
 	createdAt: Date | string;
 	submittedAt: Date | string;
 	/**
@@ -94,7 +95,8 @@ export type SheetRow = {
  */
 export async function listSubmittedSheets(db: Kysely<DB>, filter: InsightFilter): Promise<SheetRow[]> {
 	const result = await sql<SheetRow>`
-		select e.jury_id as "juryId", h.juror_id as "jurorId", h.idea_id as "ideaId", h.created_at as "createdAt",
+		select e.jury_id as "juryId", h.juror_id as "jurorId", h.idea_id as "ideaId",
+			coalesce(r.scoring_opens_at, h.created_at) as "createdAt",
 			h.submitted_at as "submittedAt",
 			(select case
 					when count(*) = (select count(*) from round_criterion c where c.round_id = h.round_id)
