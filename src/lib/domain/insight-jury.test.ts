@@ -165,9 +165,9 @@ describe('outliers', () => {
 });
 
 describe('medianDaysToScore', () => {
-	it('median of 1, 2 and 4 days is 2', () => {
-		const at = (d: number) => new Date(Date.UTC(2026, 10, 1) + d * 86_400_000);
-		expect(medianDaysToScore([1, 4, 2].map((d) => ({ createdAt: at(0), submittedAt: at(d) })))).toBe(2);
+	it('median of 1, 2 and 4 days is 2; a negative time counts as 0', () => {
+		expect(medianDaysToScore([1, 4, 2].map((days) => ({ days })))).toBe(2);
+		expect(medianDaysToScore([-3, -1, 5].map((days) => ({ days })))).toBe(0);
 		expect(medianDaysToScore([])).toBeNull();
 	});
 });

@@ -253,7 +253,7 @@ export function leniencySd(stats: Iterable<Pick<JurorRoundStats, 'leniency'>>): 
 	return standardDeviation(values);
 }
 
-/** The median days from a sheet's creation to its submission. */
-export function medianDaysToScore(sheets: readonly { createdAt: Date; submittedAt: Date }[]): number | null {
-	return median(sheets.map((s) => Math.max(0, (s.submittedAt.getTime() - s.createdAt.getTime()) / 86_400_000)));
+/** The median of the days each sheet took to score (a negative time, a clock's slip, counts as 0). */
+export function medianDaysToScore(sheets: readonly { days: number }[]): number | null {
+	return median(sheets.map((s) => Math.max(0, s.days)));
 }

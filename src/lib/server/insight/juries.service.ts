@@ -96,7 +96,7 @@ export function juriesDashboard(juries: JuryRow[], sheetRows: SheetRow[], filter
 	const roundOfJury = new Map(juries.map((j) => [j.juryId, rounds.get(j.roundId)!]));
 
 	// Every submitted sheet's weighted score, grouped by round; with the times for days to score.
-	const scored = new Map<number, (ScoredSheet & { createdAt: Date; submittedAt: Date })[]>();
+	const scored = new Map<number, (ScoredSheet & { days: number })[]>();
 	const submittedCount = new Map<string, number>();
 	for (const h of sheetRows) {
 		const group = roundOfJury.get(h.juryId);
@@ -111,8 +111,7 @@ export function juriesDashboard(juries: JuryRow[], sheetRows: SheetRow[], filter
 			jurorId: h.jurorId,
 			ideaId: h.ideaId,
 			score,
-			createdAt: toDate(h.createdAt),
-			submittedAt: toDate(h.submittedAt)
+			days: h.days
 		});
 		scored.set(group.roundId, list);
 	}
