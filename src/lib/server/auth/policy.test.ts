@@ -8,7 +8,16 @@ const actor = (...roles: Role[]): Actor => ({ id: 1, departmentId: 1, roles: ['e
 /** The whole table: which role may do which portal action. Read it as the specification. */
 const expected: Record<Role, PortalAction[]> = {
 	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary'],
-	mentor: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary', 'mentoring.coach'],
+	mentor: [
+		'idea.create',
+		'idea.listOwn',
+		'kb.read',
+		'kb.adopt',
+		'mentoring.optIn',
+		'mail.preferences',
+		'insight.summary',
+		'mentoring.coach'
+	],
 	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary', 'jury.score'],
 	organiser: [
 		'idea.create',

@@ -353,7 +353,8 @@ const MANAGER_DASHBOARDS: readonly DashboardName[] = ['summary', 'participation'
  */
 export function insightAccess(actor: Actor | null, facts: { managedDepartmentIds: readonly number[] }): InsightAccess | null {
 	if (!actor || !can(actor, 'insight.summary')) return null;
-	if (can(actor, 'insight.all')) return { dashboards: ['summary', 'participation', 'flow', 'mentoring', 'juries', 'results'], departments: 'all' };
+	if (can(actor, 'insight.all'))
+		return { dashboards: ['summary', 'participation', 'flow', 'mentoring', 'juries', 'results'], departments: 'all' };
 	if (facts.managedDepartmentIds.length > 0) return { dashboards: MANAGER_DASHBOARDS, departments: [...facts.managedDepartmentIds] };
 	return { dashboards: ['summary'], departments: [] };
 }

@@ -115,7 +115,7 @@ describe('dashboardWorkbook', () => {
 
 describe('filterLines', () => {
 	const options = {
-		editions: [{ id: 4, name: 'Cup 2026', opensAt: '2026-01-01T00:00:00Z', status: 'open' }],
+		editions: [{ id: 4, name: 'Cup 2026', opensAt: '2026-01-01T00:00:00Z', status: 'open', judged: true }],
 		departments: [{ id: 7, name: 'Production', nameNl: 'Productie', parentId: null, retired: false }]
 	};
 	const base = {
