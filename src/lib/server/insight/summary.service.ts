@@ -85,7 +85,7 @@ export async function loadSummaryDashboard(db: Kysely<DB>, filter: InsightFilter
 			label: m.insight_summary_fig_departments(),
 			value: departmentsTakingPart,
 			kind: 'count',
-			hint: m.insight_summary_fig_departments_hint({ total: countText(departmentsInAll) })
+			hint: m.insight_summary_fig_departments_hint({ total: departmentsInAll })
 		},
 		{ key: 'implemented', label: m.insight_summary_fig_implemented(), value: reached.implemented, kind: 'count' },
 		{
