@@ -127,28 +127,35 @@ export async function findTeamPitch(db: Db, ideaId: number, actorId: number, loc
 /**
  * Stores an unavailable time and its timeline event in one statement (a data-modifying CTE):
  * team writes are not audited; every change is an idea_event 'pitch_unavailability'.
+ * The same time already there (a double click, two tabs) is not stored again: this statement
+ * runs after the caller locked the idea, so it sees a twin committed meanwhile, which the
+ * caller's earlier read could not. Returns that time's id and whether it was new.
  */
 export async function insertUnavailability(
 	db: Db,
 	row: { ideaId: number; startsAt: Date; endsAt: Date; note: string; createdBy: number }
-): Promise<{ id: number }> {
-	const event = await db
-		.with('u', (qb) => qb.insertInto('pitchUnavailability').values(row).returning(['id', 'ideaId', 'startsAt', 'endsAt', 'createdBy']))
-		.insertInto('ideaEvent')
-		.columns(['ideaId', 'actorId', 'kind', 'data'])
-		.expression((eb) =>
-			eb
-				.selectFrom('u')
-				.select([
-					'u.ideaId',
-					'u.createdBy',
-					sql.lit('pitch_unavailability').as('kind'),
-					sql`jsonb_build_object('action', 'added', 'unavailabilityId', u.id, 'startsAt', u.starts_at, 'endsAt', u.ends_at)`.as('data')
-				])
+): Promise<{ id: number; created: boolean }> {
+	const { rows } = await sql<{ id: number; created: boolean }>`
+		with existing as (
+			select id from pitch_unavailability
+			where idea_id = ${row.ideaId} and starts_at = ${row.startsAt} and ends_at = ${row.endsAt}
+			limit 1
+		),
+		u as (
+			insert into pitch_unavailability (idea_id, starts_at, ends_at, note, created_by)
+			select ${row.ideaId}, ${row.startsAt}, ${row.endsAt}, ${row.note}, ${row.createdBy}
+			where not exists (select 1 from existing)
+			returning id, idea_id, starts_at, ends_at, created_by
+		),
+		e as (
+			insert into idea_event (idea_id, actor_id, kind, data)
+			select u.idea_id, u.created_by, 'pitch_unavailability',
+				jsonb_build_object('action', 'added', 'unavailabilityId', u.id, 'startsAt', u.starts_at, 'endsAt', u.ends_at)
+			from u
 		)
-		.returning(sql<number>`(data->>'unavailabilityId')::int`.as('id'))
-		.executeTakeFirstOrThrow();
-	return { id: Number(event.id) };
+		select coalesce((select id from u), (select id from existing)) as id, exists (select 1 from u) as created
+	`.execute(db);
+	return { id: Number(rows[0].id), created: rows[0].created };
 }
 
 /** Removes an unavailable time of this idea and records it, in one statement; false when it was gone already. */

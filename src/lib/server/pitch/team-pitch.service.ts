@@ -106,8 +106,7 @@ export async function addUnavailability(db: Database, actor: Actor, ideaId: numb
 		if (same) return { id: same.id, created: false };
 		const overlap = row.unavailable.some((u) => at(u.startsAt) < input.endsAt && at(u.endsAt) > input.startsAt);
 		if (overlap) throw new FieldErrors({ startsAt: ['pitch_team_overlap'] });
-		const inserted = await q.insertUnavailability(trx, { ideaId, ...input, createdBy: actor.id });
-		return { id: inserted.id, created: true };
+		return q.insertUnavailability(trx, { ideaId, ...input, createdBy: actor.id });
 	});
 }
 
