@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	enteredCurrentStatus,
-	mergeSmallGroups,
-	screeningWaits,
-	stagesReached,
-	timeInStages,
-	timeInStatuses,
-	type StatusChange
-} from './insight-flow.js';
+import { enteredCurrentStatus, screeningWaits, stagesReached, timeInStages, timeInStatuses, type StatusChange } from './insight-flow.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 2, 9); // Monday 2 November 2026, 09:00 UTC
@@ -128,24 +120,5 @@ describe('enteredCurrentStatus', () => {
 		const c = changes(['submitted', 0], ['returned', 2], ['submitted', 5]);
 		expect(enteredCurrentStatus(c, 'submitted')).toBe(day(5));
 		expect(enteredCurrentStatus(c, 'accepted')).toBeNull();
-	});
-});
-
-describe('mergeSmallGroups', () => {
-	it('groups of fewer than five merge into Other, their numbers summed', () => {
-		const groups = [
-			{ label: 'A', size: 7, late: 2 },
-			{ label: 'B', size: 3, late: 1 },
-			{ label: 'C', size: 1, late: 1 },
-			{ label: 'D', size: 5, late: 0 }
-		];
-		expect(mergeSmallGroups(groups, 'Other', ['late'])).toEqual([
-			{ label: 'A', size: 7, late: 2 },
-			{ label: 'D', size: 5, late: 0 },
-			{ label: 'Other', size: 4, late: 2 }
-		]);
-	});
-	it('no Other when every group is big enough', () => {
-		expect(mergeSmallGroups([{ label: 'A', size: 5 }], 'Other', [])).toEqual([{ label: 'A', size: 5 }]);
 	});
 });

@@ -170,30 +170,3 @@ export const WAITING_STATUSES = [
 	'semi_final',
 	'finalist'
 ] as const satisfies readonly IdeaStatus[];
-
-// ---------------------------------------------------------------- small groups
-
-/** Groups smaller than this are merged into "Other" so nobody can be recognised. */
-export const SMALL_GROUP = 5;
-
-/**
- * Merges the groups whose `size` is below SMALL_GROUP into one "Other" group (added last,
- * only when there is one), summing the numeric fields listed in `sum`. Example with sizes
- * 7, 3, 1: the 7 stays, 3 and 1 become Other with 4.
- */
-export function mergeSmallGroups<T extends { label: string; size: number }>(
-	groups: readonly T[],
-	otherLabel: string,
-	sum: readonly (keyof T & string)[]
-): T[] {
-	const kept = groups.filter((g) => g.size >= SMALL_GROUP);
-	const small = groups.filter((g) => g.size < SMALL_GROUP);
-	if (small.length === 0) return kept;
-	const other: Record<string, unknown> = { ...small[0], label: otherLabel, size: 0 };
-	for (const key of sum) other[key] = 0;
-	for (const g of small) {
-		other.size = (other.size as number) + g.size;
-		for (const key of sum) other[key] = (other[key] as number) + Number(g[key]);
-	}
-	return [...kept, other as T];
-}

@@ -5,6 +5,7 @@ import {
 	groupSize,
 	isFirstTime,
 	mergeSmallGroups,
+	mergeSmallRows,
 	participationGap,
 	suppressSmallPopulation,
 	type PopulationGroup
@@ -160,5 +161,28 @@ describe('first-time participants', () => {
 	it('is first-time when the edition counted is their first', () => {
 		expect(isFirstTime({ firstOrdinal: 3, ordinal: 3 })).toBe(true);
 		expect(isFirstTime({ firstOrdinal: 1, ordinal: 3 })).toBe(false);
+	});
+});
+
+describe('mergeSmallRows (the same rule for rows of counts)', () => {
+	it('groups of fewer than five merge into Other, and the next smallest joins an Other still under five', () => {
+		const rows = [
+			{ label: 'A', size: 7, late: 2 },
+			{ label: 'B', size: 3, late: 1 },
+			{ label: 'C', size: 1, late: 1 },
+			{ label: 'D', size: 5, late: 0 }
+		];
+		// B and C make 4, too few: D (5, the smallest left) joins them: Other 9 with 2 late.
+		expect(mergeSmallRows(rows, 'Other', ['late'])).toEqual([
+			{ label: 'A', size: 7, late: 2 },
+			{ label: 'Other', size: 9, late: 2 }
+		]);
+		expect(mergeSmallRows([rows[0], rows[1], { label: 'E', size: 2, late: 0 }], 'Other', ['late'])).toEqual([
+			{ label: 'A', size: 7, late: 2 },
+			{ label: 'Other', size: 5, late: 1 }
+		]);
+	});
+	it('no Other when every group is big enough', () => {
+		expect(mergeSmallRows([{ label: 'A', size: 5 }], 'Other', [])).toEqual([{ label: 'A', size: 5 }]);
 	});
 });

@@ -76,23 +76,54 @@ export function mergeSmallGroups(
 	other: { key: string; label: string },
 	min = MIN_GROUP
 ): MergedGroup[] {
-	const small = groups.filter((g) => groupSize(g) < min);
-	const kept = groups.filter((g) => groupSize(g) >= min);
-	const merged = [...small];
-	const sizeOf = (gs: readonly PopulationGroup[]) => gs.reduce((n, x) => n + groupSize(x), 0);
-	let otherSize = sizeOf(merged);
-	while (otherSize > 0 && otherSize < min && kept.length > 0) {
-		let smallest = 0;
-		for (let i = 1; i < kept.length; i++) if (groupSize(kept[i]) < groupSize(kept[smallest])) smallest = i;
-		merged.push(...kept.splice(smallest, 1));
-		otherSize = sizeOf(merged);
-	}
+	const { kept, merged } = splitSmallGroups(groups, groupSize, min);
 	const result: MergedGroup[] = kept.map((g) => ({ ...g, rate: rate(g.participants, g.headcount), members: [g.key], other: false }));
-	if (otherSize > 0) {
+	if (merged.reduce((n, g) => n + groupSize(g), 0) > 0) {
 		const o = sum(merged, other.key, other.label);
 		result.push({ ...o, rate: rate(o.participants, o.headcount), members: merged.map((g) => g.key), other: true });
 	}
 	return result;
+}
+
+/**
+ * The small-group rule's decision, for any kind of group: which groups stay and which make up
+ * "Other" (groups under `min` people, then the next smallest until "Other" has `min` or is
+ * empty). Kept groups keep their order. Every dashboard that merges groups decides here.
+ */
+export function splitSmallGroups<T>(groups: readonly T[], sizeOf: (g: T) => number, min = MIN_GROUP): { kept: T[]; merged: T[] } {
+	const kept = groups.filter((g) => sizeOf(g) >= min);
+	const merged = groups.filter((g) => sizeOf(g) < min);
+	let otherSize = merged.reduce((n, g) => n + sizeOf(g), 0);
+	while (otherSize > 0 && otherSize < min && kept.length > 0) {
+		let smallest = 0;
+		for (let i = 1; i < kept.length; i++) if (sizeOf(kept[i]) < sizeOf(kept[smallest])) smallest = i;
+		const [joining] = kept.splice(smallest, 1);
+		merged.push(joining);
+		otherSize += sizeOf(joining);
+	}
+	return { kept, merged };
+}
+
+/**
+ * The same rule for rows of counts (`size` people each): the merged rows become one row
+ * labelled `otherLabel`, last, with `size` and the fields in `sum` added up.
+ * Example with sizes 7, 3, 1, 5: 3 and 1 make 4, too few, so the 5 joins: 7 and Other 9.
+ */
+export function mergeSmallRows<T extends { label: string; size: number }>(
+	groups: readonly T[],
+	otherLabel: string,
+	sum: readonly (keyof T & string)[],
+	min = MIN_GROUP
+): T[] {
+	const { kept, merged } = splitSmallGroups(groups, (g) => g.size, min);
+	if (merged.length === 0 || merged.every((g) => g.size === 0)) return kept;
+	const other: Record<string, unknown> = { ...merged[0], label: otherLabel, size: 0 };
+	for (const key of sum) other[key] = 0;
+	for (const g of merged) {
+		other.size = (other.size as number) + g.size;
+		for (const key of sum) other[key] = (other[key] as number) + Number(g[key]);
+	}
+	return [...kept, other as T];
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Dashboard, InsightTable } from '../../domain/insight-table.js';
 import type { InsightFilter } from './filter.js';
+import { mergeSmallRows } from '../../domain/insight-participation.js';
 import { m } from '$lib/paraglide/messages.js';
 import { statusLabel } from '$lib/i18n-labels.js';
 import { conversion, median, percentile, rate, round, daysBetween } from '../../domain/insight-stats.js';
@@ -15,7 +16,6 @@ import {
 	FLOW_STAGES,
 	WAITING_STATUSES,
 	enteredCurrentStatus,
-	mergeSmallGroups,
 	screeningWaits,
 	stagesReached,
 	timeInStages,
@@ -156,7 +156,7 @@ export async function loadFlowDashboard(db: Kysely<DB>, filter: InsightFilter, a
 		}))
 	};
 
-	const departments = mergeSmallGroups(
+	const departments = mergeSmallRows(
 		[...byDepartment.values()].filter((d) => d.size > 0).sort((a, b) => a.label.localeCompare(b.label)),
 		m.insight_flow_other(),
 		['onTime', 'late']

@@ -4,24 +4,13 @@
  * participation.queries.ts.) Company-wide: the department filter does not apply here.
  */
 import { sql } from 'kysely';
+import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
 import type { InsightFilter } from './filter.js';
 import { inEdition, inPeriod } from './participation.queries.js';
 
 export type FunnelCounts = { submitted: number; accepted: number; semiFinal: number; final: number; awarded: number; implemented: number };
 
-/** Statuses an idea has only once an organiser accepted it. */
-const ACCEPTED_OR_LATER = [
-	'accepted',
-	'coaching',
-	'semi_final',
-	'not_advanced',
-	'finalist',
-	'winner',
-	'runner_up',
-	'implemented',
-	'published'
-];
 const IN_SEMI_FINAL_OR_LATER = ['semi_final', 'not_advanced', 'finalist', 'winner', 'runner_up'];
 const IN_FINAL_OR_LATER = ['finalist', 'winner', 'runner_up'];
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
@@ -68,7 +57,7 @@ export async function selectSummaryCounts(db: Db, filter: InsightFilter): Promis
 		select
 			(select json_build_object(
 				'submitted', count(*),
-				'accepted', count(*) filter (where status in (${list(ACCEPTED_OR_LATER)})),
+				'accepted', count(*) filter (where status in (${list(ACCEPTED_AND_LATER)})),
 				'semiFinal', count(*) filter (where status in (${list(IN_SEMI_FINAL_OR_LATER)}) or award is not null or was_in_semi_final),
 				'final', count(*) filter (where status in (${list(IN_FINAL_OR_LATER)}) or award is not null or was_in_final),
 				'awarded', count(*) filter (where award in ('winner', 'runner_up')),
