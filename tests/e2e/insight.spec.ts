@@ -36,6 +36,7 @@ test.describe('programme insight', () => {
 			.first()
 			.click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Programme insight' })).toBeVisible();
+		await expect(page.getByTestId('insight-print')).toBeVisible();
 		const tabs = page.getByRole('navigation', { name: 'Dashboards' }).getByRole('link');
 		await expect(tabs).toHaveText(['Summary', 'Participation', 'Flow', 'Mentoring', 'Juries', 'Results']);
 		expect(await charts(page).count()).toBeGreaterThan(0);
@@ -136,6 +137,8 @@ test.describe('programme insight', () => {
 		const page = await context.newPage();
 		await signInAs(page, 'Ruud van Dijk');
 		await page.goto('/insight/results');
+		// No print button that would do nothing: the browser's own Print prints the same A4 layout.
+		await expect(page.getByTestId('insight-print')).toHaveCount(0);
 		const engineering = await departmentId(page, 'Engineering');
 		await page.locator('#insight-department').selectOption(engineering);
 		await page.locator('#insight-from').fill('2020-01-01');
