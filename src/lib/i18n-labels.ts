@@ -3,7 +3,7 @@ import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import { formatDate, formatDateTime } from '$lib/format';
 
 /** Message lookups for values that come from the database (statuses, stages, kinds). */
-const statusLabels: Record<string, () => string> = {
+const statusLabels: Record<string, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string> = {
 	draft: m.status_draft,
 	submitted: m.status_submitted,
 	screening: m.status_screening,
@@ -148,7 +148,16 @@ export function notificationText(kind: string, params: unknown, locale?: Locale)
 				{ round: paramText(p.round), advanced: paramText(p.advanced), scored: paramText(p.scored) },
 				o
 			),
-		resubmit_reminder: () => m.reminders_notification_resubmit_reminder({ title }, o)
+		resubmit_reminder: () => m.reminders_notification_resubmit_reminder({ title }, o),
+		idea_update: () =>
+			m.voice_notification_idea_update({ title, status: statusLabels[paramText(p.status)]?.({}, o) ?? paramText(p.status) }, o),
+		idea_supported: () =>
+			p.department
+				? m.voice_notification_idea_supported_for({ title, department: paramText(p.department) }, o)
+				: m.voice_notification_idea_supported({ title }, o),
+		comment_hidden: () => m.voice_notification_comment_hidden({ title, reason: paramText(p.reason) }, o),
+		help_asked: () => m.voice_notification_help_asked({ title, name: paramText(p.name) }, o),
+		entered_for_you: () => m.voice_notification_entered_for_you({ title, name: paramText(p.name) }, o)
 	};
 	return (texts[kind] ?? (() => m.notification_generic({ title }, o)))();
 }

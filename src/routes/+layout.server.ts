@@ -26,7 +26,9 @@ export type NavItem = {
 		| 'audit'
 		| 'mailOutbox'
 		| 'jobs'
-		| 'insight';
+		| 'insight'
+		| 'wall'
+		| 'posters';
 };
 
 export const load: LayoutServerLoad = async ({ locals, request }) => {
@@ -36,6 +38,7 @@ export const load: LayoutServerLoad = async ({ locals, request }) => {
 	if (user) {
 		nav.push({ href: '/', key: 'home', group: 'main' });
 		if (can(user, 'idea.listOwn')) nav.push({ href: '/ideas', key: 'myIdeas', group: 'main' });
+		if (can(user, 'idea.wall')) nav.push({ href: '/wall', key: 'wall', group: 'main' });
 		if (can(user, 'kb.read')) nav.push({ href: '/kb', key: 'kb', group: 'main' });
 		if (can(user, 'mentoring.coach')) nav.push({ href: '/mentoring', key: 'mentoring', group: 'main' });
 		else if (can(user, 'mentoring.optIn')) nav.push({ href: '/mentoring/profile', key: 'becomeMentor', group: 'main' });
@@ -45,6 +48,7 @@ export const load: LayoutServerLoad = async ({ locals, request }) => {
 		if (can(user, 'idea.listAll')) nav.push({ href: '/organise/ideas', key: 'allIdeas', group: 'organise' });
 		if (can(user, 'competition.manage')) nav.push({ href: '/organise/competitions', key: 'competitions', group: 'organise' });
 		if (can(user, 'mentoring.manage')) nav.push({ href: '/organise/mentors', key: 'mentors', group: 'organise' });
+		if (can(user, 'competition.manage')) nav.push({ href: '/posters', key: 'posters', group: 'organise' });
 		if (can(user, 'kb.manage')) nav.push({ href: '/kb/pending', key: 'kbPending', group: 'organise' });
 		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people', group: 'admin' });
 		if (can(user, 'org.manage')) nav.push({ href: '/admin/departments', key: 'departments', group: 'admin' });

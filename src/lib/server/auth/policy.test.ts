@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { can, canOnIdea, PORTAL_ACTIONS, ROLES, type Actor, type IdeaFacts, type PortalAction, type Role } from './policy';
 import { canOnCoaching, COACHING_ACTIONS, type CoachingFacts } from './policy';
 import { canReadFeedback, canScoreIdea } from './policy';
+import { canEnterOnBehalf, canMakePosters, makesPosters } from './policy';
 
 const actor = (...roles: Role[]): Actor => ({ id: 1, departmentId: 1, roles: ['employee', ...roles.filter((r) => r !== 'employee')] });
 
 /** The whole table: which role may do which portal action. Read it as the specification. */
 const expected: Record<Role, PortalAction[]> = {
-	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary'],
+	employee: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary', 'idea.wall'],
 	mentor: [
 		'idea.create',
 		'idea.listOwn',
@@ -16,9 +17,10 @@ const expected: Record<Role, PortalAction[]> = {
 		'mentoring.optIn',
 		'mail.preferences',
 		'insight.summary',
+		'idea.wall',
 		'mentoring.coach'
 	],
-	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary', 'jury.score'],
+	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary', 'idea.wall', 'jury.score'],
 	organiser: [
 		'idea.create',
 		'idea.listOwn',
@@ -34,7 +36,8 @@ const expected: Record<Role, PortalAction[]> = {
 		'kb.manage',
 		'org.import',
 		'insight.summary',
-		'insight.all'
+		'insight.all',
+		'idea.wall'
 	],
 	admin: [
 		'idea.create',
@@ -52,7 +55,8 @@ const expected: Record<Role, PortalAction[]> = {
 		'admin.mail',
 		'admin.jobs',
 		'insight.summary',
-		'insight.all'
+		'insight.all',
+		'idea.wall'
 	]
 };
 
@@ -143,13 +147,46 @@ describe('idea permissions: relation x status x action', () => {
 		expect(canOnIdea(member, 'screen', idea({ isMember: true }))).toBe(false);
 	});
 
-	it('comments: team, mentor and organisers; organisers-only notes by organisers', () => {
+	it('comments: team, mentor and organisers; every colleague once public; organisers-only notes by organisers', () => {
 		expect(canOnIdea(member, 'comment', idea({ isMember: true }))).toBe(true);
 		expect(canOnIdea(mentor, 'comment', idea({ status: 'coaching', isMentor: true }))).toBe(true);
-		expect(canOnIdea(stranger, 'comment', idea({ status: 'semi_final', submissionClosed: true }))).toBe(false);
+		expect(canOnIdea(stranger, 'comment', idea({ status: 'semi_final', submissionClosed: true }))).toBe(true);
+		expect(canOnIdea(stranger, 'comment', idea({ status: 'semi_final', submissionClosed: false }))).toBe(false);
+		expect(canOnIdea(stranger, 'comment', idea({ status: 'submitted', submissionClosed: true }))).toBe(false);
 		expect(canOnIdea(organiser, 'commentOrganisersOnly', idea())).toBe(true);
 		expect(canOnIdea(member, 'commentOrganisersOnly', idea({ isMember: true }))).toBe(false);
 		expect(canOnIdea(member, 'comment', idea({ status: 'draft', isMember: true }))).toBe(false);
+	});
+
+	it('a colleague supports a public idea, never their own or one not yet public', () => {
+		expect(canOnIdea(stranger, 'support', idea({ status: 'accepted', submissionClosed: true }))).toBe(true);
+		expect(canOnIdea(stranger, 'support', idea({ status: 'published', submissionClosed: true }))).toBe(true);
+		expect(canOnIdea(stranger, 'support', idea({ status: 'accepted', submissionClosed: false }))).toBe(false);
+		expect(canOnIdea(stranger, 'support', idea({ status: 'declined', submissionClosed: true }))).toBe(false);
+		expect(canOnIdea(member, 'support', idea({ status: 'accepted', submissionClosed: true, isMember: true }))).toBe(false);
+		// an organiser sees a submitted idea, but it is not on the wall yet
+		expect(canOnIdea(organiser, 'support', idea({ status: 'submitted', submissionClosed: true }))).toBe(false);
+	});
+
+	it('anyone outside the team who sees a submitted idea follows it', () => {
+		expect(canOnIdea(stranger, 'follow', idea({ status: 'semi_final', submissionClosed: true }))).toBe(true);
+		expect(canOnIdea(organiser, 'follow', idea({ status: 'submitted' }))).toBe(true);
+		expect(canOnIdea(juror, 'follow', idea({ status: 'semi_final', isJuror: true }))).toBe(true);
+		expect(canOnIdea(stranger, 'follow', idea({ status: 'semi_final', submissionClosed: false }))).toBe(false);
+		expect(canOnIdea(member, 'follow', idea({ status: 'semi_final', isMember: true }))).toBe(false);
+	});
+
+	it('organisers hide comments; nobody else does', () => {
+		expect(canOnIdea(organiser, 'hideComment', idea({ status: 'winner', submissionClosed: true }))).toBe(true);
+		expect(canOnIdea(member, 'hideComment', idea({ status: 'winner', isMember: true }))).toBe(false);
+		expect(canOnIdea(stranger, 'hideComment', idea({ status: 'winner', submissionClosed: true }))).toBe(false);
+	});
+
+	it('the team asks a colleague to help while it may edit the idea', () => {
+		expect(canOnIdea(member, 'askHelp', idea({ status: 'draft', isMember: true }))).toBe(true);
+		expect(canOnIdea(member, 'askHelp', idea({ status: 'returned', isMember: true }))).toBe(true);
+		expect(canOnIdea(member, 'askHelp', idea({ status: 'submitted', isMember: true }))).toBe(false);
+		expect(canOnIdea(organiser, 'askHelp', idea({ status: 'draft' }))).toBe(false);
 	});
 
 	it('a stranger not signed in can do nothing to any idea', () => {
@@ -380,5 +417,31 @@ describe('programme insight: insightAccess', () => {
 	it('everyone else reads the company summary; nobody signed in gets nothing', () => {
 		expect(insightAccess(employee, { managedDepartmentIds: [] })).toEqual({ dashboards: ['summary'], departments: [] });
 		expect(insightAccess(null, { managedDepartmentIds: [1] })).toBeNull();
+	});
+});
+
+describe('entering for a colleague and QR posters', () => {
+	const employee = actor();
+	const mentor = actor('mentor');
+	const organiser = actor('organiser');
+	const none = { leadsTeam: false, managedDepartmentIds: [] };
+
+	it('a team leader or a mentor enters an idea for a colleague; others do not', () => {
+		expect(canEnterOnBehalf(employee, { leadsTeam: true })).toBe(true);
+		expect(canEnterOnBehalf(mentor, { leadsTeam: false })).toBe(true);
+		expect(canEnterOnBehalf(employee, { leadsTeam: false })).toBe(false);
+		expect(canEnterOnBehalf(organiser, { leadsTeam: false })).toBe(false);
+		expect(canEnterOnBehalf(null, { leadsTeam: true })).toBe(false);
+	});
+
+	it('posters: organisers anywhere, a management team for its departments, a team leader for their own', () => {
+		expect(canMakePosters(organiser, 7, none)).toBe(true);
+		expect(canMakePosters(employee, 7, { leadsTeam: false, managedDepartmentIds: [7] })).toBe(true);
+		expect(canMakePosters(employee, 1, { leadsTeam: true, managedDepartmentIds: [] })).toBe(true);
+		expect(canMakePosters(employee, 7, { leadsTeam: true, managedDepartmentIds: [] })).toBe(false);
+		expect(canMakePosters(employee, 1, none)).toBe(false);
+		expect(makesPosters(employee, none)).toBe(false);
+		expect(makesPosters(employee, { leadsTeam: true, managedDepartmentIds: [] })).toBe(true);
+		expect(makesPosters(organiser, none)).toBe(true);
 	});
 });

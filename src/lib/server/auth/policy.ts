@@ -42,7 +42,8 @@ export const PORTAL_ACTIONS = [
 	'admin.jobs',
 	'mail.preferences',
 	'insight.summary',
-	'insight.all'
+	'insight.all',
+	'idea.wall'
 ] as const;
 export type PortalAction = (typeof PORTAL_ACTIONS)[number];
 
@@ -76,7 +77,9 @@ const portalRules: Record<PortalAction, readonly Role[]> = {
 	// programme insight: everyone reads the company summary; organisers and admins every
 	// dashboard of every department (department managers: insightAccess below)
 	'insight.summary': ['employee'],
-	'insight.all': ['organiser', 'admin']
+	'insight.all': ['organiser', 'admin'],
+	// the ideas wall: every employee browses what the stage-gated rule lets them see
+	'idea.wall': ['employee']
 };
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
@@ -102,25 +105,49 @@ export type IdeaFacts = {
 	submissionClosed: boolean;
 };
 
-export const IDEA_ACTIONS = ['view', 'edit', 'submit', 'withdraw', 'comment', 'commentOrganisersOnly', 'screen'] as const;
+export const IDEA_ACTIONS = [
+	'view',
+	'edit',
+	'submit',
+	'withdraw',
+	'comment',
+	'commentOrganisersOnly',
+	'screen',
+	'support',
+	'follow',
+	'hideComment',
+	'askHelp'
+] as const;
 export type IdeaAction = (typeof IDEA_ACTIONS)[number];
 
 /**
+ * On the wall for every employee: accepted (or later) and its competition's submission
+ * deadline passed. The ideas wall lists exactly these for a colleague with no part in them;
+ * its SQL twin is wall.queries.ts, kept equal by a test over every status and role.
+ */
+export function isPublicIdea(idea: Pick<IdeaFacts, 'status' | 'submissionClosed'>): boolean {
+	return idea.submissionClosed && statusIn(idea.status, ACCEPTED_AND_LATER);
+}
+
+/**
  * Rules per idea:
- * - a draft is seen by its team only;
+ * - a draft is seen by its team only (helpers included);
  * - organisers see every submitted idea; the mentor and the jurors of its rounds see it;
  * - other employees see accepted-and-later ideas only after the submission deadline, so
- *   rivals never read each other's ideas while the call is open;
- * - the team edits a draft or a returned idea; organisers screen submitted ones.
+ *   rivals never read each other's ideas while the call is open (isPublicIdea);
+ * - the team edits a draft or a returned idea; organisers screen submitted ones;
+ * - the discussion: team, mentor and organisers, and every colleague once the idea is public;
+ *   organisers hide a comment (with a reason) and show it again;
+ * - a colleague outside the team supports a public idea; anyone outside the team who sees a
+ *   submitted idea follows it;
+ * - the team asks a colleague (their team leader, a mentor) to help while they may edit it.
  */
 export function canOnIdea(actor: Actor | null, action: IdeaAction, idea: IdeaFacts): boolean {
 	if (!actor) return false;
 	const organiser = actor.roles.includes('organiser');
 	const draft = idea.status === 'draft';
-	const view =
-		idea.isMember ||
-		(!draft && (organiser || idea.isMentor || idea.isJuror)) ||
-		(idea.submissionClosed && statusIn(idea.status, ACCEPTED_AND_LATER));
+	const publicIdea = isPublicIdea(idea);
+	const view = idea.isMember || (!draft && (organiser || idea.isMentor || idea.isJuror)) || publicIdea;
 	switch (action) {
 		case 'view':
 			return view;
@@ -131,11 +158,19 @@ export function canOnIdea(actor: Actor | null, action: IdeaAction, idea: IdeaFac
 		case 'withdraw':
 			return idea.isMember && ['draft', 'submitted', 'returned'].includes(idea.status);
 		case 'comment':
-			return !draft && (idea.isMember || idea.isMentor || organiser);
+			return !draft && (idea.isMember || idea.isMentor || organiser || publicIdea);
 		case 'commentOrganisersOnly':
 			return !draft && organiser;
 		case 'screen':
 			return organiser && statusIn(idea.status, UNANSWERED);
+		case 'support':
+			return publicIdea && !idea.isMember;
+		case 'follow':
+			return view && !draft && !idea.isMember;
+		case 'hideComment':
+			return !draft && organiser;
+		case 'askHelp':
+			return idea.isMember && statusIn(idea.status, TEAM_EDITS);
 	}
 }
 
@@ -357,4 +392,36 @@ export function insightAccess(actor: Actor | null, facts: { managedDepartmentIds
 		return { dashboards: ['summary', 'participation', 'flow', 'mentoring', 'juries', 'results'], departments: 'all' };
 	if (facts.managedDepartmentIds.length > 0) return { dashboards: MANAGER_DASHBOARDS, departments: [...facts.managedDepartmentIds] };
 	return { dashboards: ['summary'], departments: [] };
+}
+
+/** What the policy needs to know about a person's place in the organisation (team-leader.queries.ts). */
+export type LeaderFacts = {
+	/** someone active reports to them (app_user.manager_id) */
+	leadsTeam: boolean;
+	/** the departments whose management team they sit on */
+	managedDepartmentIds: readonly number[];
+};
+
+/**
+ * Entering an idea for a colleague who does not use the portal: a team leader or a mentor.
+ * The colleague is credited as the submitter and must have agreed (the form asks).
+ */
+export function canEnterOnBehalf(actor: Actor | null, facts: Pick<LeaderFacts, 'leadsTeam'>): boolean {
+	return can(actor, 'idea.create') && (facts.leadsTeam || hasRole(actor, 'mentor'));
+}
+
+/**
+ * QR posters that open the one-minute idea with the place filled in: organisers for any
+ * department, a department's management team for theirs, a team leader for their own.
+ */
+export function canMakePosters(actor: Actor | null, departmentId: number, facts: LeaderFacts): boolean {
+	if (!actor || !can(actor, 'idea.create')) return false;
+	if (hasRole(actor, 'organiser')) return true;
+	if (facts.managedDepartmentIds.includes(departmentId)) return true;
+	return facts.leadsTeam && actor.departmentId === departmentId;
+}
+
+/** Does this person make posters for any department (the menu's entry)? */
+export function makesPosters(actor: Actor | null, facts: LeaderFacts): boolean {
+	return !!actor && (hasRole(actor, 'organiser') || facts.managedDepartmentIds.length > 0 || facts.leadsTeam);
 }

@@ -118,6 +118,9 @@ export interface Comment {
   clientKey: string | null;
   createdAt: Generated<Timestamp>;
   editedAt: Timestamp | null;
+  hiddenAt: Timestamp | null;
+  hiddenBy: number | null;
+  hiddenReason: string | null;
   id: Generated<number>;
   ideaId: number;
   visibility: Generated<string>;
@@ -208,8 +211,11 @@ export interface Idea {
   createdAt: Generated<Timestamp>;
   createdBy: number;
   departmentId: number;
+  enteredBy: number | null;
   firstSubmittedAt: Timestamp | null;
+  followCount: Generated<number>;
   id: Generated<number>;
+  location: Generated<string>;
   mergedIntoId: number | null;
   problem: Generated<string>;
   processAreaId: number | null;
@@ -217,6 +223,7 @@ export interface Idea {
   searchDoc: Generated<string | null>;
   status: Generated<string>;
   submittedAt: Timestamp | null;
+  supportCount: Generated<number>;
   title: string;
   updatedAt: Generated<Timestamp>;
   version: Generated<number>;
@@ -243,10 +250,23 @@ export interface IdeaEvent {
   toStatus: string | null;
 }
 
+export interface IdeaFollow {
+  createdAt: Generated<Timestamp>;
+  ideaId: number;
+  userId: number;
+}
+
 export interface IdeaMember {
   addedAt: Generated<Timestamp>;
   ideaId: number;
   role: Generated<string>;
+  userId: number;
+}
+
+export interface IdeaSupport {
+  createdAt: Generated<Timestamp>;
+  departmentId: number | null;
+  ideaId: number;
   userId: number;
 }
 
@@ -609,7 +629,9 @@ export interface DB {
   idea: Idea;
   ideaBenefit: IdeaBenefit;
   ideaEvent: IdeaEvent;
+  ideaFollow: IdeaFollow;
   ideaMember: IdeaMember;
+  ideaSupport: IdeaSupport;
   ideaTag: IdeaTag;
   implementation: Implementation;
   jury: Jury;

@@ -41,6 +41,9 @@ const KIND_GROUPS: Record<string, MailGroup> = {
 	kb_published: 'my_ideas',
 	kb_unpublished: 'my_ideas',
 	resubmit_reminder: 'my_ideas',
+	comment_hidden: 'my_ideas',
+	help_asked: 'my_ideas',
+	entered_for_you: 'my_ideas',
 	// mentors
 	mentor_request: 'mentoring',
 	mentor_requested: 'mentoring',
@@ -67,7 +70,10 @@ const KIND_GROUPS: Record<string, MailGroup> = {
 	// news for everyone
 	call_opened: 'news',
 	kb_new_entry: 'news',
-	kb_candidate: 'news'
+	kb_candidate: 'news',
+	// the ideas wall: an idea you follow moved on; colleagues support yours
+	idea_update: 'news',
+	idea_supported: 'news'
 };
 
 /** The group a notification kind belongs to; a kind not listed is news. */
