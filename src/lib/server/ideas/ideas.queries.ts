@@ -20,10 +20,16 @@ export type IdeaFields = {
 	processAreaId: number | null;
 	departmentId: number;
 	competitionId: number | null;
+	/** where it happens ("Line 3"); left as it is when not given */
+	location?: string;
 };
 
-/** A new draft; with a client key, a repeated request returns the first one's id. */
-export async function insertDraft(db: Db, fields: IdeaFields & { createdBy: number; clientKey: string | null }) {
+/**
+ * A new draft; with a client key, a repeated request returns the first one's id. `createdBy`
+ * is the person credited (the owner); `enteredBy` the team leader or mentor who typed it in
+ * for them, if not themselves.
+ */
+export async function insertDraft(db: Db, fields: IdeaFields & { createdBy: number; clientKey: string | null; enteredBy?: number | null }) {
 	const inserted = await db
 		.insertInto('idea')
 		.values({ ...fields, status: 'draft' })
@@ -92,6 +98,21 @@ export async function replaceTeam(db: Db, ideaId: number, ownerId: number, membe
 			.onConflict((oc) => oc.columns(['ideaId', 'userId']).doNothing())
 			.execute();
 	}
+}
+
+/**
+ * A colleague who helps the team without being credited (a team leader who entered the idea,
+ * a mentor or team leader asked to help develop it): on the team as `helper`. Someone already
+ * on the team keeps their place. Returns whether they were added.
+ */
+export async function addHelper(db: Db, ideaId: number, userId: number): Promise<boolean> {
+	const added = await db
+		.insertInto('ideaMember')
+		.values({ ideaId, userId, role: 'helper' })
+		.onConflict((oc) => oc.columns(['ideaId', 'userId']).doNothing())
+		.returning('userId')
+		.executeTakeFirst();
+	return added !== undefined;
 }
 
 export async function replaceBenefits(
