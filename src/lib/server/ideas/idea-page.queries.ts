@@ -5,6 +5,7 @@ import { NOT_MERGE_TARGETS } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
 import { IDEA_ATTACHMENT_COLUMNS } from '../attachments/attachments.queries.js';
 import type { AttachmentKind } from '../../domain/attachment-kinds.js';
+import { ideaVoiceColumns } from './voice.queries.js';
 
 /** The idea in one round trip: fields, team, benefits, tags. */
 export function findIdeaDetail(db: Db, ideaId: number) {
@@ -17,6 +18,7 @@ export function findIdeaDetail(db: Db, ideaId: number) {
  */
 export async function findIdeaForEdit(db: Db, ideaId: number) {
 	const row = await ideaDetail(db, ideaId)
+		.select('i.location')
 		.select((eb) =>
 			jsonArrayFrom(
 				eb
@@ -99,14 +101,42 @@ function ideaDetail(db: Db, ideaId: number) {
 
 type Stamped<T> = Omit<T, 'createdAt'> & { createdAt: Date };
 
+/** What the idea page reads for one reader. */
+export type IdeaPageReader = {
+	/** the reader: their support and follow of the idea */
+	viewerId: number;
+	/** the comment visibilities they may read ('team' always; 'organisers' for organisers) */
+	visibilities: string[];
+	/** hidden comments stay in (marked) only for organisers; everyone else never receives them */
+	withHidden: boolean;
+	/** for an organiser, the statuses a merge may start from (merge candidates are read only then) */
+	mergeFrom: readonly string[] | null;
+	mergeLimit?: number;
+};
+
 /**
- * The idea page's reads in one statement: the idea (as `findIdeaDetail`), its timeline, the
- * comments of these visibilities and, for an organiser (`mergeFrom` the statuses a merge may
- * start from), the ideas it could be merged into (as `findMergeCandidates`).
+ * The idea page's reads in one statement: the idea (as `findIdeaDetail`) with where it happens
+ * and who entered it, its timeline, the comments this reader may read (each with its writer's
+ * department and part in the idea: team, mentor, organiser), colleagues' voice (supports,
+ * follows), the active departments (for "this would help us too in ...") and, for an organiser,
+ * the ideas it could be merged into (as `findMergeCandidates`).
  */
-export async function findIdeaPage(db: Db, ideaId: number, visibilities: string[], mergeFrom: readonly string[] | null, mergeLimit = 10) {
+export async function findIdeaPage(db: Db, ideaId: number, reader: IdeaPageReader) {
+	const { visibilities, mergeFrom, mergeLimit = 10 } = reader;
 	const row = await ideaDetail(db, ideaId)
 		.select((eb) => [
+			'i.location',
+			'i.enteredBy',
+			eb.selectFrom('appUser as enu').select('enu.name').whereRef('enu.id', '=', 'i.enteredBy').as('enteredByName'),
+			...ideaVoiceColumns(eb, reader.viewerId),
+			jsonArrayFrom(
+				eb
+					.selectFrom('department as ad')
+					.select(['ad.id', 'ad.name', 'ad.nameNl'])
+					.where('ad.retiredAt', 'is', null)
+					.orderBy('ad.name')
+					.orderBy('ad.id')
+			).as('departments'),
 			jsonArrayFrom(
 				eb
 					.selectFrom('ideaEvent as e')
@@ -120,9 +150,40 @@ export async function findIdeaPage(db: Db, ideaId: number, visibilities: string[
 				eb
 					.selectFrom('comment as cm')
 					.innerJoin('appUser as cu', 'cu.id', 'cm.authorId')
-					.select(['cm.id', 'cm.body', 'cm.visibility', 'cm.createdAt', 'cu.name as authorName', 'cu.id as authorId'])
+					.innerJoin('department as cd', 'cd.id', 'cu.departmentId')
+					.leftJoin('appUser as hu', 'hu.id', 'cm.hiddenBy')
+					.select((c) => [
+						'cm.id',
+						'cm.body',
+						'cm.visibility',
+						'cm.createdAt',
+						'cu.name as authorName',
+						'cu.id as authorId',
+						'cd.name as authorDepartment',
+						'cd.nameNl as authorDepartmentNl',
+						c
+							.exists(c.selectFrom('ideaMember as cmm').select('cmm.userId').whereRef('cmm.ideaId', '=', 'i.id').whereRef('cmm.userId', '=', 'cm.authorId'))
+							.as('byTeam'),
+						c
+							.exists(
+								c
+									.selectFrom('mentorAssignment as cma')
+									.select('cma.id')
+									.whereRef('cma.ideaId', '=', 'i.id')
+									.whereRef('cma.mentorId', '=', 'cm.authorId')
+									.where('cma.status', 'in', ['proposed', 'accepted'])
+							)
+							.as('byMentor'),
+						c
+							.exists(c.selectFrom('roleGrant as crg').select('crg.userId').whereRef('crg.userId', '=', 'cm.authorId').where('crg.role', '=', 'organiser'))
+							.as('byOrganiser'),
+						'cm.hiddenAt',
+						'cm.hiddenReason',
+						'hu.name as hiddenByName'
+					])
 					.whereRef('cm.ideaId', '=', 'i.id')
 					.where('cm.visibility', 'in', visibilities)
+					.$if(!reader.withHidden, (w) => w.where('cm.hiddenAt', 'is', null))
 					.orderBy('cm.createdAt')
 					.orderBy('cm.id')
 			).as('comments'),
@@ -143,5 +204,12 @@ export async function findIdeaPage(db: Db, ideaId: number, visibilities: string[
 	if (!row) return undefined;
 	// JSON carries timestamps as text: the page gets the Dates the separate reads gave.
 	const stamp = <T extends { createdAt: unknown }>(r: T): Stamped<T> => ({ ...r, createdAt: new Date(r.createdAt as string) });
-	return { ...row, events: row.events.map(stamp), comments: row.comments.map(stamp) };
+	const comments = row.comments.map((c) => ({
+		...stamp(c),
+		byTeam: Boolean(c.byTeam),
+		byMentor: Boolean(c.byMentor),
+		byOrganiser: Boolean(c.byOrganiser),
+		hiddenAt: c.hiddenAt === null ? null : new Date(c.hiddenAt as unknown as string)
+	}));
+	return { ...row, events: row.events.map(stamp), comments };
 }

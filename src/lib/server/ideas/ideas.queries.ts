@@ -257,6 +257,44 @@ export function findCommentByClientKey(db: Db, authorId: number, clientKey: stri
 		.executeTakeFirstOrThrow();
 }
 
+/**
+ * Hides a comment of this idea that is not hidden yet; its author, or undefined when nothing
+ * changed (already hidden, or not this idea's). The condition is re-checked on the locked row,
+ * so of two organisers at once only one hides it.
+ */
+export function hideComment(db: Db, c: { ideaId: number; commentId: number; hiddenBy: number; reason: string }) {
+	return db
+		.updateTable('comment')
+		.set({ hiddenAt: sql<Date>`now()`, hiddenBy: c.hiddenBy, hiddenReason: c.reason })
+		.where('id', '=', c.commentId)
+		.where('ideaId', '=', c.ideaId)
+		.where('hiddenAt', 'is', null)
+		.returning(['id', 'authorId'])
+		.executeTakeFirst();
+}
+
+/** Shows a hidden comment of this idea again; undefined when nothing changed. */
+export function showComment(db: Db, c: { ideaId: number; commentId: number }) {
+	return db
+		.updateTable('comment')
+		.set({ hiddenAt: null, hiddenBy: null, hiddenReason: null })
+		.where('id', '=', c.commentId)
+		.where('ideaId', '=', c.ideaId)
+		.where('hiddenAt', 'is not', null)
+		.returning(['id', 'authorId'])
+		.executeTakeFirst();
+}
+
+/** One comment of this idea, whether hidden or not (why a hide or show changed nothing). */
+export function findIdeaComment(db: Db, ideaId: number, commentId: number) {
+	return db
+		.selectFrom('comment')
+		.select(['id', 'hiddenAt'])
+		.where('id', '=', commentId)
+		.where('ideaId', '=', ideaId)
+		.executeTakeFirst();
+}
+
 // ---------- lookups ----------
 
 /** Whether the department and the process area an idea names exist: one statement. */

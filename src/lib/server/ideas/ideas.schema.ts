@@ -116,6 +116,15 @@ export const commentSchema = z.object({
 	clientKey: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional())
 });
 
+/** An organiser hides a comment: the reason its author reads (required, at most 1000 characters). */
+export const hideCommentSchema = z.object({
+	commentId: id,
+	reason: text(1000).min(1, { message: 'required' })
+});
+
+/** An organiser shows a hidden comment again. */
+export const showCommentSchema = z.object({ commentId: id });
+
 export const IDEA_SORTS = ['submitted', 'updated', 'title', 'status'] as const;
 export const IDEA_PAGE_SIZE = 25;
 export const ideaListQuerySchema = z.object({

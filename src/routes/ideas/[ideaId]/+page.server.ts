@@ -4,8 +4,16 @@ import { requireUser } from '$lib/server/auth/guards';
 import { DomainError, FieldErrors } from '$lib/server/errors';
 import { db } from '$lib/server/runtime';
 import { attachmentIdSchema, formAction, idParam, orNotFound } from '$lib/server/http';
-import { commentSchema, mergeSchema, screeningSchema, versionSchema, withdrawSchema } from '$lib/server/ideas/ideas.schema';
-import { addComment, getIdeaPage } from '$lib/server/ideas/idea-page.service';
+import {
+	commentSchema,
+	hideCommentSchema,
+	mergeSchema,
+	screeningSchema,
+	showCommentSchema,
+	versionSchema,
+	withdrawSchema
+} from '$lib/server/ideas/ideas.schema';
+import { addComment, getIdeaPage, hideComment, showComment } from '$lib/server/ideas/idea-page.service';
 import { mergeIdea, screenIdea, startScreening } from '$lib/server/ideas/screening.service';
 import { submitIdea, withdrawIdea } from '$lib/server/ideas/idea-form.service';
 import { listIdeaAttachments, removeIdeaAttachment } from '$lib/server/attachments/attachments.service';
@@ -24,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		...page,
 		attachments,
 		feedback,
+		viewerDepartmentId: user.departmentId,
 		attachKinds: kindsTeamMayAttach({ status: page.idea.status, isMember: page.isMember }),
 		uploaded: url.searchParams.get('uploaded'),
 		uploadError: url.searchParams.get('uploadError'),
@@ -107,6 +116,26 @@ export const actions: Actions = {
 			run: async (input, user) => {
 				await addComment(db(), user, ideaOf(event), input);
 				return { done: 'commented' };
+			}
+		}),
+	hideComment: (event) =>
+		formAction(event, {
+			access: 'signedIn',
+			action: 'hideComment',
+			schema: hideCommentSchema,
+			run: async (input, user) => {
+				await hideComment(db(), user, ideaOf(event), input);
+				return { done: 'commentHidden', commentId: input.commentId };
+			}
+		}),
+	showComment: (event) =>
+		formAction(event, {
+			access: 'signedIn',
+			action: 'showComment',
+			schema: showCommentSchema,
+			run: async (input, user) => {
+				await showComment(db(), user, ideaOf(event), input);
+				return { done: 'commentShown', commentId: input.commentId };
 			}
 		})
 };
