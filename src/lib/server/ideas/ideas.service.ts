@@ -12,7 +12,8 @@ import { canOnIdea, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { decideTransition, type IdeaActorKind, type TransitionName } from '../../domain/lifecycle.js';
 import { findCompetitionWindow } from './calls.queries.js';
-import { insertNotifications } from '../notifications/notifications.queries.js';
+import { insertNotifications, notifyFollowers } from '../notifications/notifications.queries.js';
+import { ACCEPTED_AND_LATER, statusIn } from '../../domain/idea-status.js';
 import { actorKinds, loadIdeaFacts } from './ideas.access.js';
 import * as lists from './idea-lists.queries.js';
 import * as q from './ideas.queries.js';
@@ -84,6 +85,7 @@ export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId:
 		reason: change.reason?.trim() || null,
 		data: change.data
 	});
+	await tellFollowers(trx, [{ ideaId, from: decision.from, to: decision.to, actorId: actor.id }]);
 	const notices = change.notify === undefined ? [] : Array.isArray(change.notify) ? change.notify : [change.notify];
 	for (const notice of notices) {
 		// Organisers are not told of what they did themselves.
@@ -100,6 +102,19 @@ export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId:
 		});
 	}
 	return { id: ideaId, version: updated.version, status: decision.to };
+}
+
+/**
+ * Followers hear of an idea's public updates: one statement for all the moves, none when no
+ * idea lands in a status colleagues may see (the statement itself checks the deadline too).
+ */
+async function tellFollowers(trx: Transaction<DB>, moves: { ideaId: number; from: string; to: string; actorId: number | null }[]) {
+	const changed = moves.filter((m) => m.from !== m.to && statusIn(m.to, ACCEPTED_AND_LATER));
+	if (changed.length)
+		await notifyFollowers(
+			trx,
+			changed.map((m) => ({ ideaId: m.ideaId, status: m.to, actorId: m.actorId }))
+		);
 }
 
 /**
@@ -134,6 +149,7 @@ export async function moveIdea(
 		reason: input.reason?.trim() || null,
 		data: input.data
 	});
+	await tellFollowers(trx, [{ ideaId: input.ideaId, from: decision.from, to: decision.to, actorId: input.actorId }]);
 	return { from: decision.from, to: decision.to, version: updated.version };
 }
 
@@ -183,6 +199,10 @@ export async function moveIdeas(
 			reason: m.input.reason?.trim() || null,
 			data: m.input.data
 		}))
+	);
+	await tellFollowers(
+		trx,
+		moves.map((m) => ({ ideaId: m.input.ideaId, from: m.from, to: m.to, actorId: m.input.actorId }))
 	);
 	return moves.map((m) => ({ ideaId: m.input.ideaId, from: m.from, to: m.to }));
 }

@@ -6,6 +6,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.js';
+import type { Db } from '../db/index.js';
 
 export function ideaVoiceColumns(eb: ExpressionBuilder<DB & { i: DB['idea'] }, 'i'>, userId: number) {
 	return [
@@ -59,4 +60,105 @@ export function toIdeaVoice(row: {
 		following: Boolean(row.following),
 		supportDepartments: row.supportDepartments
 	};
+}
+
+// ---------- writing: one statement each, the count moving only with a row really added or removed ----------
+
+/**
+ * A person supports an idea (for a department, or none); supporting again changes the
+ * department. The idea's support_count goes up in the same statement only when the row is
+ * new: `xmax = 0` tells an inserted row from one the conflict updated, also when two requests
+ * race (the second waits for the first's row and updates it). Returns whether it was new and
+ * the team to tell.
+ */
+export async function upsertSupport(db: Db, ideaId: number, userId: number, departmentId: number | null) {
+	const { rows } = await sql<{ inserted: boolean; team: number[] | null }>`
+		WITH s AS (
+			INSERT INTO idea_support (idea_id, user_id, department_id) VALUES (${ideaId}, ${userId}, ${departmentId})
+			ON CONFLICT (idea_id, user_id) DO UPDATE SET department_id = excluded.department_id
+			RETURNING (xmax = 0) AS inserted
+		), bump AS (
+			UPDATE idea SET support_count = support_count + 1
+			WHERE id = ${ideaId} AND EXISTS (SELECT 1 FROM s WHERE s.inserted)
+			RETURNING id
+		)
+		SELECT s.inserted,
+			(SELECT array_agg(m.user_id ORDER BY m.user_id) FROM idea_member m WHERE m.idea_id = ${ideaId}) AS team
+		FROM s`.execute(db);
+	const row = rows[0];
+	return { inserted: Boolean(row?.inserted), team: (row?.team ?? []).map(Number) };
+}
+
+/** Withdraws a support; the count goes down in the same statement only if a row was removed. */
+export async function deleteSupport(db: Db, ideaId: number, userId: number): Promise<boolean> {
+	const { rows } = await sql<{ removed: number }>`
+		WITH d AS (
+			DELETE FROM idea_support WHERE idea_id = ${ideaId} AND user_id = ${userId} RETURNING 1
+		), bump AS (
+			UPDATE idea SET support_count = support_count - 1
+			WHERE id = ${ideaId} AND EXISTS (SELECT 1 FROM d)
+			RETURNING id
+		)
+		SELECT count(*)::int AS removed FROM d`.execute(db);
+	return (rows[0]?.removed ?? 0) > 0;
+}
+
+/** Follows an idea; the count goes up only if the row is new (a repeat changes nothing). */
+export async function insertFollow(db: Db, ideaId: number, userId: number): Promise<boolean> {
+	const { rows } = await sql<{ added: number }>`
+		WITH f AS (
+			INSERT INTO idea_follow (idea_id, user_id) VALUES (${ideaId}, ${userId})
+			ON CONFLICT (idea_id, user_id) DO NOTHING
+			RETURNING 1
+		), bump AS (
+			UPDATE idea SET follow_count = follow_count + 1
+			WHERE id = ${ideaId} AND EXISTS (SELECT 1 FROM f)
+			RETURNING id
+		)
+		SELECT count(*)::int AS added FROM f`.execute(db);
+	return (rows[0]?.added ?? 0) > 0;
+}
+
+/** Stops following; the count goes down only if a row was removed. */
+export async function deleteFollow(db: Db, ideaId: number, userId: number): Promise<boolean> {
+	const { rows } = await sql<{ removed: number }>`
+		WITH d AS (
+			DELETE FROM idea_follow WHERE idea_id = ${ideaId} AND user_id = ${userId} RETURNING 1
+		), bump AS (
+			UPDATE idea SET follow_count = follow_count - 1
+			WHERE id = ${ideaId} AND EXISTS (SELECT 1 FROM d)
+			RETURNING id
+		)
+		SELECT count(*)::int AS removed FROM d`.execute(db);
+	return (rows[0]?.removed ?? 0) > 0;
+}
+
+/** A department a supporter may name: it exists and is not retired. */
+export function findActiveDepartment(db: Db, departmentId: number) {
+	return db
+		.selectFrom('department')
+		.select(['id', 'name', 'nameNl'])
+		.where('id', '=', departmentId)
+		.where('retiredAt', 'is', null)
+		.executeTakeFirst();
+}
+
+/**
+ * The support page of one idea in one statement: its title and department, the actor's voice
+ * on it, and the departments to choose from (not retired).
+ */
+export function findSupportPage(db: Db, ideaId: number, userId: number) {
+	return db
+		.selectFrom('idea as i')
+		.select((eb) => [
+			'i.id',
+			'i.title',
+			'i.departmentId',
+			...ideaVoiceColumns(eb, userId),
+			jsonArrayFrom(
+				eb.selectFrom('department as d').select(['d.id', 'd.name', 'd.nameNl']).where('d.retiredAt', 'is', null).orderBy('d.name')
+			).as('departments')
+		])
+		.where('i.id', '=', ideaId)
+		.executeTakeFirst();
 }

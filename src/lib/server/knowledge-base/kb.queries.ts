@@ -352,6 +352,8 @@ function ideaForPublication(db: Db, ideaId: number) {
 					.innerJoin('appUser as u', 'u.id', 'm.userId')
 					.select(['u.id', 'u.name', 'm.role'])
 					.whereRef('m.ideaId', '=', 'i.id')
+					// the credited team (contacts are chosen from it): not its helpers
+					.where('m.role', '<>', 'helper')
 					.orderBy('u.name')
 			).as('team')
 		])
@@ -598,4 +600,23 @@ export function listPendingEntries(db: Db) {
 		.where('k.status', '=', 'pending')
 		.orderBy('k.updatedAt')
 		.execute();
+}
+
+/**
+ * The departments (other than the idea's own, not retired) whose people said the idea would
+ * help them too: the suggested candidate departments of its roll-out.
+ */
+export async function listSupportDepartmentIds(db: Db, ideaId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('ideaSupport as s')
+		.innerJoin('idea as i', 'i.id', 's.ideaId')
+		.innerJoin('department as d', 'd.id', 's.departmentId')
+		.select('d.id')
+		.distinct()
+		.where('s.ideaId', '=', ideaId)
+		.whereRef('d.id', '<>', 'i.departmentId')
+		.where('d.retiredAt', 'is', null)
+		.orderBy('d.id')
+		.execute();
+	return rows.map((r) => r.id);
 }

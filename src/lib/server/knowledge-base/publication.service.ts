@@ -63,7 +63,11 @@ export async function requestPublication(db: Database, actor: Actor, ideaId: num
 			solution: input.solution,
 			processAreaId: input.processAreaId
 		};
+		let parts = input;
 		if (!existing) {
+			// the departments that supported the idea start as its suggested candidate departments
+			const supported = await q.listSupportDepartmentIds(trx, ideaId);
+			parts = { ...input, candidateDepartmentIds: [...new Set([...input.candidateDepartmentIds, ...supported])] };
 			entryId = (
 				await q.insertEntry(trx, {
 					...fields,
@@ -81,7 +85,7 @@ export async function requestPublication(db: Database, actor: Actor, ideaId: num
 			await q.updateEntryFields(trx, entryId, { ...fields, requestedBy: actor.id });
 			await q.setEntryStatus(trx, entryId, 'pending');
 		}
-		await writeEntryParts(trx, entryId, input);
+		await writeEntryParts(trx, entryId, parts);
 		await recordIdeaEvent(trx, { ideaId, actorId: actor.id, kind: 'publication_requested', data: { kbEntryId: entryId } });
 		const organisers = (await listOrganiserIds(trx)).map((o) => o.id).filter((id) => id !== actor.id);
 		await insertNotifications(trx, organisers, {

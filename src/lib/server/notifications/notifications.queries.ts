@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, RawBuilder } from 'kysely';
+import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import { GROUP_DEFAULTS, mailGroupOf } from '../mail/kinds.js';
@@ -39,6 +40,38 @@ export function countUnread(db: Db, userId: number) {
 }
 
 /**
+ * The mail choice and outbox rule every notification of one kind shares, around the people
+ * (and each one's params and link) a `recipients` query gives as (user_id, params, link): the
+ * notification records each person's choice for the kind's group (`mail`), an `immediate` one
+ * gets its outbox message at once, in the caller's transaction (no mail for a change that rolls
+ * back), a disabled account gets no mail. One statement; returns how many messages were queued.
+ */
+async function insertNotificationsFrom(db: Db, kind: string, recipients: RawBuilder<unknown>): Promise<number> {
+	const group = mailGroupOf(kind);
+	const { rows } = await sql<{ queued: number }>`
+		WITH r AS (${recipients}), made AS (
+			INSERT INTO notification (user_id, kind, params, link, mail, emailed_at)
+			SELECT u.id, ${kind}, r.params, r.link, c.mail,
+				CASE WHEN c.mail = 'immediate' THEN now() END
+			FROM r
+			JOIN app_user u ON u.id = r.user_id
+			LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = ${group}
+			CROSS JOIN LATERAL (
+				SELECT CASE WHEN u.disabled_at IS NOT NULL THEN 'off' ELSE coalesce(p.delivery, ${GROUP_DEFAULTS[group]}) END AS mail
+			) c
+			RETURNING id, user_id, mail
+		), queued AS (
+			INSERT INTO mail_outbox (user_id, kind, notification_ids)
+			SELECT user_id, 'notification', ARRAY[id] FROM made WHERE mail = 'immediate'
+			RETURNING 1
+		)
+		SELECT count(*)::int AS queued FROM queued`.execute(db);
+	const queued = rows[0]?.queued ?? 0;
+	if (queued > 0) mailQueued();
+	return queued;
+}
+
+/**
  * One notification per person, and the e-mail each person chose for the kind's group, in one
  * statement: the notification records that choice (`mail`), and an `immediate` one gets its
  * outbox message at once, in the caller's transaction (no mail for a change that rolls back).
@@ -51,28 +84,40 @@ export async function insertNotifications(
 ): Promise<number> {
 	const unique = [...new Set(userIds)];
 	if (!unique.length) return 0;
-	const group = mailGroupOf(n.kind);
-	const { rows } = await sql<{ queued: number }>`
-		WITH made AS (
-			INSERT INTO notification (user_id, kind, params, link, mail, emailed_at)
-			SELECT u.id, ${n.kind}, ${JSON.stringify(n.params)}::jsonb, ${n.link}, c.mail,
-				CASE WHEN c.mail = 'immediate' THEN now() END
-			FROM app_user u
-			LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = ${group}
-			CROSS JOIN LATERAL (
-				SELECT CASE WHEN u.disabled_at IS NOT NULL THEN 'off' ELSE coalesce(p.delivery, ${GROUP_DEFAULTS[group]}) END AS mail
-			) c
-			WHERE u.id = ANY(${unique}::int[])
-			RETURNING id, user_id, mail
-		), queued AS (
-			INSERT INTO mail_outbox (user_id, kind, notification_ids)
-			SELECT user_id, 'notification', ARRAY[id] FROM made WHERE mail = 'immediate'
-			RETURNING 1
-		)
-		SELECT count(*)::int AS queued FROM queued`.execute(db);
-	const queued = rows[0]?.queued ?? 0;
-	if (queued > 0) mailQueued();
-	return queued;
+	return insertNotificationsFrom(
+		db,
+		n.kind,
+		sql`SELECT id AS user_id, ${JSON.stringify(n.params)}::jsonb AS params, ${n.link}::text AS link FROM unnest(${unique}::int[]) AS id`
+	);
+}
+
+/**
+ * Tells the followers of ideas whose status changed (`idea_update`, params {ideaId, title,
+ * status}), in one statement for all of them: only where the idea is public after the change
+ * (accepted or later and its call's submission deadline passed: isPublicIdea's twin), never
+ * the one who moved it nor the idea's team. Returns how many messages were queued.
+ */
+export async function notifyFollowers(
+	db: Db,
+	moves: readonly { ideaId: number; status: string; actorId: number | null }[]
+): Promise<number> {
+	if (!moves.length) return 0;
+	return insertNotificationsFrom(
+		db,
+		'idea_update',
+		sql`SELECT f.user_id,
+				jsonb_build_object('ideaId', i.id, 'title', i.title, 'status', mv.status) AS params,
+				'/ideas/' || i.id AS link
+			FROM unnest(${moves.map((mv) => mv.ideaId)}::int[], ${moves.map((mv) => mv.status)}::text[],
+				${moves.map((mv) => mv.actorId)}::int[]) AS mv (idea_id, status, actor_id)
+			JOIN idea i ON i.id = mv.idea_id
+			JOIN competition c ON c.id = i.competition_id
+			JOIN idea_follow f ON f.idea_id = i.id
+			WHERE mv.status = ANY(${[...ACCEPTED_AND_LATER]}::text[])
+				AND c.submission_closes_at <= now()
+				AND f.user_id IS DISTINCT FROM mv.actor_id
+				AND NOT EXISTS (SELECT 1 FROM idea_member m WHERE m.idea_id = i.id AND m.user_id = f.user_id)`
+	);
 }
 
 /**
