@@ -5,12 +5,18 @@ export type IdeaFormValues = {
 	title: string;
 	problem: string;
 	proposal: string;
+	/** where it happens */
+	location: string;
 	processAreaId: string;
 	departmentId: string;
 	competitionId: string;
 	tags: string;
 	members: number[];
 	benefits: Record<string, { description: string; estimate: string; unit: string }>;
+	/** entering it for a colleague: their id, their name as the picker showed it (display only), the agreement */
+	onBehalfOf: string;
+	onBehalfOfName: string;
+	agreed: boolean;
 	clientKey: string;
 	version: string;
 };
@@ -24,12 +30,16 @@ export function blankIdeaValues(departmentId: number, competitionId: number | nu
 		title: '',
 		problem: '',
 		proposal: '',
+		location: '',
 		processAreaId: '',
 		departmentId: String(departmentId),
 		competitionId: competitionId ? String(competitionId) : '',
 		tags: '',
 		members: [],
 		benefits: emptyBenefits(),
+		onBehalfOf: '',
+		onBehalfOfName: '',
+		agreed: false,
 		clientKey,
 		version: ''
 	};
@@ -52,6 +62,7 @@ export function formDataToIdeaValues(form: FormData): IdeaFormValues {
 		title: text('title'),
 		problem: text('problem'),
 		proposal: text('proposal'),
+		location: text('location'),
 		processAreaId: text('processAreaId'),
 		departmentId: text('departmentId'),
 		competitionId: text('competitionId'),
@@ -65,6 +76,10 @@ export function formDataToIdeaValues(form: FormData): IdeaFormValues {
 			)
 		].slice(0, 20),
 		benefits,
+		onBehalfOf: text('onBehalfOf'),
+		// display only: the name the picker showed beside the chosen colleague (the server reads the person itself)
+		onBehalfOfName: text(`behalfName_${text('onBehalfOf')}`),
+		agreed: text('agreed') === 'on',
 		clientKey: text('clientKey'),
 		version: text('version')
 	};
@@ -74,6 +89,7 @@ export function ideaToFormValues(idea: {
 	title: string;
 	problem: string;
 	proposal: string;
+	location: string;
 	processAreaId: number | null;
 	departmentId: number;
 	competitionId: number | null;
@@ -90,12 +106,17 @@ export function ideaToFormValues(idea: {
 		title: idea.title,
 		problem: idea.problem,
 		proposal: idea.proposal,
+		location: idea.location,
 		processAreaId: idea.processAreaId ? String(idea.processAreaId) : '',
 		departmentId: String(idea.departmentId),
 		competitionId: idea.competitionId ? String(idea.competitionId) : '',
 		tags: idea.tags.map((t) => t.name).join(', '),
-		members: idea.team.filter((m) => m.role !== 'owner').map((m) => m.id),
+		// Helpers are on the team but not members the form lists (they keep their place on save).
+		members: idea.team.filter((m) => m.role === 'member').map((m) => m.id),
 		benefits,
+		onBehalfOf: '',
+		onBehalfOfName: '',
+		agreed: false,
 		clientKey: '',
 		version: String(idea.version)
 	};

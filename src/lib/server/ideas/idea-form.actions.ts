@@ -1,10 +1,10 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { db } from '../runtime/index.js';
-import { DomainError } from '../errors.js';
+import { DomainError, notFound } from '../errors.js';
 import { failForm, formAction } from '../http/index.js';
 import { formDataToIdeaValues } from '../../forms/idea-values.js';
 import { colleagueQuerySchema, ideaFormSchema, missingForSubmission } from './ideas.schema.js';
-import { findColleagues, saveIdea, submitIdea } from './idea-form.service.js';
+import { findColleagues, mayEnterOnBehalf, saveIdea, submitIdea } from './idea-form.service.js';
 
 /**
  * The idea form's actions, shared by "new" (ideaId null) and "edit". A failure returns the
@@ -50,6 +50,21 @@ export function ideaFormActions(ideaIdOf: (event: RequestEvent) => number | null
 					values: formDataToIdeaValues(form),
 					candidates: await findColleagues(db(), user, input.q)
 				})
+			}),
+		/** Without JavaScript: find the colleague an idea is entered for, keep everything typed. */
+		findBehalf: (event: RequestEvent) =>
+			formAction(event, {
+				access: 'idea.create',
+				schema: (form) => {
+					const parsed = colleagueQuerySchema.safeParse({ q: form.get('behalfQuery') ?? '' });
+					return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: { onBehalfOf: ['too_short'] }, values: {} };
+				},
+				values: formDataToIdeaValues,
+				run: async (input, user, form) => {
+					if (!(await mayEnterOnBehalf(db(), user))) throw notFound();
+					const found = await findColleagues(db(), user, input.q);
+					return { values: formDataToIdeaValues(form), behalfCandidates: found.filter((p) => p.id !== user.id) };
+				}
 			})
 	};
 }

@@ -3,7 +3,7 @@
  * or resubmitted, withdrawn; and what the form offers (its choices, colleagues, "solved before?").
  */
 import type { Database } from '../db/index.js';
-import { can, type Actor } from '../auth/policy.js';
+import { can, canEnterOnBehalf, type Actor } from '../auth/policy.js';
 import { FieldErrors, notFound } from '../errors.js';
 import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
 import { findCompetitionWindow, isDepartmentEligible } from './calls.queries.js';
@@ -13,8 +13,11 @@ import { changeStatus, stale } from './ideas.service.js';
 import { findIdeaDetail, findIdeaForEdit } from './idea-page.queries.js';
 import { findSimilar } from './idea-lists.queries.js';
 import * as q from './ideas.queries.js';
+import { findBehalfPeople } from './on-behalf.queries.js';
+import { findLeaderFacts } from '../people/team-leader.queries.js';
+import { insertNotifications } from '../notifications/notifications.queries.js';
 
-async function checkReferences(db: Database, input: IdeaInput) {
+async function checkReferences(db: Database, input: Pick<IdeaInput, 'departmentId' | 'processAreaId' | 'competitionId' | 'memberIds'>) {
 	const errors: Record<string, string[]> = {};
 	const places = await q.findPlaces(db, input.departmentId, input.processAreaId);
 	if (!places.department) errors.departmentId = ['unknown'];
@@ -31,6 +34,36 @@ async function checkReferences(db: Database, input: IdeaInput) {
 	if (Object.keys(errors).length) throw new FieldErrors(errors);
 }
 
+/** Who may enter an idea for a colleague (the new-idea form shows the fieldset only to them). */
+export async function mayEnterOnBehalf(db: Database, actor: Actor): Promise<boolean> {
+	if (!can(actor, 'idea.create')) return false;
+	return canEnterOnBehalf(actor, await findLeaderFacts(db, actor.id));
+}
+
+type Behalf = { colleague: { id: number; name: string; departmentId: number }; enteredByName: string; departmentId: number };
+
+/**
+ * An idea entered for a colleague: only a team leader or a mentor may (anyone else posting
+ * the field gets "not found": it is forged, nothing is stored). The colleague must exist, be
+ * active and not be oneself; the agreement must be ticked; the one entering it is on the team
+ * as a helper, so they may not also list themselves as a (credited) member. The idea goes to
+ * the colleague's department unless the form chose another than the enterer's own.
+ */
+async function checkBehalf(db: Database, actor: Actor, input: IdeaInput, colleagueId: number): Promise<Behalf> {
+	if (!canEnterOnBehalf(actor, await findLeaderFacts(db, actor.id))) throw notFound();
+	const people = await findBehalfPeople(db, [colleagueId, actor.id]);
+	const colleague = people.find((p) => p.id === colleagueId);
+	const me = people.find((p) => p.id === actor.id);
+	const errors: Record<string, string[]> = {};
+	if (colleagueId === actor.id) errors.onBehalfOf = ['behalf_self'];
+	else if (!colleague || colleague.disabledAt !== null) errors.onBehalfOf = ['behalf_unknown'];
+	if (!input.agreed) errors.agreed = ['behalf_agree'];
+	if (input.memberIds.includes(actor.id)) errors.member = ['behalf_helper_not_member'];
+	if (Object.keys(errors).length || !colleague) throw new FieldErrors(errors);
+	const departmentId = input.departmentId === actor.departmentId ? colleague.departmentId : input.departmentId;
+	return { colleague, enteredByName: me?.name ?? '', departmentId };
+}
+
 /**
  * Save a draft: new (idempotent through the form's client key) or an edit of a draft or a
  * returned idea (guarded by the version the editor read, so a second tab or a colleague's
@@ -43,26 +76,51 @@ export async function saveIdea(
 	input: IdeaInput
 ): Promise<{ id: number; version: number }> {
 	if (!can(actor, 'idea.create')) throw notFound();
-	await checkReferences(db, input);
+	// Only a new idea is entered for someone; an edit keeps its owner (the field is ignored there).
+	const behalf = ideaId === null && input.onBehalfOf !== null ? await checkBehalf(db, actor, input, input.onBehalfOf) : null;
+	const departmentId = behalf?.departmentId ?? input.departmentId;
+	await checkReferences(db, { ...input, departmentId });
 	const fields: q.IdeaFields = {
 		title: input.title,
 		problem: input.problem,
 		proposal: input.proposal,
+		location: input.location,
 		processAreaId: input.processAreaId,
-		departmentId: input.departmentId,
+		departmentId,
 		competitionId: input.competitionId
 	};
 	return db.transaction().execute(async (trx) => {
 		if (ideaId === null) {
-			const { id, created } = await q.insertDraft(trx, { ...fields, createdBy: actor.id, clientKey: input.clientKey });
+			// The credited person: the colleague when entered for them (owner and created_by).
+			const ownerId = behalf?.colleague.id ?? actor.id;
+			const { id, created } = await q.insertDraft(trx, {
+				...fields,
+				createdBy: ownerId,
+				clientKey: input.clientKey,
+				enteredBy: behalf ? actor.id : null
+			});
 			if (!created) {
 				const existing = await loadIdeaFacts(trx, actor, id);
 				return { id, version: existing!.version };
 			}
-			await q.replaceTeam(trx, id, actor.id, input.memberIds);
+			await q.replaceTeam(trx, id, ownerId, input.memberIds);
+			if (behalf) await q.addHelper(trx, id, actor.id);
 			await q.replaceBenefits(trx, id, input.benefits);
 			await q.replaceTags(trx, id, input.tags);
-			await q.insertEvent(trx, { ideaId: id, actorId: actor.id, kind: 'created', toStatus: 'draft' });
+			await q.insertEvent(trx, {
+				ideaId: id,
+				actorId: actor.id,
+				kind: 'created',
+				toStatus: 'draft',
+				...(behalf ? { data: { enteredBy: actor.id, onBehalfOf: ownerId, agreed: true } } : {})
+			});
+			if (behalf) {
+				await insertNotifications(trx, [ownerId], {
+					kind: 'entered_for_you',
+					params: { ideaId: id, title: input.title, name: behalf.enteredByName },
+					link: `/ideas/${id}`
+				});
+			}
 			return { id, version: 1 };
 		}
 		const access = await requireIdeaAccess(trx, actor, ideaId, 'edit');

@@ -5,13 +5,17 @@ import { teamNames } from './idea-columns.js';
 import { UNANSWERED } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
 
-/** Every idea the person is on the team of, newest activity first. */
+/**
+ * Every idea the person is on the team of, newest activity first, with their part in it
+ * ('owner', 'member', or 'helper': helping without credit) and who entered it for its owner.
+ */
 export function listIdeasOfMember(db: Db, userId: number, limit = 50) {
 	return db
 		.selectFrom('idea as i')
 		.innerJoin('ideaMember as m', (j) => j.onRef('m.ideaId', '=', 'i.id').on('m.userId', '=', userId))
 		.leftJoin('competition as c', 'c.id', 'i.competitionId')
-		.select(['i.id', 'i.title', 'i.status', 'i.updatedAt', 'i.submittedAt', 'm.role', 'c.name as competitionName'])
+		.leftJoin('appUser as enteredBy', 'enteredBy.id', 'i.enteredBy')
+		.select(['i.id', 'i.title', 'i.status', 'i.updatedAt', 'i.submittedAt', 'm.role', 'c.name as competitionName', 'enteredBy.name as enteredByName'])
 		.orderBy('i.updatedAt', 'desc')
 		.orderBy('i.id', 'desc')
 		.limit(limit)

@@ -6,6 +6,7 @@ import { BENEFIT_KINDS, type BenefitKind } from '../../domain/benefits.js';
 const id = idField;
 const optionalId = optionalIdField;
 const text = textField;
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
 
 /** Tags typed as "lean, 5S, Torque": lower case, unique, at most 8 of 40 characters. */
 export const tagsField = wordListField(400).pipe(
@@ -39,11 +40,16 @@ export const ideaFormSchema = z
 		title: text(160).min(3, { message: 'too_short' }),
 		problem: text(10_000).default(''),
 		proposal: text(10_000).default(''),
+		/** where it happens ("Line 3, the press"): optional */
+		location: text(200).default(''),
 		processAreaId: optionalId,
 		departmentId: id,
 		competitionId: optionalId,
 		tags: tagsField,
 		member: z.preprocess(asArray, z.array(id).max(10, { message: 'too_many_members' })),
+		/** entering it for a colleague who does not use the portal (new ideas only; the service checks who may) */
+		onBehalfOf: optionalId,
+		agreed: checkbox,
 		clientKey: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
 		version: z.preprocess((v) => (v === '' || v == null ? undefined : v), plainNumber(z.coerce.number().int().min(1).optional())),
 		...benefitShape('quality'),
@@ -64,11 +70,14 @@ export const ideaFormSchema = z
 			title: v.title,
 			problem: v.problem,
 			proposal: v.proposal,
+			location: v.location,
 			processAreaId: v.processAreaId ?? null,
 			departmentId: v.departmentId,
 			competitionId: v.competitionId ?? null,
 			tags: v.tags,
 			memberIds: [...new Set(v.member)],
+			onBehalfOf: v.onBehalfOf ?? null,
+			agreed: v.agreed,
 			clientKey: v.clientKey ?? null,
 			version: v.version ?? null,
 			benefits

@@ -3,8 +3,8 @@
  * here by department, job level and education level, and who took part. Every query groups
  * in SQL and returns a few dozen rows at most, whatever the number of people or ideas.
  *
- * A participant of an edition is a distinct person who created or is on the team of an idea
- * of that edition that was submitted (first_submitted_at set), counted by their current
+ * A participant of an edition is a distinct person who created or is on the team (owner or
+ * member, not helper) of an idea of that edition that was submitted (first_submitted_at set), counted by their current
  * department, job level and education level (none → 'unknown').
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -36,7 +36,9 @@ function inDepartments(column: RawBuilder<unknown>, departmentIds: readonly numb
 
 /**
  * Every (person, edition, submission time) of a submitted idea in an edition: its creator and
- * its team (the creator is on the team as owner, but counted even if no longer so). Editions
+ * its team (the creator is on the team as owner, but counted even if no longer so). A helper
+ * (who entered it for a colleague, or helps develop it) is on the team but not credited, so
+ * not counted; the colleague it was entered for is its creator. Editions
  * get an ordinal by when their submissions open. Materialised: read once by every part.
  */
 const tookPartCtes = sql`
@@ -45,7 +47,7 @@ const tookPartCtes = sql`
 	),
 	took_part as materialized (
 		select im.user_id, i.competition_id, i.first_submitted_at
-		from idea i join idea_member im on im.idea_id = i.id
+		from idea i join idea_member im on im.idea_id = i.id and im.role <> 'helper'
 		where i.first_submitted_at is not null and i.competition_id is not null
 		union all
 		select i.created_by, i.competition_id, i.first_submitted_at

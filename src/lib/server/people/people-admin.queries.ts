@@ -69,12 +69,13 @@ export function findPersonForAdmin(db: Db, id: number) {
 					.orderBy('r.id')
 			).as('jurySeats'),
 			// How many ideas they are on the team of, by status: counts only, since an admin is
-			// not an idea's reader (a draft is its team's alone).
+			// not an idea's reader (a draft is its team's alone). Their ideas: helping is not one.
 			jsonArrayFrom(
 				eb
 					.selectFrom('ideaMember as im')
 					.innerJoin('idea as i', 'i.id', 'im.ideaId')
 					.whereRef('im.userId', '=', 'u.id')
+					.where('im.role', '<>', 'helper')
 					.select((x) => ['i.status', x.fn.countAll<number>().as('count')])
 					.groupBy('i.status')
 					.orderBy('i.status')

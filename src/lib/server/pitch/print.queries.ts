@@ -112,6 +112,7 @@ export async function findSessionPrint(db: Db, sessionId: number, actorId: numbe
 									{ name: string; role: string }[]
 								>`coalesce(json_agg(json_build_object('name', tu.name, 'role', m.role) ORDER BY m.role DESC, tu.name), '[]')`.as('team')
 							)
+							.where('m.role', '<>', 'helper')
 							.whereRef('m.ideaId', '=', 'i.id')
 							.as('team')
 					])

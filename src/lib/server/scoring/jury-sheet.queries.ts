@@ -280,6 +280,7 @@ function ideaForSheetQuery(db: Db, ideaId: number) {
 					.innerJoin('appUser as u', 'u.id', 'm.userId')
 					.select(['u.name'])
 					.whereRef('m.ideaId', '=', 'i.id')
+					.where('m.role', '<>', 'helper')
 					.orderBy('m.role', 'desc')
 					.orderBy('u.name')
 			).as('team'),
