@@ -18,6 +18,10 @@ import { notificationText } from '$lib/i18n-labels.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { GROUP_DEFAULTS, mailGroupOf } from '$lib/server/mail/kinds.js';
 import { sql } from 'kysely';
+import { ideaVoiceColumns, toIdeaVoice } from '$lib/server/ideas/voice.queries.js';
+import { ACCEPTED_AND_LATER } from '$lib/domain/idea-status.js';
+import { canEnterOnBehalf } from '$lib/server/auth/policy.js';
+import { findLeaderFacts } from '$lib/server/people/team-leader.queries.js';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -56,7 +60,13 @@ const SENT: Record<string, { params: string[]; link: RegExp }> = {
 	kb_published: { params: ['title', 'kbEntryId'], link: /^\/kb\/\d+$/ },
 	kb_candidate: { params: ['title', 'kbEntryId'], link: /^\/kb\/\d+$/ },
 	kb_new_entry: { params: ['title', 'kbEntryId'], link: /^\/kb\/\d+$/ },
-	kb_unpublished: { params: ['title', 'reason'], link: /^\/ideas\/\d+\/implementation$/ }
+	kb_unpublished: { params: ['title', 'reason'], link: /^\/ideas\/\d+\/implementation$/ },
+	// Every colleague's voice (issue 16).
+	idea_supported: { params: ['ideaId', 'title'], link: /^\/ideas\/\d+$/ },
+	idea_update: { params: ['ideaId', 'title', 'status'], link: /^\/ideas\/\d+$/ },
+	comment_hidden: { params: ['ideaId', 'title', 'reason'], link: /^\/ideas\/\d+$/ },
+	help_asked: { params: ['ideaId', 'title', 'name'], link: /^\/ideas\/\d+$/ },
+	entered_for_you: { params: ['ideaId', 'title', 'name'], link: /^\/ideas\/\d+$/ }
 };
 
 function serviceSources(dir = 'src/lib/server'): string {
@@ -228,6 +238,279 @@ describe(`the demo data (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, 
 				.execute();
 			expect(entries.length).toBe(5);
 			for (const e of entries) expect(e.kbAward).toBe(e.ideaAward);
+		});
+	});
+
+	describe("every colleague's voice (issue 16)", () => {
+		const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;
+		const publicIdeas = () =>
+			db
+				.selectFrom('idea as i')
+				.innerJoin('competition as c', 'c.id', 'i.competitionId')
+				.select(['i.id', 'i.title', 'i.status', 'i.departmentId', 'c.submissionClosesAt'])
+				.where('i.status', 'in', [...ACCEPTED_AND_LATER])
+				.where('c.submissionClosesAt', '<', new Date())
+				.execute();
+		const teamOf = async (ideaId: number, roles = ['owner', 'member']) =>
+			(await db.selectFrom('ideaMember').select('userId').where('ideaId', '=', ideaId).where('role', 'in', roles).execute()).map(
+				(m) => m.userId
+			);
+
+		it('keeps support_count and follow_count equal to the rows, on every idea', async () => {
+			const rows = await db
+				.selectFrom('idea as i')
+				.select((eb) => [
+					'i.id',
+					'i.supportCount',
+					'i.followCount',
+					eb
+						.selectFrom('ideaSupport as s')
+						.select(sql<number>`count(*)::int`.as('n'))
+						.whereRef('s.ideaId', '=', 'i.id')
+						.as('supports'),
+					eb
+						.selectFrom('ideaFollow as f')
+						.select(sql<number>`count(*)::int`.as('n'))
+						.whereRef('f.ideaId', '=', 'i.id')
+						.as('follows')
+				])
+				.execute();
+			expect(rows.filter((r) => r.supportCount !== r.supports || r.followCount !== r.follows)).toEqual([]);
+			expect(rows.reduce((n, r) => n + r.supportCount, 0)).toBe(33);
+			expect(rows.reduce((n, r) => n + r.followCount, 0)).toBe(13);
+		});
+
+		it('has supports, follows and public comments only on public ideas, from colleagues outside the team, after the idea became public', async () => {
+			const visible = new Map((await publicIdeas()).map((i) => [i.id, i]));
+			const supports = await db.selectFrom('ideaSupport').selectAll().execute();
+			const follows = await db.selectFrom('ideaFollow').selectAll().execute();
+			const comments = await db
+				.selectFrom('comment')
+				.select(['ideaId', 'authorId as userId', 'createdAt'])
+				.where('createdAt', '>', new Date(Date.now() - 21 * 86_400_000))
+				.where('visibility', '=', 'team')
+				.execute();
+			const wrong: string[] = [];
+			for (const [what, rows] of [
+				['support', supports],
+				['follow', follows]
+			] as const)
+				for (const r of rows) {
+					const idea = visible.get(r.ideaId);
+					if (!idea) wrong.push(`${what} on idea ${r.ideaId}, which is not public`);
+					else if (r.createdAt <= idea.submissionClosesAt) wrong.push(`${what} on ${idea.title} before its deadline`);
+					if ((await teamOf(r.ideaId)).includes(r.userId)) wrong.push(`${what} by the team of idea ${r.ideaId}`);
+				}
+			const voiced = new Set([...supports, ...follows].map((r) => r.ideaId));
+			for (const c of comments)
+				if (voiced.has(c.ideaId) && !visible.has(c.ideaId)) wrong.push(`comment on idea ${c.ideaId}, which is not public`);
+			expect(wrong).toEqual([]);
+		});
+
+		it('supports from other departments, several naming theirs: suggested candidate departments for the roll-out', async () => {
+			const named = await db
+				.selectFrom('ideaSupport as s')
+				.innerJoin('appUser as u', 'u.id', 's.userId')
+				.innerJoin('idea as i', 'i.id', 's.ideaId')
+				.select(['s.departmentId', 'u.departmentId as own', 'i.departmentId as ideas'])
+				.execute();
+			expect(named.filter((s) => s.own !== s.ideas).length).toBe(named.length);
+			expect(named.filter((s) => s.departmentId !== null).length).toBeGreaterThanOrEqual(25);
+			const kanban = await db
+				.selectFrom('idea as i')
+				.select((eb) => ideaVoiceColumns(eb, 0))
+				.where('i.title', '=', 'Kanban for cleanroom consumables in the gowning rooms')
+				.executeTakeFirstOrThrow();
+			const voice = toIdeaVoice(kanban);
+			expect(voice.supportCount).toBe(6);
+			expect(voice.supportDepartments.map((d) => [d.name, d.supporters])).toEqual([
+				['Build Operations', 2],
+				['Environment, Health & Safety', 1],
+				['Quality Assurance', 1],
+				['Test & Calibration', 1]
+			]);
+			const suggested = await db
+				.selectFrom('idea as i')
+				.select((eb) => ideaVoiceColumns(eb, 0))
+				.where('i.supportCount', '>', 0)
+				.execute();
+			expect(suggested.filter((r) => r.supportDepartments.length > 0).length).toBeGreaterThanOrEqual(10);
+			const teams = await db.selectFrom('notification').select('params').where('kind', '=', 'idea_supported').execute();
+			expect(teams.some((n) => json(n.params).department === 'Logistics')).toBe(true);
+		});
+
+		it('Sanne Bakker follows two ideas of other departments and heard when they reached the semi-final', async () => {
+			const sanne = await persona('sanne.bakker@ideacup.example');
+			const followed = await db
+				.selectFrom('ideaFollow as f')
+				.innerJoin('idea as i', 'i.id', 'f.ideaId')
+				.select(['i.id', 'i.title', 'i.departmentId'])
+				.where('f.userId', '=', sanne.id)
+				.orderBy('i.title')
+				.execute();
+			expect(followed.map((i) => i.title)).toEqual([
+				'Dust caps and cleaning pens for fibre connectors on the test racks',
+				'Kanban for cleanroom consumables in the gowning rooms'
+			]);
+			for (const i of followed) expect(i.departmentId).not.toBe(sanne.departmentId);
+			const updates = await db
+				.selectFrom('notification')
+				.select(['params'])
+				.where('userId', '=', sanne.id)
+				.where('kind', '=', 'idea_update')
+				.execute();
+			expect(updates.map((n) => json(n.params).ideaId).sort()).toEqual(followed.map((i) => i.id).sort());
+			expect(updates.map((n) => notificationText('idea_update', json(n.params)))).toContain(
+				'An idea you follow moved on: “Kanban for cleanroom consumables in the gowning rooms” is now Semi-final.'
+			);
+		});
+
+		it('tells followers only of public status changes after they followed, and nobody else', async () => {
+			const updates = await db
+				.selectFrom('notification as n')
+				.select(['n.userId', 'n.params', 'n.createdAt'])
+				.where('n.kind', '=', 'idea_update')
+				.execute();
+			expect(updates.length).toBeGreaterThan(2);
+			for (const n of updates) {
+				const p = json(n.params);
+				const follow = await db
+					.selectFrom('ideaFollow')
+					.select('createdAt')
+					.where('ideaId', '=', Number(p.ideaId))
+					.where('userId', '=', n.userId)
+					.executeTakeFirst();
+				expect(follow, String(p.title)).toBeDefined();
+				expect(n.createdAt.getTime()).toBeGreaterThan(follow!.createdAt.getTime());
+				expect(ACCEPTED_AND_LATER as readonly string[]).toContain(p.status);
+			}
+		});
+
+		it("has one comment hidden by the organiser with a reason, its audit row and the author's notification", async () => {
+			const hidden = await db
+				.selectFrom('comment as c')
+				.innerJoin('appUser as by', 'by.id', 'c.hiddenBy')
+				.innerJoin('idea as i', 'i.id', 'c.ideaId')
+				.select(['c.id', 'c.ideaId', 'c.authorId', 'c.hiddenAt', 'c.hiddenReason', 'c.createdAt', 'by.name', 'i.title'])
+				.where('c.hiddenAt', 'is not', null)
+				.execute();
+			expect(hidden.length).toBe(1);
+			const [c] = hidden;
+			expect(c.name).toBe('Ruud van Dijk');
+			expect(c.hiddenReason).toMatch(/blames a shift/);
+			expect(c.hiddenAt!.getTime()).toBeGreaterThan(c.createdAt.getTime());
+			const audit = await db
+				.selectFrom('auditLog')
+				.select(['actorId', 'objectType', 'data', 'createdAt'])
+				.where('action', '=', 'comment.hide')
+				.where('objectId', '=', String(c.id))
+				.execute();
+			expect(audit.length).toBe(1);
+			expect(audit[0]).toMatchObject({ objectType: 'comment', createdAt: c.hiddenAt });
+			expect(json(audit[0].data)).toEqual({ ideaId: c.ideaId, reason: c.hiddenReason });
+			const told = await db
+				.selectFrom('notification')
+				.select(['params', 'link'])
+				.where('userId', '=', c.authorId)
+				.where('kind', '=', 'comment_hidden')
+				.execute();
+			expect(told.map((n) => json(n.params))).toEqual([{ ideaId: c.ideaId, title: c.title, reason: c.hiddenReason }]);
+			// The team answers colleagues in public: a reply by the team on an idea a colleague commented on.
+			const replies = await db
+				.selectFrom('comment as c')
+				.innerJoin('ideaMember as m', (j) => j.onRef('m.ideaId', '=', 'c.ideaId').onRef('m.userId', '=', 'c.authorId'))
+				.innerJoin('idea as i', 'i.id', 'c.ideaId')
+				.select('i.title')
+				.where('c.visibility', '=', 'team')
+				.where('i.title', '=', 'Torque sequence shown bolt by bolt on the work-instruction screen')
+				.execute();
+			expect(replies.length).toBe(1);
+		});
+
+		it('has a one-minute idea from the poster at Line 3, its team leader asked to help as a helper', async () => {
+			const idea = await db
+				.selectFrom('idea as i')
+				.innerJoin('appUser as u', 'u.id', 'i.createdBy')
+				.select(['i.id', 'i.status', 'i.location', 'i.enteredBy', 'u.id as ownerId', 'u.managerId', 'u.jobLevel'])
+				.where('i.location', '=', 'Line 3')
+				.executeTakeFirstOrThrow();
+			expect(idea).toMatchObject({ status: 'draft', enteredBy: null, jobLevel: 'operator' });
+			const members = await db
+				.selectFrom('ideaMember')
+				.select(['userId', 'role'])
+				.where('ideaId', '=', idea.id)
+				.orderBy('role', 'desc')
+				.execute();
+			expect(members).toEqual([
+				{ userId: idea.ownerId, role: 'owner' },
+				{ userId: idea.managerId, role: 'helper' }
+			]);
+			expect((await findLeaderFacts(db, idea.ownerId)).teamLeader?.id).toBe(idea.managerId);
+			const events = await db
+				.selectFrom('ideaEvent')
+				.select(['kind', 'actorId', 'data'])
+				.where('ideaId', '=', idea.id)
+				.orderBy('id')
+				.execute();
+			expect(events.map((e) => [e.kind, e.actorId, json(e.data)])).toEqual([
+				['created', idea.ownerId, { via: 'one_minute', place: 'Line 3' }],
+				['helper_asked', idea.ownerId, { userId: idea.managerId, as: 'team_leader' }]
+			]);
+			const asked = await db.selectFrom('notification').select(['userId', 'params']).where('kind', '=', 'help_asked').execute();
+			expect(asked.map((n) => [n.userId, json(n.params).ideaId, json(n.params).name])).toEqual([
+				[idea.managerId, idea.id, 'Mehmet Yilmaz']
+			]);
+		});
+
+		it("has an idea a team leader entered for a colleague: the colleague owns it, the leader helps, submitted to the open call of the colleague's department", async () => {
+			const idea = await db
+				.selectFrom('idea as i')
+				.innerJoin('competition as c', 'c.id', 'i.competitionId')
+				.innerJoin('competitionDepartment as cd', (j) =>
+					j.onRef('cd.competitionId', '=', 'c.id').onRef('cd.departmentId', '=', 'i.departmentId')
+				)
+				.innerJoin('appUser as owner', 'owner.id', 'i.createdBy')
+				.select([
+					'i.id',
+					'i.title',
+					'i.status',
+					'i.createdBy',
+					'i.enteredBy',
+					'i.departmentId',
+					'owner.departmentId as ownerDept',
+					'c.status as call'
+				])
+				.where('i.enteredBy', 'is not', null)
+				.execute();
+			expect(idea.length).toBe(1);
+			const [e] = idea;
+			expect(e).toMatchObject({ status: 'submitted', call: 'open', departmentId: e.ownerDept });
+			expect(e.enteredBy).not.toBe(e.createdBy);
+			const members = await db
+				.selectFrom('ideaMember')
+				.select(['userId', 'role'])
+				.where('ideaId', '=', e.id)
+				.orderBy('role', 'desc')
+				.execute();
+			expect(members).toEqual([
+				{ userId: e.createdBy, role: 'owner' },
+				{ userId: e.enteredBy, role: 'helper' }
+			]);
+			// The one who entered it may (a team leader), and is not credited: the team is its owner.
+			const leader = await findLeaderFacts(db, e.enteredBy!);
+			const actor = await loadSessionUser(db, e.enteredBy!);
+			expect(canEnterOnBehalf(actor, leader)).toBe(true);
+			expect(await teamOf(e.id)).toEqual([e.createdBy]);
+			const created = await db
+				.selectFrom('ideaEvent')
+				.select(['actorId', 'data'])
+				.where('ideaId', '=', e.id)
+				.where('kind', '=', 'created')
+				.executeTakeFirstOrThrow();
+			expect(created.actorId).toBe(e.enteredBy);
+			expect(json(created.data)).toEqual({ enteredBy: e.enteredBy, onBehalfOf: e.createdBy, agreed: true });
+			const told = await db.selectFrom('notification').select(['userId', 'params']).where('kind', '=', 'entered_for_you').execute();
+			expect(told.map((n) => [n.userId, json(n.params).ideaId, json(n.params).name])).toEqual([[e.createdBy, e.id, 'Niels Gerritsen']]);
 		});
 	});
 

@@ -3,7 +3,9 @@
  * with eight departments, 61 people, three editions of the Improvement Cup (closed 2025,
  * judged in a semi-final and a final, with a knowledge base and roll-outs; judging 2026 with
  * an open semi-final; open 2027) and the Safety Challenge 2026 (its final open for the
- * directors), mentors, juries, score sheets, notifications and an audit trail.
+ * directors), mentors, juries, score sheets, notifications and an audit trail; on the ideas
+ * wall, colleagues' supports, follows and public comments (one hidden by the organiser), a
+ * one-minute idea from a poster and an idea a team leader entered for a colleague (demo-voices.ts).
  *
  * It shows only what the portal does: notifications of the kinds and with the params the
  * services send, rounds whose stored ranks and outcomes are what their score sheets give
@@ -36,6 +38,8 @@ import { loadRoundRecord } from '../scoring/round-record.js';
 import { conflictSources as ruleConflictSources, type ConflictSource } from '../../domain/scoring.js';
 import { mulberry32 } from '../../domain/random.js';
 import { GROUP_DEFAULTS, mailGroupOf, type MailDelivery } from '../mail/kinds.js';
+import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
+import { ENTERED_IDEA, FOLLOWS, ONE_MINUTE_IDEA, SUPPORTS, VOICE_COMMENTS } from './demo-voices.js';
 
 export type DemoRole = 'employee' | 'mentor' | 'juror' | 'organiser' | 'admin';
 
@@ -2007,11 +2011,14 @@ class DemoBuilder {
 			}))
 		);
 
+		// The wall's voices (issue 16): after the comments above, so those keep their ids.
+		const voice = await this.voices();
+
 		// Notifications, as the services send them: the team hears of each answer on its idea
 		// (2026 onwards; the 2025 edition only of its results and roll-outs), of comments and of
 		// its mentor; mentors of proposals; organisers of requests and declines; jurors that
 		// scoring is open; the people of an improvement that another department adopted it.
-		const notes: Note[] = [...this.mentoringNotes, ...this.judgingNotes];
+		const notes: Note[] = [...this.mentoringNotes, ...this.judgingNotes, ...voice.notes];
 		const teamOf = (p: PlannedIdea) => [p.seed.owner, ...(p.seed.members ?? [])];
 		const statusKinds: Partial<Record<Status, string>> = {
 			submitted: 'idea_received',
@@ -2112,6 +2119,7 @@ class DemoBuilder {
 
 		const audit: AuditLine[] = [
 			...this.judgingAudit,
+			...voice.audit,
 			{
 				actor: ORGANISER,
 				action: 'competition.create',
@@ -2260,5 +2268,279 @@ class DemoBuilder {
 				createdAt: this.at(-200 + i * 11, 12)
 			}))
 		);
+	}
+
+	// ------------------------------------------------------------ every colleague's voice (issue 16)
+
+	/** When the edition's submission window closes (as competitions() stores it). */
+	private closes(comp: CompKey): Date {
+		return comp === 2025 ? this.at(-450, 22) : comp === 2026 ? this.at(-20, 22) : comp === 'safety' ? this.at(-100, 22) : this.at(60, 22);
+	}
+
+	/**
+	 * What colleagues did on the ideas wall (demo-voices.ts), with the rows the services write:
+	 * supports and follows with the ideas' counts set from the rows, the team told of each
+	 * support (`idea_supported`), followers told of each later public status change
+	 * (`idea_update`), public comments with their 'commented' events and the team's
+	 * `comment_added`, one comment hidden by the organiser (audited 'comment.hide', its author
+	 * told: `comment_hidden`); a one-minute idea from a poster with its team leader asked to help
+	 * (helper, 'helper_asked', `help_asked`), and an idea a team leader entered for a colleague
+	 * (entered_by, the leader a helper, `entered_for_you`), submitted to the open 2027 call.
+	 * Its own ids and no PRNG: the rest of the demo stays as it was.
+	 */
+	private async voices(): Promise<{ notes: Note[]; audit: AuditLine[] }> {
+		const { trx } = this;
+		const planned = new Map(this.planned.map((p) => [p.seed.key, p]));
+		const notes: Note[] = [];
+		const audit: AuditLine[] = [];
+		const HOUR = 3_600_000;
+		const teamOf = (p: PlannedIdea) => [p.seed.owner, ...(p.seed.members ?? [])];
+		const read = (at: Date) => this.dayOf(at) < -2;
+		const deptName = (code: DeptCode) => DEPARTMENTS.find((d) => d.code === code)!.name;
+		/** The idea, once public: accepted and the edition's deadline passed (isPublicIdea). */
+		const publicIdea = (key: string, user: string) => {
+			const p = planned.get(key);
+			if (!p) throw new Error(`demo seed: unknown idea ${key}`);
+			if (teamOf(p).includes(user)) throw new Error(`demo seed: ${user} is on the team of ${key}`);
+			const accepted = p.steps.find((s) => (ACCEPTED_AND_LATER as readonly string[]).includes(s.to));
+			if (!accepted) throw new Error(`demo seed: ${key} is not public`);
+			return { p, id: this.iid(key), publicAt: Math.max(accepted.at.getTime(), this.closes(p.seed.comp).getTime()) };
+		};
+		/** `day` at `hour`, or two hours after the idea became public if that is later. */
+		const when = (publicAt: number, day: number, hour: number, minute: number) => {
+			const t = this.at(day, hour, minute);
+			const at = t.getTime() > publicAt ? t : new Date(publicAt + 2 * HOUR + minute * MINUTE);
+			if (at.getTime() >= this.today) throw new Error('demo seed: a voice in the future');
+			return at;
+		};
+
+		// Supports; the team hears of each.
+		const supports = SUPPORTS.map((s, i) => {
+			const { p, id, publicAt } = publicIdea(s.idea, s.user);
+			const at = when(publicAt, s.day, 8 + (i % 9), (i * 7) % 60);
+			for (const user of teamOf(p))
+				notes.push({
+					user,
+					kind: 'idea_supported',
+					params: { ideaId: id, title: p.seed.title, ...(s.dept ? { department: deptName(s.dept) } : {}) },
+					link: `/ideas/${id}`,
+					at: new Date(at.getTime() + MINUTE),
+					read: read(at)
+				});
+			return { ideaId: id, userId: this.uid(s.user), departmentId: s.dept ? this.depts.get(s.dept)! : null, createdAt: at };
+		});
+		await insertAll(trx, 'ideaSupport', supports);
+
+		// Follows; a follower hears of each public status change after they followed.
+		const follows = FOLLOWS.map((f, i) => {
+			const { p, id, publicAt } = publicIdea(f.idea, f.user);
+			const at = when(publicAt, f.day, 9 + (i % 8), (i * 11) % 60);
+			for (const s of p.steps)
+				if (s.at > at && (ACCEPTED_AND_LATER as readonly string[]).includes(s.to) && s.at > this.closes(p.seed.comp)) {
+					const noteAt = new Date(s.at.getTime() + MINUTE);
+					notes.push({
+						user: f.user,
+						kind: 'idea_update',
+						params: { ideaId: id, title: p.seed.title, status: s.to },
+						link: `/ideas/${id}`,
+						at: noteAt,
+						read: read(noteAt)
+					});
+				}
+			return { ideaId: id, userId: this.uid(f.user), createdAt: at };
+		});
+		await insertAll(trx, 'ideaFollow', follows);
+		await sql`UPDATE idea AS i SET support_count = c.n FROM (SELECT idea_id, count(*)::int AS n FROM idea_support GROUP BY idea_id) AS c WHERE c.idea_id = i.id`.execute(
+			trx
+		);
+		await sql`UPDATE idea AS i SET follow_count = c.n FROM (SELECT idea_id, count(*)::int AS n FROM idea_follow GROUP BY idea_id) AS c WHERE c.idea_id = i.id`.execute(
+			trx
+		);
+
+		// Public comments: colleagues outside the team (or the team replying), each a 'commented' event.
+		const comments = VOICE_COMMENTS.map((c, i) => {
+			const p = planned.get(c.idea);
+			if (!p) throw new Error(`demo seed: unknown idea ${c.idea}`);
+			const onTeam = teamOf(p).includes(c.author);
+			const { id, publicAt } = publicIdea(c.idea, onTeam ? '' : c.author);
+			const at = when(publicAt, c.day, c.hour, 3 + i);
+			const hiddenAt = c.hidden ? this.at(c.hidden.day, c.hidden.hour, 12) : null;
+			if (hiddenAt && hiddenAt <= at) throw new Error('demo seed: a comment hidden before it was written');
+			return { c, p, id, at, hiddenAt };
+		});
+		const insertedComments = await trx
+			.insertInto('comment')
+			.values(
+				comments.map(({ c, id, at, hiddenAt }) => ({
+					ideaId: id,
+					authorId: this.uid(c.author),
+					body: c.body,
+					visibility: 'team',
+					createdAt: at,
+					hiddenAt,
+					hiddenBy: hiddenAt ? this.uid(ORGANISER) : null,
+					hiddenReason: c.hidden?.reason ?? null
+				}))
+			)
+			.returning('id')
+			.execute();
+		const commentEvents: InsertObject<DB, 'ideaEvent'>[] = [];
+		comments.forEach(({ c, p, id, at, hiddenAt }, i) => {
+			const commentId = insertedComments[i].id;
+			commentEvents.push({
+				ideaId: id,
+				actorId: this.uid(c.author),
+				kind: 'commented',
+				data: json({ commentId, visibility: 'team' }),
+				createdAt: at
+			});
+			for (const user of teamOf(p).filter((u) => u !== c.author))
+				notes.push({
+					user,
+					kind: 'comment_added',
+					params: { ideaId: id, title: p.seed.title },
+					link: `/ideas/${id}#comments`,
+					at: new Date(at.getTime() + MINUTE),
+					read: read(at)
+				});
+			if (hiddenAt && c.hidden) {
+				audit.push({
+					actor: ORGANISER,
+					action: 'comment.hide',
+					type: 'comment',
+					id: String(commentId),
+					data: { ideaId: id, reason: c.hidden.reason },
+					at: hiddenAt
+				});
+				notes.push({
+					user: c.author,
+					kind: 'comment_hidden',
+					params: { ideaId: id, title: p.seed.title, reason: c.hidden.reason },
+					link: `/ideas/${id}`,
+					at: new Date(hiddenAt.getTime() + MINUTE),
+					read: read(hiddenAt)
+				});
+			}
+		});
+
+		// A one-minute idea from the poster at Line 3 (a draft in the open call of its department)
+		// and an idea a team leader entered for a colleague, submitted to the same call.
+		const quick = ONE_MINUTE_IDEA;
+		const entered = ENTERED_IDEA;
+		const quickAt = this.at(quick.day, 6, 41);
+		const enteredAt = this.at(entered.day, 13, 5);
+		const enteredSubmittedAt = new Date(enteredAt.getTime() + 18 * MINUTE);
+		for (const at of [quickAt, enteredAt])
+			if (at < this.opens(2027) || at > this.closes(2027)) throw new Error('demo seed: the 2027 call is not open then');
+		const newIdeas = await trx
+			.insertInto('idea')
+			.values([
+				{
+					competitionId: this.comps.get(2027)!,
+					departmentId: this.depts.get(this.deptOf(quick.owner))!,
+					processAreaId: null,
+					title: quick.title,
+					problem: quick.problem,
+					proposal: quick.proposal,
+					location: quick.place,
+					status: 'draft',
+					version: 1,
+					createdBy: this.uid(quick.owner),
+					createdAt: quickAt,
+					updatedAt: quickAt
+				},
+				{
+					competitionId: this.comps.get(2027)!,
+					departmentId: this.depts.get(this.deptOf(entered.owner))!,
+					processAreaId: this.areas.get(entered.area) ?? null,
+					title: entered.title,
+					problem: entered.problem,
+					proposal: entered.proposal,
+					status: 'submitted',
+					version: 1,
+					createdBy: this.uid(entered.owner),
+					enteredBy: this.uid(entered.enteredBy),
+					createdAt: enteredAt,
+					updatedAt: enteredSubmittedAt,
+					firstSubmittedAt: enteredSubmittedAt,
+					submittedAt: enteredSubmittedAt
+				}
+			])
+			.returning(['id', 'title'])
+			.execute();
+		const quickId = newIdeas.find((r) => r.title === quick.title)!.id;
+		const enteredId = newIdeas.find((r) => r.title === entered.title)!.id;
+		const askedAt = new Date(quickAt.getTime() + 2 * MINUTE);
+		await insertAll(trx, 'ideaMember', [
+			{ ideaId: quickId, userId: this.uid(quick.owner), role: 'owner', addedAt: quickAt },
+			{ ideaId: quickId, userId: this.uid(quick.helper), role: 'helper', addedAt: askedAt },
+			{ ideaId: enteredId, userId: this.uid(entered.owner), role: 'owner', addedAt: enteredAt },
+			{ ideaId: enteredId, userId: this.uid(entered.enteredBy), role: 'helper', addedAt: enteredAt }
+		]);
+		await insertAll(trx, 'ideaEvent', [
+			...commentEvents,
+			{
+				ideaId: quickId,
+				actorId: this.uid(quick.owner),
+				kind: 'created',
+				fromStatus: null,
+				toStatus: 'draft',
+				data: json({ via: 'one_minute', place: quick.place }),
+				createdAt: quickAt
+			},
+			{
+				ideaId: quickId,
+				actorId: this.uid(quick.owner),
+				kind: 'helper_asked',
+				data: json({ userId: this.uid(quick.helper), as: 'team_leader' }),
+				createdAt: askedAt
+			},
+			{
+				ideaId: enteredId,
+				actorId: this.uid(entered.enteredBy),
+				kind: 'created',
+				fromStatus: null,
+				toStatus: 'draft',
+				data: json({ enteredBy: this.uid(entered.enteredBy), onBehalfOf: this.uid(entered.owner), agreed: true }),
+				createdAt: enteredAt
+			},
+			{
+				ideaId: enteredId,
+				actorId: this.uid(entered.enteredBy),
+				kind: 'status_changed',
+				fromStatus: 'draft',
+				toStatus: 'submitted',
+				data: json({}),
+				createdAt: enteredSubmittedAt
+			}
+		]);
+		notes.push(
+			{
+				user: quick.helper,
+				kind: 'help_asked',
+				params: { ideaId: quickId, title: quick.title, name: this.nameOf(quick.owner) },
+				link: `/ideas/${quickId}`,
+				at: new Date(askedAt.getTime() + MINUTE),
+				read: false
+			},
+			{
+				user: entered.owner,
+				kind: 'entered_for_you',
+				params: { ideaId: enteredId, title: entered.title, name: this.nameOf(entered.enteredBy) },
+				link: `/ideas/${enteredId}`,
+				at: new Date(enteredAt.getTime() + MINUTE),
+				read: false
+			},
+			// The team hears the submission arrived, the helper (who entered it) included.
+			...[entered.owner, entered.enteredBy].map((user) => ({
+				user,
+				kind: 'idea_received',
+				params: { ideaId: enteredId, title: entered.title },
+				link: `/ideas/${enteredId}`,
+				at: new Date(enteredSubmittedAt.getTime() + MINUTE),
+				read: user === entered.enteredBy
+			}))
+		);
+		return { notes, audit };
 	}
 }
