@@ -162,7 +162,13 @@ export async function findIdeaPage(db: Db, ideaId: number, reader: IdeaPageReade
 						'cd.name as authorDepartment',
 						'cd.nameNl as authorDepartmentNl',
 						c
-							.exists(c.selectFrom('ideaMember as cmm').select('cmm.userId').whereRef('cmm.ideaId', '=', 'i.id').whereRef('cmm.userId', '=', 'cm.authorId'))
+							.exists(
+								c
+									.selectFrom('ideaMember as cmm')
+									.select('cmm.userId')
+									.whereRef('cmm.ideaId', '=', 'i.id')
+									.whereRef('cmm.userId', '=', 'cm.authorId')
+							)
 							.as('byTeam'),
 						c
 							.exists(
@@ -175,7 +181,13 @@ export async function findIdeaPage(db: Db, ideaId: number, reader: IdeaPageReade
 							)
 							.as('byMentor'),
 						c
-							.exists(c.selectFrom('roleGrant as crg').select('crg.userId').whereRef('crg.userId', '=', 'cm.authorId').where('crg.role', '=', 'organiser'))
+							.exists(
+								c
+									.selectFrom('roleGrant as crg')
+									.select('crg.userId')
+									.whereRef('crg.userId', '=', 'cm.authorId')
+									.where('crg.role', '=', 'organiser')
+							)
 							.as('byOrganiser'),
 						'cm.hiddenAt',
 						'cm.hiddenReason',
@@ -209,7 +221,7 @@ export async function findIdeaPage(db: Db, ideaId: number, reader: IdeaPageReade
 		byTeam: Boolean(c.byTeam),
 		byMentor: Boolean(c.byMentor),
 		byOrganiser: Boolean(c.byOrganiser),
-		hiddenAt: c.hiddenAt === null ? null : new Date(c.hiddenAt as unknown as string)
+		hiddenAt: c.hiddenAt === null ? null : new Date(c.hiddenAt)
 	}));
 	return { ...row, events: row.events.map(stamp), comments };
 }

@@ -150,7 +150,13 @@ export async function showComment(db: Database, actor: Actor, ideaId: number, in
 	return db.transaction().execute(async (trx) => {
 		const shown = await q.showComment(trx, { ideaId, commentId: input.commentId });
 		if (!shown) throw await unchanged(trx, ideaId, input.commentId, 'not_hidden');
-		await recordAudit(trx, { actorId: actor.id, action: 'comment.show', objectType: 'comment', objectId: input.commentId, data: { ideaId } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'comment.show',
+			objectType: 'comment',
+			objectId: input.commentId,
+			data: { ideaId }
+		});
 		return shown;
 	});
 }
@@ -158,5 +164,7 @@ export async function showComment(db: Database, actor: Actor, ideaId: number, in
 /** Why a hide or show changed nothing: the comment is not on this idea (404), or it already was so (409). */
 async function unchanged(db: Db, ideaId: number, commentId: number, code: string) {
 	const exists = await q.findIdeaComment(db, ideaId, commentId);
-	return exists ? new DomainError(code, code === 'already_hidden' ? 'This comment is hidden already.' : 'This comment is not hidden.', 409) : notFound();
+	return exists
+		? new DomainError(code, code === 'already_hidden' ? 'This comment is hidden already.' : 'This comment is not hidden.', 409)
+		: notFound();
 }

@@ -287,12 +287,7 @@ export function showComment(db: Db, c: { ideaId: number; commentId: number }) {
 
 /** One comment of this idea, whether hidden or not (why a hide or show changed nothing). */
 export function findIdeaComment(db: Db, ideaId: number, commentId: number) {
-	return db
-		.selectFrom('comment')
-		.select(['id', 'hiddenAt'])
-		.where('id', '=', commentId)
-		.where('ideaId', '=', ideaId)
-		.executeTakeFirst();
+	return db.selectFrom('comment').select(['id', 'hiddenAt']).where('id', '=', commentId).where('ideaId', '=', ideaId).executeTakeFirst();
 }
 
 // ---------- lookups ----------
