@@ -62,7 +62,7 @@ export async function receiveQuickIdea(request: Request): Promise<QuickIdeaBody>
 
 	return new Promise<QuickIdeaBody>((resolve, reject) => {
 		const fields: Record<string, string> = {};
-		let file: Promise<{ tempPath: string; written: Written | null; name: string; truncated: boolean }> | null = null;
+		let file: Promise<{ tempPath: string; written: Written | null; name: string; unnamed: boolean; truncated: boolean }> | null = null;
 		let broken: Error | null = null;
 
 		parser.on('field', (name, value, info) => {
@@ -74,6 +74,7 @@ export async function receiveQuickIdea(request: Request): Promise<QuickIdeaBody>
 				stream.resume();
 				return;
 			}
+			const unnamed = !info.filename?.trim();
 			const fileName = sanitizeFileName(info.filename ?? '');
 			let truncated = false;
 			stream.on('limit', () => {
@@ -82,7 +83,7 @@ export async function receiveQuickIdea(request: Request): Promise<QuickIdeaBody>
 			file = createTempPath().then(async (tempPath) => {
 				try {
 					const written = await writeFile(stream, tempPath);
-					return { tempPath, written, name: fileName, truncated };
+					return { tempPath, written, name: fileName, unnamed, truncated };
 				} catch (error) {
 					stream.resume();
 					await deleteTempFile(tempPath).catch(() => {});
@@ -111,7 +112,7 @@ export async function receiveQuickIdea(request: Request): Promise<QuickIdeaBody>
 					return reject(broken instanceof QuickFormUnreadable ? broken : new QuickFormUnreadable(broken.message));
 				}
 				// An empty file input still sends a part: no name, no bytes. That is no photo.
-				if (!got || (got.written?.sizeBytes === 0 && got.name === '')) {
+				if (!got || (got.written?.sizeBytes === 0 && got.unnamed)) {
 					if (got) await deleteTempFile(got.tempPath).catch(() => {});
 					return resolve({ fields, photo: null, photoError: null });
 				}
