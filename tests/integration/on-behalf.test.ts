@@ -47,10 +47,21 @@ const form = (over: Record<string, unknown> = {}) =>
 	});
 
 const ideaRow = (id: number) =>
-	db.selectFrom('idea').select(['createdBy', 'enteredBy', 'departmentId', 'location', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
-const team = (id: number) =>
-	db.selectFrom('ideaMember').select(['userId', 'role']).where('ideaId', '=', id).orderBy('userId').execute();
-const ideaCount = async () => Number((await db.selectFrom('idea').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	db
+		.selectFrom('idea')
+		.select(['createdBy', 'enteredBy', 'departmentId', 'location', 'status'])
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow();
+const team = (id: number) => db.selectFrom('ideaMember').select(['userId', 'role']).where('ideaId', '=', id).orderBy('userId').execute();
+const ideaCount = async () =>
+	Number(
+		(
+			await db
+				.selectFrom('idea')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 beforeAll(async () => {
 	testDb = await createTestDatabase();
@@ -98,9 +109,18 @@ describe('entering an idea for a colleague', () => {
 		expect(events).toHaveLength(1);
 		expect(events[0]).toMatchObject({ kind: 'created', actorId: leader.id });
 		expect(events[0].data).toEqual({ enteredBy: leader.id, onBehalfOf: operator.id, agreed: true });
-		const told = await db.selectFrom('notification').select(['userId', 'kind', 'params', 'link']).where('kind', '=', 'entered_for_you').execute();
+		const told = await db
+			.selectFrom('notification')
+			.select(['userId', 'kind', 'params', 'link'])
+			.where('kind', '=', 'entered_for_you')
+			.execute();
 		expect(told).toEqual([
-			{ userId: operator.id, kind: 'entered_for_you', params: { ideaId: id, title: 'A stop at the press', name: 'Lotte Leader' }, link: `/ideas/${id}` }
+			{
+				userId: operator.id,
+				kind: 'entered_for_you',
+				params: { ideaId: id, title: 'A stop at the press', name: 'Lotte Leader' },
+				link: `/ideas/${id}`
+			}
 		]);
 	});
 
@@ -183,7 +203,14 @@ describe('entering an idea for a colleague', () => {
 			db,
 			leader,
 			id,
-			form({ title: 'Helper follows up, edited', location: 'Press 5', version: String(idea.version), onBehalfOf: '', agreed: undefined, departmentId: String(line.id) })
+			form({
+				title: 'Helper follows up, edited',
+				location: 'Press 5',
+				version: String(idea.version),
+				onBehalfOf: '',
+				agreed: undefined,
+				departmentId: String(line.id)
+			})
 		);
 		expect(await ideaRow(id)).toMatchObject({ createdBy: operator.id, location: 'Press 5' });
 		expect((await team(id)).find((m) => m.userId === leader.id)?.role).toBe('helper');
@@ -223,7 +250,11 @@ describe('helpers are not credited', () => {
 		);
 		await submitIdea(db, boss, id, version);
 		const count = async (departmentIds: number[]) => {
-			const { cells } = await selectParticipation(db, { competitionId: edition.id, departmentIds, from: null, to: null }, { editions: true });
+			const { cells } = await selectParticipation(
+				db,
+				{ competitionId: edition.id, departmentIds, from: null, to: null },
+				{ editions: true }
+			);
 			return cells.reduce((sum, c) => sum + c.participants, 0);
 		};
 		expect(await count([workDept.id])).toBe(1);

@@ -15,7 +15,16 @@ export function listIdeasOfMember(db: Db, userId: number, limit = 50) {
 		.innerJoin('ideaMember as m', (j) => j.onRef('m.ideaId', '=', 'i.id').on('m.userId', '=', userId))
 		.leftJoin('competition as c', 'c.id', 'i.competitionId')
 		.leftJoin('appUser as enteredBy', 'enteredBy.id', 'i.enteredBy')
-		.select(['i.id', 'i.title', 'i.status', 'i.updatedAt', 'i.submittedAt', 'm.role', 'c.name as competitionName', 'enteredBy.name as enteredByName'])
+		.select([
+			'i.id',
+			'i.title',
+			'i.status',
+			'i.updatedAt',
+			'i.submittedAt',
+			'm.role',
+			'c.name as competitionName',
+			'enteredBy.name as enteredByName'
+		])
 		.orderBy('i.updatedAt', 'desc')
 		.orderBy('i.id', 'desc')
 		.limit(limit)
