@@ -36,6 +36,15 @@
  *                               another, p50/p95 and statements against /bench/empty; goal p95 <
  *                               300 ms and at most 8 statements; PostgreSQL unless --engines is
  *                               given; scripts/bench/insight.ts, test-results/bench-insight.json)
+ *                               and/or wall (the ideas wall of issue 16 on the insight step's company
+ *                               with --wall-supports supports, --wall-follows follows and
+ *                               --wall-comments comments generated in SQL: /wall as an employee and
+ *                               as the organiser with no filter, a department, a stage, an edition,
+ *                               sorted by most supported and most followed, and page 10: 40 requests
+ *                               one after another, p50/p95 and statements against /bench/empty, and
+ *                               each page statement under EXPLAIN ANALYZE; goal p95 < 300 ms and at
+ *                               most 5 statements; PostgreSQL unless --engines is given;
+ *                               scripts/bench/wall.ts, test-results/bench-wall.json)
  *   --connections 10            connections per page under load
  *   --app <dir>                 measure the app built in <dir> (a private copy) instead of this one
  *   --no-build                  use the existing <dir>/build as it is
@@ -44,6 +53,9 @@
  *   --mail-people 15000         people (one digest each) in the mail step
  *   --insight-people 15000      people generated in the insight step
  *   --insight-ideas 5000        ideas generated in the insight step (over 5 editions)
+ *   --wall-supports 40000       supports generated in the wall step (on the insight step's company)
+ *   --wall-follows 20000        follows generated in the wall step
+ *   --wall-comments 10000       comments generated in the wall step (about 3% hidden)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -55,6 +67,7 @@ import { runHrImportStep } from './bench/hr-import.js';
 import { runMailStep } from './bench/mail.js';
 import { liveTable, runLiveStep } from './bench/live.js';
 import { insightTable, runInsightEngine, type InsightResult } from './bench/insight.js';
+import { runWallEngine, wallTable, type WallResult } from './bench/wall.js';
 
 function option(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
@@ -72,6 +85,11 @@ const HR_PEOPLE = Number(option('hr-people', '15000'));
 const MAIL_PEOPLE = Number(option('mail-people', '15000'));
 const INSIGHT_PEOPLE = Number(option('insight-people', '15000'));
 const INSIGHT_IDEAS = Number(option('insight-ideas', '5000'));
+const WALL_VOICES = {
+	supports: Number(option('wall-supports', '40000')),
+	follows: Number(option('wall-follows', '20000')),
+	comments: Number(option('wall-comments', '10000'))
+};
 const SERVER_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 const requested = option('engines', 'postgres,pglite').split(',');
 const unknown = requested.filter((e) => e !== 'postgres' && e !== 'pglite');
@@ -161,12 +179,41 @@ async function benchInsight(): Promise<boolean> {
 	return results.every((r) => r.ok);
 }
 
+/** The ideas wall at company scale (issue 16): PostgreSQL unless --engines is given. */
+async function benchWall(): Promise<boolean> {
+	const engines = (process.argv.includes('--engines') ? requested : ['postgres']) as Engine[];
+	if (BUILD) buildApp(APP_DIR, log);
+	else if (!hasBuild(APP_DIR)) throw new Error(`${APP_DIR}/build is missing; build it or leave out --no-build`);
+	const out = join(root, 'test-results');
+	mkdirSync(out, { recursive: true });
+	const results: WallResult[] = [];
+	for (const [i, engine] of engines.entries()) {
+		const r = await runWallEngine({
+			engine,
+			appDir: APP_DIR,
+			port: PORT + i,
+			serverUrl: SERVER_URL,
+			people: INSIGHT_PEOPLE,
+			ideas: INSIGHT_IDEAS,
+			voices: WALL_VOICES,
+			resultsDir: out,
+			log
+		});
+		results.push(r);
+		console.log(`\nThe ideas wall\n\n${wallTable(r)}\n`);
+	}
+	writeFileSync(join(out, 'bench-wall.json'), JSON.stringify(results, null, '\t') + '\n');
+	console.log('Raw figures: test-results/bench-wall.json (plans: test-results/bench-wall-plans.txt)');
+	return results.every((r) => r.ok);
+}
+
 async function main() {
 	if (STEPS.includes('http')) await benchHttp();
 	if (STEPS.includes('hr-import')) await runHrImportStep(SERVER_URL, HR_PEOPLE);
 	if (STEPS.includes('mail') && !(await benchMail())) process.exitCode = 1;
 	if (STEPS.includes('live') && !(await benchLive())) process.exitCode = 1;
 	if (STEPS.includes('insight') && !(await benchInsight())) process.exitCode = 1;
+	if (STEPS.includes('wall') && !(await benchWall())) process.exitCode = 1;
 }
 
 main().catch((error) => {

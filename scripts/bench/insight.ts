@@ -63,7 +63,7 @@ export type InsightResult = {
 };
 
 /** A throwaway database named insight_bench_<hex> (PostgreSQL) or a temporary folder (PGlite). */
-async function insightDatabase(engine: Engine, serverUrl: string): Promise<BenchDatabase> {
+export async function insightDatabase(engine: Engine, serverUrl: string): Promise<BenchDatabase> {
 	if (engine !== 'postgres') return createDatabase(engine, serverUrl);
 	const name = `insight_bench_${randomBytes(5).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: serverUrl });
@@ -133,7 +133,7 @@ export async function prepareInsightDatabase(
 	}
 }
 
-async function signIn(server: RunningServer, userId: number): Promise<string> {
+export async function signIn(server: RunningServer, userId: number): Promise<string> {
 	const reply = await request(server.origin, {
 		path: '/signin?/demo',
 		method: 'POST',
@@ -149,7 +149,7 @@ async function signIn(server: RunningServer, userId: number): Promise<string> {
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Warm-up, then `REQUESTS` requests one after another on one kept-alive connection. */
-async function measure(origin: string, path: string, cookie: string, who: InsightMeasured['who']): Promise<InsightMeasured> {
+export async function measure(origin: string, path: string, cookie: string, who: InsightMeasured['who']): Promise<InsightMeasured> {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	try {
 		for (let k = 0; k < WARM_UP; k++) await request(origin, { path, cookie }, agent);
