@@ -81,8 +81,10 @@ async function commentAndHide(browser: Browser, javaScriptEnabled: boolean) {
 test('a colleague comments on a public idea, an organiser hides it with a reason, the colleague is told', async ({ browser }) => {
 	const { ruud, sanne, path } = await commentAndHide(browser, true);
 	// The idea page, for the organiser and for the colleague, stays within five statements.
-	expect(await statementsOf(ruud, path)).toBeLessThanOrEqual(5);
-	expect(await statementsOf(sanne, path)).toBeLessThanOrEqual(5);
+	const counts = { organiser: await statementsOf(ruud, path), colleague: await statementsOf(sanne, path) };
+	test.info().annotations.push({ type: 'statements', description: JSON.stringify(counts) });
+	expect(counts.organiser).toBeLessThanOrEqual(5);
+	expect(counts.colleague).toBeLessThanOrEqual(5);
 	await sanne.goto(path);
 	await expectAccessibleNow(sanne);
 	await ruud.goto(path);
