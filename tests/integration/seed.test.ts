@@ -39,7 +39,8 @@ afterAll(async () => {
 
 /**
  * What each service sends: the params it stores and where the notification leads
- * (grep `insertNotifications` and `notify:` in src/lib/server/**\/*.service.ts).
+ * (grep `insertNotifications` and `notify:` in src/lib/server/**\/*.service.ts, and the
+ * followers' `idea_update` in notifications.queries.ts).
  */
 const SENT: Record<string, { params: string[]; link: RegExp }> = {
 	idea_received: { params: ['ideaId', 'title'], link: /^\/ideas\/\d+$/ },
@@ -74,7 +75,8 @@ function serviceSources(dir = 'src/lib/server'): string {
 		.flatMap((d) => {
 			const path = join(dir, d.name);
 			if (d.isDirectory()) return d.name === 'seed' ? [] : [serviceSources(path)];
-			return d.name.endsWith('.service.ts') ? [readFileSync(path, 'utf8')] : [];
+			// A service, or a query that writes notifications for services (followers' idea_update: notifications.queries.ts).
+			return d.name.endsWith('.service.ts') || d.name.endsWith('.queries.ts') ? [readFileSync(path, 'utf8')] : [];
 		})
 		.join('\n');
 }
