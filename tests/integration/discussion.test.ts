@@ -170,6 +170,8 @@ describe('hiding a comment', () => {
 		for (const reader of [owner, teammate, colleague, juror, mentor]) {
 			const page = await getIdeaPage(db, reader, idea.id);
 			expect(page.comments.map((c) => c.body)).toEqual(['We hear you.']);
+			// nor does its "Comment added" stay in the timeline
+			expect(page.events.filter((e) => e.kind === 'commented').map((e) => e.actorName)).toEqual(['Sanne Owner']);
 			expect(page.can.hideComment).toBe(false);
 		}
 		for (const reader of [organiser, secondOrganiser]) {
@@ -179,6 +181,7 @@ describe('hiding a comment', () => {
 			expect(hidden).toMatchObject({ hiddenReason: reason, hiddenByName: 'Olga Organiser' });
 			expect(hidden.hiddenAt).toBeInstanceOf(Date);
 			expect(page.comments.find((c) => c.body === 'We hear you.')!.hiddenAt).toBeNull();
+			expect(page.events.filter((e) => e.kind === 'commented').map((e) => e.actorName)).toEqual(['Lotte Logistics', 'Sanne Owner']);
 		}
 	});
 

@@ -143,6 +143,20 @@ export async function findIdeaPage(db: Db, ideaId: number, reader: IdeaPageReade
 					.leftJoin('appUser as eu', 'eu.id', 'e.actorId')
 					.select(['e.id', 'e.kind', 'e.fromStatus', 'e.toStatus', 'e.reason', 'e.data', 'e.createdAt', 'eu.name as actorName'])
 					.whereRef('e.ideaId', '=', 'i.id')
+					// "Comment added" only where the reader may read that comment (not an organisers' note, not a hidden one)
+					.where((w) =>
+						w.or([
+							w('e.kind', '<>', 'commented'),
+							w.exists(
+								w
+									.selectFrom('comment as ec')
+									.select('ec.id')
+									.where('ec.id', '=', sql<number>`(e.data->>'commentId')::int`)
+									.where('ec.visibility', 'in', visibilities)
+									.$if(!reader.withHidden, (h) => h.where('ec.hiddenAt', 'is', null))
+							)
+						])
+					)
 					.orderBy('e.createdAt')
 					.orderBy('e.id')
 			).as('events'),
