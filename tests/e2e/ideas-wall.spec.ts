@@ -106,3 +106,28 @@ test.describe('ideas wall without JavaScript', () => {
 		await expect(page.getByTestId('suggested-rollout')).not.toContainText('Logistics');
 	});
 });
+
+test.describe('ideas wall statements', () => {
+	test('the wall and the support page stay within five statements (the session included)', async ({ page }) => {
+		await signInAs(page, 'Priya Ramdin');
+		const html = await (await page.request.get('/wall')).text();
+		const ideaId = /href="\/ideas\/(\d+)"/.exec(html)?.[1];
+		expect(ideaId).toBeTruthy();
+		const counted: string[] = [];
+		for (const path of [
+			'/wall',
+			'/wall?sort=supported&stage=awarded',
+			'/wall?sort=followed&page=2',
+			'/wall?q=kanban',
+			`/ideas/${ideaId}/support`
+		]) {
+			const response = await page.request.get(path, { maxRedirects: 0 });
+			expect(response.status(), path).toBe(200);
+			const timing = /statements=(\d+)/.exec(response.headers()['server-timing'] ?? '');
+			expect(timing, `${path}: Server-Timing (STATEMENT_TIMING=1)`).not.toBeNull();
+			expect(Number(timing![1]), path).toBeLessThanOrEqual(5);
+			counted.push(`${path}: ${timing![1]}`);
+		}
+		test.info().annotations.push({ type: 'statements', description: counted.join(', ') });
+	});
+});
