@@ -82,7 +82,10 @@ test.describe('one-minute idea', () => {
 			// Rob has no ideas yet; his team leader is Willemijn de Vries.
 			await signInAs(page, 'Rob van Beek');
 			const url = await posterUrl(page, 'Reception desk');
-			await page.getByRole('button', { name: /Sign out|Afmelden/ }).first().click();
+			await page
+				.getByRole('button', { name: /Sign out|Afmelden/ })
+				.first()
+				.click();
 
 			await page.goto(url);
 			await expect(page).toHaveURL(/\/signin/);
@@ -113,7 +116,9 @@ test.describe('one-minute idea', () => {
 			await signInAs(page, 'Kevin Meijer');
 			await page.goto('/ideas/quick?place=Line%201');
 			await page.getByLabel('Your idea').fill('Colour the bins per waste kind');
-			await page.getByLabel(/A photo/).setInputFiles({ name: 'bins.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+			await page
+				.getByLabel(/A photo/)
+				.setInputFiles({ name: 'bins.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
 			await page.getByRole('button', { name: 'Save my idea' }).click();
 			await expect(page.locator('#photo-error')).toBeVisible();
 			await expect(page.getByLabel('Your idea')).toHaveValue('Colour the bins per waste kind');
@@ -136,12 +141,13 @@ test.describe('one-minute idea', () => {
 		await page.getByRole('button', { name: 'Show the posters' }).click();
 		const preview = page.getByTestId('poster-preview');
 		await expect(preview.getByRole('img', { name: 'QR code for Line 1' })).toBeVisible();
-		await expect
-			.poll(() => preview.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
-			.toBeGreaterThan(100);
+		await expect.poll(() => preview.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
 
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the posters/ }).click()]);
-		const pdf = await PDFDocument.load(await readFile((await download.path())!));
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: /Download the posters/ }).click()
+		]);
+		const pdf = await PDFDocument.load(await readFile(await download.path()));
 		expect(pdf.getPageCount()).toBe(3);
 
 		// The same over HTTP, to see what the server says it sends.
@@ -164,5 +170,58 @@ test.describe('one-minute idea', () => {
 		await signInAs(page, 'Kevin Meijer');
 		const response = await page.goto('/posters');
 		expect(response?.status()).toBe(404);
+	});
+});
+
+test.describe('one-minute idea', () => {
+	/** Statements a response ran, from its Server-Timing header (the e2e server sets STATEMENT_TIMING=1). */
+	const statementsOf = (headers: Record<string, string>) => Number(/statements=(\d+)/.exec(headers['server-timing'] ?? '')?.[1] ?? NaN);
+
+	test('its pages and actions stay within five statements', async ({ page }) => {
+		await signInAs(page, 'Kevin Meijer');
+		const origin = new URL(page.url()).origin;
+		const url = await posterUrl(page, 'Line 7');
+		const form = await page.request.get(url);
+		expect(statementsOf(form.headers())).toBeLessThanOrEqual(5);
+
+		const saved = await page.request.post(url, {
+			multipart: {
+				problem: 'Screws roll off the bench',
+				proposal: 'A magnetic tray per bench',
+				place: 'Line 7',
+				department: new URL(url, origin).searchParams.get('department')!,
+				clientKey: crypto.randomUUID(),
+				photo: await photo()
+			},
+			headers: { origin, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(saved.status()).toBe(303);
+		expect(statementsOf(saved.headers())).toBeLessThanOrEqual(5);
+		const helpPath = saved.headers()['location'];
+		expect(helpPath).toMatch(/^\/ideas\/\d+\/help$/);
+
+		const help = await page.request.get(helpPath);
+		expect(statementsOf(help.headers())).toBeLessThanOrEqual(5);
+		await page.goto(helpPath);
+		const [ask] = await Promise.all([
+			page.waitForResponse((r) => r.url().includes('/help?/ask')),
+			page.getByRole('button', { name: 'Ask Ronald Kok to help' }).click()
+		]);
+		expect(statementsOf(await ask.allHeaders())).toBeLessThanOrEqual(5);
+		await expect(page.getByText('You asked Ronald Kok to help.')).toBeVisible();
+	});
+
+	test('the poster pages stay within five statements', async ({ page }) => {
+		await signInAs(page, 'Ruud van Dijk');
+		const posters = await page.request.get('/posters');
+		expect(statementsOf(posters.headers())).toBeLessThanOrEqual(5);
+		await page.goto('/departments');
+		const href = (await page.getByRole('link', { name: 'Build Operations' }).first().getAttribute('href'))!;
+		const department = await page.request.get(href);
+		expect(statementsOf(department.headers())).toBeLessThanOrEqual(5);
+		const id = /\d+/.exec(href)![0];
+		const png = await page.request.get(`/posters/qr.png?departmentId=${id}&place=Line%201`);
+		expect(statementsOf(png.headers())).toBeLessThanOrEqual(5);
 	});
 });

@@ -8,7 +8,14 @@ import { PDFDocument } from 'pdf-lib';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
 import { countStatements, newTally } from '$lib/server/db/statement-count.js';
-import { buildPosterPdf, buildPosterPng, getPosterChoices, mayMakePostersFor, previewPosters } from '$lib/server/posters/posters.service.js';
+import {
+	buildPosterPdf,
+	buildPosterPng,
+	getPosterChoices,
+	mayMakePostersFor,
+	postersLinkShown,
+	previewPosters
+} from '$lib/server/posters/posters.service.js';
 import { quickIdeaUrl } from '$lib/server/posters/poster-builder.js';
 import { factories } from '../fixtures/factories.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
@@ -54,7 +61,7 @@ describe('who may make posters for which department', () => {
 		expect(ids(departments)).toEqual(ids([assembly, logistics, lab]));
 	});
 
-	it("a management team member chooses the departments they manage, in two statements", async () => {
+	it('a management team member chooses the departments they manage, in two statements', async () => {
 		const tally = newTally();
 		const { departments } = await countStatements(tally, () => getPosterChoices(db, mtMember));
 		expect(ids(departments)).toEqual([logistics.id]);
@@ -77,12 +84,17 @@ describe('who may make posters for which department', () => {
 		await expect(buildPosterPdf(db, organiser, origin, { ...input, departmentId: retired.id })).rejects.toMatchObject({ status: 404 });
 	});
 
-	it('offers the link on the department page to those who may', async () => {
+	it("knows who may make a department's posters", async () => {
 		expect(await mayMakePostersFor(db, teamLeader, assembly.id)).toBe(true);
 		expect(await mayMakePostersFor(db, teamLeader, logistics.id)).toBe(false);
 		expect(await mayMakePostersFor(db, mtMember, logistics.id)).toBe(true);
 		expect(await mayMakePostersFor(db, employee, assembly.id)).toBe(false);
 		expect(await mayMakePostersFor(db, organiser, assembly.id)).toBe(true);
+	});
+
+	it("links the department page to posters for organisers without a statement (the page's budget is spent)", () => {
+		expect(postersLinkShown(organiser, assembly.id)).toBe(true);
+		expect(postersLinkShown(teamLeader, assembly.id)).toBe(false);
 	});
 });
 

@@ -51,7 +51,10 @@ const input = (fields: Record<string, string>): QuickIdeaInput => {
 function formRequest(fields: Record<string, string>, photo?: { name: string; type: string; bytes: Uint8Array }) {
 	const body = new FormData();
 	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	body.set('photo', photo ? new File([photo.bytes as BlobPart], photo.name, { type: photo.type }) : new File([], '', { type: 'application/octet-stream' }));
+	body.set(
+		'photo',
+		photo ? new File([photo.bytes as BlobPart], photo.name, { type: photo.type }) : new File([], '', { type: 'application/octet-stream' })
+	);
 	return new Request('http://localhost/ideas/quick', { method: 'POST', body });
 }
 
@@ -80,7 +83,10 @@ beforeAll(async () => {
 	// Bert's one place is taken by an idea he coaches.
 	await db.updateTable('mentorProfile').set({ capacity: 1 }).where('userId', '=', busyMentor.id).execute();
 	const coached = await f.newIdea({ owner: stranger, competitionId: null, status: 'accepted' });
-	await db.insertInto('mentorAssignment').values({ ideaId: coached.id, mentorId: busyMentor.id, status: 'accepted', assignedBy: busyMentor.id }).execute();
+	await db
+		.insertInto('mentorAssignment')
+		.values({ ideaId: coached.id, mentorId: busyMentor.id, status: 'accepted', assignedBy: busyMentor.id })
+		.execute();
 	// Only Logistics is called now; Assembly has no open call.
 	logisticsCall = await f.newCompetition({ departmentIds: [logistics.id], name: 'Logistics cup' });
 });
@@ -99,7 +105,12 @@ describe('a one-minute idea', () => {
 			saveQuickIdea(
 				db,
 				operator,
-				input({ problem: 'The torque wrench is never where it should be', proposal: 'Shadow board at line 3', place: 'Line 3', clientKey: randomUUID() })
+				input({
+					problem: 'The torque wrench is never where it should be',
+					proposal: 'Shadow board at line 3',
+					place: 'Line 3',
+					clientKey: randomUUID()
+				})
 			)
 		);
 		expect(saved.created).toBe(true);
@@ -117,13 +128,25 @@ describe('a one-minute idea', () => {
 		});
 		const team = await db.selectFrom('ideaMember').select(['userId', 'role']).where('ideaId', '=', saved.id).execute();
 		expect(team).toEqual([{ userId: operator.id, role: 'owner' }]);
-		const events = await db.selectFrom('ideaEvent').select(['kind', 'toStatus', 'data', 'actorId']).where('ideaId', '=', saved.id).execute();
+		const events = await db
+			.selectFrom('ideaEvent')
+			.select(['kind', 'toStatus', 'data', 'actorId'])
+			.where('ideaId', '=', saved.id)
+			.execute();
 		expect(events).toEqual([{ kind: 'created', toStatus: 'draft', data: { via: 'one_minute', place: 'Line 3' }, actorId: operator.id }]);
 	});
 
 	it("goes to the poster's department and answers the open call that department may enter", async () => {
-		const saved = await saveQuickIdea(db, operator, input({ proposal: 'Label the racks', place: 'Dock 2', department: String(logistics.id) }));
-		const idea = await db.selectFrom('idea').select(['departmentId', 'competitionId', 'location']).where('id', '=', saved.id).executeTakeFirstOrThrow();
+		const saved = await saveQuickIdea(
+			db,
+			operator,
+			input({ proposal: 'Label the racks', place: 'Dock 2', department: String(logistics.id) })
+		);
+		const idea = await db
+			.selectFrom('idea')
+			.select(['departmentId', 'competitionId', 'location'])
+			.where('id', '=', saved.id)
+			.executeTakeFirstOrThrow();
 		expect(idea).toEqual({ departmentId: logistics.id, competitionId: logisticsCall.id, location: 'Dock 2' });
 	});
 
@@ -158,10 +181,16 @@ describe('the form as it streams in', () => {
 			await saveQuickIdea(db, person, input(body.fields), body.photo);
 		}
 		const [idea] = await ideasOf(person.id);
-		const files = await db.selectFrom('attachment').select(['kind', 'mediaType', 'sizeBytes', 'uploadedBy']).where('ideaId', '=', idea.id).execute();
+		const files = await db
+			.selectFrom('attachment')
+			.select(['kind', 'mediaType', 'sizeBytes', 'uploadedBy'])
+			.where('ideaId', '=', idea.id)
+			.execute();
 		expect(files).toEqual([{ kind: 'photo', mediaType: 'image/png', sizeBytes: png.length, uploadedBy: person.id }]);
 		expect((await storedFiles()).length).toBe(before + 1);
-		const kinds = (await db.selectFrom('ideaEvent').select('kind').where('ideaId', '=', idea.id).orderBy('id').execute()).map((e) => e.kind);
+		const kinds = (await db.selectFrom('ideaEvent').select('kind').where('ideaId', '=', idea.id).orderBy('id').execute()).map(
+			(e) => e.kind
+		);
 		expect(kinds).toEqual(['created', 'attachment_added']);
 	});
 
@@ -182,7 +211,10 @@ describe('the form as it streams in', () => {
 			request,
 			locals: { user: person },
 			url: new URL('http://localhost/ideas/quick')
-		} as unknown as Parameters<typeof quickActions.default>[0])) as { status: number; data: { errors: Record<string, string[]>; values: Record<string, string> } };
+		} as unknown as Parameters<typeof quickActions.default>[0])) as {
+			status: number;
+			data: { errors: Record<string, string[]>; values: Record<string, string> };
+		};
 		expect(result.status).toBe(400);
 		expect(result.data.errors.photo?.[0]).toMatch(/PDF/);
 		expect(result.data.values).toMatchObject({ problem: 'Oil on the floor', proposal: 'A drip tray', place: 'Press 4' });
@@ -228,10 +260,17 @@ describe('asking for help', () => {
 		expect(again.added).toBe(false);
 		const team = await db.selectFrom('ideaMember').select(['userId', 'role']).where('ideaId', '=', ideaId).orderBy('addedAt').execute();
 		expect(team).toContainEqual({ userId: leader.id, role: 'helper' });
-		const events = await db.selectFrom('ideaEvent').select(['kind', 'data']).where('ideaId', '=', ideaId).where('kind', '=', 'helper_asked').execute();
+		const events = await db
+			.selectFrom('ideaEvent')
+			.select(['kind', 'data'])
+			.where('ideaId', '=', ideaId)
+			.where('kind', '=', 'helper_asked')
+			.execute();
 		expect(events).toEqual([{ kind: 'helper_asked', data: { userId: leader.id, as: 'team_leader' } }]);
 		const told = await db.selectFrom('notification').select(['kind', 'params', 'link']).where('userId', '=', leader.id).execute();
-		expect(told).toEqual([{ kind: 'help_asked', params: { ideaId, title: 'Help me with this', name: 'Omar Operator' }, link: `/ideas/${ideaId}` }]);
+		expect(told).toEqual([
+			{ kind: 'help_asked', params: { ideaId, title: 'Help me with this', name: 'Omar Operator' }, link: `/ideas/${ideaId}` }
+		]);
 		// The helper may now open the draft's help page (they are on the team).
 		const page = await getHelpPage(db, operator, ideaId);
 		expect(page.offers.find((o) => o.userId === leader.id)?.asked).toBe(true);

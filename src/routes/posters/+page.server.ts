@@ -22,7 +22,11 @@ export const actions: Actions = {
 			schema: posterFormSchema,
 			run: async (input, user, form) => ({
 				preview: await previewPosters(db(), user, posterOrigin(event.url), input),
-				values: { departmentId: String(input.departmentId), places: String(form.get('places') ?? ''), lang: input.lang }
+				values: {
+					departmentId: String(input.departmentId),
+					places: typeof form.get('places') === 'string' ? (form.get('places') as string) : '',
+					lang: input.lang
+				}
 			})
 		})
 };

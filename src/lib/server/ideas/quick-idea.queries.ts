@@ -13,11 +13,7 @@ import { openCalls } from './calls.queries.js';
  * that one; for each, the open call it may enter that closes first. One statement.
  */
 export async function findQuickPlacement(db: Db, userId: number, posterDepartmentId: number | null) {
-	const firstCall = (departmentId: number) =>
-		openCalls(db, departmentId)
-			.clearSelect()
-			.select('c.id')
-			.limit(1);
+	const firstCall = (departmentId: number) => openCalls(db, departmentId).clearSelect().select('c.id').limit(1);
 	const row = await db
 		.selectFrom('appUser as u')
 		.select((eb) => [
@@ -39,7 +35,9 @@ export async function findQuickPlacement(db: Db, userId: number, posterDepartmen
 				.where('c.submissionClosesAt', '>', sql<Date>`now()`)
 				.where((w) =>
 					w.or([
-						w.not(w.exists(w.selectFrom('competitionDepartment as cd').whereRef('cd.competitionId', '=', 'c.id').select('cd.departmentId'))),
+						w.not(
+							w.exists(w.selectFrom('competitionDepartment as cd').whereRef('cd.competitionId', '=', 'c.id').select('cd.departmentId'))
+						),
 						w.exists(
 							w
 								.selectFrom('competitionDepartment as cd')

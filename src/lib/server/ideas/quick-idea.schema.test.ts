@@ -18,8 +18,7 @@ describe('the title of a one-minute idea', () => {
 	});
 
 	it('cuts a long text on a word boundary at most 80 characters with an ellipsis', () => {
-		const text =
-			'Put a shadow board at line 3 so the torque wrench is always back in its place before the next shift starts';
+		const text = 'Put a shadow board at line 3 so the torque wrench is always back in its place before the next shift starts';
 		const title = quickIdeaTitle(text, '');
 		// hand-counted: the 79 characters up to "place" leave room for the ellipsis
 		expect(title).toBe('Put a shadow board at line 3 so the torque wrench is always back in its place…');
@@ -76,7 +75,10 @@ describe('the one-minute form', () => {
 
 	it('reads the poster query, leaving out what it cannot read', () => {
 		expect(quickIdeaQuerySchema.parse({ department: '4', place: '  Line   3 ' })).toEqual({ department: 4, place: 'Line 3' });
-		expect(quickIdeaQuerySchema.parse({ department: '-1', place: 'x'.repeat(300) })).toEqual({ department: undefined, place: 'x'.repeat(200) });
+		expect(quickIdeaQuerySchema.parse({ department: '-1', place: 'x'.repeat(300) })).toEqual({
+			department: undefined,
+			place: 'x'.repeat(200)
+		});
 		expect(quickIdeaQuerySchema.parse({})).toEqual({ department: undefined, place: '' });
 	});
 });

@@ -85,7 +85,14 @@ export async function saveQuickIdea(
 	}
 }
 
-export type HelpOffer = { userId: number; name: string; as: 'team_leader' | 'mentor'; asked: boolean; departmentName?: string; free?: number };
+export type HelpOffer = {
+	userId: number;
+	name: string;
+	as: 'team_leader' | 'mentor';
+	asked: boolean;
+	departmentName?: string;
+	free?: number;
+};
 
 /**
  * "Your idea is saved": for the team only (anyone else gets not-found). Offers the asker's

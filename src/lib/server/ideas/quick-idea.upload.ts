@@ -105,7 +105,7 @@ export async function receiveQuickIdea(request: Request): Promise<QuickIdeaBody>
 				try {
 					got = file ? await file : null;
 				} catch (error) {
-					return reject(error);
+					return reject(error instanceof Error ? error : new Error(String(error)));
 				}
 				if (broken) {
 					if (got) await deleteTempFile(got.tempPath).catch(() => {});
@@ -143,7 +143,7 @@ export async function receiveQuickIdea(request: Request): Promise<QuickIdeaBody>
 				} catch (error) {
 					await deleteTempFile(got.tempPath).catch(() => {});
 					if (error instanceof AttachmentRefused) resolve({ fields, photo: null, photoError: error });
-					else reject(error);
+					else reject(error instanceof Error ? error : new Error(String(error)));
 				}
 			})();
 		});

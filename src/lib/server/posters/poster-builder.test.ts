@@ -58,7 +58,13 @@ describe('the PNG', () => {
 
 describe('the PDF', () => {
 	it('has one A4 page per place with the heading, department, place and short address', async () => {
-		const bytes = await posterPdf({ departmentId: 5, departmentName: 'Assembly', places: ['Line 1', 'Line 2', 'Cleanroom'], origin, words });
+		const bytes = await posterPdf({
+			departmentId: 5,
+			departmentName: 'Assembly',
+			places: ['Line 1', 'Line 2', 'Cleanroom'],
+			origin,
+			words
+		});
 		const pdf = await PDFDocument.load(bytes);
 		expect(pdf.getPageCount()).toBe(3);
 		const { width, height } = pdf.getPage(0).getSize();

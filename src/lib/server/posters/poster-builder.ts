@@ -104,7 +104,9 @@ export async function posterPdf(sheet: PosterSheet): Promise<Uint8Array> {
 		if (place) center(place, regular, 20);
 		y -= 24;
 
-		const qr = QRCode.create(quickIdeaUrl(sheet.origin, sheet.departmentId, place), { errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel });
+		const qr = QRCode.create(quickIdeaUrl(sheet.origin, sheet.departmentId, place), {
+			errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel
+		});
 		const count = qr.modules.size;
 		const side = Math.min(width, y - MARGIN - 90);
 		const cell = side / (count + 2 * QR_OPTIONS.margin);

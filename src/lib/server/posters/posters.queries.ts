@@ -12,5 +12,10 @@ export function listPosterDepartments(db: Db, ids: readonly number[] | null) {
 }
 
 export function findPosterDepartment(db: Db, departmentId: number) {
-	return db.selectFrom('department').select(['id', 'name', 'nameNl']).where('id', '=', departmentId).where('retiredAt', 'is', null).executeTakeFirst();
+	return db
+		.selectFrom('department')
+		.select(['id', 'name', 'nameNl'])
+		.where('id', '=', departmentId)
+		.where('retiredAt', 'is', null)
+		.executeTakeFirst();
 }

@@ -53,7 +53,13 @@ export async function buildPosterPdf(db: Database, actor: Actor, origin: string,
 		scan: m.quick_poster_scan({}, { locale }),
 		orOpen: m.quick_poster_or_open({}, { locale })
 	};
-	const bytes = await posterPdf({ departmentId: department.id, departmentName: departmentName(department, locale), places: input.places, origin, words });
+	const bytes = await posterPdf({
+		departmentId: department.id,
+		departmentName: departmentName(department, locale),
+		places: input.places,
+		origin,
+		words
+	});
 	return { bytes, fileName: `posters-${department.name}.pdf` };
 }
 
@@ -64,7 +70,18 @@ export async function buildPosterPng(db: Database, actor: Actor, origin: string,
 	return { bytes, fileName: `qr-${department.name}${input.place ? `-${input.place}` : ''}.png` };
 }
 
-/** Whether to offer "QR posters" on a department's page (one statement). */
+/**
+ * Whether a department's page offers "QR posters", without a statement of its own: that page
+ * already runs its five. Organisers are known from the session; a management team member or
+ * team leader would need their leader facts (findLeaderFacts), which the page cannot afford
+ * until they come with the session or the department's statement, so for now they open
+ * /posters directly.
+ */
+export function postersLinkShown(actor: Actor, departmentId: number): boolean {
+	return canMakePosters(actor, departmentId, { leadsTeam: false, managedDepartmentIds: [] });
+}
+
+/** Whether this person may make this department's posters (one statement). */
 export async function mayMakePostersFor(db: Database, actor: Actor, departmentId: number): Promise<boolean> {
 	return canMakePosters(actor, departmentId, await findLeaderFacts(db, actor.id));
 }

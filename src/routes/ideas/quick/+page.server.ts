@@ -11,11 +11,17 @@ import { deleteTempFile } from '$lib/server/attachments/storage';
 import { refusalMessage } from '$lib/server/attachments/messages';
 
 /** A stranger is sent to sign in and comes back to this address, the poster's query kept. */
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	requirePermission(locals, url, 'idea.create');
 	const query = parseQuery(quickIdeaQuerySchema, url.searchParams);
 	return {
-		values: { problem: '', proposal: '', place: query.place, department: query.department ? String(query.department) : '', clientKey: randomUUID() }
+		values: {
+			problem: '',
+			proposal: '',
+			place: query.place,
+			department: query.department ? String(query.department) : '',
+			clientKey: randomUUID()
+		}
 	};
 };
 
