@@ -4,10 +4,13 @@ import { db } from '$lib/server/runtime';
 import { formAction, idParam, noFields, orNotFound } from '$lib/server/http';
 import { unsubscribeSchema } from '$lib/server/knowledge-base/kb.schema';
 import { getDepartmentPage, subscribe, unsubscribe } from '$lib/server/knowledge-base/kb.service';
+import { postersLinkShown } from '$lib/server/posters/posters.service';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'kb.read');
-	return orNotFound(getDepartmentPage(db(), user, idParam(params.departmentId)));
+	const departmentId = idParam(params.departmentId);
+	const page = await orNotFound(getDepartmentPage(db(), user, departmentId));
+	return { ...page, makesPosters: postersLinkShown(user, departmentId) };
 };
 
 export const actions: Actions = {
