@@ -117,8 +117,8 @@ const formOrigin: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Only the upload endpoint streams large bodies; any other form is refused above 1 MB. */
-const UPLOAD_ROUTES = new Set(['/ideas/[ideaId]/attachments', '/kb/[entryId]/attachments', '/admin/import']);
+/** Only the upload endpoints (and the one-minute idea with its photo) stream large bodies; any other form is refused above 1 MB. */
+const UPLOAD_ROUTES = new Set(['/ideas/[ideaId]/attachments', '/kb/[entryId]/attachments', '/admin/import', '/ideas/quick']);
 const bodyLimit: Handle = ({ event, resolve }) => {
 	const request = event.request;
 	if (request.body && !(request.method === 'POST' && UPLOAD_ROUTES.has(event.route.id ?? ''))) {
