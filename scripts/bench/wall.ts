@@ -86,6 +86,9 @@ async function explainWall(
 	const { listWall } = await import('../../src/lib/server/ideas/wall.queries.js');
 	const { WALL_STAGES, WALL_PAGE_SIZE } = await import('../../src/lib/server/ideas/wall.schema.js');
 	const pool = new pg.Pool({ connectionString: url, max: 1 });
+	// As the app's connections (src/lib/server/db/index.ts): without JIT, which would compile for
+	// 100-190 ms a statement whose estimate (the visibility's hashed subplans) passes jit_above_cost.
+	pool.on('connect', (client) => void client.query('SET jit = off').catch(() => {}));
 	let captured: CompiledQuery | null = null;
 	const db = new Kysely<DB>({
 		dialect: new PostgresDialect({ pool }),
