@@ -178,7 +178,7 @@ test.describe('one-minute idea', () => {
 	const statementsOf = (headers: Record<string, string>) => Number(/statements=(\d+)/.exec(headers['server-timing'] ?? '')?.[1] ?? NaN);
 
 	test('its pages and actions stay within five statements', async ({ page }) => {
-		await signInAs(page, 'Kevin Meijer');
+		await signInAs(page, 'Jan Kramer');
 		const origin = new URL(page.url()).origin;
 		const url = await posterUrl(page, 'Line 7');
 		const form = await page.request.get(url);
@@ -206,10 +206,10 @@ test.describe('one-minute idea', () => {
 		await page.goto(helpPath);
 		const [ask] = await Promise.all([
 			page.waitForResponse((r) => r.url().includes('/help?/ask')),
-			page.getByRole('button', { name: 'Ask Ronald Kok to help' }).click()
+			page.getByRole('button', { name: 'Ask Ellen Maas to help' }).click()
 		]);
 		expect(statementsOf(await ask.allHeaders())).toBeLessThanOrEqual(5);
-		await expect(page.getByText('You asked Ronald Kok to help.')).toBeVisible();
+		await expect(page.getByText('You asked Ellen Maas to help.')).toBeVisible();
 	});
 
 	test('the poster pages stay within five statements', async ({ page }) => {
