@@ -226,6 +226,29 @@ describe('filters, sorts and paging', () => {
 		expect(own).toMatchObject({ canSupport: false, canFollow: false });
 	});
 
+	it("counts the comments every colleague reads: not organisers' notes, not hidden ones", async () => {
+		const idea = (await wall(sameDept, { q: 'kanban' })).ideas[0];
+		await db
+			.insertInto('comment')
+			.values([
+				{ ideaId: idea.id, authorId: sameDept.id, body: 'Would help us too.', visibility: 'team' },
+				{ ideaId: idea.id, authorId: otherDept.id, body: 'Thanks!', visibility: 'team' },
+				{ ideaId: idea.id, authorId: organiser.id, body: 'Note for organisers.', visibility: 'organisers' },
+				{
+					ideaId: idea.id,
+					authorId: stranger.id,
+					body: 'Off topic.',
+					visibility: 'team',
+					hiddenAt: new Date(),
+					hiddenBy: organiser.id,
+					hiddenReason: 'Off topic'
+				}
+			])
+			.execute();
+		expect((await wall(sameDept, { q: 'kanban' })).ideas[0].commentCount).toBe(2);
+		expect((await wall(organiser, { q: 'kanban' })).ideas[0].commentCount).toBe(2);
+	});
+
 	it('reads in two statements, however many ideas', async () => {
 		for (const actor of [sameDept, organiser, juror]) {
 			const tally = newTally();
