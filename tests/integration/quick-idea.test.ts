@@ -17,7 +17,7 @@ import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { parseForm } from '$lib/server/http/parse.js';
 import { quickIdeaSchema, type QuickIdeaInput } from '$lib/server/ideas/quick-idea.schema.js';
 import { askForHelp, getHelpPage, saveQuickIdea } from '$lib/server/ideas/quick-idea.service.js';
-import { receiveQuickIdea } from '$lib/server/ideas/quick-idea.upload.js';
+import { QuickFormUnreadable, receiveQuickIdea } from '$lib/server/ideas/quick-idea.upload.js';
 import { factories } from '../fixtures/factories.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 
@@ -220,6 +220,26 @@ describe('the form as it streams in', () => {
 		expect(result.data.values).toMatchObject({ problem: 'Oil on the floor', proposal: 'A drip tray', place: 'Press 4' });
 		expect(await ideasOf(person.id)).toHaveLength(0);
 		expect(await storedFiles()).toEqual(before);
+	});
+
+	it('gives up on a connection lost mid-photo, leaving no temporary file', async () => {
+		const png = await QRCode.toBuffer('a photo cut off', { type: 'png', width: 256 });
+		const whole = formRequest({ proposal: 'Cut off' }, { name: 'cut.png', type: 'image/png', bytes: png });
+		const bytes = new Uint8Array(await whole.arrayBuffer());
+		const body = new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(bytes.subarray(0, bytes.length - 200));
+				setTimeout(() => controller.error(new Error('connection reset')), 20);
+			}
+		});
+		const cut = new Request('http://localhost/ideas/quick', {
+			method: 'POST',
+			body,
+			headers: { 'content-type': whole.headers.get('content-type')! },
+			duplex: 'half'
+		} as RequestInit);
+		await expect(receiveQuickIdea(cut)).rejects.toBeInstanceOf(QuickFormUnreadable);
+		expect((await storedFiles()).filter((name) => name.endsWith('.part'))).toEqual([]);
 	});
 
 	it('deletes the stored photo again when the idea cannot be saved', async () => {

@@ -95,11 +95,21 @@ export async function receiveQuickIdea(request: Request): Promise<QuickIdeaBody>
 		parser.on('error', (error) => {
 			broken ??= error as Error;
 		});
+		let settled = false;
+		// A phone that loses its connection mid-upload: busboy may never close, so give up here.
 		source.on('error', () => {
-			broken ??= new QuickFormUnreadable('the upload was interrupted');
+			if (settled) return;
+			settled = true;
 			parser.destroy();
+			void (async () => {
+				const got = await file?.catch(() => null);
+				if (got) await deleteTempFile(got.tempPath).catch(() => {});
+				reject(new QuickFormUnreadable('the upload was interrupted'));
+			})();
 		});
 		parser.on('close', () => {
+			if (settled) return;
+			settled = true;
 			void (async () => {
 				let got: Awaited<NonNullable<typeof file>> | null = null;
 				try {
