@@ -79,7 +79,7 @@ export function updateIdeaStatus(
 		.where('id', '=', ideaId)
 		.where('version', '=', expect.version)
 		.where('status', '=', expect.status)
-		.returning(['id', 'version'])
+		.returning(['id', 'version', 'followCount'])
 		.executeTakeFirst();
 }
 
@@ -187,12 +187,12 @@ export function lockIdeas(db: Db, ideaIds: readonly number[]) {
 
 /** Moves several ideas each from the status and version read to a new status, in one statement; returns those that still matched. */
 export function updateIdeaStatuses(db: Db, rows: readonly { ideaId: number; version: number; from: string; to: string }[]) {
-	return sql<{ id: number; version: number }>`
+	return sql<{ id: number; version: number; followCount: number }>`
 		update idea i set status = v.to_status, version = i.version + 1, updated_at = now()
 		from (values ${sql.join(rows.map((r) => sql`(${r.ideaId}::int, ${r.version}::int, ${r.from}::text, ${r.to}::text)`))})
 			as v(id, version, from_status, to_status)
 		where i.id = v.id and i.version = v.version and i.status = v.from_status
-		returning i.id, i.version
+		returning i.id, i.version, i.follow_count as "followCount"
 	`
 		.execute(db)
 		.then((r) => r.rows);

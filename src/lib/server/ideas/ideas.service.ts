@@ -85,7 +85,7 @@ export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId:
 		reason: change.reason?.trim() || null,
 		data: change.data
 	});
-	await tellFollowers(trx, [{ ideaId, from: decision.from, to: decision.to, actorId: actor.id }]);
+	await tellFollowers(trx, [{ ideaId, from: decision.from, to: decision.to, actorId: actor.id, followCount: updated.followCount }]);
 	const notices = change.notify === undefined ? [] : Array.isArray(change.notify) ? change.notify : [change.notify];
 	for (const notice of notices) {
 		// Organisers are not told of what they did themselves.
@@ -106,10 +106,14 @@ export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId:
 
 /**
  * Followers hear of an idea's public updates: one statement for all the moves, none when no
- * idea lands in a status colleagues may see (the statement itself checks the deadline too).
+ * followed idea lands in a status colleagues may see (the statement itself checks the deadline
+ * too). The follow count comes back with the status update, so an idea nobody follows costs nothing.
  */
-async function tellFollowers(trx: Transaction<DB>, moves: { ideaId: number; from: string; to: string; actorId: number | null }[]) {
-	const changed = moves.filter((m) => m.from !== m.to && statusIn(m.to, ACCEPTED_AND_LATER));
+async function tellFollowers(
+	trx: Transaction<DB>,
+	moves: { ideaId: number; from: string; to: string; actorId: number | null; followCount: number }[]
+) {
+	const changed = moves.filter((m) => m.followCount > 0 && m.from !== m.to && statusIn(m.to, ACCEPTED_AND_LATER));
 	if (changed.length)
 		await notifyFollowers(
 			trx,
@@ -149,7 +153,9 @@ export async function moveIdea(
 		reason: input.reason?.trim() || null,
 		data: input.data
 	});
-	await tellFollowers(trx, [{ ideaId: input.ideaId, from: decision.from, to: decision.to, actorId: input.actorId }]);
+	await tellFollowers(trx, [
+		{ ideaId: input.ideaId, from: decision.from, to: decision.to, actorId: input.actorId, followCount: updated.followCount }
+	]);
 	return { from: decision.from, to: decision.to, version: updated.version };
 }
 
@@ -202,7 +208,13 @@ export async function moveIdeas(
 	);
 	await tellFollowers(
 		trx,
-		moves.map((m) => ({ ideaId: m.input.ideaId, from: m.from, to: m.to, actorId: m.input.actorId }))
+		moves.map((m) => ({
+			ideaId: m.input.ideaId,
+			from: m.from,
+			to: m.to,
+			actorId: m.input.actorId,
+			followCount: updated.find((u) => u.id === m.input.ideaId)?.followCount ?? 0
+		}))
 	);
 	return moves.map((m) => ({ ideaId: m.input.ideaId, from: m.from, to: m.to }));
 }
