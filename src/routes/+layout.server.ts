@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { can, hasRole } from '$lib/server/auth/policy';
+import { can, hasRole, makesPosters } from '$lib/server/auth/policy';
 import { countUnreadNotifications } from '$lib/server/notifications/notifications.service';
 import { db } from '$lib/server/runtime';
 import { config } from '$lib/server/config';
@@ -48,7 +48,8 @@ export const load: LayoutServerLoad = async ({ locals, request }) => {
 		if (can(user, 'idea.listAll')) nav.push({ href: '/organise/ideas', key: 'allIdeas', group: 'organise' });
 		if (can(user, 'competition.manage')) nav.push({ href: '/organise/competitions', key: 'competitions', group: 'organise' });
 		if (can(user, 'mentoring.manage')) nav.push({ href: '/organise/mentors', key: 'mentors', group: 'organise' });
-		if (can(user, 'competition.manage')) nav.push({ href: '/posters', key: 'posters', group: 'organise' });
+		// organisers, management teams and team leaders put QR posters for the one-minute idea up
+		if (makesPosters(user, user.leader)) nav.push({ href: '/posters', key: 'posters', group: 'organise' });
 		if (can(user, 'kb.manage')) nav.push({ href: '/kb/pending', key: 'kbPending', group: 'organise' });
 		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people', group: 'admin' });
 		if (can(user, 'org.manage')) nav.push({ href: '/admin/departments', key: 'departments', group: 'admin' });

@@ -77,6 +77,8 @@ beforeAll(async () => {
 	// Omar and Gert report to Lotte: she leads a team. Gert has left.
 	await db.updateTable('appUser').set({ managerId: leader.id }).where('id', 'in', [operator.id, gone.id]).execute();
 	await db.updateTable('appUser').set({ disabledAt: new Date() }).where('id', '=', gone.id).execute();
+	// as a request would: the session reads roles and leader facts afresh
+	leader = (await loadSessionUser(db, leader.id))!;
 	mentor = (await loadSessionUser(db, mentor.id))!;
 	cup = await f.newCompetition({ open: true });
 });
@@ -238,9 +240,10 @@ describe('helpers are not credited', () => {
 		// The boss sits in another department than the worker: whose department counts one tells who was counted.
 		const bossDept = await f.newDepartment('BSS');
 		const workDept = await f.newDepartment('WRK');
-		const boss = await f.newUser({ departmentId: bossDept.id, name: 'Bo Boss' });
+		const bossUser = await f.newUser({ departmentId: bossDept.id, name: 'Bo Boss' });
 		const worker = await f.newUser({ departmentId: workDept.id, name: 'Wim Worker' });
-		await db.updateTable('appUser').set({ managerId: boss.id }).where('id', '=', worker.id).execute();
+		await db.updateTable('appUser').set({ managerId: bossUser.id }).where('id', '=', worker.id).execute();
+		const boss = (await loadSessionUser(db, bossUser.id))!;
 		const edition = await f.newCompetition({ open: true });
 		const { id, version } = await saveIdea(
 			db,

@@ -17,6 +17,8 @@ export type Actor = {
 	id: number;
 	departmentId: number;
 	roles: readonly Role[];
+	/** read with the session (LeaderFacts below); absent, a service reads them (team-leader.queries.ts) */
+	leader?: LeaderFacts;
 };
 
 export const PORTAL_ACTIONS = [

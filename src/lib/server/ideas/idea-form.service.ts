@@ -14,7 +14,7 @@ import { findIdeaDetail, findIdeaForEdit } from './idea-page.queries.js';
 import { findSimilar } from './idea-lists.queries.js';
 import * as q from './ideas.queries.js';
 import { findBehalfPeople } from './on-behalf.queries.js';
-import { findLeaderFacts } from '../people/team-leader.queries.js';
+import { leaderFactsOf } from '../people/team-leader.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 
 async function checkReferences(db: Database, input: Pick<IdeaInput, 'departmentId' | 'processAreaId' | 'competitionId' | 'memberIds'>) {
@@ -37,7 +37,7 @@ async function checkReferences(db: Database, input: Pick<IdeaInput, 'departmentI
 /** Who may enter an idea for a colleague (the new-idea form shows the fieldset only to them). */
 export async function mayEnterOnBehalf(db: Database, actor: Actor): Promise<boolean> {
 	if (!can(actor, 'idea.create')) return false;
-	return canEnterOnBehalf(actor, await findLeaderFacts(db, actor.id));
+	return canEnterOnBehalf(actor, await leaderFactsOf(db, actor));
 }
 
 type Behalf = { colleague: { id: number; name: string; departmentId: number }; enteredByName: string; departmentId: number };
@@ -50,7 +50,7 @@ type Behalf = { colleague: { id: number; name: string; departmentId: number }; e
  * the colleague's department unless the form chose another than the enterer's own.
  */
 async function checkBehalf(db: Database, actor: Actor, input: IdeaInput, colleagueId: number): Promise<Behalf> {
-	if (!canEnterOnBehalf(actor, await findLeaderFacts(db, actor.id))) throw notFound();
+	if (!canEnterOnBehalf(actor, await leaderFactsOf(db, actor))) throw notFound();
 	const people = await findBehalfPeople(db, [colleagueId, actor.id]);
 	const colleague = people.find((p) => p.id === colleagueId);
 	const me = people.find((p) => p.id === actor.id);

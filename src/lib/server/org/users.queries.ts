@@ -33,7 +33,16 @@ export function sessionUserColumns(eb: ExpressionBuilder<DB & { u: DB['appUser']
 		'u.jobTitle',
 		'u.locale',
 		'u.disabledAt',
-		...roleColumns(eb)
+		...roleColumns(eb),
+		// LeaderFacts for the policy (team leader, management team seats), so a page asks without a statement
+		eb
+			.exists(eb.selectFrom('appUser as r').select('r.id').whereRef('r.managerId', '=', 'u.id').where('r.disabledAt', 'is', null))
+			.as('leadsTeam'),
+		eb
+			.selectFrom('departmentMtMember as mt')
+			.select(sql<number[]>`coalesce(array_agg(mt.department_id order by mt.department_id), '{}')`.as('ids'))
+			.whereRef('mt.userId', '=', 'u.id')
+			.as('managedDepartmentIds')
 	] as const;
 }
 

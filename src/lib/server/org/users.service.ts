@@ -1,5 +1,5 @@
 import type { Database } from '../db/index.js';
-import { can, type Actor, type GrantableRole, type Role } from '../auth/policy.js';
+import { can, type Actor, type GrantableRole, type LeaderFacts, type Role } from '../auth/policy.js';
 import { DomainError, notFound } from '../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
 import * as q from './users.queries.js';
@@ -11,6 +11,8 @@ export type SessionUser = Actor & {
 	jobLevel: string;
 	jobTitle: string | null;
 	locale: string;
+	/** team leader and management-team seats, read with the session (canEnterOnBehalf, canMakePosters) */
+	leader: LeaderFacts;
 };
 
 export function rolesOf(row: { grants: string[] | null; isMentor: unknown; isJuror: unknown }): Role[] {
@@ -32,7 +34,8 @@ export function sessionUserFromRow(row: NonNullable<Awaited<ReturnType<typeof q.
 		jobLevel: row.jobLevel,
 		jobTitle: row.jobTitle,
 		locale: row.locale,
-		roles: rolesOf(row)
+		roles: rolesOf(row),
+		leader: { leadsTeam: Boolean(row.leadsTeam), managedDepartmentIds: (row.managedDepartmentIds ?? []).map(Number) }
 	};
 }
 

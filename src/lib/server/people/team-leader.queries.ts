@@ -12,6 +12,11 @@ export type LeaderInfo = LeaderFacts & {
 	teamLeader: { id: number; name: string } | null;
 };
 
+/** The actor's leader facts: from the session when it has them, else one statement. */
+export async function leaderFactsOf(db: Db, actor: { id: number; leader?: LeaderFacts }): Promise<LeaderFacts> {
+	return actor.leader ?? findLeaderFacts(db, actor.id);
+}
+
 export async function findLeaderFacts(db: Db, userId: number): Promise<LeaderInfo> {
 	const row = await db
 		.selectFrom('appUser as u')
@@ -20,13 +25,7 @@ export async function findLeaderFacts(db: Db, userId: number): Promise<LeaderInf
 			'boss.id as leaderId',
 			'boss.name as leaderName',
 			eb
-				.exists(
-					eb
-						.selectFrom('appUser as r')
-						.select('r.id')
-						.whereRef('r.managerId', '=', 'u.id')
-						.where('r.disabledAt', 'is', null)
-				)
+				.exists(eb.selectFrom('appUser as r').select('r.id').whereRef('r.managerId', '=', 'u.id').where('r.disabledAt', 'is', null))
 				.as('leadsTeam'),
 			eb
 				.selectFrom('departmentMtMember as mt')

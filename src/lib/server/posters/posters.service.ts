@@ -6,15 +6,15 @@
 import type { Database } from '../db/index.js';
 import { canMakePosters, hasRole, makesPosters, type Actor } from '../auth/policy.js';
 import { notFound } from '../errors.js';
-import { findLeaderFacts } from '../people/team-leader.queries.js';
+import { leaderFactsOf } from '../people/team-leader.queries.js';
 import { m } from '../../paraglide/messages.js';
 import { posterPdf, posterPng, quickIdeaUrl, type PosterWords } from './poster-builder.js';
 import type { PosterInput } from './posters.schema.js';
 import * as q from './posters.queries.js';
 
-/** The departments this person may make posters for (two statements); not-found for anyone else. */
+/** The departments this person may make posters for (one statement); not-found for anyone else. */
 export async function getPosterChoices(db: Database, actor: Actor) {
-	const facts = await findLeaderFacts(db, actor.id);
+	const facts = await leaderFactsOf(db, actor);
 	if (!makesPosters(actor, facts)) throw notFound();
 	const ids = hasRole(actor, 'organiser')
 		? null
@@ -23,9 +23,9 @@ export async function getPosterChoices(db: Database, actor: Actor) {
 	return { departments: departments.filter((d) => canMakePosters(actor, d.id, facts)) };
 }
 
-/** The department, if this person may make its posters (two statements, run together). */
+/** The department, if this person may make its posters (one statement). */
 async function requireDepartment(db: Database, actor: Actor, departmentId: number) {
-	const [facts, department] = await Promise.all([findLeaderFacts(db, actor.id), q.findPosterDepartment(db, departmentId)]);
+	const [facts, department] = await Promise.all([leaderFactsOf(db, actor), q.findPosterDepartment(db, departmentId)]);
 	if (!department || !canMakePosters(actor, departmentId, facts)) throw notFound();
 	return department;
 }
@@ -71,17 +71,14 @@ export async function buildPosterPng(db: Database, actor: Actor, origin: string,
 }
 
 /**
- * Whether a department's page offers "QR posters", without a statement of its own: that page
- * already runs its five. Organisers are known from the session; a management team member or
- * team leader would need their leader facts (findLeaderFacts), which the page cannot afford
- * until they come with the session or the department's statement, so for now they open
- * /posters directly.
+ * Whether a department's page offers "QR posters", without a statement of its own (that page
+ * already runs its five): the leader facts come with the session.
  */
 export function postersLinkShown(actor: Actor, departmentId: number): boolean {
-	return canMakePosters(actor, departmentId, { leadsTeam: false, managedDepartmentIds: [] });
+	return canMakePosters(actor, departmentId, actor.leader ?? { leadsTeam: false, managedDepartmentIds: [] });
 }
 
-/** Whether this person may make this department's posters (one statement). */
+/** Whether this person may make this department's posters (none or one statement). */
 export async function mayMakePostersFor(db: Database, actor: Actor, departmentId: number): Promise<boolean> {
-	return canMakePosters(actor, departmentId, await findLeaderFacts(db, actor.id));
+	return canMakePosters(actor, departmentId, await leaderFactsOf(db, actor));
 }
