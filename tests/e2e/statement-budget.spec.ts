@@ -83,7 +83,15 @@ test.describe('statements per page: at most five', () => {
 		// the slot's invitation, when the idea has a slot (the pitch page links it then)
 		const invite = pitch ? await someLink(page, [pitch], /href="(\/ideas\/\d+\/pitch\.ics)"/) : null;
 		const entry = await firstLink(page, '/kb', /href="(\/kb\/\d+)"/);
+		// issue 16: the wall, an idea's support page, the one-minute idea
+		const support = await firstLink(page, '/wall?sort=supported', /href="(\/ideas\/\d+\/support)[?"]/);
 		await measure(page, 'employee', [
+			'/wall',
+			'/wall?sort=supported&stage=published',
+			'/wall?q=torque&page=2',
+			support,
+			'/ideas/quick',
+			'/ideas/quick?department=1&place=Line%203',
 			'/',
 			'/kb',
 			'/kb?q=torque',
@@ -120,6 +128,7 @@ test.describe('statements per page: at most five', () => {
 		await measure(page, 'juror', ['/', '/ideas', '/jury', sheet]);
 		// Marieke sits on Build Operations' management team: her department's dashboards
 		await measure(page, 'department manager', [
+			'/posters',
 			'/insight',
 			'/insight/participation',
 			'/insight/flow',
@@ -145,6 +154,9 @@ test.describe('statements per page: at most five', () => {
 		const implemented = await ideaLinks(page, '/organise/ideas?status=implemented', 2);
 		const implementation = await someLink(page, [...implemented, ...listed], /href="(\/ideas\/\d+\/implementation)"/);
 		await measure(page, 'organiser', [
+			'/wall',
+			'/wall?stage=screening&sort=followed',
+			'/posters',
 			round!,
 			'/kb/pending',
 			...(implementation ? [implementation] : []),
