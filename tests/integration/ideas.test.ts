@@ -70,6 +70,46 @@ describe('writing and submitting', () => {
 		expect((await events(id)).map((e) => e.kind)).toEqual(['created']);
 	});
 
+	it('a save is two statements (what the form names, then the idea with its team, benefits, tags and event); an edit three', async () => {
+		const tally = newTally();
+		const { id, version } = await countStatements(tally, () =>
+			saveIdea(db, operator, null, form({ title: 'Counted save', member: [String(colleague.id)], tags: 'lean, torque, counted' }))
+		);
+		expect(tally.statements).toBe(2);
+		const edit = newTally();
+		const edited = await countStatements(edit, () =>
+			saveIdea(
+				db,
+				operator,
+				id,
+				form({
+					title: 'Counted save, edited',
+					version: String(version),
+					member: [],
+					tags: 'torque, new-tag',
+					benefit_time_description: '',
+					benefit_time_estimate: '',
+					benefit_money_description: 'Fewer scrapped parts',
+					benefit_money_estimate: '900'
+				})
+			)
+		);
+		expect(edit.statements).toBe(3);
+		expect(edited.version).toBe(version + 1);
+		const page = await getIdeaPage(db, operator, id);
+		expect(page.idea.title).toBe('Counted save, edited');
+		// the colleague left the team, the owner stayed; tags and benefits are what the form holds now
+		expect(page.idea.team.map((t) => t.name)).toEqual(['Sanne Operator']);
+		expect(page.idea.tags.map((t) => t.name)).toEqual(['new-tag', 'torque']);
+		expect(page.idea.benefits).toEqual([{ kind: 'money', description: 'Fewer scrapped parts', estimate: 900, unit: null }]);
+		expect((await events(id)).map((e) => e.kind)).toEqual(['created', 'edited']);
+		// a second tab with the old version changes nothing
+		await expect(saveIdea(db, operator, id, form({ title: 'Stale tab', version: String(version) }))).rejects.toMatchObject({
+			code: 'stale'
+		});
+		expect((await getIdeaPage(db, operator, id)).idea.title).toBe('Counted save, edited');
+	});
+
 	it('creates one idea when the same form is saved twice (double click, retry)', async () => {
 		const input = form({ title: 'Saved twice' });
 		const first = await saveIdea(db, operator, null, input);

@@ -6,32 +6,30 @@ import type { Database } from '../db/index.js';
 import { can, canEnterOnBehalf, type Actor } from '../auth/policy.js';
 import { FieldErrors, notFound } from '../errors.js';
 import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
-import { findCompetitionWindow, isDepartmentEligible } from './calls.queries.js';
+import { isDepartmentEligible } from './calls.queries.js';
 import { loadIdeaFacts, requireIdeaAccess } from './ideas.access.js';
 import { missingForSubmission, type IdeaInput } from './ideas.schema.js';
 import { changeStatus, stale } from './ideas.service.js';
 import { findIdeaDetail, findIdeaForEdit } from './idea-page.queries.js';
 import { findSimilar } from './idea-lists.queries.js';
 import * as q from './ideas.queries.js';
-import { findBehalfPeople } from './on-behalf.queries.js';
+import { checkIdeaReferences, insertIdeaWithParts, updateIdeaWithParts } from './idea-form.queries.js';
 import { leaderFactsOf } from '../people/team-leader.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 
-async function checkReferences(db: Database, input: Pick<IdeaInput, 'departmentId' | 'processAreaId' | 'competitionId' | 'memberIds'>) {
+type References = Awaited<ReturnType<typeof checkIdeaReferences>>;
+
+/** What the references say about the form's department, process area, call and team (beside their fields). */
+function referenceErrors(refs: References, input: Pick<IdeaInput, 'competitionId' | 'memberIds'>): Record<string, string[]> {
 	const errors: Record<string, string[]> = {};
-	const places = await q.findPlaces(db, input.departmentId, input.processAreaId);
-	if (!places.department) errors.departmentId = ['unknown'];
-	if (!places.processArea) errors.processAreaId = ['unknown'];
-	if (input.competitionId && places.department) {
-		const competition = await findCompetitionWindow(db, input.competitionId);
-		if (!competition) errors.competitionId = ['unknown'];
-		else if (!(await isDepartmentEligible(db, input.competitionId, input.departmentId))) errors.departmentId = ['not_eligible'];
+	if (!refs.department) errors.departmentId = ['unknown'];
+	if (!refs.area) errors.processAreaId = ['unknown'];
+	if (input.competitionId && refs.department) {
+		if (!refs.competition) errors.competitionId = ['unknown'];
+		else if (!refs.eligible) errors.departmentId = ['not_eligible'];
 	}
-	if (input.memberIds.length) {
-		const found = await q.findUsersByIds(db, input.memberIds);
-		if (found.length !== input.memberIds.length) errors.member = ['unknown_person'];
-	}
-	if (Object.keys(errors).length) throw new FieldErrors(errors);
+	if (refs.members !== input.memberIds.length) errors.member = ['unknown_person'];
+	return errors;
 }
 
 /** Who may enter an idea for a colleague (the new-idea form shows the fieldset only to them). */
@@ -49,9 +47,7 @@ type Behalf = { colleague: { id: number; name: string; departmentId: number }; e
  * as a helper, so they may not also list themselves as a (credited) member. The idea goes to
  * the colleague's department unless the form chose another than the enterer's own.
  */
-async function checkBehalf(db: Database, actor: Actor, input: IdeaInput, colleagueId: number): Promise<Behalf> {
-	if (!canEnterOnBehalf(actor, await leaderFactsOf(db, actor))) throw notFound();
-	const people = await findBehalfPeople(db, [colleagueId, actor.id]);
+function checkBehalf(actor: Actor, input: IdeaInput, colleagueId: number, people: References['people']): Behalf {
 	const colleague = people.find((p) => p.id === colleagueId);
 	const me = people.find((p) => p.id === actor.id);
 	const errors: Record<string, string[]> = {};
@@ -77,9 +73,16 @@ export async function saveIdea(
 ): Promise<{ id: number; version: number }> {
 	if (!can(actor, 'idea.create')) throw notFound();
 	// Only a new idea is entered for someone; an edit keeps its owner (the field is ignored there).
-	const behalf = ideaId === null && input.onBehalfOf !== null ? await checkBehalf(db, actor, input, input.onBehalfOf) : null;
+	const colleagueId = ideaId === null ? input.onBehalfOf : null;
+	if (colleagueId !== null && !canEnterOnBehalf(actor, await leaderFactsOf(db, actor))) throw notFound();
+	// One statement checks what the form names; for a colleague, whose department it goes to
+	// is known only after it, so an idea moved to their department is checked once more.
+	let refs = await checkIdeaReferences(db, { ...input, people: colleagueId !== null ? [colleagueId, actor.id] : [] });
+	const behalf = colleagueId !== null ? checkBehalf(actor, input, colleagueId, refs.people) : null;
 	const departmentId = behalf?.departmentId ?? input.departmentId;
-	await checkReferences(db, { ...input, departmentId });
+	if (departmentId !== input.departmentId) refs = await checkIdeaReferences(db, { ...input, departmentId, people: [] });
+	const errors = referenceErrors(refs, input);
+	if (Object.keys(errors).length) throw new FieldErrors(errors);
 	const fields: q.IdeaFields = {
 		title: input.title,
 		problem: input.problem,
@@ -93,27 +96,22 @@ export async function saveIdea(
 		if (ideaId === null) {
 			// The credited person: the colleague when entered for them (owner and created_by).
 			const ownerId = behalf?.colleague.id ?? actor.id;
-			const { id, created } = await q.insertDraft(trx, {
+			const { id, created } = await insertIdeaWithParts(trx, {
 				...fields,
 				createdBy: ownerId,
 				clientKey: input.clientKey,
-				enteredBy: behalf ? actor.id : null
+				enteredBy: behalf ? actor.id : null,
+				memberIds: input.memberIds,
+				helperId: behalf ? actor.id : null,
+				benefits: input.benefits,
+				tags: input.tags,
+				actorId: actor.id,
+				eventData: behalf ? { enteredBy: actor.id, onBehalfOf: ownerId, agreed: true } : {}
 			});
 			if (!created) {
 				const existing = await loadIdeaFacts(trx, actor, id);
 				return { id, version: existing!.version };
 			}
-			await q.replaceTeam(trx, id, ownerId, input.memberIds);
-			if (behalf) await q.addHelper(trx, id, actor.id);
-			await q.replaceBenefits(trx, id, input.benefits);
-			await q.replaceTags(trx, id, input.tags);
-			await q.insertEvent(trx, {
-				ideaId: id,
-				actorId: actor.id,
-				kind: 'created',
-				toStatus: 'draft',
-				...(behalf ? { data: { enteredBy: actor.id, onBehalfOf: ownerId, agreed: true } } : {})
-			});
 			if (behalf) {
 				await insertNotifications(trx, [ownerId], {
 					kind: 'entered_for_you',
@@ -125,13 +123,14 @@ export async function saveIdea(
 		}
 		const access = await requireIdeaAccess(trx, actor, ideaId, 'edit');
 		if (input.version === null || input.version !== access.version) throw stale();
-		const updated = await q.updateIdeaFields(trx, ideaId, input.version, fields);
+		const updated = await updateIdeaWithParts(trx, ideaId, input.version, {
+			...fields,
+			memberIds: input.memberIds,
+			benefits: input.benefits,
+			tags: input.tags,
+			actorId: actor.id
+		});
 		if (!updated) throw stale();
-		const owner = (await q.listTeamIds(trx, ideaId)).find((m) => m.role === 'owner')?.userId ?? actor.id;
-		await q.replaceTeam(trx, ideaId, owner, input.memberIds);
-		await q.replaceBenefits(trx, ideaId, input.benefits);
-		await q.replaceTags(trx, ideaId, input.tags);
-		await q.insertEvent(trx, { ideaId, actorId: actor.id, kind: 'edited' });
 		return { id: ideaId, version: updated.version };
 	});
 }

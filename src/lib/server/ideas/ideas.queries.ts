@@ -46,17 +46,6 @@ export async function insertDraft(db: Db, fields: IdeaFields & { createdBy: numb
 	return { id: existing.id, created: false };
 }
 
-/** Update only if nobody changed the idea since `version` was read; returns the new version or undefined. */
-export function updateIdeaFields(db: Db, ideaId: number, version: number, fields: IdeaFields) {
-	return db
-		.updateTable('idea')
-		.set({ ...fields, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
-		.where('id', '=', ideaId)
-		.where('version', '=', version)
-		.returning('version')
-		.executeTakeFirst();
-}
-
 /** A status change guarded by the version read and the status expected. */
 export function updateIdeaStatus(
 	db: Db,
@@ -113,39 +102,6 @@ export async function addHelper(db: Db, ideaId: number, userId: number): Promise
 		.returning('userId')
 		.executeTakeFirst();
 	return added !== undefined;
-}
-
-export async function replaceBenefits(
-	db: Db,
-	ideaId: number,
-	benefits: Array<{ kind: string; description: string; estimate: number | null; unit: string | null }>
-) {
-	await db.deleteFrom('ideaBenefit').where('ideaId', '=', ideaId).execute();
-	if (benefits.length)
-		await db
-			.insertInto('ideaBenefit')
-			.values(benefits.map((b) => ({ ...b, ideaId })))
-			.execute();
-}
-
-export async function replaceTags(db: Db, ideaId: number, tags: string[]) {
-	await db.deleteFrom('ideaTag').where('ideaId', '=', ideaId).execute();
-	if (!tags.length) return;
-	await db
-		.insertInto('tag')
-		.values(tags.map((name) => ({ name })))
-		.onConflict((oc) => oc.column('name').doNothing())
-		.execute();
-	await db
-		.insertInto('ideaTag')
-		.columns(['ideaId', 'tagId'])
-		.expression((eb) =>
-			eb
-				.selectFrom('tag')
-				.select([eb.val(ideaId).as('ideaId'), 'id'])
-				.where('name', 'in', tags)
-		)
-		.execute();
 }
 
 export function insertEvent(
@@ -293,17 +249,6 @@ export function findIdeaComment(db: Db, ideaId: number, commentId: number) {
 // ---------- lookups ----------
 
 /** Whether the department and the process area an idea names exist: one statement. */
-export function findPlaces(db: Db, departmentId: number, processAreaId: number | null) {
-	return db
-		.selectNoFrom((eb) => [
-			eb.exists(eb.selectFrom('department').select('id').where('id', '=', departmentId)).as('department'),
-			processAreaId === null
-				? sql<boolean>`true`.as('processArea')
-				: eb.exists(eb.selectFrom('processArea').select('id').where('id', '=', processAreaId)).as('processArea')
-		])
-		.executeTakeFirstOrThrow();
-}
-
 export function searchColleagues(db: Db, q: string, limit = 10) {
 	const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 	return db
