@@ -339,7 +339,7 @@ async function main() {
 			ADDRESS_HEADER: 'X-Forwarded-For',
 			XFF_DEPTH: '1',
 			SIGNIN_LIMIT_PER_ADDRESS: '100000',
-			SIGNIN_LIMIT_PER_ACCOUNT: '40',
+			SIGNIN_LIMIT_PER_ACCOUNT: '150',
 			SHUTDOWN_TIMEOUT: '5',
 			STATEMENT_TIMING: '1',
 			NODE_ENV: 'production'

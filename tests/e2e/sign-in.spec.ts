@@ -111,7 +111,7 @@ test.describe('sign-in and sessions', () => {
 		const id = await demoIdOf(request, 'Dennis Koster');
 		const seen: number[] = [];
 		let retryAfter: string | undefined;
-		for (let i = 0; i < 80 && retryAfter === undefined; i++) {
+		for (let i = 0; i < 200 && retryAfter === undefined; i++) {
 			// Each attempt as a stranger would make it: no cookie from the attempt before.
 			const stranger = await playwright.request.newContext({ baseURL });
 			const response = await stranger.post('/signin?/demo', form({ userId: id, redirectTo: '/' }));
@@ -123,6 +123,6 @@ test.describe('sign-in and sessions', () => {
 			seen.filter((s) => s !== 303 && s !== 429),
 			'every attempt signs in or is refused'
 		).toEqual([]);
-		expect(Number(retryAfter), `a refusal with Retry-After within 80 attempts`).toBeGreaterThan(0);
+		expect(Number(retryAfter), `a refusal with Retry-After within 200 attempts (the e2e server allows 150)`).toBeGreaterThan(0);
 	});
 });

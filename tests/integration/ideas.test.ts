@@ -110,6 +110,31 @@ describe('writing and submitting', () => {
 		expect((await getIdeaPage(db, operator, id)).idea.title).toBe('Counted save, edited');
 	});
 
+	it('a submission is four statements: the policy facts, what it needs with its call held, the move with its event, the notifications', async () => {
+		const { id, version } = await saveIdea(db, operator, null, form({ title: 'Counted submission', member: [String(colleague.id)] }));
+		const tally = newTally();
+		await countStatements(tally, () => submitIdea(db, operator, id, version));
+		expect(tally.statements).toBe(4);
+		expect((await events(id)).map((e) => [e.kind, e.fromStatus, e.toStatus])).toEqual([
+			['created', null, 'draft'],
+			['status_changed', 'draft', 'submitted']
+		]);
+		const told = await db
+			.selectFrom('notification')
+			.select(['userId', 'kind'])
+			.where(sql<boolean>`params->>'ideaId' = ${String(id)}`)
+			.orderBy('userId')
+			.execute();
+		// the team (both) hears it was received, the organiser that it arrived
+		expect(told).toEqual(
+			expect.arrayContaining([
+				{ userId: operator.id, kind: 'idea_received' },
+				{ userId: colleague.id, kind: 'idea_received' },
+				{ userId: organiser.id, kind: 'idea_submitted' }
+			])
+		);
+	});
+
 	it('creates one idea when the same form is saved twice (double click, retry)', async () => {
 		const input = form({ title: 'Saved twice' });
 		const first = await saveIdea(db, operator, null, input);

@@ -178,3 +178,51 @@ export async function updateIdeaWithParts(
 	`.execute(db);
 	return rows[0];
 }
+
+/**
+ * What a submission needs of the idea: its texts and call, whether its department may enter
+ * that call, and whether the call's window is open. The call's row is held (FOR SHARE) for the
+ * rest of the transaction, so it cannot close under a submission that saw it open.
+ */
+export function findSubmission(db: Db, ideaId: number, departmentId: number) {
+	return (
+		db
+			.selectFrom('idea as i')
+			// the call's row held in a lateral subquery: a lock cannot sit on an outer join's nullable side
+			.leftJoinLateral(
+				(eb) =>
+					eb
+						.selectFrom('competition as c')
+						.select(sql<boolean>`c.status = 'open' and c.submission_opens_at <= now() and c.submission_closes_at > now()`.as('open'))
+						.whereRef('c.id', '=', 'i.competitionId')
+						.forShare()
+						.as('w'),
+				(join) => join.onTrue()
+			)
+			.select((eb) => [
+				'i.problem',
+				'i.proposal',
+				'i.competitionId',
+				sql<boolean>`coalesce(w.open, false)`.as('windowOpen'),
+				eb
+					.or([
+						eb('i.competitionId', 'is', null),
+						eb.not(
+							eb.exists(
+								eb.selectFrom('competitionDepartment as cd').select('cd.departmentId').whereRef('cd.competitionId', '=', 'i.competitionId')
+							)
+						),
+						eb.exists(
+							eb
+								.selectFrom('competitionDepartment as cd')
+								.select('cd.departmentId')
+								.whereRef('cd.competitionId', '=', 'i.competitionId')
+								.where('cd.departmentId', '=', departmentId)
+						)
+					])
+					.as('eligible')
+			])
+			.where('i.id', '=', ideaId)
+			.executeTakeFirst()
+	);
+}

@@ -6,14 +6,13 @@ import type { Database } from '../db/index.js';
 import { can, canEnterOnBehalf, type Actor } from '../auth/policy.js';
 import { FieldErrors, notFound } from '../errors.js';
 import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
-import { isDepartmentEligible } from './calls.queries.js';
 import { loadIdeaFacts, requireIdeaAccess } from './ideas.access.js';
 import { missingForSubmission, type IdeaInput } from './ideas.schema.js';
 import { changeStatus, stale } from './ideas.service.js';
-import { findIdeaDetail, findIdeaForEdit } from './idea-page.queries.js';
+import { findIdeaForEdit } from './idea-page.queries.js';
 import { findSimilar } from './idea-lists.queries.js';
 import * as q from './ideas.queries.js';
-import { checkIdeaReferences, insertIdeaWithParts, updateIdeaWithParts } from './idea-form.queries.js';
+import { checkIdeaReferences, findSubmission, insertIdeaWithParts, updateIdeaWithParts } from './idea-form.queries.js';
 import { leaderFactsOf } from '../people/team-leader.queries.js';
 import { insertNotifications } from '../notifications/notifications.queries.js';
 
@@ -135,19 +134,23 @@ export async function saveIdea(
 	});
 }
 
-/** Submit a draft (window open, the fields a jury needs filled), or resubmit a returned idea. */
+/**
+ * Submit a draft (window open, the fields a jury needs filled, its department eligible), or
+ * resubmit a returned idea: one statement reads what the policy needs, one what the
+ * submission needs with its call's window (held), one the move with its event, then the
+ * team's and the organisers' notifications.
+ */
 export async function submitIdea(db: Database, actor: Actor, ideaId: number, version: number) {
-	const detail = await findIdeaDetail(db, ideaId);
-	const access = await requireIdeaAccess(db, actor, ideaId, 'submit');
-	if (!detail) throw notFound();
-	const missing = missingForSubmission(detail);
-	if (Object.keys(missing).length) throw new FieldErrors(missing);
-	if (detail.competitionId && !(await isDepartmentEligible(db, detail.competitionId, detail.departmentId))) {
-		throw new FieldErrors({ departmentId: ['not_eligible'] });
-	}
-	const transition = access.status === 'returned' ? 'resubmit' : 'submit';
 	return changeStatus(db, actor, ideaId, version, {
-		transition,
+		transition: (status) => (status === 'returned' ? 'resubmit' : 'submit'),
+		check: async (trx, access) => {
+			const idea = await findSubmission(trx, ideaId, access.departmentId);
+			if (!idea) throw notFound();
+			const missing = missingForSubmission(idea);
+			if (Object.keys(missing).length) throw new FieldErrors(missing);
+			if (!idea.eligible) throw new FieldErrors({ departmentId: ['not_eligible'] });
+			return { windowOpen: Boolean(idea.windowOpen) };
+		},
 		notify: [
 			{ kind: 'idea_received', to: 'team' },
 			{ kind: 'idea_submitted', to: 'organisers' }

@@ -46,29 +46,57 @@ export async function insertDraft(db: Db, fields: IdeaFields & { createdBy: numb
 	return { id: existing.id, created: false };
 }
 
-/** A status change guarded by the version read and the status expected. */
-export function updateIdeaStatus(
+/**
+ * A status change guarded by the version read and the status expected, and its
+ * 'status_changed' event, in one statement: the event is written only if the status changed.
+ */
+export async function updateIdeaStatus(
 	db: Db,
 	ideaId: number,
 	expect: { version: number; status: string },
-	set: { status: string; submittedAt?: boolean; answeredAt?: boolean; mergedIntoId?: number }
-) {
+	set: { status: string; submittedAt?: boolean; answeredAt?: boolean; mergedIntoId?: number },
+	event: { actorId: number | null; reason?: string | null; data?: Record<string, unknown> }
+): Promise<{ id: number; version: number; followCount: number } | undefined> {
 	return db
-		.updateTable('idea')
-		.set({
-			status: set.status,
-			version: sql<number>`version + 1`,
-			updatedAt: sql<Date>`now()`,
-			...(set.submittedAt
-				? { submittedAt: sql<Date>`now()`, firstSubmittedAt: sql<Date>`coalesce(first_submitted_at, now())`, answeredAt: null }
-				: {}),
-			...(set.answeredAt ? { answeredAt: sql<Date>`now()` } : {}),
-			...(set.mergedIntoId ? { mergedIntoId: set.mergedIntoId } : {})
-		})
-		.where('id', '=', ideaId)
-		.where('version', '=', expect.version)
-		.where('status', '=', expect.status)
-		.returning(['id', 'version', 'followCount'])
+		.with('changed', (w) =>
+			w
+				.updateTable('idea')
+				.set({
+					status: set.status,
+					version: sql<number>`version + 1`,
+					updatedAt: sql<Date>`now()`,
+					...(set.submittedAt
+						? { submittedAt: sql<Date>`now()`, firstSubmittedAt: sql<Date>`coalesce(first_submitted_at, now())`, answeredAt: null }
+						: {}),
+					...(set.answeredAt ? { answeredAt: sql<Date>`now()` } : {}),
+					...(set.mergedIntoId ? { mergedIntoId: set.mergedIntoId } : {})
+				})
+				.where('id', '=', ideaId)
+				.where('version', '=', expect.version)
+				.where('status', '=', expect.status)
+				.returning(['id', 'version', 'followCount'])
+		)
+		.with('event', (w) =>
+			w
+				.insertInto('ideaEvent')
+				.columns(['ideaId', 'actorId', 'kind', 'fromStatus', 'toStatus', 'reason', 'data'])
+				.expression((eb) =>
+					eb
+						.selectFrom('changed')
+						.select([
+							'changed.id',
+							eb.val(event.actorId).as('actorId'),
+							eb.val('status_changed').as('kind'),
+							eb.val(expect.status).as('fromStatus'),
+							eb.val(set.status).as('toStatus'),
+							eb.val(event.reason ?? null).as('reason'),
+							sql<string>`${JSON.stringify(event.data ?? {})}::jsonb`.as('data')
+						])
+				)
+				.returning('ideaEvent.id')
+		)
+		.selectFrom('changed')
+		.select(['changed.id', 'changed.version', 'changed.followCount'])
 		.executeTakeFirst();
 }
 

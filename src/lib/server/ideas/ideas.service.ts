@@ -12,7 +12,7 @@ import { canOnIdea, type Actor } from '../auth/policy.js';
 import { DomainError, FieldErrors, notFound } from '../errors.js';
 import { decideTransition, type IdeaActorKind, type TransitionName } from '../../domain/lifecycle.js';
 import { findCompetitionWindow } from './calls.queries.js';
-import { insertNotifications, notifyFollowers } from '../notifications/notifications.queries.js';
+import { notifyFollowers, notifyRoles } from '../notifications/notifications.queries.js';
 import { ACCEPTED_AND_LATER, statusIn } from '../../domain/idea-status.js';
 import { actorKinds, loadIdeaFacts } from './ideas.access.js';
 import * as lists from './idea-lists.queries.js';
@@ -35,7 +35,14 @@ export const stale = () =>
 type Notice = { kind: string; to: 'team' | 'organisers' };
 
 type Change = {
-	transition: TransitionName;
+	/** the transition, or how to choose it from the idea's status as read (submit or resubmit) */
+	transition: TransitionName | ((status: string) => TransitionName);
+	/**
+	 * what must hold besides the state machine, checked once the actor may make the change (the
+	 * fields a submission needs); it may say whether the call's window is open, read and held
+	 * in its own statement
+	 */
+	check?: (trx: Transaction<DB>, access: NonNullable<Awaited<ReturnType<typeof loadIdeaFacts>>>) => Promise<{ windowOpen: boolean } | void>;
 	reason?: string | null;
 	data?: Record<string, unknown>;
 	/** who is told, and with which kind: one notice or several (a submission tells the team and the organisers) */
@@ -55,16 +62,21 @@ export async function changeStatus(db: Database, actor: Actor, ideaId: number, v
 export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId: number, version: number, change: Change) {
 	const access = await loadIdeaFacts(trx, actor, ideaId);
 	if (!access || !canOnIdea(actor, 'view', access.facts)) throw notFound();
-	let windowOpen = false;
-	if (change.transition === 'submit') {
-		if (!access.competitionId) throw new FieldErrors({ competitionId: ['choose_competition'] });
-		windowOpen = Boolean((await findCompetitionWindow(trx, access.competitionId, true))?.windowOpen);
-	}
-	const decision = decideTransition(access.status, change.transition, {
+	const transition = typeof change.transition === 'function' ? change.transition(access.status) : change.transition;
+	// May this actor make this move at all (the window aside)? Then what else it needs, then the window.
+	const allowed = decideTransition(access.status, transition, {
 		actor: actorKinds(actor, access),
 		reason: change.reason,
-		windowOpen
+		windowOpen: true
 	});
+	if (!allowed.ok) refuse(allowed.reason);
+	const checked = change.check ? await change.check(trx, access) : undefined;
+	let windowOpen = true;
+	if (transition === 'submit') {
+		if (!access.competitionId) throw new FieldErrors({ competitionId: ['choose_competition'] });
+		windowOpen = checked ? checked.windowOpen : Boolean((await findCompetitionWindow(trx, access.competitionId, true))?.windowOpen);
+	}
+	const decision = decideTransition(access.status, transition, { actor: actorKinds(actor, access), reason: change.reason, windowOpen });
 	if (!decision.ok) refuse(decision.reason);
 	if (access.version !== version) throw stale();
 	const submitted = decision.to === 'submitted';
@@ -73,34 +85,25 @@ export async function changeStatusIn(trx: Transaction<DB>, actor: Actor, ideaId:
 		trx,
 		ideaId,
 		{ version, status: decision.from },
-		{ status: decision.to, submittedAt: submitted, answeredAt: answered, mergedIntoId: change.mergedIntoId }
+		{ status: decision.to, submittedAt: submitted, answeredAt: answered, mergedIntoId: change.mergedIntoId },
+		{ actorId: actor.id, reason: change.reason?.trim() || null, data: change.data }
 	);
 	if (!updated) throw stale();
-	await q.insertEvent(trx, {
-		ideaId,
-		actorId: actor.id,
-		kind: 'status_changed',
-		fromStatus: decision.from,
-		toStatus: decision.to,
-		reason: change.reason?.trim() || null,
-		data: change.data
-	});
 	await tellFollowers(trx, [{ ideaId, from: decision.from, to: decision.to, actorId: actor.id, followCount: updated.followCount }]);
 	const notices = change.notify === undefined ? [] : Array.isArray(change.notify) ? change.notify : [change.notify];
-	for (const notice of notices) {
-		// Organisers are not told of what they did themselves.
-		const to =
-			notice.to === 'team'
-				? (await q.listTeamIds(trx, ideaId)).map((m) => m.userId)
-				: (await q.listOrganiserIds(trx)).map((o) => o.id).filter((id) => id !== actor.id);
-		// A return or decline tells the team its reason, so their e-mail says what to change.
-		const reason = notice.to === 'team' ? change.reason?.trim() : undefined;
-		await insertNotifications(trx, to, {
+	// One statement for every notice. A return or decline tells the team its reason, so their
+	// e-mail says what to change; organisers are not told of what they did themselves.
+	const reason = change.reason?.trim();
+	await notifyRoles(
+		trx,
+		notices.map((notice) => ({
+			to: notice.to === 'team' ? { team: ideaId } : ('organisers' as const),
+			except: notice.to === 'team' ? null : actor.id,
 			kind: notice.kind,
-			params: { ideaId, title: access.title, ...(reason ? { reason } : {}) },
+			params: { ideaId, title: access.title, ...(notice.to === 'team' && reason ? { reason } : {}) },
 			link: `/ideas/${ideaId}`
-		});
-	}
+		}))
+	);
 	return { id: ideaId, version: updated.version, status: decision.to };
 }
 
@@ -142,17 +145,14 @@ export async function moveIdea(
 	if (!current) throw notFound();
 	const decision = decideTransition(current.status, input.transition, { actor: input.as, reason: input.reason, windowOpen: true });
 	if (!decision.ok) refuse(decision.reason);
-	const updated = await q.updateIdeaStatus(trx, input.ideaId, { version: current.version, status: decision.from }, { status: decision.to });
+	const updated = await q.updateIdeaStatus(
+		trx,
+		input.ideaId,
+		{ version: current.version, status: decision.from },
+		{ status: decision.to },
+		{ actorId: input.actorId, reason: input.reason?.trim() || null, data: input.data }
+	);
 	if (!updated) throw stale();
-	await q.insertEvent(trx, {
-		ideaId: input.ideaId,
-		actorId: input.actorId,
-		kind: 'status_changed',
-		fromStatus: decision.from,
-		toStatus: decision.to,
-		reason: input.reason?.trim() || null,
-		data: input.data
-	});
 	await tellFollowers(trx, [
 		{ ideaId: input.ideaId, from: decision.from, to: decision.to, actorId: input.actorId, followCount: updated.followCount }
 	]);

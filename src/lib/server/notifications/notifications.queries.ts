@@ -40,25 +40,25 @@ export function countUnread(db: Db, userId: number) {
 }
 
 /**
- * The mail choice and outbox rule every notification of one kind shares, around the people
- * (and each one's params and link) a `recipients` query gives as (user_id, params, link): the
- * notification records each person's choice for the kind's group (`mail`), an `immediate` one
- * gets its outbox message at once, in the caller's transaction (no mail for a change that rolls
- * back), a disabled account gets no mail. One statement; returns how many messages were queued.
+ * The mail choice and outbox rule every notification shares, around the people a `recipients`
+ * query gives as (user_id, kind, params, link, kind_group, fallback, ord): the notification
+ * records each person's choice for the kind's group (`mail`; `fallback` is the group's default),
+ * an `immediate` one gets its outbox message at once, in the caller's transaction (no mail for a
+ * change that rolls back), a disabled account gets no mail; rows are made in `ord` order. One
+ * statement; returns how many messages were queued.
  */
-async function insertNotificationsFrom(db: Db, kind: string, recipients: RawBuilder<unknown>): Promise<number> {
-	const group = mailGroupOf(kind);
+async function insertFromRecipients(db: Db, recipients: RawBuilder<unknown>): Promise<number> {
 	const { rows } = await sql<{ queued: number }>`
-		WITH r AS (${recipients}), made AS (
+		WITH v AS (${recipients}), made AS (
 			INSERT INTO notification (user_id, kind, params, link, mail, emailed_at)
-			SELECT u.id, ${kind}, r.params, r.link, c.mail,
-				CASE WHEN c.mail = 'immediate' THEN now() END
-			FROM r
-			JOIN app_user u ON u.id = r.user_id
-			LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = ${group}
+			SELECT u.id, v.kind, v.params, v.link, c.mail, CASE WHEN c.mail = 'immediate' THEN now() END
+			FROM v
+			JOIN app_user u ON u.id = v.user_id
+			LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = v.kind_group
 			CROSS JOIN LATERAL (
-				SELECT CASE WHEN u.disabled_at IS NOT NULL THEN 'off' ELSE coalesce(p.delivery, ${GROUP_DEFAULTS[group]}) END AS mail
+				SELECT CASE WHEN u.disabled_at IS NOT NULL THEN 'off' ELSE coalesce(p.delivery, v.fallback) END AS mail
 			) c
+			ORDER BY v.ord
 			RETURNING id, user_id, mail
 		), queued AS (
 			INSERT INTO mail_outbox (user_id, kind, notification_ids)
@@ -69,6 +69,16 @@ async function insertNotificationsFrom(db: Db, kind: string, recipients: RawBuil
 	const queued = rows[0]?.queued ?? 0;
 	if (queued > 0) mailQueued();
 	return queued;
+}
+
+/** insertFromRecipients for one kind, its people given as (user_id, params, link). */
+function insertNotificationsFrom(db: Db, kind: string, recipients: RawBuilder<unknown>): Promise<number> {
+	const group = mailGroupOf(kind);
+	return insertFromRecipients(
+		db,
+		sql`SELECT r.user_id, ${kind}::text AS kind, r.params, r.link, ${group}::text AS kind_group,
+			${GROUP_DEFAULTS[group]}::text AS fallback, 0 AS ord FROM (${recipients}) r`
+	);
 }
 
 /**
@@ -89,6 +99,35 @@ export async function insertNotifications(
 		n.kind,
 		sql`SELECT id AS user_id, ${JSON.stringify(n.params)}::jsonb AS params, ${n.link}::text AS link FROM unnest(${unique}::int[]) AS id`
 	);
+}
+
+/**
+ * Notifications to an idea's team (owner, members, helpers) or to every active organiser, each
+ * notice its own kind, but never to its `except` person: the people are found by the statement
+ * that writes, so a submission tells the team and the organisers in one statement.
+ */
+export async function notifyRoles(
+	db: Db,
+	notices: readonly {
+		to: { team: number } | 'organisers';
+		except: number | null;
+		kind: string;
+		params: Record<string, unknown>;
+		link: string | null;
+	}[]
+): Promise<number> {
+	if (!notices.length) return 0;
+	const parts = notices.map((n, ord) => {
+		const group = mailGroupOf(n.kind);
+		const columns = sql`${n.kind}::text AS kind, ${JSON.stringify(n.params)}::jsonb AS params, ${n.link}::text AS link,
+			${group}::text AS kind_group, ${GROUP_DEFAULTS[group]}::text AS fallback, ${ord}::int AS ord`;
+		return n.to === 'organisers'
+			? sql`SELECT DISTINCT g.user_id, ${columns} FROM role_grant g JOIN app_user ou ON ou.id = g.user_id
+				WHERE g.role = 'organiser' AND ou.disabled_at IS NULL AND g.user_id IS DISTINCT FROM ${n.except}::int`
+			: sql`SELECT m.user_id, ${columns} FROM idea_member m
+				WHERE m.idea_id = ${n.to.team}::int AND m.user_id IS DISTINCT FROM ${n.except}::int`;
+	});
+	return insertFromRecipients(db, sql.join(parts, sql` UNION ALL `));
 }
 
 /**
@@ -131,32 +170,13 @@ export async function insertNotificationRows(
 ): Promise<number> {
 	if (!rows.length) return 0;
 	const groups = rows.map((r) => mailGroupOf(r.kind));
-	const { rows: result } = await sql<{ queued: number }>`
-		WITH v AS (
-			SELECT * FROM unnest(${rows.map((r) => r.userId)}::int[], ${rows.map((r) => r.kind)}::text[],
-				${rows.map((r) => JSON.stringify(r.params))}::jsonb[], ${rows.map((r) => r.link)}::text[],
-				${groups}::text[], ${groups.map((g) => GROUP_DEFAULTS[g])}::text[], ${rows.map((_, i) => i)}::int[])
-				AS v (user_id, kind, params, link, kind_group, fallback, ord)
-		), made AS (
-			INSERT INTO notification (user_id, kind, params, link, mail, emailed_at)
-			SELECT u.id, v.kind, v.params, v.link, c.mail, CASE WHEN c.mail = 'immediate' THEN now() END
-			FROM v
-			JOIN app_user u ON u.id = v.user_id
-			LEFT JOIN mail_preference p ON p.user_id = u.id AND p.kind_group = v.kind_group
-			CROSS JOIN LATERAL (
-				SELECT CASE WHEN u.disabled_at IS NOT NULL THEN 'off' ELSE coalesce(p.delivery, v.fallback) END AS mail
-			) c
-			ORDER BY v.ord
-			RETURNING id, user_id, mail
-		), queued AS (
-			INSERT INTO mail_outbox (user_id, kind, notification_ids)
-			SELECT user_id, 'notification', ARRAY[id] FROM made WHERE mail = 'immediate'
-			RETURNING 1
-		)
-		SELECT count(*)::int AS queued FROM queued`.execute(db);
-	const queued = result[0]?.queued ?? 0;
-	if (queued > 0) mailQueued();
-	return queued;
+	return insertFromRecipients(
+		db,
+		sql`SELECT * FROM unnest(${rows.map((r) => r.userId)}::int[], ${rows.map((r) => r.kind)}::text[],
+			${rows.map((r) => JSON.stringify(r.params))}::jsonb[], ${rows.map((r) => r.link)}::text[],
+			${groups}::text[], ${groups.map((g) => GROUP_DEFAULTS[g])}::text[], ${rows.map((_, i) => i)}::int[])
+			AS v (user_id, kind, params, link, kind_group, fallback, ord)`
+	);
 }
 
 export function listNotificationsPage(db: Db, userId: number, limit: number, offset: number) {
