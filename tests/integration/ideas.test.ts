@@ -135,6 +135,23 @@ describe('writing and submitting', () => {
 		);
 	});
 
+	it('a comment is four statements: access, the comment, its event, the team told', async () => {
+		const { id, version } = await saveIdea(db, operator, null, form({ title: 'Counted comment', member: [String(colleague.id)] }));
+		await submitIdea(db, operator, id, version);
+		const tally = newTally();
+		await countStatements(tally, () =>
+			addComment(db, operator, id, { body: 'Photos of the line follow.', visibility: 'team', clientKey: randomUUID() })
+		);
+		expect(tally.statements).toBe(4);
+		const told = await db
+			.selectFrom('notification')
+			.select('userId')
+			.where('kind', '=', 'comment_added')
+			.where(sql<boolean>`params->>'ideaId' = ${String(id)}`)
+			.execute();
+		expect(told).toEqual([{ userId: colleague.id }]);
+	});
+
 	it('creates one idea when the same form is saved twice (double click, retry)', async () => {
 		const input = form({ title: 'Saved twice' });
 		const first = await saveIdea(db, operator, null, input);

@@ -4,7 +4,7 @@ import { canOnIdea, hasRole, type Actor } from '../auth/policy.js';
 import { availableTransitions, holderOf, TRANSITIONS } from '../../domain/lifecycle.js';
 import { ACCEPTED_AND_LATER, isIdeaStatus, statusIn, UNANSWERED } from '../../domain/idea-status.js';
 import { answerDueOn, isOverdue, workingDaysBetween } from '../../domain/response-time.js';
-import { insertNotifications } from '../notifications/notifications.queries.js';
+import { insertNotifications, notifyRoles } from '../notifications/notifications.queries.js';
 import { renderMarkdown } from '../markdown.js';
 import { actorKinds, requireIdeaAccess } from './ideas.access.js';
 import { findIdeaPage } from './idea-page.queries.js';
@@ -106,12 +106,16 @@ export async function addComment(
 			data: { commentId: comment.id, visibility: input.visibility }
 		});
 		if (input.visibility === 'team') {
-			const team = (await q.listTeamIds(trx, ideaId)).map((m) => m.userId).filter((id) => id !== actor.id);
-			await insertNotifications(trx, team, {
-				kind: 'comment_added',
-				params: { ideaId, title: access.title },
-				link: `/ideas/${ideaId}#comments`
-			});
+			// the team, found by the statement that writes (the writer is not told of their own comment)
+			await notifyRoles(trx, [
+				{
+					to: { team: ideaId },
+					except: actor.id,
+					kind: 'comment_added',
+					params: { ideaId, title: access.title },
+					link: `/ideas/${ideaId}#comments`
+				}
+			]);
 		}
 		return comment;
 	});
