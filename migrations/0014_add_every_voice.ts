@@ -54,7 +54,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	await sql`ALTER TABLE comment DROP CONSTRAINT comment_hidden_check, DROP COLUMN hidden_reason, DROP COLUMN hidden_by, DROP COLUMN hidden_at`.execute(db);
+	await sql`ALTER TABLE comment DROP CONSTRAINT comment_hidden_check, DROP COLUMN hidden_reason, DROP COLUMN hidden_by, DROP COLUMN hidden_at`.execute(
+		db
+	);
 	await sql`DROP TABLE idea_follow`.execute(db);
 	await sql`DROP TABLE idea_support`.execute(db);
 	await sql`ALTER TABLE idea DROP COLUMN follow_count, DROP COLUMN support_count, DROP COLUMN entered_by, DROP COLUMN location`.execute(db);

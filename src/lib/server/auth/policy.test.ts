@@ -20,7 +20,17 @@ const expected: Record<Role, PortalAction[]> = {
 		'idea.wall',
 		'mentoring.coach'
 	],
-	juror: ['idea.create', 'idea.listOwn', 'kb.read', 'kb.adopt', 'mentoring.optIn', 'mail.preferences', 'insight.summary', 'idea.wall', 'jury.score'],
+	juror: [
+		'idea.create',
+		'idea.listOwn',
+		'kb.read',
+		'kb.adopt',
+		'mentoring.optIn',
+		'mail.preferences',
+		'insight.summary',
+		'idea.wall',
+		'jury.score'
+	],
 	organiser: [
 		'idea.create',
 		'idea.listOwn',
