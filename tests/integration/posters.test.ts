@@ -12,7 +12,6 @@ import {
 	buildPosterPdf,
 	buildPosterPng,
 	getPosterChoices,
-	mayMakePostersFor,
 	postersLinkShown,
 	previewPosters
 } from '$lib/server/posters/posters.service.js';
@@ -85,14 +84,6 @@ describe('who may make posters for which department', () => {
 		await expect(buildPosterPng(db, mtMember, origin, { departmentId: assembly.id, place: '' })).rejects.toMatchObject({ status: 404 });
 		await expect(previewPosters(db, employee, origin, input)).rejects.toMatchObject({ status: 404 });
 		await expect(buildPosterPdf(db, organiser, origin, { ...input, departmentId: retired.id })).rejects.toMatchObject({ status: 404 });
-	});
-
-	it("knows who may make a department's posters", async () => {
-		expect(await mayMakePostersFor(db, teamLeader, assembly.id)).toBe(true);
-		expect(await mayMakePostersFor(db, teamLeader, logistics.id)).toBe(false);
-		expect(await mayMakePostersFor(db, mtMember, logistics.id)).toBe(true);
-		expect(await mayMakePostersFor(db, employee, assembly.id)).toBe(false);
-		expect(await mayMakePostersFor(db, organiser, assembly.id)).toBe(true);
 	});
 
 	it("links the department page to posters without a statement (the page's budget is spent): the facts come with the session", () => {

@@ -77,8 +77,3 @@ export async function buildPosterPng(db: Database, actor: Actor, origin: string,
 export function postersLinkShown(actor: Actor, departmentId: number): boolean {
 	return canMakePosters(actor, departmentId, actor.leader ?? { leadsTeam: false, managedDepartmentIds: [] });
 }
-
-/** Whether this person may make this department's posters (none or one statement). */
-export async function mayMakePostersFor(db: Database, actor: Actor, departmentId: number): Promise<boolean> {
-	return canMakePosters(actor, departmentId, await leaderFactsOf(db, actor));
-}
