@@ -8,13 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Database } from '$lib/server/db/index.js';
 import { loadSessionUser, type SessionUser } from '$lib/server/org/users.service.js';
 import { countStatements, newTally } from '$lib/server/db/statement-count.js';
-import {
-	buildPosterPdf,
-	buildPosterPng,
-	getPosterChoices,
-	postersLinkShown,
-	previewPosters
-} from '$lib/server/posters/posters.service.js';
+import { buildPosterPdf, buildPosterPng, getPosterChoices, postersLinkShown, previewPosters } from '$lib/server/posters/posters.service.js';
 import { quickIdeaUrl } from '$lib/server/posters/poster-builder.js';
 import { factories } from '../fixtures/factories.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
