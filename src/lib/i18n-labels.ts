@@ -157,7 +157,16 @@ export function notificationText(kind: string, params: unknown, locale?: Locale)
 				: m.voice_notification_idea_supported({ title }, o),
 		comment_hidden: () => m.voice_notification_comment_hidden({ title, reason: paramText(p.reason) }, o),
 		help_asked: () => m.voice_notification_help_asked({ title, name: paramText(p.name) }, o),
-		entered_for_you: () => m.voice_notification_entered_for_you({ title, name: paramText(p.name) }, o)
+		entered_for_you: () => m.voice_notification_entered_for_you({ title, name: paramText(p.name) }, o),
+		instruction_version: () =>
+			m.instructions_notification_new_version({ title, version: paramText(p.version), change: paramText(p.change) }, o),
+		instruction_report: () =>
+			(p.kind === 'better_way' ? m.reports_notification_better_way : m.reports_notification_problem)(
+				{ title, step: paramText(p.step), name: paramText(p.name) },
+				o
+			),
+		report_passed: () => m.reports_notification_passed({ title, step: paramText(p.step), name: paramText(p.name) }, o),
+		report_update: () => reportUpdateText(p, title, o)
 	};
 	return (texts[kind] ?? (() => m.notification_generic({ title }, o)))();
 }
@@ -268,3 +277,20 @@ const statusMeanings: Record<string, () => string> = {
 	published: m.meaning_published
 };
 export const statusMeaning = (status: string): string => statusMeanings[status]?.() ?? '';
+
+/** What happened to one's own report on a step (report_update): passed on, a note, or how it was closed. */
+function reportUpdateText(p: Record<string, unknown>, title: string, o: { locale?: Locale } | undefined): string {
+	const step = paramText(p.step);
+	switch (p.what) {
+		case 'passed_on':
+			return m.reports_notification_update_passed({ title, step, handler: paramText(p.handler) }, o);
+		case 'new_version':
+			return m.reports_notification_update_version({ title, step, version: paramText(p.version) }, o);
+		case 'not_needed':
+			return m.reports_notification_update_not_needed({ title, step, reason: paramText(p.reason) }, o);
+		case 'idea':
+			return m.reports_notification_update_idea({ title, step }, o);
+		default:
+			return m.reports_notification_update_note({ title, step, name: paramText(p.name) }, o);
+	}
+}

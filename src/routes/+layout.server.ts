@@ -28,7 +28,8 @@ export type NavItem = {
 		| 'jobs'
 		| 'insight'
 		| 'wall'
-		| 'posters';
+		| 'posters'
+		| 'glossary';
 };
 
 export const load: LayoutServerLoad = async ({ locals, request }) => {
@@ -51,6 +52,7 @@ export const load: LayoutServerLoad = async ({ locals, request }) => {
 		// organisers, management teams and team leaders put QR posters for the one-minute idea up
 		if (makesPosters(user, user.leader)) nav.push({ href: '/posters', key: 'posters', group: 'organise' });
 		if (can(user, 'kb.manage')) nav.push({ href: '/kb/pending', key: 'kbPending', group: 'organise' });
+		if (can(user, 'glossary.manage')) nav.push({ href: '/organise/glossary', key: 'glossary', group: 'organise' });
 		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people', group: 'admin' });
 		if (can(user, 'org.manage')) nav.push({ href: '/admin/departments', key: 'departments', group: 'admin' });
 		if (can(user, 'org.import'))

@@ -47,7 +47,8 @@ const expected: Record<Role, PortalAction[]> = {
 		'org.import',
 		'insight.summary',
 		'insight.all',
-		'idea.wall'
+		'idea.wall',
+		'glossary.manage'
 	],
 	admin: [
 		'idea.create',
@@ -453,5 +454,86 @@ describe('entering for a colleague and QR posters', () => {
 		expect(makesPosters(employee, none)).toBe(false);
 		expect(makesPosters(employee, { leadsTeam: true, managedDepartmentIds: [] })).toBe(true);
 		expect(makesPosters(organiser, none)).toBe(true);
+	});
+});
+
+import { canConfirmInstructionVersion, canOnInstruction, canOnReport, INSTRUCTION_ACTIONS, REPORT_ACTIONS } from './policy';
+import type { InstructionFacts, ReportFacts } from './policy';
+
+describe('work instructions: canOnInstruction', () => {
+	const employee: Actor = { id: 50, departmentId: 7, roles: ['employee'] };
+	const organiser: Actor = { id: 51, departmentId: 1, roles: ['employee', 'organiser'] };
+	const facts = (entryStatus: string, who: Partial<Omit<InstructionFacts, 'entryStatus'>> = {}): InstructionFacts => ({
+		entryStatus,
+		isEntryTeam: false,
+		isOwner: false,
+		isHandler: false,
+		...who
+	});
+	const allowed = (actor: Actor | null, f: InstructionFacts) => INSTRUCTION_ACTIONS.filter((a) => canOnInstruction(actor, a, f));
+
+	it('on a published entry: every colleague reads it and reports on a step; the owner also drafts, approves and manages', () => {
+		const table: Array<[string, Actor | null, InstructionFacts, string[]]> = [
+			['a colleague', employee, facts('published'), ['view', 'report']],
+			['the owner', employee, facts('published', { isOwner: true }), ['view', 'draft', 'approve', 'manage', 'report']],
+			['the entry team', employee, facts('published', { isEntryTeam: true }), ['view', 'draft', 'report']],
+			['a handler of a report', employee, facts('published', { isHandler: true }), ['view', 'draft', 'report']],
+			['an organiser (changes the owner, never approves)', organiser, facts('published'), ['view', 'draft', 'manage', 'report']],
+			['nobody signed in', null, facts('published', { isOwner: true }), []]
+		];
+		for (const [name, actor, f, expected] of table) expect(allowed(actor, f), name).toEqual(expected);
+	});
+
+	it('on an entry waiting for publication: hidden from colleagues; the team sets it up; nobody reports yet', () => {
+		expect(allowed(employee, facts('pending'))).toEqual([]);
+		expect(allowed(employee, facts('pending', { isEntryTeam: true }))).toEqual(['view', 'draft', 'manage']);
+		expect(allowed(organiser, facts('pending'))).toEqual(['view', 'draft', 'manage']);
+	});
+
+	it('on an unpublished entry: the owner outside the team sees nothing; organisers keep it', () => {
+		expect(allowed(employee, facts('unpublished', { isOwner: true }))).toEqual([]);
+		expect(allowed(employee, facts('unpublished', { isEntryTeam: true }))).toEqual(['view', 'draft']);
+		expect(allowed(organiser, facts('unpublished'))).toEqual(['view', 'draft', 'manage']);
+	});
+
+	it('a department confirms the version it runs for itself; organisers for any department', () => {
+		expect(canConfirmInstructionVersion(employee, 7)).toBe(true);
+		expect(canConfirmInstructionVersion(employee, 8)).toBe(false);
+		expect(canConfirmInstructionVersion(organiser, 8)).toBe(true);
+		expect(canConfirmInstructionVersion(null, 7)).toBe(false);
+	});
+});
+
+describe('reports on a step: canOnReport', () => {
+	const employee: Actor = { id: 60, departmentId: 7, roles: ['employee'] };
+	const organiser: Actor = { id: 61, departmentId: 1, roles: ['employee', 'organiser'] };
+	const facts = (status: string, who: Partial<Omit<ReportFacts, 'status'>> = {}): ReportFacts => ({
+		status,
+		isReporter: false,
+		isOwner: false,
+		isHandler: false,
+		...who
+	});
+	const allowed = (actor: Actor | null, f: ReportFacts) => REPORT_ACTIONS.filter((a) => canOnReport(actor, a, f));
+
+	it('while open or passed on', () => {
+		for (const status of ['open', 'passed_on']) {
+			const table: Array<[string, Actor | null, ReportFacts, string[]]> = [
+				['a colleague', employee, facts(status), []],
+				['the reporter', employee, facts(status, { isReporter: true }), ['view', 'note']],
+				['the handler', employee, facts(status, { isHandler: true }), ['view', 'note']],
+				['the owner', employee, facts(status, { isOwner: true }), ['view', 'note', 'passOn', 'close']],
+				['an organiser', organiser, facts(status), ['view', 'note', 'passOn', 'close']],
+				['nobody signed in', null, facts(status, { isOwner: true }), []]
+			];
+			for (const [name, actor, f, expected] of table) expect(allowed(actor, f), `${name}, ${status}`).toEqual(expected);
+		}
+	});
+
+	it('once closed: those involved read its history, nobody changes it', () => {
+		expect(allowed(employee, facts('closed', { isReporter: true }))).toEqual(['view']);
+		expect(allowed(employee, facts('closed', { isOwner: true }))).toEqual(['view']);
+		expect(allowed(organiser, facts('closed'))).toEqual(['view']);
+		expect(allowed(employee, facts('closed'))).toEqual([]);
 	});
 });

@@ -45,7 +45,8 @@ export const PORTAL_ACTIONS = [
 	'mail.preferences',
 	'insight.summary',
 	'insight.all',
-	'idea.wall'
+	'idea.wall',
+	'glossary.manage'
 ] as const;
 export type PortalAction = (typeof PORTAL_ACTIONS)[number];
 
@@ -81,7 +82,9 @@ const portalRules: Record<PortalAction, readonly Role[]> = {
 	'insight.summary': ['employee'],
 	'insight.all': ['organiser', 'admin'],
 	// the ideas wall: every employee browses what the stage-gated rule lets them see
-	'idea.wall': ['employee']
+	'idea.wall': ['employee'],
+	// the company glossary (English and Dutch term pairs) that widens every search
+	'glossary.manage': ['organiser']
 };
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
@@ -426,4 +429,95 @@ export function canMakePosters(actor: Actor | null, departmentId: number, facts:
 /** Does this person make posters for any department (the menu's entry)? */
 export function makesPosters(actor: Actor | null, facts: LeaderFacts): boolean {
 	return !!actor && (hasRole(actor, 'organiser') || facts.managedDepartmentIds.length > 0 || facts.leadsTeam);
+}
+
+/**
+ * A work instruction (a step plan on a knowledge-base entry), as the instructions service
+ * finds it. Its owner approves its versions.
+ */
+export type InstructionFacts = {
+	/** the entry's status: 'pending', 'published' or 'unpublished' */
+	entryStatus: string;
+	/** the actor is on the team of the idea the entry came from */
+	isEntryTeam: boolean;
+	/** the actor owns the instruction */
+	isOwner: boolean;
+	/** the actor handles an open report on it (Quality, a test technician it was passed to) */
+	isHandler: boolean;
+};
+
+export const INSTRUCTION_ACTIONS = ['view', 'draft', 'approve', 'manage', 'report'] as const;
+export type InstructionAction = (typeof INSTRUCTION_ACTIONS)[number];
+
+/**
+ * Work instructions:
+ * - view: whoever may view the entry (every employee once it is published);
+ * - draft (start, edit or discard the next version, add a step's photo or clip): the owner,
+ *   the entry's team, a handler of an open report, and organisers;
+ * - approve (the draft becomes the version people work to): the owner alone; organisers
+ *   change the owner when the owner cannot;
+ * - manage (add an instruction to the entry, change its title or owner): organisers, the
+ *   owner, and the entry's team while the entry waits for publication;
+ * - report (a problem or a better way on a step): every employee, on a published entry.
+ */
+export function canOnInstruction(actor: Actor | null, action: InstructionAction, facts: InstructionFacts): boolean {
+	const entry = { status: facts.entryStatus, isTeam: facts.isEntryTeam };
+	if (!canOnKbEntry(actor, 'view', entry)) return false;
+	const organiser = hasRole(actor, 'organiser');
+	switch (action) {
+		case 'view':
+			return true;
+		case 'draft':
+			return organiser || facts.isOwner || facts.isEntryTeam || facts.isHandler;
+		case 'approve':
+			return facts.isOwner;
+		case 'manage':
+			return organiser || facts.isOwner || (facts.isEntryTeam && facts.entryStatus === 'pending');
+		case 'report':
+			return facts.entryStatus === 'published';
+	}
+}
+
+/** Which version of an instruction a department runs: anyone in the department confirms it, organisers for any. */
+export function canConfirmInstructionVersion(actor: Actor | null, departmentId: number): boolean {
+	if (!actor || !can(actor, 'kb.adopt')) return false;
+	return hasRole(actor, 'organiser') || actor.departmentId === departmentId;
+}
+
+/** A report on a step, as the reports service finds it. */
+export type ReportFacts = {
+	/** 'open', 'passed_on' or 'closed' */
+	status: string;
+	isReporter: boolean;
+	/** the actor owns the instruction it was reported on */
+	isOwner: boolean;
+	/** it was passed to the actor */
+	isHandler: boolean;
+};
+
+export const REPORT_ACTIONS = ['view', 'note', 'passOn', 'close'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+/**
+ * Reports from the floor:
+ * - view: the reporter (who sees every step of its way), the instruction's owner, its handler
+ *   and organisers; anyone else gets 404;
+ * - note (add to its history while it is not closed): the same people;
+ * - passOn (to Quality or a technician, who is told) and close (with a new version, with a
+ *   reason, or as an idea): the owner and organisers, while it is not closed.
+ */
+export function canOnReport(actor: Actor | null, action: ReportAction, facts: ReportFacts): boolean {
+	if (!actor || !can(actor, 'kb.read')) return false;
+	const organiser = hasRole(actor, 'organiser');
+	const involved = facts.isReporter || facts.isOwner || facts.isHandler || organiser;
+	const open = facts.status !== 'closed';
+	switch (action) {
+		case 'view':
+			return involved;
+		case 'note':
+			return involved && open;
+		case 'passOn':
+		case 'close':
+			return (facts.isOwner || organiser) && open;
+	}
 }

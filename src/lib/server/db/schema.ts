@@ -76,9 +76,13 @@ export interface Attachment {
   fileName: string;
   id: Generated<number>;
   ideaId: number | null;
+  instructionId: number | null;
   kbEntryId: number | null;
   kind: string;
+  lang: string | null;
   mediaType: string;
+  parentId: number | null;
+  reportId: number | null;
   sha256: string;
   sizeBytes: number;
   storageKey: string;
@@ -188,6 +192,76 @@ export interface DepartmentMtMember {
   addedAt: Generated<Timestamp>;
   departmentId: number;
   userId: number;
+}
+
+export interface GlossaryTerm {
+  createdAt: Generated<Timestamp>;
+  createdBy: number | null;
+  id: Generated<number>;
+  note: Generated<string>;
+  termEn: string;
+  termNl: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface InstructionDepartment {
+  confirmedAt: Generated<Timestamp>;
+  confirmedBy: number | null;
+  departmentId: number;
+  instructionId: number;
+  version: number;
+}
+
+export interface InstructionReport {
+  body: string;
+  clientKey: string | null;
+  closedAt: Timestamp | null;
+  closedBy: number | null;
+  createdAt: Generated<Timestamp>;
+  handlerId: number | null;
+  id: Generated<number>;
+  ideaId: number | null;
+  instructionId: number;
+  kind: string;
+  reporterId: number;
+  resolution: string | null;
+  resolutionNote: Generated<string>;
+  resolvedVersion: number | null;
+  status: Generated<string>;
+  stepId: number;
+  updatedAt: Generated<Timestamp>;
+  version: number;
+}
+
+export interface InstructionReportEvent {
+  actorId: number | null;
+  createdAt: Generated<Timestamp>;
+  data: Generated<Json>;
+  id: Generated<number>;
+  kind: string;
+  reportId: number;
+}
+
+export interface InstructionStep {
+  body: string;
+  id: Generated<number>;
+  mediaId: number | null;
+  position: number;
+  safety: Generated<string>;
+  tools: Generated<string>;
+  versionId: number;
+}
+
+export interface InstructionVersion {
+  approvedAt: Timestamp | null;
+  approvedBy: number | null;
+  changeNote: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  createdBy: number;
+  id: Generated<number>;
+  instructionId: number;
+  status: Generated<string>;
+  version: number;
 }
 
 export interface HrImport {
@@ -610,6 +684,19 @@ export interface UserSession {
   userId: number;
 }
 
+export interface WorkInstruction {
+  code: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  createdBy: number;
+  currentVersion: number | null;
+  id: Generated<number>;
+  kbEntryId: number;
+  language: Generated<string>;
+  ownerId: number;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface DB {
   adoption: Adoption;
   appSetting: AppSetting;
@@ -625,6 +712,7 @@ export interface DB {
   department: Department;
   departmentHeadcount: DepartmentHeadcount;
   departmentMtMember: DepartmentMtMember;
+  glossaryTerm: GlossaryTerm;
   hrImport: HrImport;
   idea: Idea;
   ideaBenefit: IdeaBenefit;
@@ -634,6 +722,11 @@ export interface DB {
   ideaSupport: IdeaSupport;
   ideaTag: IdeaTag;
   implementation: Implementation;
+  instructionDepartment: InstructionDepartment;
+  instructionReport: InstructionReport;
+  instructionReportEvent: InstructionReportEvent;
+  instructionStep: InstructionStep;
+  instructionVersion: InstructionVersion;
   jury: Jury;
   juryMember: JuryMember;
   kbEntry: KbEntry;
@@ -665,4 +758,5 @@ export interface DB {
   subscription: Subscription;
   tag: Tag;
   userSession: UserSession;
+  workInstruction: WorkInstruction;
 }

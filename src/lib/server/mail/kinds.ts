@@ -44,6 +44,10 @@ const KIND_GROUPS: Record<string, MailGroup> = {
 	comment_hidden: 'my_ideas',
 	help_asked: 'my_ideas',
 	entered_for_you: 'my_ideas',
+	// work instructions you own, a report passed to you, and your own reports on a step
+	instruction_report: 'my_ideas',
+	report_passed: 'my_ideas',
+	report_update: 'my_ideas',
 	// mentors
 	mentor_request: 'mentoring',
 	mentor_requested: 'mentoring',
@@ -73,7 +77,9 @@ const KIND_GROUPS: Record<string, MailGroup> = {
 	kb_candidate: 'news',
 	// the ideas wall: an idea you follow moved on; colleagues support yours
 	idea_update: 'news',
-	idea_supported: 'news'
+	idea_supported: 'news',
+	// a new version of a work instruction your department runs
+	instruction_version: 'news'
 };
 
 /** The group a notification kind belongs to; a kind not listed is news. */
