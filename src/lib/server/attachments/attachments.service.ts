@@ -48,12 +48,16 @@ export type UploadSource = (limits: UploadLimits) => Promise<ReceivedUpload>;
  * writes the events and audit that go with it. If storing fails there is no row; if the
  * transaction fails the stored file is deleted again. A row never names a missing file.
  */
-async function storeUpload<Checked>(
+export async function storeUpload<Checked>(
 	db: Database,
 	actor: Actor,
 	file: ReceivedUpload,
 	filing: {
-		owner: { ideaId: number } | { kbEntryId: number };
+		/** the one thing the file belongs to; captions and a poster frame also name their video (`parentId`) */
+		owner: ({ ideaId: number } | { kbEntryId: number } | { instructionId: number } | { reportId: number }) & {
+			parentId?: number;
+			lang?: 'en' | 'nl';
+		};
 		recheck: (trx: Trx) => Promise<Checked>;
 		record: (trx: Trx, attachmentId: number, checked: Checked) => Promise<unknown>;
 	}
