@@ -289,3 +289,20 @@ describe('supporting departments become suggested candidates for the roll-out', 
 		expect(after.map((c) => c.departmentId)).toEqual([lab.id]);
 	});
 });
+
+describe('the company as a whole is no roll-out department', () => {
+	it('with one root above every department, the root is not offered and not accepted; side by side, all are', async () => {
+		const idea = await f.newIdea({ owner, competitionId: closedCup.id, status: 'accepted' });
+		const before = await getSupportPage(db, labPerson, idea.id);
+		expect(before.departments.map((d) => d.id)).toEqual(expect.arrayContaining([ops.id, log.id, lab.id]));
+		const company = await f.newDepartment('CO');
+		await db.updateTable('department').set({ parentId: company.id }).where('parentId', 'is', null).where('id', '<>', company.id).execute();
+		const page = await getSupportPage(db, labPerson, idea.id);
+		expect(page.departments.map((d) => d.id)).not.toContain(company.id);
+		expect(page.departments.map((d) => d.id)).toEqual(expect.arrayContaining([log.id, lab.id]));
+		await expect(supportIdea(db, labPerson, idea.id, { departmentId: company.id })).rejects.toMatchObject({
+			fields: { departmentId: ['unknown_department'] }
+		});
+		expect(await supportIdea(db, labPerson, idea.id, { departmentId: log.id })).toEqual({ added: true });
+	});
+});

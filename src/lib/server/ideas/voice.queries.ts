@@ -133,19 +133,28 @@ export async function deleteFollow(db: Db, ideaId: number, userId: number): Prom
 	return (rows[0]?.removed ?? 0) > 0;
 }
 
-/** A department a supporter may name: it exists and is not retired. */
+/**
+ * Not the company as a whole: the one top department above all others (the root of the org
+ * chart) is no department an idea is rolled out to. An organisation of departments side by
+ * side, with no single root, keeps them all.
+ */
+const notCompanyRoot = sql<boolean>`NOT (d.parent_id IS NULL AND (SELECT count(*) FROM department r WHERE r.parent_id IS NULL) = 1
+	AND EXISTS (SELECT 1 FROM department c WHERE c.parent_id = d.id))`;
+
+/** A department a supporter may name: it exists, is not retired and is not the company's root. */
 export function findActiveDepartment(db: Db, departmentId: number) {
 	return db
-		.selectFrom('department')
-		.select(['id', 'name', 'nameNl'])
-		.where('id', '=', departmentId)
-		.where('retiredAt', 'is', null)
+		.selectFrom('department as d')
+		.select(['d.id', 'd.name', 'd.nameNl'])
+		.where('d.id', '=', departmentId)
+		.where('d.retiredAt', 'is', null)
+		.where(notCompanyRoot)
 		.executeTakeFirst();
 }
 
 /**
  * The support page of one idea in one statement: its title and department, the actor's voice
- * on it, and the departments to choose from (not retired).
+ * on it, and the departments to choose from (not retired, not the company's root).
  */
 export function findSupportPage(db: Db, ideaId: number, userId: number) {
 	return db
@@ -156,7 +165,12 @@ export function findSupportPage(db: Db, ideaId: number, userId: number) {
 			'i.departmentId',
 			...ideaVoiceColumns(eb, userId),
 			jsonArrayFrom(
-				eb.selectFrom('department as d').select(['d.id', 'd.name', 'd.nameNl']).where('d.retiredAt', 'is', null).orderBy('d.name')
+				eb
+					.selectFrom('department as d')
+					.select(['d.id', 'd.name', 'd.nameNl'])
+					.where('d.retiredAt', 'is', null)
+					.where(notCompanyRoot)
+					.orderBy('d.name')
 			).as('departments')
 		])
 		.where('i.id', '=', ideaId)
