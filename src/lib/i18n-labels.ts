@@ -153,7 +153,10 @@ export function notificationText(kind: string, params: unknown, locale?: Locale)
 			m.voice_notification_idea_update({ title, status: statusLabels[paramText(p.status)]?.({}, o) ?? paramText(p.status) }, o),
 		idea_supported: () =>
 			p.department
-				? m.voice_notification_idea_supported_for({ title, department: paramText(p.department) }, o)
+				? m.voice_notification_idea_supported_for(
+						{ title, department: paramText((locale ?? getLocale()) === 'nl' ? (p.departmentNl ?? p.department) : p.department) },
+						o
+					)
 				: m.voice_notification_idea_supported({ title }, o),
 		comment_hidden: () => m.voice_notification_comment_hidden({ title, reason: paramText(p.reason) }, o),
 		help_asked: () => m.voice_notification_help_asked({ title, name: paramText(p.name) }, o),

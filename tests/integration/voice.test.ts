@@ -12,6 +12,7 @@ import { supportSchema } from '$lib/server/ideas/wall.schema.js';
 import { changeStatus, moveIdea, moveIdeas } from '$lib/server/ideas/ideas.service.js';
 import { requestPublication } from '$lib/server/knowledge-base/publication.service.js';
 import { entrySchema } from '$lib/server/knowledge-base/kb.schema.js';
+import { notificationText } from '$lib/i18n-labels.js';
 import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 import { factories } from '../fixtures/factories.js';
@@ -75,7 +76,10 @@ describe('support', () => {
 		expect((await rows(publicIdea.id)).supports).toEqual([{ userId: logistician.id, departmentId: log.id }]);
 		for (const member of [owner, teammate])
 			expect(await notes(member.id, 'idea_supported')).toEqual([
-				{ params: { ideaId: publicIdea.id, title: 'Shadow boards', department: 'Logistics' }, link: `/ideas/${publicIdea.id}` }
+				{
+					params: { ideaId: publicIdea.id, title: 'Shadow boards', department: 'Logistics', departmentNl: 'Logistiek' },
+					link: `/ideas/${publicIdea.id}`
+				}
 			]);
 	});
 
@@ -137,6 +141,11 @@ describe('support', () => {
 		expect((await rows(publicIdea.id)).supports).toEqual([{ userId: logistician.id, departmentId: log.id }]);
 	});
 
+	it('the team reads the department in its own language', async () => {
+		const [note] = await notes(owner.id, 'idea_supported');
+		expect(notificationText('idea_supported', note.params, 'nl')).toContain('Logistiek');
+		expect(notificationText('idea_supported', note.params, 'en')).toContain('Logistics');
+	});
 	it('the team cannot support its own idea (409); a stranger to a private idea gets 404; an organiser waits for it to be public', async () => {
 		await expect(supportIdea(db, teammate, publicIdea.id, { departmentId: null })).rejects.toMatchObject({ code: 'own_idea', status: 409 });
 		const early = await f.newIdea({ owner, competitionId: openCup.id, status: 'accepted' });

@@ -56,7 +56,7 @@ export async function getSupportPage(db: Database, actor: Actor, ideaId: number)
 export async function supportIdea(db: Database, actor: Actor, ideaId: number, input: { departmentId?: number | null }) {
 	const access = await requireVoice(db, actor, ideaId, 'support');
 	const departmentId = input.departmentId ?? null;
-	let department: { name: string } | undefined;
+	let department: { name: string; nameNl: string | null } | undefined;
 	if (departmentId !== null) {
 		if (departmentId === access.departmentId) throw new FieldErrors({ departmentId: ['own_department'] });
 		department = await q.findActiveDepartment(db, departmentId);
@@ -70,7 +70,11 @@ export async function supportIdea(db: Database, actor: Actor, ideaId: number, in
 				result.team.filter((id) => id !== actor.id),
 				{
 					kind: 'idea_supported',
-					params: { ideaId, title: access.title, ...(department ? { department: department.name } : {}) },
+					params: {
+						ideaId,
+						title: access.title,
+						...(department ? { department: department.name, ...(department.nameNl ? { departmentNl: department.nameNl } : {}) } : {})
+					},
 					link: `/ideas/${ideaId}`
 				}
 			);
