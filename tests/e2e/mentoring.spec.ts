@@ -143,6 +143,8 @@ test('a colleague opts in as mentor; a missing field is shown beside it and noth
 	await signInAs(page, 'Karin Vos');
 	await page.goto('/mentoring/profile');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Become a mentor');
+	// After the page has hydrated: hydration would put the rendered value back ("23" under load).
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Ideas at once').fill('3');
 	await page.getByLabel('About you').fill('HR director; I coach presentations.');
 	await page.getByRole('button', { name: 'Become a mentor' }).click();
