@@ -6,7 +6,9 @@ import {
 	MAX_UPLOAD_BYTES,
 	MB,
 	PICKER_ACCEPT,
-	isAttachmentKind
+	isAttachmentKind,
+	mediaPresentation,
+	CAPTIONS_KIND
 } from './attachment-kinds';
 
 describe('limits per kind', () => {
@@ -64,5 +66,30 @@ describe('the file picker hint', () => {
 				expect(PICKER_ACCEPT[kind]).toContain(type === 'video/x-m4v' ? '.m4v' : type);
 			}
 		}
+	});
+});
+
+describe('how a file is shown (mediaPresentation)', () => {
+	it.each([
+		['video/mp4', 'video'],
+		['video/webm', 'video'],
+		['video/quicktime', 'video'],
+		['image/png', 'image'],
+		['image/jpeg', 'image'],
+		['image/heic', 'download'],
+		['application/pdf', 'pdf'],
+		['text/vtt', 'captions'],
+		['text/vtt; charset=utf-8', 'captions'],
+		['text/plain', 'download'],
+		['text/html', 'download'],
+		['image/svg+xml', 'download'],
+		['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'download']
+	])('%s is shown as %s', (type, expected) => {
+		expect(mediaPresentation(type)).toBe(expected);
+	});
+
+	it('never offers captions as a kind people choose', () => {
+		expect((ATTACHMENT_KINDS as readonly string[]).includes(CAPTIONS_KIND)).toBe(false);
+		expect(isAttachmentKind('captions')).toBe(false);
 	});
 });

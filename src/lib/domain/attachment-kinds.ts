@@ -80,3 +80,42 @@ export const PICKER_ACCEPT: Readonly<Record<AttachmentKind, readonly string[]>> 
 	video: [...MP4_HINT, '.mov', 'video/quicktime', '.webm', 'video/webm'],
 	work_instruction: [...PDF_HINT, ...DOCX_HINT, ...MP4_HINT]
 };
+
+// ---------- captions, poster frames and how a file is shown ----------
+
+/**
+ * Captions of a video: WebVTT, one per language, belonging to the video (attachment.parent_id)
+ * and to its owner. Never a kind people choose in an upload form (ATTACHMENT_KINDS leaves it
+ * out); the captions form files it.
+ */
+export const CAPTIONS_KIND = 'captions';
+export const CAPTIONS_MEDIA_TYPE = 'text/vtt';
+export const CAPTIONS_MAX_BYTES = 1 * MB;
+export const CAPTION_LANGS = ['en', 'nl'] as const;
+export type CaptionLang = (typeof CAPTION_LANGS)[number];
+
+export function isCaptionLang(value: unknown): value is CaptionLang {
+	return typeof value === 'string' && (CAPTION_LANGS as readonly string[]).includes(value);
+}
+
+/** How a file is shown in the page: played, previewed, opened in the browser's viewer, or only downloaded. */
+export type MediaPresentation = 'video' | 'image' | 'pdf' | 'captions' | 'download';
+
+/** Images every current browser draws; HEIC/HEIF photos are only downloaded (Chromium and Firefox cannot show them). */
+const PREVIEWABLE_IMAGES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+/** Videos a browser may play; a QuickTime file that Chromium cannot decode still has its download link. */
+const PLAYABLE_VIDEOS = new Set(['video/mp4', 'video/x-m4v', 'video/webm', 'video/quicktime']);
+
+/**
+ * By content type, never by name: `/attachments/{id}/view` serves only these inline (anything
+ * else is sent to the download), and MediaView picks its player or preview by the same rule.
+ * Example: 'image/png' -> 'image'; 'image/heic' -> 'download'; 'application/pdf' -> 'pdf'.
+ */
+export function mediaPresentation(mediaType: string): MediaPresentation {
+	const type = mediaType.split(';')[0].trim().toLowerCase();
+	if (PLAYABLE_VIDEOS.has(type)) return 'video';
+	if (PREVIEWABLE_IMAGES.has(type)) return 'image';
+	if (type === 'application/pdf') return 'pdf';
+	if (type === CAPTIONS_MEDIA_TYPE) return 'captions';
+	return 'download';
+}
