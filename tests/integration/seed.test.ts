@@ -5,8 +5,12 @@
  * score sheets give its outcomes, so its finalists' feedback pages open; and every persona
  * the README offers has something real to do.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { fileStore } from '$lib/server/attachments/storage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import { DEMO_PERSONAS, seedDemo } from '$lib/server/seed/demo.js';
@@ -25,8 +29,12 @@ import { findLeaderFacts } from '$lib/server/people/team-leader.queries.js';
 
 let testDb: TestDatabase;
 let db: Database;
+// The demo's files (issue 17) go to a folder of this test's own.
+const filesDir = mkdtempSync(join(tmpdir(), 'ideacup-seed-files-'));
+const previousFilesDir = process.env.FILES_DIR;
 
 beforeAll(async () => {
+	process.env.FILES_DIR = filesDir;
 	testDb = await createTestDatabase();
 	db = testDb.db;
 	const result = await seedDemo(db);
@@ -35,7 +43,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await testDb?.close();
+	if (previousFilesDir === undefined) delete process.env.FILES_DIR;
+	else process.env.FILES_DIR = previousFilesDir;
+	rmSync(filesDir, { recursive: true, force: true });
 });
+
+async function storedBytes(storageKey: string): Promise<Buffer> {
+	const file = await fileStore().open(storageKey);
+	if (!file) throw new Error(`no stored file ${storageKey}`);
+	return Buffer.from(await new Response(file.stream).arrayBuffer());
+}
 
 /**
  * What each service sends: the params it stores and where the notification leads
@@ -513,6 +530,177 @@ describe(`the demo data (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, 
 			expect(json(created.data)).toEqual({ enteredBy: e.enteredBy, onBehalfOf: e.createdBy, agreed: true });
 			const told = await db.selectFrom('notification').select(['userId', 'params']).where('kind', '=', 'entered_for_you').execute();
 			expect(told.map((n) => [n.userId, json(n.params).ideaId, json(n.params).name])).toEqual([[e.createdBy, e.id, 'Niels Gerritsen']]);
+		});
+	});
+
+	describe('living work instructions, the glossary and real files (issue 17)', () => {
+		const entryText = (e: { title: string; summary: string; problem: string; solution: string }) =>
+			`${e.title} ${e.summary} ${e.problem} ${e.solution}`.toLowerCase();
+
+		it('has a glossary of real English-Dutch pairs kept by the organiser, some with a note', async () => {
+			const terms = await db
+				.selectFrom('glossaryTerm as g')
+				.innerJoin('appUser as u', 'u.id', 'g.createdBy')
+				.select(['g.termEn', 'g.termNl', 'g.note', 'u.name'])
+				.execute();
+			expect(terms.length).toBeGreaterThanOrEqual(40);
+			expect(new Set(terms.map((t) => t.name))).toEqual(new Set(['Ruud van Dijk']));
+			const pairs = new Map(terms.map((t) => [t.termEn, t.termNl]));
+			for (const [en, nl] of [
+				['torque wrench', 'momentsleutel'],
+				['work instruction', 'werkinstructie'],
+				['safety', 'veiligheid'],
+				['calibration', 'kalibratie'],
+				['packaging', 'verpakking']
+			])
+				expect(pairs.get(en), en).toBe(nl);
+			for (const t of terms) expect(t.termEn.toLowerCase(), 'a pair, not the same word twice').not.toBe(t.termNl.toLowerCase());
+			expect(terms.filter((t) => t.note).length).toBeGreaterThanOrEqual(5);
+		});
+
+		it('has published entries in both languages that only the glossary connects', async () => {
+			const entries = await db
+				.selectFrom('kbEntry')
+				.select(['id', 'title', 'summary', 'problem', 'solution'])
+				.where('status', '=', 'published')
+				.execute();
+			const dutch = entries.filter((e) => / de | het | een /.test(` ${entryText(e)} `));
+			expect(dutch.map((e) => e.title).sort()).toEqual([
+				'5S-schaduwborden op de gereedschapswagens in de cleanroom',
+				'Checklist van één pagina voor de eerste twee weken van een nieuwe cleanroomoperator',
+				'Tweebakkensysteem (kanban) voor bevestigingsmiddelen aan de modulelijnen'
+			]);
+			expect(entries.length - dutch.length).toBeGreaterThanOrEqual(5);
+			const all = entries.map(entryText);
+			// "momentsleutel" and "werkinstructie" are nowhere in English entries; "packaging" nowhere at all.
+			expect(all.filter((t) => t.includes('momentsleutel'))).toEqual([]);
+			expect(all.filter((t) => t.includes('packaging'))).toEqual([]);
+			const torque = entries.find((e) => e.title.startsWith('Torque-tool check-out'))!;
+			expect(entryText(torque)).toContain('torque wrench');
+			expect(entries.filter((e) => !dutch.includes(e) && entryText(e).includes('work instruction')).length).toBeGreaterThanOrEqual(3);
+			expect(dutch.filter((e) => entryText(e).includes('verpakking')).map((e) => e.title)).toEqual([
+				'Tweebakkensysteem (kanban) voor bevestigingsmiddelen aan de modulelijnen'
+			]);
+		});
+
+		it('has WI-BO-0142 on the torque entry: version 1 approved by its owner, five steps with tools and safety, a photo and a captioned clip', async () => {
+			const wi = await db
+				.selectFrom('workInstruction as w')
+				.innerJoin('kbEntry as k', 'k.id', 'w.kbEntryId')
+				.innerJoin('appUser as u', 'u.id', 'w.ownerId')
+				.select(['w.id', 'w.title', 'w.language', 'w.currentVersion', 'k.title as entry', 'u.name as owner'])
+				.where('w.code', '=', 'WI-BO-0142')
+				.executeTakeFirstOrThrow();
+			expect(wi).toMatchObject({ title: 'Torque-tool check-out', language: 'en', currentVersion: 1, owner: 'Dennis Koster' });
+			expect(wi.entry).toMatch(/^Torque-tool check-out/);
+			const versions = await db.selectFrom('instructionVersion').selectAll().where('instructionId', '=', wi.id).execute();
+			expect(versions.map((v) => [v.version, v.status])).toEqual([[1, 'approved']]);
+			const steps = await db
+				.selectFrom('instructionStep as s')
+				.leftJoin('attachment as a', 'a.id', 's.mediaId')
+				.select(['s.id', 's.position', 's.tools', 's.safety', 'a.kind', 'a.mediaType', 'a.instructionId'])
+				.where('s.versionId', '=', versions[0].id)
+				.orderBy('s.position')
+				.execute();
+			expect(steps.map((s) => s.position)).toEqual([1, 2, 3, 4, 5]);
+			expect(steps.every((s) => s.tools)).toBe(true);
+			expect(steps.filter((s) => s.safety).length).toBe(4);
+			expect(steps.map((s) => s.kind)).toEqual(['photo', null, 'video', null, null]);
+			expect(steps[2]).toMatchObject({ mediaType: 'video/webm', instructionId: wi.id });
+			const clip = await db.selectFrom('instructionStep').select('mediaId').where('id', '=', steps[2].id).executeTakeFirstOrThrow();
+			const children = await db
+				.selectFrom('attachment')
+				.select(['kind', 'lang', 'mediaType', 'instructionId'])
+				.where('parentId', '=', clip.mediaId)
+				.orderBy('kind')
+				.orderBy('lang')
+				.execute();
+			expect(children).toEqual([
+				{ kind: 'captions', lang: 'en', mediaType: 'text/vtt', instructionId: wi.id },
+				{ kind: 'captions', lang: 'nl', mediaType: 'text/vtt', instructionId: wi.id },
+				{ kind: 'photo', lang: null, mediaType: 'image/png', instructionId: wi.id }
+			]);
+			const runs = await db
+				.selectFrom('instructionDepartment as d')
+				.innerJoin('department as dp', 'dp.id', 'd.departmentId')
+				.select(['dp.code', 'd.version'])
+				.where('d.instructionId', '=', wi.id)
+				.execute();
+			expect(runs).toEqual([{ code: 'TST', version: 1 }]);
+		});
+
+		it('has reports on WI-BO-0142 for every role: one closed as not needed with the reason, one passed to Quality', async () => {
+			const reports = await db
+				.selectFrom('instructionReport as r')
+				.innerJoin('workInstruction as w', 'w.id', 'r.instructionId')
+				.leftJoin('appUser as h', 'h.id', 'r.handlerId')
+				.select(['r.id', 'r.status', 'r.resolution', 'r.resolutionNote', 'h.name as handler'])
+				.where('w.code', '=', 'WI-BO-0142')
+				.orderBy('r.id')
+				.execute();
+			expect(reports.map((r) => [r.status, r.resolution, r.handler])).toEqual([
+				['closed', 'not_needed', null],
+				['passed_on', null, 'Pieter de Groot']
+			]);
+			expect(reports[0].resolutionNote).toMatch(/^Not needed: /);
+			const events = await db
+				.selectFrom('instructionReportEvent')
+				.select(['reportId', 'kind'])
+				.where(
+					'reportId',
+					'in',
+					reports.map((r) => r.id)
+				)
+				.orderBy('id')
+				.execute();
+			expect(events.filter((e) => e.reportId === reports[0].id).map((e) => e.kind)).toEqual(['reported', 'note', 'closed']);
+			expect(events.filter((e) => e.reportId === reports[1].id).map((e) => e.kind)).toEqual(['reported', 'passed_on']);
+		});
+
+		it('has a Dutch instruction on a Dutch entry', async () => {
+			const wi = await db
+				.selectFrom('workInstruction as w')
+				.innerJoin('kbEntry as k', 'k.id', 'w.kbEntryId')
+				.innerJoin('instructionVersion as v', (j) => j.onRef('v.instructionId', '=', 'w.id').onRef('v.version', '=', 'w.currentVersion'))
+				.innerJoin('instructionStep as s', 's.versionId', 'v.id')
+				.select(['w.code', 'w.language', 'k.title'])
+				.select((eb) => eb.fn.countAll<number>().as('steps'))
+				.where('w.language', '=', 'nl')
+				.groupBy(['w.code', 'w.language', 'k.title'])
+				.execute();
+			expect(wi).toEqual([
+				{ code: 'WI-LOG-0031', language: 'nl', title: 'Tweebakkensysteem (kanban) voor bevestigingsmiddelen aan de modulelijnen', steps: 4 }
+			]);
+		});
+
+		it('stores real files with the size, SHA-256 and type of their rows: the PDFs, the video the torque entry names, captions, poster, photo', async () => {
+			const files = await db
+				.selectFrom('attachment as a')
+				.leftJoin('kbEntry as k', 'k.id', 'a.kbEntryId')
+				.select(['a.kind', 'a.fileName', 'a.mediaType', 'a.sizeBytes', 'a.sha256', 'a.storageKey', 'a.parentId', 'k.title as entry'])
+				.execute();
+			expect(files.length).toBe(11);
+			for (const f of files) {
+				const bytes = await storedBytes(f.storageKey);
+				expect(bytes.length, f.fileName).toBe(f.sizeBytes);
+				expect(createHash('sha256').update(bytes).digest('hex'), f.fileName).toBe(f.sha256);
+				if (f.mediaType === 'application/pdf') {
+					const pdf = await PDFDocument.load(bytes);
+					expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+					expect(pdf.getTitle()).toMatch(/^WI-(BO-0142|LOG-0031) /);
+				}
+				if (f.mediaType === 'video/webm') {
+					expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+					expect(bytes.length).toBeLessThan(400_000);
+				}
+				if (f.mediaType === 'text/vtt') expect(bytes.toString('utf8')).toMatch(/^WEBVTT\n\n1\n00:00:00\.000 --> 00:00:04\.000\n/);
+				if (f.mediaType === 'image/png') expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+			}
+			const torque = files.filter((f) => f.entry?.startsWith('Torque-tool check-out') && f.parentId === null);
+			expect(torque.map((f) => [f.kind, f.fileName]).sort()).toEqual([
+				['video', 'torque-tool-check-out.webm'],
+				['work_instruction', 'WI-BO-0142-torque-tool-check-out.pdf']
+			]);
 		});
 	});
 

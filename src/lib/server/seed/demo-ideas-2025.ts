@@ -125,29 +125,31 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		members: ['jan.kramer', 'kevin.meijer'],
 		area: 'logistics',
 		tags: ['kanban', 'lean', '5s'],
-		title: 'Two-bin kanban for fasteners at the module lines',
+		// Written in Dutch by its team, as are k-onboarding and k-shadow-boards: the knowledge base
+		// holds entries in both languages, which the company glossary lets a search cross.
+		title: 'Tweebakkensysteem (kanban) voor bevestigingsmiddelen aan de modulelijnen',
 		problem:
-			'Screws, washers and nuts for the module lines are ordered by the operators when they notice a box is empty. Several times a week a line stops because a fastener has run out, and the warehouse gets rush orders from three lines at once.',
+			'Schroeven, ringen en moeren voor de modulelijnen worden door de operators besteld als ze zien dat een doos leeg is. Een paar keer per week staat een lijn stil omdat een bevestigingsmiddel op is, en het magazijn krijgt spoedorders van drie lijnen tegelijk.',
 		proposal:
-			'Replace the boxes with two bins per part number on a flow rack. When the first bin is empty the operator puts it on the return shelf; the logistics operator scans it on the daily round and brings a full bin the same day. The second bin covers the replenishment time, so a line never runs out.',
+			'Vervang de dozen door twee bakken per artikelnummer op een doorrolstelling. Is de eerste bak leeg, dan zet de operator hem op het retourschap; de logistiek medewerker scant hem op de dagelijkse ronde en brengt dezelfde dag een volle bak. De tweede bak overbrugt de aanvultijd, zodat een lijn nooit zonder komt te staan.',
 		benefits: [
-			b('time', 'No line stops for missing fasteners.', 300, 'hours/year'),
-			b('money', 'Fewer rush orders and less stock at the lines.', 12000, 'EUR/year')
+			b('time', 'Geen lijnstops meer door ontbrekende bevestigingsmiddelen.', 300, 'uur/jaar'),
+			b('money', 'Minder spoedorders en minder voorraad aan de lijn.', 12000, 'EUR/jaar')
 		],
 		story: 'published',
 		award: 'finalist',
 		mentor: 'wouter.huisman',
 		kb: {
 			summary:
-				'Two bins per fastener on a flow rack, refilled on a daily scan round. Line stops for missing fasteners went from about 3 a week to zero.',
+				'Twee bakken per bevestigingsmiddel op een doorrolstelling, aangevuld op een dagelijkse scanronde. Lijnstops door ontbrekende bevestigingsmiddelen gingen van zo’n drie per week naar nul.',
 			solution:
-				'Each fastener has two bins with a kanban card (part number, quantity, location). An empty bin goes to the return shelf at the end of the rack; the logistics operator scans all empty bins on the 10:00 round and returns full bins before the end of the shift. Bin sizes were calculated from six months of consumption and are reviewed every quarter.',
+				'Elk bevestigingsmiddel heeft twee bakken met een kanbankaart (artikelnummer, aantal, locatie). Een lege bak gaat naar het retourschap aan het eind van de stelling; de logistiek medewerker scant alle lege bakken op de ronde van 10:00 en brengt volle bakken terug voor het einde van de dienst. In het magazijn worden de bakken gevuld uit de verpakking van de leverancier; de lege verpakking gaat meteen bij het oud papier, zodat er geen karton mee de cleanroomsluis in gaat. Werkinstructie WI-LOG-0031 beschrijft de ronde. De bakgroottes zijn berekend uit zes maanden verbruik en worden elk kwartaal herzien.',
 			rollOut: 90,
 			candidates: ['TST', 'ENG', 'BO'],
 			contacts: ['roy.deboer', 'jan.kramer'],
 			results: [
-				{ kind: 'hours', before: 310, after: 20, note: 'Line stop hours for missing fasteners, per year' },
-				{ kind: 'euros', before: 18500, after: 6500, note: 'Rush orders and express transport, per year' }
+				{ kind: 'hours', before: 310, after: 20, note: 'Uren lijnstop door ontbrekende bevestigingsmiddelen, per jaar' },
+				{ kind: 'euros', before: 18500, after: 6500, note: 'Spoedorders en spoedtransport, per jaar' }
 			],
 			adoptions: [
 				{
@@ -348,20 +350,21 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		members: ['anouk.dekker'],
 		area: 'training',
 		tags: ['training', 'cleanroom'],
-		title: 'One-page checklist for the first two weeks of a new cleanroom operator',
+		title: 'Checklist van één pagina voor de eerste twee weken van een nieuwe cleanroomoperator',
 		problem:
-			'New cleanroom operators get their gowning training, ESD training and workplace introduction from different people, and nobody keeps track of what was done. Some start on the line without the contamination training; others get the same introduction twice.',
+			'Nieuwe cleanroomoperators krijgen hun omkleedtraining, ESD-training en werkplekintroductie van verschillende mensen, en niemand houdt bij wat al gedaan is. Sommigen beginnen aan de lijn zonder de contaminatietraining; anderen krijgen dezelfde introductie twee keer.',
 		proposal:
-			'One checklist per new operator, owned by the team leader: day 1 to day 10, with who gives which training and a signature per item. It is filed in the training system when complete.',
+			'Eén checklist per nieuwe operator, in beheer bij de teamleider: dag 1 tot en met dag 10, met wie welke training geeft en een handtekening per onderdeel. Als hij compleet is, gaat hij naar het opleidingssysteem.',
 		benefits: [
-			b('quality', 'No operator on the line without the required trainings.'),
-			b('other', 'New colleagues feel expected and welcome.')
+			b('quality', 'Geen operator aan de lijn zonder de verplichte trainingen.'),
+			b('other', 'Nieuwe collega’s voelen zich verwacht en welkom.')
 		],
 		story: 'published',
 		kb: {
-			summary: 'A ten-day checklist makes sure every new cleanroom operator gets the right trainings from the right people, once.',
+			summary:
+				'Een checklist voor de eerste tien dagen zorgt dat elke nieuwe cleanroomoperator de juiste trainingen krijgt, van de juiste mensen, en maar één keer.',
 			solution:
-				'HR and BO wrote the checklist with two experienced operators. It lists the trainings (gowning, ESD, contamination, safety walk, buddy shifts), who gives them and when. The team leader signs off each item; HR files the completed list. Anouk also added a page "who is who in your hall", which new colleagues say helps most.',
+				'HR en BO schreven de checklist samen met twee ervaren operators. Erop staan de trainingen (omkleden, ESD, contaminatie, veiligheidsronde, meeloopdiensten), wie ze geeft en wanneer. De teamleider tekent elk onderdeel af; HR archiveert de complete lijst. Anouk voegde er een pagina "wie is wie in je hal" aan toe, en volgens nieuwe collega’s helpt die het meest.',
 			rollOut: 79,
 			candidates: ['BO', 'QA', 'LOG', 'TST'],
 			contacts: ['sophie.lammers', 'anouk.dekker'],
@@ -370,7 +373,7 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 					kind: 'other',
 					before: 7,
 					after: 0,
-					note: 'New operators who started on the line with a training missing (first half-year vs. second half-year)'
+					note: 'Nieuwe operators die aan de lijn begonnen terwijl er een training ontbrak (eerste tegenover tweede halfjaar)'
 				}
 			],
 			adoptions: [
@@ -381,7 +384,7 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 					owner: 'ellen.maas',
 					started: -150,
 					reason:
-						'Warehouse operators do not work in the cleanroom; our onboarding already follows the forklift certification plan, which covers the same need.'
+						'Magazijnmedewerkers werken niet in de cleanroom; ons inwerken volgt al het opleidingsplan voor het heftruckcertificaat, dat dezelfde behoefte dekt.'
 				}
 			]
 		}
@@ -393,24 +396,29 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 		members: ['sanne.bakker'],
 		area: 'cleanroom',
 		tags: ['5s', 'cleanroom', 'lean'],
-		title: '5S shadow boards on the cleanroom tool trolleys',
+		title: '5S-schaduwborden op de gereedschapswagens in de cleanroom',
 		problem:
-			'The tool trolleys in the cleanroom are shared by three shifts and tools go missing or end up on the wrong trolley. Operators leave the cleanroom to fetch a tool, which means re-gowning: about 15 minutes each time.',
+			'De gereedschapswagens in de cleanroom worden door drie ploegen gedeeld, en gereedschap raakt zoek of belandt op de verkeerde wagen. Operators gaan de cleanroom uit om gereedschap te halen, en dan moeten ze zich opnieuw omkleden: elke keer zo’n 15 minuten.',
 		proposal:
-			'Give each trolley a cleanroom-grade shadow board with a cut-out per tool, and a check at every shift handover. A missing tool is visible at a glance and can be traced to the last shift.',
-		benefits: [b('time', 'Fewer trips out of the cleanroom.', 250, 'hours/year'), b('quality', 'No loose tools left near open modules.')],
+			'Geef elke wagen een cleanroomgeschikt schaduwbord met een uitsparing per stuk gereedschap, en een controle bij elke ploegoverdracht. Ontbrekend gereedschap zie je in één oogopslag, en je weet welke ploeg het het laatst had.',
+		benefits: [b('time', 'Minder vaak de cleanroom uit.', 250, 'uur/jaar'), b('quality', 'Geen los gereedschap meer bij open modules.')],
 		story: 'published',
 		kb: {
 			summary:
-				'Shadow boards on every cleanroom tool trolley and a 30-second check at shift handover. Trips out of the cleanroom to fetch tools fell by 80%.',
+				'Schaduwborden op elke gereedschapswagen in de cleanroom en een controle van 30 seconden bij de ploegoverdracht. Het aantal keren dat iemand de cleanroom uit moest voor gereedschap daalde met 80%.',
 			solution:
-				'The boards are cut from ESD-safe, low-particle foam in two colours, one cut-out per tool, with the trolley number engraved. At shift handover the outgoing operator checks the board and notes missing tools on the handover sheet. Spare tools are kept in the gowning room, so nobody needs to leave the cleanroom for a missing tool.',
+				'De borden zijn gesneden uit ESD-veilig, deeltjesarm schuim in twee kleuren, met een uitsparing per stuk gereedschap en het wagennummer erin gegraveerd. Bij de ploegoverdracht controleert de vertrekkende operator het bord en noteert ontbrekend gereedschap op het overdrachtsformulier. Reservegereedschap ligt in de omkleedruimte, zodat niemand voor een ontbrekend stuk de cleanroom uit hoeft.',
 			rollOut: 86,
 			candidates: ['TST', 'QA', 'LOG', 'GEN'],
 			contacts: ['anouk.dekker'],
 			results: [
-				{ kind: 'hours', before: 300, after: 60, note: 'Trips out of the cleanroom to fetch tools (incl. re-gowning), hours per year' },
-				{ kind: 'defects', before: 4, after: 0, note: 'Tools found inside or on a module after assembly, per year' }
+				{
+					kind: 'hours',
+					before: 300,
+					after: 60,
+					note: 'Keren de cleanroom uit om gereedschap te halen (met opnieuw omkleden), uren per jaar'
+				},
+				{ kind: 'defects', before: 4, after: 0, note: 'Gereedschap gevonden in of op een module na de assemblage, per jaar' }
 			],
 			adoptions: [
 				{

@@ -40,6 +40,9 @@ import { mulberry32 } from '../../domain/random.js';
 import { GROUP_DEFAULTS, mailGroupOf, type MailDelivery } from '../mail/kinds.js';
 import { ACCEPTED_AND_LATER } from '../../domain/idea-status.js';
 import { ENTERED_IDEA, FOLLOWS, ONE_MINUTE_IDEA, SUPPORTS, VOICE_COMMENTS } from './demo-voices.js';
+import { DemoFiles, seedLivingInstructions } from './demo-instructions.js';
+import { GLOSSARY } from './demo-glossary.js';
+import { fileStore } from '../attachments/storage.js';
 
 export type DemoRole = 'employee' | 'mentor' | 'juror' | 'organiser' | 'admin';
 
@@ -388,13 +391,30 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
 	const now = options.now ?? new Date();
 	const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
 
-	const result = await db.transaction().execute(async (trx) => {
-		const existing = await trx.selectFrom('department').select('id').limit(1).executeTakeFirst();
-		if (existing && !options.reset) return null;
-		if (options.reset) await truncateAll(trx);
-		return new DemoBuilder(trx, today).run();
-	});
+	// The demo's files (issue 17) are stored before its rows commit: a failed seed deletes them
+	// again, and a reset deletes the files of the rows it truncates once it has committed.
+	const files = new DemoFiles();
+	let replaced: string[] = [];
+	let result: string | null;
+	try {
+		result = await db.transaction().execute(async (trx) => {
+			const existing = await trx.selectFrom('department').select('id').limit(1).executeTakeFirst();
+			if (existing && !options.reset) return null;
+			if (options.reset) {
+				replaced = (await trx.selectFrom('attachment').select('storageKey').execute()).map((a) => a.storageKey);
+				await truncateAll(trx);
+			}
+			return new DemoBuilder(trx, today, files).run();
+		});
+	} catch (error) {
+		await files.discard();
+		throw error;
+	}
 	if (!result) return { seeded: false, summary: 'database is not empty' };
+	for (const key of replaced)
+		await fileStore()
+			.delete(key)
+			.catch(() => {});
 	await sql`ANALYZE`.execute(db);
 	return { seeded: true, summary: result };
 }
@@ -482,7 +502,8 @@ class DemoBuilder {
 
 	constructor(
 		private readonly trx: Trx,
-		private readonly today: number
+		private readonly today: number,
+		private readonly files: DemoFiles
 	) {}
 
 	/** A moment `day` days from today (UTC midnight), at hour:minute UTC. */
@@ -560,9 +581,10 @@ class DemoBuilder {
 		for (const round of this.pastRounds.values()) await this.judgePastRound(round);
 		await this.knowledgeBase();
 		await this.around();
+		await this.livingInstructions();
 		const ideaCount = IDEAS_2025.length + IDEAS_2026.length + IDEAS_2027.length + IDEAS_SAFETY.length;
 		const kbCount = IDEAS_2025.filter((i) => i.kb).length;
-		return `${DEPARTMENTS.length} departments, ${PEOPLE.length} people, ${this.comps.size} competitions, ${ideaCount} ideas, ${kbCount} knowledge-base entries`;
+		return `${DEPARTMENTS.length} departments, ${PEOPLE.length} people, ${this.comps.size} competitions, ${ideaCount} ideas, ${kbCount} knowledge-base entries, 2 work instructions, ${GLOSSARY.length} glossary terms`;
 	}
 
 	// ------------------------------------------------------------ organisation
@@ -1891,6 +1913,30 @@ class DemoBuilder {
 			for (const x of a.results) results.push({ adoptionId: id, ...resultRow(x) });
 		}
 		await insertAll(trx, 'measuredResult', results);
+	}
+
+	// ------------------------------------------------------------ living work instructions and the glossary (issue 17)
+
+	private async livingInstructions(): Promise<void> {
+		const { trx } = this;
+		await seedLivingInstructions(
+			{
+				trx,
+				uid: (key) => this.uid(key),
+				dept: (code) => this.depts.get(code)!,
+				entry: async (ideaKey) =>
+					trx
+						.selectFrom('kbEntry')
+						.select(['id', 'publishedAt'])
+						.where('ideaId', '=', this.iid(ideaKey))
+						.executeTakeFirstOrThrow()
+						.then((e) => ({ id: e.id, publishedAt: new Date(e.publishedAt) })),
+				at: (day, hour, minute) => this.at(day, hour, minute),
+				dayOf: (d) => this.dayOf(d),
+				files: this.files
+			},
+			new Map(PEOPLE.map((p) => [p.key, p.name]))
+		);
 	}
 
 	// ------------------------------------------------------------ comments, notifications, audit, subscriptions
