@@ -439,9 +439,11 @@ describe('who sees what', () => {
 			title: 'Torque tool calibration board'
 		});
 		const similar = await findSimilarIdeas(db, operator, { title: 'torque tools', problem: '' });
-		expect(similar.kb.map((k) => k.title)).toContain('Shadow boards for torque tools');
-		expect(similar.ideas.map((i) => i.id)).toContain(visible.id);
-		expect(similar.ideas.map((i) => i.title)).not.toContain('Torque tool shadow board secret');
+		const kb = similar.results.filter((r) => r.kind === 'kb');
+		const ideas = similar.results.filter((r) => r.kind === 'idea');
+		expect(kb.map((k) => k.title)).toContain('Shadow boards for torque tools');
+		expect(ideas.map((i) => i.id)).toContain(visible.id);
+		expect(ideas.map((i) => i.title)).not.toContain('Torque tool shadow board secret');
 	});
 });
 

@@ -186,7 +186,7 @@ export async function getIdeaForEdit(db: Database, actor: Actor, ideaId: number)
 export async function findSimilarIdeas(db: Database, actor: Actor, input: { title: string; problem: string; exclude?: number }) {
 	if (!can(actor, 'idea.create')) throw notFound();
 	const text = `${input.title} ${input.problem}`.replace(/\s+/g, ' ').trim().slice(0, 300);
-	if (text.length < 4) return { kb: [], ideas: [] };
+	if (text.length < 4) return { results: [] };
 	return findSimilar(db, text, ACCEPTED_AND_LATER, input.exclude ?? null);
 }
 

@@ -1,9 +1,9 @@
 /** Lists of ideas: a member's, the screening queue, the organiser's filtered list, the home page's counts, "solved before?". */
 import { sql } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { teamNames } from './idea-columns.js';
 import { UNANSWERED } from '../../domain/idea-status.js';
 import type { Db } from '../db/index.js';
+import { RANK_WEIGHTS } from '../knowledge-base/kb-search.queries.js';
 
 /**
  * Every idea the person is on the team of, newest activity first, with their part in it
@@ -163,44 +163,64 @@ export function listIdeas(db: Db, f: IdeaListFilter) {
 		.execute();
 }
 
+/** One "solved before?" result: a published entry (maybe with the idea it came from) or an idea. */
+export type SimilarResult =
+	| { kind: 'kb'; id: number; title: string; summary: string; ideaId: number | null; ideaTitle: string | null; score: number }
+	| { kind: 'idea'; id: number; title: string; status: string; score: number };
+
 /**
- * "Solved before?": published knowledge-base entries and ideas the reader may already see,
- * by word match or trigram similarity to what they are typing.
+ * "Solved before?" in one statement: published knowledge-base entries and ideas the reader may
+ * already see, like free text (a title while it is typed): any meaningful word matches (stop
+ * words of English and Dutch ignored), widened by the company glossary both ways
+ * (glossary_search's `loose` query), or the title's trigram similarity; best first.
+ *
+ * Each improvement once: an idea that became a published entry is that entry (the link goes
+ * to the entry, which names the idea it came from), whether the idea or the entry matched.
  */
 export async function findSimilar(db: Db, text: string, visibleIdeaStatuses: readonly string[], excludeIdeaId: number | null, limit = 5) {
-	return db
-		.selectNoFrom((eb) => [
-			jsonArrayFrom(
-				eb
-					.selectFrom('kbEntry as k')
-					.select([
-						'k.id',
-						'k.title',
-						'k.summary',
-						sql<number>`greatest(similarity(k.title, ${text}), ts_rank(k.search_doc, websearch_to_tsquery('simple', ${text})))`.as('score')
-					])
-					.where('k.status', '=', 'published')
-					.where(sql<boolean>`(k.title % ${text} or k.search_doc @@ plainto_tsquery('simple', ${text}))`)
-					.orderBy('score', 'desc')
-					.limit(limit)
-			).as('kb'),
-			jsonArrayFrom(
-				eb
-					.selectFrom('idea as i')
-					.innerJoin('competition as c', 'c.id', 'i.competitionId')
-					.select([
-						'i.id',
-						'i.title',
-						'i.status',
-						sql<number>`greatest(similarity(i.title, ${text}), ts_rank(i.search_doc, plainto_tsquery('simple', ${text})))`.as('score')
-					])
-					.where('i.status', 'in', [...visibleIdeaStatuses])
-					.where('c.submissionClosesAt', '<=', sql<Date>`now()`)
-					.$if(excludeIdeaId !== null, (qb) => qb.where('i.id', '<>', excludeIdeaId!))
-					.where(sql<boolean>`(i.title % ${text} or i.search_doc @@ plainto_tsquery('simple', ${text}))`)
-					.orderBy('score', 'desc')
-					.limit(limit)
-			).as('ideas')
-		])
-		.executeTakeFirstOrThrow();
+	const statuses = sql.join(visibleIdeaStatuses.map((s) => sql`${s}`));
+	const exclude = excludeIdeaId ?? 0;
+	const { rows } = await sql<{ results: SimilarResult[] | null }>`
+		WITH q AS (SELECT g.loose FROM glossary_search(${text}) g),
+		kb_hits AS (
+			SELECT k.id AS entry_id, greatest(similarity(k.title, ${text}), ts_rank(${RANK_WEIGHTS}, k.search_doc, q.loose)) AS score
+			FROM kb_entry k, q
+			WHERE k.status = 'published' AND k.idea_id IS DISTINCT FROM ${exclude}::int
+				AND (k.title % ${text} OR k.search_doc @@ q.loose)
+			ORDER BY score DESC, k.id DESC
+			LIMIT ${limit * 2}
+		),
+		idea_hits AS (
+			SELECT i.id AS idea_id, greatest(similarity(i.title, ${text}), ts_rank(${RANK_WEIGHTS}, i.search_doc, q.loose)) AS score
+			FROM idea i JOIN competition c ON c.id = i.competition_id, q
+			WHERE i.status IN (${statuses}) AND c.submission_closes_at <= now() AND i.id <> ${exclude}::int
+				AND (i.title % ${text} OR i.search_doc @@ q.loose)
+			ORDER BY score DESC, i.id DESC
+			LIMIT ${limit * 2}
+		),
+		hits AS (
+			SELECT entry_id, NULL::int AS idea_id, score FROM kb_hits
+			UNION ALL
+			SELECT e.id, CASE WHEN e.id IS NULL THEN h.idea_id END, h.score
+			FROM idea_hits h
+			LEFT JOIN LATERAL (SELECT k.id FROM kb_entry k WHERE k.idea_id = h.idea_id AND k.status = 'published' ORDER BY k.id LIMIT 1) e ON true
+		),
+		best AS (
+			SELECT entry_id, idea_id, max(score) AS score FROM hits GROUP BY entry_id, idea_id
+			ORDER BY max(score) DESC, entry_id DESC NULLS LAST, idea_id DESC
+			LIMIT ${limit}
+		)
+		SELECT json_agg(r.result ORDER BY r.score DESC, r.entry_id DESC NULLS LAST, r.idea_id DESC) AS results FROM (
+			SELECT b.score, b.entry_id, b.idea_id,
+				CASE WHEN b.entry_id IS NULL
+					THEN json_build_object('kind', 'idea', 'id', i.id, 'title', i.title, 'status', i.status, 'score', b.score)
+					ELSE json_build_object('kind', 'kb', 'id', k.id, 'title', k.title, 'summary', k.summary, 'ideaId', k.idea_id, 'ideaTitle', src.title, 'score', b.score)
+				END AS result
+			FROM best b
+			LEFT JOIN kb_entry k ON k.id = b.entry_id
+			LEFT JOIN idea src ON src.id = k.idea_id
+			LEFT JOIN idea i ON i.id = b.idea_id
+		) r`.execute(db);
+	const results = rows[0]?.results ?? [];
+	return { results };
 }

@@ -50,15 +50,19 @@ export type SearchResult = {
 	facets: FacetRow[];
 	/** Misspelt word -> suggested word, looked up when fewer than three matched */
 	suggestions: Map<string, string>;
+	/** The glossary's translations the search added ("also searched: torque wrench") */
+	also: string[];
 };
 
 /**
- * One document, three dictionaries: the query matches a word as typed (simple), as an English
- * stem or as a Dutch stem, so "verbeteringen" finds "verbetering" and "calibrations" finds
- * "calibration". Accents are folded on both sides.
+ * The query as the search reads it, in the search's own statement: `glossary_search` (migration
+ * 0016) reads the words as typed, as English stems and as Dutch stems, accents folded, and replaces each glossary term found in the words by "(the term OR its translations)", so
+ * "momentsleutel kalibratie" finds "torque wrench ... calibration"; it reads glossary_term
+ * there and then, so an organiser's change counts at once everywhere. `query` matches,
+ * `typed` and `translated` rank, `also` lists the translations added.
  */
-export function tsQuery(q: string): RawBuilder<unknown> {
-	return sql`(websearch_to_tsquery('simple'::regconfig, kb_unaccent(${q})) || websearch_to_tsquery('english'::regconfig, kb_unaccent(${q})) || websearch_to_tsquery('dutch'::regconfig, kb_unaccent(${q})))`;
+export function glossaryQuery(q: string): RawBuilder<unknown> {
+	return sql`SELECT g.query, g.typed, g.translated, g.loose, g.also FROM glossary_search(${q}) g`;
 }
 
 /**
@@ -66,7 +70,18 @@ export function tsQuery(q: string): RawBuilder<unknown> {
  * solution, C = tags and attachment names), so an entry whose title matches ranks above one
  * that only mentions the words in its body; ties go to the newest.
  */
-const RANK_WEIGHTS = sql.raw(`'{0.02,0.05,0.1,1.0}'::float4[]`);
+export const RANK_WEIGHTS = sql.raw(`'{0.02,0.05,0.1,1.0}'::float4[]`);
+
+/**
+ * A typed word counts fully, a glossary translation half: an entry that says "momentsleutel"
+ * in its title ranks above one that says "torque wrench" in its title for the query
+ * "momentsleutel", and either ranks above one that only says it in its body (the field
+ * weights are ten times apart).
+ */
+export const TRANSLATION_WEIGHT = 0.5;
+function rankSql(doc: RawBuilder<unknown>): RawBuilder<unknown> {
+	return sql`(ts_rank(${RANK_WEIGHTS}, ${doc}, q.typed) + CASE WHEN q.translated IS NULL THEN 0 ELSE ${sql.raw(String(TRANSLATION_WEIGHT))} * ts_rank(${RANK_WEIGHTS}, ${doc}, q.translated) END)::float4`;
+}
 
 function where(f: SearchFilters): RawBuilder<unknown> {
 	const parts: RawBuilder<unknown>[] = [sql`k.status = 'published'`];
@@ -137,11 +152,14 @@ export type Suggestion = { term: string; word: string | null; score: number | nu
  * page straight from an index in that order; best-match ranking, the total and the facets
  * read at most SEARCH_CAP + 1 matches, the first ones found.
  */
-export function searchStatement(
-	f: SearchFilters
-): RawBuilder<{ total: number; rows: SearchRow[] | null; facets: FacetRow[] | null; suggestions: Suggestion[] | null }> {
-	const query = f.q ? tsQuery(f.q) : sql`NULL::tsquery`;
-	const rank = f.q ? sql`ts_rank(${RANK_WEIGHTS}, k.search_doc, q.query)` : sql`0::float4`;
+export function searchStatement(f: SearchFilters): RawBuilder<{
+	total: number;
+	rows: SearchRow[] | null;
+	facets: FacetRow[] | null;
+	also: string[] | null;
+	suggestions: Suggestion[] | null;
+}> {
+	const rank = f.q ? rankSql(sql`k.search_doc`) : sql`0::float4`;
 	const ranked = f.sort === 'relevance' && !!f.q;
 	const headline = (config: string, body: RawBuilder<unknown>) =>
 		f.q
@@ -164,7 +182,7 @@ export function searchStatement(
 				SELECT ${columns('k')}, 0::float4 AS rank FROM kb_entry k, q WHERE ${where(f)} ORDER BY ${orderBy(f, 'k')} LIMIT ${f.limit} OFFSET ${f.offset}
 			) b WHERE (SELECT count(*) FROM m) > ${SEARCH_CAP}`;
 	return sql`
-		WITH q AS (SELECT ${query} AS query),
+		WITH q AS (${f.q ? glossaryQuery(f.q) : sql`SELECT NULL::tsquery AS query, NULL::tsquery AS typed, NULL::tsquery AS translated, NULL::tsquery AS loose, '{}'::text[] AS also`}),
 		m AS MATERIALIZED (
 			SELECT ${columns('k')}, ${ranked ? rank : sql`0::float4`} AS rank
 			FROM kb_entry k, q
@@ -208,6 +226,7 @@ export function searchStatement(
 			(SELECT count(*)::int FROM m) AS total,
 			(SELECT json_agg(r ORDER BY r.position) FROM page_rows r) AS rows,
 			(SELECT json_agg(f) FROM facets f) AS facets,
+			(SELECT q.also FROM q) AS also,
 			${words.length ? sql`CASE WHEN (SELECT count(*) FROM m) < 3 THEN (${suggestionSql(words)}) END` : sql`NULL::json`} AS suggestions
 	`;
 }
@@ -223,6 +242,7 @@ export async function searchEntries(db: Db, f: SearchFilters): Promise<SearchRes
 		capped: total > SEARCH_CAP,
 		rows: row?.rows ?? [],
 		facets: row?.facets ?? [],
-		suggestions
+		suggestions,
+		also: row?.also ?? []
 	};
 }

@@ -46,6 +46,8 @@ export type SearchPage = {
 	facets: Facets;
 	/** "Did you mean": the query with misspelt words replaced, when that differs */
 	suggestion: string | null;
+	/** The company glossary's translations the search added ("also searched: torque wrench") */
+	also: string[];
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -108,7 +110,8 @@ export async function searchKb(db: Database, actor: Actor, query: SearchQuery): 
 		pages: Math.max(1, Math.ceil(result.total / KB_PAGE_SIZE)),
 		hits,
 		facets,
-		suggestion
+		suggestion,
+		also: result.also
 	};
 }
 
