@@ -625,8 +625,12 @@ describe(`the demo data (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, 
 				.innerJoin('department as dp', 'dp.id', 'd.departmentId')
 				.select(['dp.code', 'd.version'])
 				.where('d.instructionId', '=', wi.id)
+				.orderBy('dp.code')
 				.execute();
-			expect(runs).toEqual([{ code: 'TST', version: 1 }]);
+			expect(runs).toEqual([
+				{ code: 'ENG', version: 1 },
+				{ code: 'TST', version: 1 }
+			]);
 		});
 
 		it('has reports on WI-BO-0142 for every role: one closed as not needed with the reason, one passed to Quality', async () => {
@@ -654,7 +658,19 @@ describe(`the demo data (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, 
 				.orderBy('id')
 				.execute();
 			expect(events.filter((e) => e.reportId === reports[0].id).map((e) => e.kind)).toEqual(['reported', 'note', 'closed']);
-			expect(events.filter((e) => e.reportId === reports[1].id).map((e) => e.kind)).toEqual(['reported', 'passed_on']);
+			expect(events.filter((e) => e.reportId === reports[1].id).map((e) => e.kind)).toEqual(['reported', 'passed_on', 'note']);
+			const audited = await db
+				.selectFrom('auditLog')
+				.select(['action', 'objectId'])
+				.where('objectType', 'in', ['work_instruction', 'instruction_report'])
+				.orderBy('id')
+				.execute();
+			expect(audited.filter((a) => a.action.startsWith('report.'))).toEqual([
+				{ action: 'report.close', objectId: String(reports[0].id) },
+				{ action: 'report.pass_on', objectId: String(reports[1].id) }
+			]);
+			expect(audited.filter((a) => a.action === 'instruction.approve').length).toBe(2);
+			expect(audited.filter((a) => a.action === 'instruction.confirm').length).toBe(2);
 		});
 
 		it('has a Dutch instruction on a Dutch entry', async () => {

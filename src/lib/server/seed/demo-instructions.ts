@@ -5,7 +5,7 @@
  * - WI-BO-0142 "Torque-tool check-out" (English) on the torque entry, owned by Dennis Koster:
  *   version 1 approved with five steps, step 1 with a photo of the rack, step 3 with the clip
  *   (captions in English and Dutch, a poster frame); Test & Calibration, which adopted the
- *   entry, confirmed version 1. Reports: one closed as not needed with the reason, one open
+ *   entry, and Engineering, which pilots it, confirmed version 1. Reports: one closed as not needed with the reason, one open
  *   report passed to Pieter de Groot (Quality). Version 1 stays current, so the journey
  *   (tests/e2e/living-instructions.spec.ts) can publish version 2.
  * - WI-LOG-0031 "Lege kanbanbak wisselen" (Dutch) on the Dutch two-bin entry, owned by Roy
@@ -83,8 +83,8 @@ export type InstructionSeed = {
 	/** Days after the entry's publication that version 1 was approved. */
 	approvedAfter: number;
 	steps: StepSeed[];
-	/** Departments running version 1, confirmed by this person, days after the approval. */
-	confirmed: Array<{ dept: DeptCode; by: string; after: number }>;
+	/** Departments running version 1, confirmed by this person on that day (from today; before it, its adoption or pilot started). */
+	confirmed: Array<{ dept: DeptCode; by: string; day: number }>;
 	pdf: string;
 };
 
@@ -124,7 +124,11 @@ export const TORQUE_INSTRUCTION: InstructionSeed = {
 			safety: 'A wrench stored at a high setting loses its accuracy: always release the spring.'
 		}
 	],
-	confirmed: [{ dept: 'TST', by: 'niels.gerritsen', after: 9 }],
+	// Test & Calibration adopted the torque entry; Engineering pilots it in the prototype shop.
+	confirmed: [
+		{ dept: 'TST', by: 'niels.gerritsen', day: -185 },
+		{ dept: 'ENG', by: 'gijs.vanvliet', day: -57 }
+	],
 	pdf: 'WI-BO-0142-torque-tool-check-out.pdf'
 };
 
@@ -277,6 +281,33 @@ export async function instructionPdf(
 
 type AttachmentRow = Insertable<Attachment>;
 
+/** Audit lines as the instructions and reports services write them (instruction.*, report.*). */
+async function audit(
+	trx: Trx,
+	lines: Array<{
+		actorId: number;
+		action: string;
+		objectType: 'work_instruction' | 'instruction_report';
+		objectId: number;
+		data: object;
+		at: Date;
+	}>
+): Promise<void> {
+	await trx
+		.insertInto('auditLog')
+		.values(
+			lines.map((l) => ({
+				actorId: l.actorId,
+				action: l.action,
+				objectType: l.objectType,
+				objectId: String(l.objectId),
+				data: JSON.stringify(l.data),
+				createdAt: l.at
+			}))
+		)
+		.execute();
+}
+
 async function insertAttachment(trx: Trx, row: AttachmentRow): Promise<number> {
 	const { id } = await trx.insertInto('attachment').values(row).returning('id').executeTakeFirstOrThrow();
 	return id;
@@ -405,19 +436,40 @@ async function seedInstruction(ctx: InstructionSeedContext, seed: InstructionSee
 		.returning(['id', 'position'])
 		.execute();
 
-	if (seed.confirmed.length)
-		await trx
-			.insertInto('instructionDepartment')
-			.values(
-				seed.confirmed.map((c) => ({
-					instructionId: id,
-					departmentId: ctx.dept(c.dept),
-					version: 1,
-					confirmedBy: ctx.uid(c.by),
-					confirmedAt: ctx.at(Math.min(approvedDay + c.after, -2), 10, 30)
-				}))
-			)
-			.execute();
+	const confirmed = seed.confirmed.map((c) => ({
+		instructionId: id,
+		departmentId: ctx.dept(c.dept),
+		version: 1,
+		confirmedBy: ctx.uid(c.by),
+		confirmedAt: ctx.at(Math.max(c.day, approvedDay + 1), 10, 30)
+	}));
+	if (confirmed.length) await trx.insertInto('instructionDepartment').values(confirmed).execute();
+	await audit(trx, [
+		{
+			actorId: owner,
+			action: 'instruction.create',
+			objectType: 'work_instruction',
+			objectId: id,
+			data: { kbEntryId: entry.id, code: seed.code, title: seed.title, ownerId: owner },
+			at: created
+		},
+		{
+			actorId: owner,
+			action: 'instruction.approve',
+			objectType: 'work_instruction',
+			objectId: id,
+			data: { version: 1, change: '' },
+			at: approvedAt
+		},
+		...confirmed.map((c) => ({
+			actorId: c.confirmedBy,
+			action: 'instruction.confirm',
+			objectType: 'work_instruction' as const,
+			objectId: id,
+			data: { departmentId: c.departmentId, version: 1 },
+			at: c.confirmedAt
+		}))
+	]);
 
 	const pdf = await instructionPdf(seed, { version: 1, approvedOn: approvedAt, ownerName });
 	await insertAttachment(trx, {
@@ -486,6 +538,9 @@ export async function seedLivingInstructions(ctx: InstructionSeedContext, names:
 		.returning('id')
 		.execute();
 	const [closed, passed] = reports.map((r) => r.id);
+	// The history's and the audit's data as the reports service writes them.
+	const closedDetails = { resolution: 'not_needed', version: null, reason: notNeeded, ideaId: null };
+	const passedDetails = { handlerId: pieter, handler: names.get('pieter.degroot')! };
 	await trx
 		.insertInto('instructionReportEvent')
 		.values([
@@ -500,14 +555,14 @@ export async function seedLivingInstructions(ctx: InstructionSeedContext, names:
 				reportId: closed,
 				kind: 'note',
 				actorId: dennis,
-				data: JSON.stringify({ note: 'Thanks Kevin. I will ask the calibration lab what they use the return scan for.' }),
+				data: JSON.stringify({ text: 'Thanks Kevin. I will ask the calibration lab what they use the return scan for.' }),
 				createdAt: ctx.at(-40, 9, 10)
 			},
 			{
 				reportId: closed,
 				kind: 'closed',
 				actorId: dennis,
-				data: JSON.stringify({ resolution: 'not_needed', note: notNeeded }),
+				data: JSON.stringify(closedDetails),
 				createdAt: ctx.at(-37, 11, 5)
 			},
 			{
@@ -517,16 +572,34 @@ export async function seedLivingInstructions(ctx: InstructionSeedContext, names:
 				data: JSON.stringify({ kind: 'problem', version: 1 }),
 				createdAt: ctx.at(-6, 8, 50)
 			},
+			{ reportId: passed, kind: 'passed_on', actorId: dennis, data: JSON.stringify(passedDetails), createdAt: ctx.at(-5, 9, 35) },
 			{
 				reportId: passed,
-				kind: 'passed_on',
+				kind: 'note',
 				actorId: dennis,
 				data: JSON.stringify({
-					handlerId: pieter,
-					note: 'Pieter, can Quality check which work-order cards still give lbf·in, and whether step 4 should show a conversion table?'
+					text: 'Pieter, can Quality check which work-order cards still give lbf·in, and whether step 4 should show a conversion table?'
 				}),
-				createdAt: ctx.at(-5, 9, 35)
+				createdAt: ctx.at(-5, 9, 37)
 			}
 		])
 		.execute();
+	await audit(trx, [
+		{
+			actorId: dennis,
+			action: 'report.close',
+			objectType: 'instruction_report',
+			objectId: closed,
+			data: closedDetails,
+			at: ctx.at(-37, 11, 5)
+		},
+		{
+			actorId: dennis,
+			action: 'report.pass_on',
+			objectType: 'instruction_report',
+			objectId: passed,
+			data: passedDetails,
+			at: ctx.at(-5, 9, 35)
+		}
+	]);
 }
