@@ -118,7 +118,13 @@ const formOrigin: Handle = ({ event, resolve }) => {
 };
 
 /** Only the upload endpoints (and the one-minute idea with its photo) stream large bodies; any other form is refused above 1 MB. */
-const UPLOAD_ROUTES = new Set(['/ideas/[ideaId]/attachments', '/kb/[entryId]/attachments', '/admin/import', '/ideas/quick']);
+const UPLOAD_ROUTES = new Set([
+	'/ideas/[ideaId]/attachments',
+	'/kb/[entryId]/attachments',
+	'/admin/import',
+	'/ideas/quick',
+	'/instructions/[instructionId]/steps/[stepId]/report'
+]);
 const bodyLimit: Handle = ({ event, resolve }) => {
 	const request = event.request;
 	if (request.body && !(request.method === 'POST' && UPLOAD_ROUTES.has(event.route.id ?? ''))) {
