@@ -84,7 +84,11 @@ const SENT: Record<string, { params: string[]; link: RegExp }> = {
 	idea_update: { params: ['ideaId', 'title', 'status'], link: /^\/ideas\/\d+$/ },
 	comment_hidden: { params: ['ideaId', 'title', 'reason'], link: /^\/ideas\/\d+$/ },
 	help_asked: { params: ['ideaId', 'title', 'name'], link: /^\/ideas\/\d+$/ },
-	entered_for_you: { params: ['ideaId', 'title', 'name'], link: /^\/ideas\/\d+$/ }
+	entered_for_you: { params: ['ideaId', 'title', 'name'], link: /^\/ideas\/\d+$/ },
+	// Living work instructions (issue 17): reports on a step.
+	instruction_report: { params: ['reportId', 'title', 'step', 'name', 'kind'], link: /^\/instructions\/reports\/\d+$/ },
+	report_passed: { params: ['reportId', 'title', 'step', 'name'], link: /^\/instructions\/reports\/\d+$/ },
+	report_update: { params: ['reportId', 'title', 'step', 'what'], link: /^\/instructions\/reports\/\d+$/ }
 };
 
 function serviceSources(dir = 'src/lib/server'): string {

@@ -29,7 +29,7 @@ export const IDEAS_2025: readonly IdeaSeed[] = [
 			summary:
 				'A scan at the tool rack stops expired torque wrenches from being used and warns the calibration lab two weeks ahead. Overdue-tool NCRs went from 14 a year to 1.',
 			solution:
-				'Every torque tool carries a QR label. The tablet at the rack looks the tool up in the calibration database: green means go, red blocks the check-out and tells the operator where to get a replacement. Each Monday the calibration lab receives the list of tools due in the next 14 days and swaps them during the quiet hour. The work instruction WI-BO-0142 was updated and Dennis and Lisa recorded a two-minute instruction video.',
+				'Every torque tool carries a QR label. The tablet at the rack looks the tool up in the calibration database: green means go, red blocks the check-out and tells the operator where to get a replacement. Each Monday the calibration lab receives the list of tools due in the next 14 days and swaps them during the quiet hour. The work instruction WI-BO-0142 was updated and Dennis and Lisa recorded a short instruction video of the check-out.',
 			rollOut: 88.5,
 			candidates: ['TST', 'ENG', 'LOG'],
 			contacts: ['dennis.koster', 'lotte.vandam'],

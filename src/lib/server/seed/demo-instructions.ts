@@ -12,7 +12,7 @@
  *   de Boer: version 1 approved with four steps.
  * - On each entry its work instruction as a PDF (kind work_instruction, made here with
  *   pdf-lib: A4, title, code, version, the steps with tools and safety notes); on the torque
- *   entry also the two-minute instruction video its text names (the same clip), with its
+ *   entry also the short instruction video its text names (the same clip), with its
  *   captions and poster.
  *
  * Files go through the file store like an upload (a temporary file, then `put` under a new
@@ -490,7 +490,7 @@ export async function seedLivingInstructions(ctx: InstructionSeedContext, names:
 	const torque = await seedInstruction(ctx, TORQUE_INSTRUCTION, names.get(TORQUE_INSTRUCTION.owner)!);
 	await seedInstruction(ctx, KANBAN_INSTRUCTION, names.get(KANBAN_INSTRUCTION.owner)!);
 
-	// The two-minute instruction video the torque entry's text names: the same clip, on the entry.
+	// The instruction video the torque entry's text names: the same clip, on the entry.
 	await insertVideo(
 		ctx,
 		{ kbEntryId: torque.entry.id },
@@ -582,6 +582,56 @@ export async function seedLivingInstructions(ctx: InstructionSeedContext, names:
 				}),
 				createdAt: ctx.at(-5, 9, 37)
 			}
+		])
+		.execute();
+	// Who was told, as the reports service tells them (all older than the last three days: no e-mail).
+	const title = TORQUE_INSTRUCTION.title;
+	const note = (userId: number, kind: string, params: Record<string, unknown>, at: Date, read: boolean) => ({
+		userId,
+		kind,
+		params: JSON.stringify(params),
+		link: `/instructions/reports/${params.reportId as number}`,
+		createdAt: at,
+		readAt: read ? new Date(at.getTime() + 2 * 3_600_000) : null,
+		mail: 'off',
+		emailedAt: null
+	});
+	const dennisName = names.get('dennis.koster')!;
+	await trx
+		.insertInto('notification')
+		.values([
+			note(
+				dennis,
+				'instruction_report',
+				{ reportId: closed, title, step: 5, name: names.get('kevin.meijer')!, kind: 'better_way' },
+				ctx.at(-41, 15, 40),
+				true
+			),
+			note(kevin, 'report_update', { reportId: closed, title, step: 5, what: 'note', name: dennisName }, ctx.at(-40, 9, 10), true),
+			note(
+				kevin,
+				'report_update',
+				{ reportId: closed, title, step: 5, ...closedDetails, what: 'not_needed', name: dennisName },
+				ctx.at(-37, 11, 5),
+				true
+			),
+			note(
+				dennis,
+				'instruction_report',
+				{ reportId: passed, title, step: 4, name: names.get('kim.claessens')!, kind: 'problem' },
+				ctx.at(-6, 8, 50),
+				true
+			),
+			note(pieter, 'report_passed', { reportId: passed, title, step: 4, name: dennisName }, ctx.at(-5, 9, 35), false),
+			note(
+				kim,
+				'report_update',
+				{ reportId: passed, title, step: 4, what: 'passed_on', handler: passedDetails.handler },
+				ctx.at(-5, 9, 35),
+				false
+			),
+			note(kim, 'report_update', { reportId: passed, title, step: 4, what: 'note', name: dennisName }, ctx.at(-5, 9, 37), false),
+			note(pieter, 'report_update', { reportId: passed, title, step: 4, what: 'note', name: dennisName }, ctx.at(-5, 9, 37), false)
 		])
 		.execute();
 	await audit(trx, [
