@@ -26,6 +26,7 @@ import {
 	getReportForm,
 	getReportPage,
 	listReportsPage,
+	mayViewReportFiles,
 	passOnReport
 } from '$lib/server/instructions/reports.service.js';
 import { receiveQuickIdea } from '$lib/server/ideas/quick-idea.upload.js';
@@ -296,11 +297,17 @@ describe("a report's whole route", () => {
 		const page = await countStatements(tally, () => getReportPage(db, operator, reportId));
 		expect(tally.statements).toBe(1); // + the session: 2
 		expect(page.report).toMatchObject({ status: 'open', step: { position: 3 }, instruction: { id: instructionId } });
-		expect(page.report.photo).toMatchObject({ mediaType: 'image/png' });
+		expect(page.report.photo).toMatchObject({ kind: 'photo', mediaType: 'image/png', fileName: 'IMG_0003.png' });
 		expect(page.may).toEqual({ note: true, passOn: false, close: false });
 		expect((await getReportPage(db, owner, reportId)).may).toEqual({ note: true, passOn: true, close: true });
 		expect((await getReportPage(db, organiser, reportId)).may.close).toBe(true);
 		await rejects(getReportPage(db, stranger, reportId), 'not_found');
+		// the photo is for the same people
+		expect(await mayViewReportFiles(db, operator, reportId)).toBe(true);
+		expect(await mayViewReportFiles(db, owner, reportId)).toBe(true);
+		expect(await mayViewReportFiles(db, organiser, reportId)).toBe(true);
+		expect(await mayViewReportFiles(db, stranger, reportId)).toBe(false);
+		expect(await mayViewReportFiles(db, stranger, reportId + 999)).toBe(false);
 		await rejects(getReportPage(db, quality, reportId), 'not_found');
 		await rejects(passOnReport(db, operator, reportId, { userId: quality.id }), 'not_found');
 		await rejects(addReportNote(db, stranger, reportId, { text: 'Me too' }), 'not_found');

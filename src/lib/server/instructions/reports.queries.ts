@@ -262,9 +262,13 @@ export function findReportPage(db: Db, reportId: number) {
 				.select(
 					sql<{
 						id: number;
+						kind: string;
 						fileName: string;
 						mediaType: string;
-					} | null>`json_build_object('id', a.id, 'fileName', a.file_name, 'mediaType', a.media_type)`.as('p')
+						sizeBytes: number;
+					} | null>`json_build_object('id', a.id, 'kind', a.kind, 'fileName', a.file_name, 'mediaType', a.media_type, 'sizeBytes', a.size_bytes)`.as(
+						'p'
+					)
 				)
 				.orderBy('a.id')
 				.limit(1)
@@ -333,4 +337,14 @@ export function listReports(db: Db, actorId: number, opts: { organiser: boolean;
 		.orderBy('r.id', 'desc')
 		.limit(opts.limit)
 		.execute();
+}
+
+/** Who a report's files are for: its reporter, its handler and the instruction's owner (organisers: the caller). One statement. */
+export function findReportPeople(db: Db, reportId: number) {
+	return db
+		.selectFrom('instructionReport as r')
+		.innerJoin('workInstruction as wi', 'wi.id', 'r.instructionId')
+		.select(['r.status', 'r.reporterId', 'r.handlerId', 'wi.ownerId'])
+		.where('r.id', '=', reportId)
+		.executeTakeFirst();
 }
