@@ -3,11 +3,15 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 import type { MeasuredResultInput } from './kb.schema.js';
+import { instructionsOfEntry } from '../instructions/instructions.queries.js';
 
 const resultColumns = ['r.id', 'r.kind', 'r.value', 'r.beforeValue', 'r.afterValue', 'r.note'] as const;
 
-/** An entry with what its page shows, in one round trip. Any status: the service decides who sees it. */
-export function findEntry(db: Db, entryId: number) {
+/**
+ * An entry with what its page shows, in one round trip. Any status: the service decides who
+ * sees it. Its work instructions say which version `viewerDepartmentId` confirmed.
+ */
+export function findEntry(db: Db, entryId: number, viewerDepartmentId: number | null = null) {
 	return db
 		.selectFrom('kbEntry as k')
 		.innerJoin('department as d', 'd.id', 'k.departmentId')
@@ -69,7 +73,8 @@ export function findEntry(db: Db, entryId: number) {
 					.select(['a.id', 'a.kind', 'a.fileName', 'a.sizeBytes', 'a.createdAt', 'au.name as uploaderName'])
 					.whereRef('a.kbEntryId', '=', 'k.id')
 					.orderBy('a.id')
-			).as('attachments')
+			).as('attachments'),
+			instructionsOfEntry(eb, viewerDepartmentId).as('instructions')
 		])
 		.where('k.id', '=', entryId)
 		.executeTakeFirst();

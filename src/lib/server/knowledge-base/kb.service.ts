@@ -10,6 +10,7 @@ import { insertNotifications } from '../notifications/notifications.queries.js';
 import { listDepartments } from '../org/users.service.js';
 import { listProcessAreas, listTagNames } from '../ideas/ideas.service.js';
 import { requireEntryAccess } from './kb.access.js';
+import { mayAddInstruction } from '../instructions/instructions.service.js';
 import * as q from './kb.queries.js';
 import { searchEntries, SEARCH_CAP, type FacetRow, type SearchFilters } from './kb-search.queries.js';
 import { countMarks, toSegments, type Segment } from './highlight.js';
@@ -135,7 +136,7 @@ export async function getEntryPage(db: Database, actor: Actor, entryId: number) 
 	const access = await requireEntryAccess(db, actor, entryId);
 	const canAdopt = canOnKbEntry(actor, 'adopt', access.facts);
 	const [entry, adoptions, { departments, people }] = await Promise.all([
-		q.findEntry(db, entryId),
+		q.findEntry(db, entryId, actor.departmentId),
 		q.listAdoptions(db, entryId),
 		q.findAdoptionChoices(db, canAdopt ? actor.departmentId : null)
 	]);
@@ -167,7 +168,8 @@ export async function getEntryPage(db: Database, actor: Actor, entryId: number) 
 			edit: canOnKbEntry(actor, 'edit', access.facts),
 			approve: canOnKbEntry(actor, 'approve', access.facts),
 			unpublish: canOnKbEntry(actor, 'unpublish', access.facts),
-			attach: canOnKbEntry(actor, 'attach', access.facts)
+			attach: canOnKbEntry(actor, 'attach', access.facts),
+			addInstruction: mayAddInstruction(actor, access.facts)
 		}
 	};
 }

@@ -72,7 +72,7 @@ async function insertFromRecipients(db: Db, recipients: RawBuilder<unknown>): Pr
 }
 
 /** insertFromRecipients for one kind, its people given as (user_id, params, link). */
-function insertNotificationsFrom(db: Db, kind: string, recipients: RawBuilder<unknown>): Promise<number> {
+export function insertNotificationsFrom(db: Db, kind: string, recipients: RawBuilder<unknown>): Promise<number> {
 	const group = mailGroupOf(kind);
 	return insertFromRecipients(
 		db,
