@@ -29,7 +29,8 @@ export type NavItem = {
 		| 'insight'
 		| 'wall'
 		| 'posters'
-		| 'glossary';
+		| 'glossary'
+		| 'reports';
 };
 
 export const load: LayoutServerLoad = async ({ locals, request }) => {
@@ -53,6 +54,8 @@ export const load: LayoutServerLoad = async ({ locals, request }) => {
 		if (makesPosters(user, user.leader)) nav.push({ href: '/posters', key: 'posters', group: 'organise' });
 		if (can(user, 'kb.manage')) nav.push({ href: '/kb/pending', key: 'kbPending', group: 'organise' });
 		if (can(user, 'glossary.manage')) nav.push({ href: '/organise/glossary', key: 'glossary', group: 'organise' });
+		// every open report on a work instruction (everyone else reaches theirs from a notice or the instruction)
+		if (can(user, 'kb.manage')) nav.push({ href: '/instructions/reports', key: 'reports', group: 'organise' });
 		if (can(user, 'admin.users')) nav.push({ href: '/admin/users', key: 'people', group: 'admin' });
 		if (can(user, 'org.manage')) nav.push({ href: '/admin/departments', key: 'departments', group: 'admin' });
 		if (can(user, 'org.import'))
