@@ -16,6 +16,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../src/lib/server/db/index.js';
 import { mulberry32 } from '../../src/lib/domain/random.js';
+import { DEMO_GLOSSARY } from '../../src/lib/server/glossary/glossary-demo.js';
 
 // ---------------------------------------------------------------- word lists (as the first bench.ts seeding)
 
@@ -498,3 +499,121 @@ function benchQueries(count: number): string[] {
  * later pages. Deterministic.
  */
 export const KB_BENCH_QUERIES: string[] = benchQueries(300);
+
+// ---------------------------------------------------------------- the company glossary (issue 17)
+
+/** The bench vocabulary's things, English = Dutch, as an organiser would pair them. */
+const THING_PAIRS: Array<[string, string]> = [
+	['calibration gauge', 'kalibratiemeter'],
+	['kanban bin', 'kanbanbak'],
+	['label printer', 'labelprinter'],
+	['vacuum fixture', 'vacuümopstelling'],
+	['purge hose', 'spoelslang'],
+	['cleanroom trolley', 'cleanroomkar'],
+	['helium leak tester', 'heliumlektester'],
+	['cable set', 'kabelset'],
+	['calliper', 'schuifmaat'],
+	['pallet jack', 'palletwagen'],
+	['barcode scanner', 'barcodescanner'],
+	['inspection bench', 'inspectietafel'],
+	['spare parts rack', 'reserveonderdelenrek'],
+	['test cell', 'testcel'],
+	['forklift route', 'heftruckroute'],
+	['gowning room', 'omkleedruimte'],
+	['lifting aid', 'tilhulp'],
+	['instruction video', 'instructievideo'],
+	['colour code', 'kleurcode'],
+	['rework', 'herstelwerk'],
+	['scrap', 'afkeur']
+];
+const MODIFIERS: Array<[string, string]> = [
+	['spare', 'reserve'],
+	['broken', 'defecte'],
+	['mobile', 'mobiele'],
+	['electric', 'elektrische'],
+	['manual', 'handmatige'],
+	['digital', 'digitale'],
+	['shared', 'gedeelde'],
+	['heavy', 'zware']
+];
+const NOUNS: Array<[string, string]> = [
+	['drill', 'boor'],
+	['clamp', 'klem'],
+	['hammer', 'hamer'],
+	['ladder', 'ladder'],
+	['trolley', 'trolley'],
+	['scale', 'weegschaal'],
+	['pump', 'pomp'],
+	['valve', 'klep'],
+	['filter', 'filter'],
+	['sensor', 'sensor'],
+	['motor', 'motor'],
+	['switch', 'schakelaar'],
+	['cabinet', 'kast'],
+	['crate', 'krat'],
+	['hoist', 'takel'],
+	['mould', 'mal'],
+	['nozzle', 'mondstuk'],
+	['gasket', 'pakking'],
+	['bearing', 'lager'],
+	['spring', 'veer'],
+	['shelf', 'plank'],
+	['drawer', 'lade'],
+	['bench', 'werkbank'],
+	['screen', 'beeldscherm'],
+	['printer', 'printer'],
+	['scanner', 'scanner'],
+	['tablet', 'tablet'],
+	['glove', 'handschoen'],
+	['helmet', 'helm'],
+	['boot', 'schoen'],
+	['mask', 'masker'],
+	['badge', 'pasje'],
+	['key', 'sleutel'],
+	['lock', 'slot'],
+	['door', 'deur'],
+	['lamp', 'lamp'],
+	['fan', 'ventilator'],
+	['heater', 'verwarming'],
+	['cooler', 'koeler'],
+	['tank', 'tank'],
+	['pipe', 'leiding'],
+	['hose', 'slang'],
+	['wire', 'draad'],
+	['plug', 'stekker'],
+	['socket', 'stopcontact'],
+	['battery', 'accu'],
+	['charger', 'lader'],
+	['trolley wheel', 'trolleywiel'],
+	['conveyor', 'transportband']
+];
+
+/**
+ * A realistic glossary of `size` pairs (300 by default): the demo's pairs, the bench
+ * vocabulary's things (so many bench queries meet a pair, as "momentsleutel" and "werkinstructie"
+ * do), then plain workshop nouns and modified nouns ("spare clamp" = "reserve klem").
+ */
+export function benchGlossary(size = 300): Array<{ termEn: string; termNl: string; note: string }> {
+	const pairs: Array<{ termEn: string; termNl: string; note: string }> = [];
+	const seen = new Set<string>();
+	const add = (termEn: string, termNl: string) => {
+		const key = `${termEn.toLowerCase()}=${termNl.toLowerCase()}`;
+		if (seen.has(key) || pairs.length >= size) return;
+		seen.add(key);
+		pairs.push({ termEn, termNl, note: '' });
+	};
+	for (const t of DEMO_GLOSSARY) add(t.termEn, t.termNl);
+	for (const [en, nl] of THING_PAIRS) add(en, nl);
+	for (const [en, nl] of NOUNS) add(en, nl);
+	for (const [men, mnl] of MODIFIERS) for (const [en, nl] of NOUNS) add(`${men} ${en}`, `${mnl} ${nl}`);
+	return pairs;
+}
+
+/** Puts the bench glossary into glossary_term (after emptying it); returns how many pairs. */
+export async function generateGlossary(db: Database, size = 300): Promise<number> {
+	await sql`DELETE FROM glossary_term`.execute(db);
+	const pairs = benchGlossary(size);
+	if (pairs.length) await db.insertInto('glossaryTerm').values(pairs).execute();
+	await sql`ANALYZE glossary_term`.execute(db);
+	return pairs.length;
+}

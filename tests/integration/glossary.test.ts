@@ -6,6 +6,9 @@
  * field; "solved before?" gives each improvement once and finds the torque entry for the
  * idea form's own example, in English and in Dutch, on the demo seed.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/index.js';
 import type { SessionUser } from '$lib/server/org/users.service.js';
@@ -233,7 +236,12 @@ describe('"solved before?"', () => {
 describe('"solved before?" on the demo seed', () => {
 	let demo: TestDatabase;
 	let employee: SessionUser;
+	let files: string;
 	beforeAll(async () => {
+		// the demo stores its instruction files: in a folder of this test's own (and on PostgreSQL the config wants a secret)
+		files = await mkdtemp(join(tmpdir(), 'glossary-demo-'));
+		process.env.DATA_DIR ??= files;
+		process.env.AUTH_SECRET ??= 'glossary-test-secret-'.padEnd(40, 'x');
 		demo = await createTestDatabase();
 		await seedDemo(demo.db);
 		await demo.db
@@ -246,6 +254,7 @@ describe('"solved before?" on the demo seed', () => {
 	}, 300_000);
 	afterAll(async () => {
 		await demo?.close();
+		await rm(files, { recursive: true, force: true });
 	});
 
 	const torque = 'Torque-tool check-out that blocks wrenches with an expired calibration';

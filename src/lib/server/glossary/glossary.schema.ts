@@ -5,14 +5,14 @@
 import { z } from 'zod';
 import { idField, textField } from '../http/fields.js';
 
-/** One term: letters, digits and spaces, what a search can find as whole words. */
+/** One term: at least a letter or digit, what a search can find as whole words (an empty one is only "required"). */
 const term = textField(80)
 	.transform((v) => v.replace(/\s+/g, ' '))
 	.pipe(
 		z
 			.string()
 			.min(1, { message: 'required' })
-			.regex(/[\p{L}\p{N}]/u, { message: 'glossary_term_letters' })
+			.regex(/^$|[\p{L}\p{N}]/u, { message: 'glossary_term_letters' })
 	);
 
 export const glossaryTermSchema = z.object({
