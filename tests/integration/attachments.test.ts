@@ -494,7 +494,12 @@ describe('downloading', () => {
 		const ideaId = await newIdea();
 		const a = await send(owner, ideaId, { file: { fileName: 'Sla-ëën.png', bytes: PNG } });
 		const url = new URL(`http://localhost/attachments/${a.id}`);
-		const response = await download({ locals: { user: teammate }, params: { attachmentId: String(a.id) }, url } as never);
+		const response = await download({
+			locals: { user: teammate },
+			params: { attachmentId: String(a.id) },
+			url,
+			request: new Request(url)
+		} as never);
 		expect(response.status).toBe(200);
 		expect(Object.fromEntries(response.headers)).toMatchObject({
 			'content-type': 'image/png',
@@ -504,7 +509,9 @@ describe('downloading', () => {
 			'cache-control': 'private, no-store'
 		});
 		expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(sha256(PNG));
-		await expect(download({ locals: { user: stranger }, params: { attachmentId: String(a.id) }, url } as never)).rejects.toMatchObject({
+		await expect(
+			download({ locals: { user: stranger }, params: { attachmentId: String(a.id) }, url, request: new Request(url) } as never)
+		).rejects.toMatchObject({
 			status: 404
 		});
 	});

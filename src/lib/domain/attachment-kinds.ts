@@ -94,6 +94,9 @@ export const CAPTIONS_MAX_BYTES = 1 * MB;
 export const CAPTION_LANGS = ['en', 'nl'] as const;
 export type CaptionLang = (typeof CAPTION_LANGS)[number];
 
+/** What an attachment row's kind may be: a kind people choose, or captions. */
+export type StoredKind = AttachmentKind | typeof CAPTIONS_KIND;
+
 export function isCaptionLang(value: unknown): value is CaptionLang {
 	return typeof value === 'string' && (CAPTION_LANGS as readonly string[]).includes(value);
 }

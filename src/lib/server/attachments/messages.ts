@@ -24,7 +24,9 @@ const byCode: Record<string, () => string> = {
 	too_many_files: m.attachment_error_too_many_files,
 	invalid_kind: m.attachment_error_invalid_kind,
 	upload_aborted: m.attachment_error_upload_aborted,
-	bad_request: m.attachment_error_bad_request
+	bad_request: m.attachment_error_bad_request,
+	not_webvtt: m.media_error_not_webvtt,
+	invalid_lang: m.media_error_lang
 };
 
 export function refusalMessage(error: DomainError): string {

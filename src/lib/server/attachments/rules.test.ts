@@ -4,7 +4,9 @@ import {
 	AttachmentRefused,
 	chooseKind,
 	createTextCheck,
+	judgeCaptions,
 	judgeFile,
+	startsAsWebVtt,
 	kindsTeamMayAttach,
 	nameForContent,
 	sanitizeFileName,
@@ -189,5 +191,47 @@ describe('plain text has no magic number', () => {
 		expect(check([0xc3])).toBe(false);
 		expect(check()).toBe(false);
 		expect(check('x'.repeat(1001))).toBe(false);
+	});
+});
+
+describe('captions (judgeCaptions)', () => {
+	const enc = (s: string) => new TextEncoder().encode(s);
+	const facts = (text: string, over: Partial<Parameters<typeof judgeCaptions>[0]> = {}) => ({
+		fileName: 'subs.vtt',
+		detected: null,
+		isText: true,
+		head: enc(text).subarray(0, 16),
+		sizeBytes: enc(text).length,
+		...over
+	});
+
+	it.each([
+		['WEBVTT', true],
+		['WEBVTT\n\n00:00.000 --> 00:01.000', true],
+		['WEBVTT - Torque', true],
+		['WEBVTT\tx', true],
+		['\ufeffWEBVTT\r\n', true],
+		['WEBVTTX', false],
+		['webvtt\n', false],
+		[' WEBVTT\n', false],
+		['1\n00:00:01,000 --> 00:00:02,000', false]
+	])('%j starts as WebVTT: %s', (text, ok) => {
+		expect(startsAsWebVtt(enc(text).subarray(0, 16))).toBe(ok);
+	});
+
+	it('accepts WebVTT whatever file-type calls it, and gives the name .vtt', () => {
+		expect(judgeCaptions(facts('WEBVTT\n'))).toEqual({ kind: 'captions', mediaType: 'text/vtt', fileName: 'subs.vtt' });
+		expect(judgeCaptions(facts('WEBVTT\n', { detected: 'text/vtt', fileName: 'subs.txt' })).fileName).toBe('subs.vtt');
+		expect(judgeCaptions(facts('WEBVTT\n', { fileName: 'subs.en' })).fileName).toBe('subs.en.vtt');
+	});
+
+	it('refuses a PNG named .vtt, binary bytes, SubRip text, an empty file and more than 1 MB', () => {
+		expect(() => judgeCaptions(facts('x', { detected: 'image/png', isText: false }))).toThrow(
+			'subs.vtt is a PNG image, not WebVTT captions.'
+		);
+		expect(() => judgeCaptions(facts('WEBVTT', { isText: false }))).toThrow('subs.vtt is binary data, not WebVTT captions.');
+		expect(() => judgeCaptions(facts('1\n00:00:01,000 --> 00:00:02,000\n'))).toThrow(expect.objectContaining({ code: 'not_webvtt' }));
+		expect(() => judgeCaptions(facts('', { sizeBytes: 0 }))).toThrow(expect.objectContaining({ code: 'empty_file' }));
+		expect(() => judgeCaptions(facts('WEBVTT', { sizeBytes: MB + 1 }))).toThrow(expect.objectContaining({ code: 'too_large' }));
 	});
 });

@@ -10,7 +10,16 @@
  * photo it is accepted and stored as `photo.png`, so the download opens in the right program.
  */
 import { DomainError } from '../errors.js';
-import { ATTACHMENT_KINDS, KIND_RULES, MB, TEXT_PLAIN, type AttachmentKind } from '../../domain/attachment-kinds.js';
+import {
+	ATTACHMENT_KINDS,
+	CAPTIONS_KIND,
+	CAPTIONS_MAX_BYTES,
+	CAPTIONS_MEDIA_TYPE,
+	KIND_RULES,
+	MB,
+	TEXT_PLAIN,
+	type AttachmentKind
+} from '../../domain/attachment-kinds.js';
 
 type Format = {
 	/** In a sentence: "photo.pdf is a PNG image" */
@@ -105,7 +114,9 @@ export type RefusalCode =
 	| 'no_file'
 	| 'too_many_files'
 	| 'bad_request'
-	| 'upload_aborted';
+	| 'upload_aborted'
+	| 'not_webvtt'
+	| 'invalid_lang';
 
 export type RefusalDetails = {
 	fileName?: string;
@@ -266,6 +277,57 @@ function orList(commaList: string): string {
 
 function capitalise(s: string): string {
 	return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// ---------- captions ----------
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** Whether a file begins as WebVTT must: an optional byte-order mark, "WEBVTT", then a space, a tab, a line end or nothing. */
+export function startsAsWebVtt(head: Uint8Array): boolean {
+	let i = UTF8_BOM.every((b, n) => head[n] === b) ? 3 : 0;
+	for (const c of 'WEBVTT') if (head[i++] !== c.charCodeAt(0)) return false;
+	return i >= head.length || [0x20, 0x09, 0x0a, 0x0d].includes(head[i]);
+}
+
+/**
+ * Captions for a video, judged by content: WebVTT is UTF-8 text (no magic number file-type
+ * knows, no NUL) that starts with "WEBVTT", at most 1 MB. The name gets `.vtt`.
+ * Example: `subs.vtt` holding PNG bytes -> type_not_allowed ("subs.vtt is a PNG image, not
+ * WebVTT captions"); a text file starting "1\n00:00:01,000 --> ..." (SubRip) -> not_webvtt.
+ */
+export function judgeCaptions(f: { fileName: string; detected: string | null; isText: boolean; head: Uint8Array; sizeBytes: number }): {
+	kind: typeof CAPTIONS_KIND;
+	mediaType: string;
+	fileName: string;
+} {
+	const details: RefusalDetails = { fileName: f.fileName, sizeBytes: f.sizeBytes, accepted: 'WebVTT' };
+	if (f.sizeBytes === 0) throw new AttachmentRefused('empty_file', `${f.fileName} is empty.`, details);
+	if (f.sizeBytes > CAPTIONS_MAX_BYTES) {
+		throw new AttachmentRefused('too_large', `${f.fileName} is ${formatMegabytes(f.sizeBytes)}; captions may be up to 1 MB.`, {
+			...details,
+			limitBytes: CAPTIONS_MAX_BYTES
+		});
+	}
+	// file-type recognises WebVTT by its "WEBVTT" line; anything else it recognises is not captions.
+	const detected = f.detected === CAPTIONS_MEDIA_TYPE ? null : f.detected;
+	if (detected || !f.isText) {
+		const format = detected ? FORMATS[detected] : undefined;
+		const what = format ? format.noun : detected ? `a file of type ${detected}` : 'binary data';
+		throw new AttachmentRefused('type_not_allowed', `${f.fileName} is ${what}, not WebVTT captions.`, {
+			...details,
+			detected: format?.short ?? detected ?? 'unknown',
+			claimed: extensionOf(f.fileName) === 'vtt' ? 'VTT' : undefined
+		});
+	}
+	if (!startsAsWebVtt(f.head)) throw new AttachmentRefused('not_webvtt', `${f.fileName} does not start with WEBVTT.`, details);
+	const ext = extensionOf(f.fileName);
+	const base = ext && ext !== 'vtt' && formatByExtension(ext) ? f.fileName.slice(0, -(ext.length + 1)) : f.fileName;
+	return {
+		kind: CAPTIONS_KIND,
+		mediaType: CAPTIONS_MEDIA_TYPE,
+		fileName: ext === 'vtt' ? f.fileName : truncateName(`${base}.vtt`, MAX_NAME)
+	};
 }
 
 // ---------- names ----------

@@ -51,7 +51,11 @@ export async function deleteTempFile(path: string): Promise<void> {
 	await rm(path, { force: true });
 }
 
+/** `size` is the whole file's; with a range, `stream` carries only bytes `start`..`end` (inclusive). */
 export type StoredFile = { size: number; stream: ReadableStream<Uint8Array> };
+
+/** Bytes `start`..`end` of a file, both inclusive, as an HTTP range names them (http/range.ts). */
+export type StoredRange = { start: number; end: number };
 
 /** The one way files are stored, read and deleted, on disk or in a bucket. */
 export interface FileStore {
@@ -62,8 +66,11 @@ export interface FileStore {
 	 * the temporary file.
 	 */
 	put(tempPath: string, key: string, file: { mediaType: string }): Promise<void>;
-	/** The file as a stream pulled as the consumer reads, with its size; null when missing. */
-	open(key: string): Promise<StoredFile | null>;
+	/**
+	 * The file as a stream pulled as the consumer reads, with its size; null when missing. With
+	 * a range (checked against the size by the caller), only those bytes are read and sent.
+	 */
+	open(key: string, range?: StoredRange): Promise<StoredFile | null>;
 	/** Deletes the file; a missing one is not an error. */
 	delete(key: string): Promise<void>;
 	/** Throws with a one-line reason when the store cannot be used (start-up check). */
@@ -89,9 +96,10 @@ export const diskStore: FileStore = {
 
 /**
  * A stored file as a web stream, read in 64 KiB steps as the consumer pulls, with its size
- * on disk. Null when the file is missing. The handle closes at the end or on cancel.
+ * on disk. Null when the file is missing. The handle closes at the end or on cancel. With a
+ * range, reading starts at `start` and stops after `end` (cut to the file's end).
  */
-async function openFromDisk(key: string): Promise<StoredFile | null> {
+async function openFromDisk(key: string, range?: StoredRange): Promise<StoredFile | null> {
 	let handle;
 	try {
 		handle = await open(storedPath(key), 'r');
@@ -101,6 +109,8 @@ async function openFromDisk(key: string): Promise<StoredFile | null> {
 	}
 	const fh = handle;
 	const { size } = await fh.stat();
+	let position = range ? range.start : 0;
+	const stop = range ? Math.min(range.end + 1, size) : Infinity;
 	let closed = false;
 	const close = async () => {
 		if (closed) return;
@@ -110,13 +120,15 @@ async function openFromDisk(key: string): Promise<StoredFile | null> {
 	const stream = new ReadableStream<Uint8Array>({
 		async pull(controller) {
 			try {
-				const buffer = new Uint8Array(READ_CHUNK);
-				const { bytesRead } = await fh.read(buffer, 0, READ_CHUNK, null);
+				const want = Math.min(READ_CHUNK, stop - position);
+				const buffer = new Uint8Array(Math.max(want, 0));
+				const { bytesRead } = want > 0 ? await fh.read(buffer, 0, want, position) : { bytesRead: 0 };
+				position += bytesRead;
 				if (bytesRead === 0) {
 					await close();
 					controller.close();
 				} else {
-					controller.enqueue(bytesRead === READ_CHUNK ? buffer : buffer.subarray(0, bytesRead));
+					controller.enqueue(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
 				}
 			} catch (error) {
 				await close();
@@ -179,10 +191,12 @@ export async function createS3Store(settings: ObjectStorage): Promise<FileStore>
 			}
 			await rm(tempPath, { force: true });
 		},
-		async open(key) {
+		async open(key, range) {
 			let response;
 			try {
-				response = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
+				response = await client.send(
+					new GetObjectCommand({ Bucket, Key: objectKey(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined })
+				);
 			} catch (error) {
 				if (isMissing(error)) return null;
 				throw error;
@@ -190,7 +204,9 @@ export async function createS3Store(settings: ObjectStorage): Promise<FileStore>
 			const body = response.Body;
 			if (!body) return null;
 			const stream = Readable.toWeb(body as Readable) as unknown as ReadableStream<Uint8Array>;
-			return { size: Number(response.ContentLength ?? 0), stream };
+			// With a range, ContentLength is the part's; the whole size follows the slash of Content-Range.
+			const whole = range ? /\/(\d+)$/.exec(response.ContentRange ?? '')?.[1] : undefined;
+			return { size: Number(whole ?? response.ContentLength ?? 0), stream };
 		},
 		async delete(key) {
 			await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));

@@ -26,6 +26,8 @@ export async function handleUpload(
 		/** what ?uploadError carries: the code (default) or the worded message */
 		errorParam?: 'code' | 'message';
 		hash?: string;
+		/** the query a plain form post comes back with: `?uploaded=<name>` / `?uploadError=<...>` unless named here, plus `extra` (e.g. `media=7`) */
+		query?: { ok: string; error: string; extra?: string };
 	}
 ): Promise<Response> {
 	const { request, locals } = event;
@@ -43,6 +45,9 @@ export async function handleUpload(
 	}
 	const back = options.back(ownerId);
 	const hash = options.hash ?? '';
+	const okParam = options.query?.ok ?? 'uploaded';
+	const errorParam = options.query?.error ?? 'uploadError';
+	const extra = options.query?.extra ? `&${options.query.extra}` : '';
 	let attachment: { fileName: string };
 	try {
 		attachment = await options.add(user, ownerId, (limits) => receiveUpload(request, limits));
@@ -55,9 +60,9 @@ export async function handleUpload(
 			return json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 });
 		}
 		const param = options.errorParam === 'message' ? refusalMessage(e) : e.code;
-		if (html) redirect(303, `${back}?uploadError=${encodeURIComponent(param)}${hash}`);
+		if (html) redirect(303, `${back}?${errorParam}=${encodeURIComponent(param)}${extra}${hash}`);
 		return json({ error: { code: e.code, message: refusalMessage(e) } }, { status });
 	}
-	if (html) redirect(303, `${back}?uploaded=${encodeURIComponent(attachment.fileName)}${hash}`);
+	if (html) redirect(303, `${back}?${okParam}=${encodeURIComponent(attachment.fileName)}${extra}${hash}`);
 	return json({ attachment }, { status: 201 });
 }

@@ -13,11 +13,19 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
-import { MAX_UPLOAD_BYTES, TEXT_PLAIN, isAttachmentKind, type AttachmentKind } from '../../domain/attachment-kinds.js';
+import {
+	CAPTIONS_MAX_BYTES,
+	MAX_UPLOAD_BYTES,
+	TEXT_PLAIN,
+	isAttachmentKind,
+	type AttachmentKind,
+	type StoredKind
+} from '../../domain/attachment-kinds.js';
 import {
 	AttachmentRefused,
 	MULTIPART_OVERHEAD_BYTES,
 	createTextCheck,
+	judgeCaptions,
 	judgeFile,
 	kindNotAllowedNow,
 	sanitizeFileName,
@@ -33,6 +41,8 @@ export type UploadLimits = {
 	fieldBytes?: number;
 	/** Most text fields. Default 10. */
 	fields?: number;
+	/** 'captions': a video's WebVTT captions (rules.judgeCaptions, 1 MB); `kinds` and the form's `kind` are then ignored. */
+	accept?: 'captions';
 };
 
 /** A checked file waiting in a temporary place; the service moves it or deletes it. */
@@ -42,7 +52,7 @@ export type ReceivedUpload = {
 	fileName: string;
 	/** sanitised name as sent */
 	originalName: string;
-	kind: AttachmentKind;
+	kind: StoredKind;
 	mediaType: string;
 	sizeBytes: number;
 	sha256: string;
@@ -69,12 +79,13 @@ export async function receiveUpload(request: Request, limits: UploadLimits): Pro
 		throw new AttachmentRefused('bad_request', 'Send the file as multipart/form-data.');
 	}
 	if (!request.body) throw new AttachmentRefused('no_file', 'Choose a file to upload.');
-	if (!limits.kinds.length) {
+	const captions = limits.accept === 'captions';
+	if (!limits.kinds.length && !captions) {
 		discardBody(request);
 		throw new AttachmentRefused('kind_not_allowed_now', 'Nothing can be added to this idea in its current state.');
 	}
 
-	const largest = streamLimit(null, limits.kinds);
+	const largest = captions ? CAPTIONS_MAX_BYTES : streamLimit(null, limits.kinds);
 	const requestCap = largest + MULTIPART_OVERHEAD_BYTES;
 	const declared = declaredLength(request);
 	const declaredWithinCap = declared !== null && declared <= requestCap;
@@ -137,7 +148,7 @@ export async function receiveUpload(request: Request, limits: UploadLimits): Pro
 			if (settled) return;
 			if (info.nameTruncated || info.valueTruncated) return fail(new AttachmentRefused('bad_request', `The field ${name} is too long.`));
 			fields[name] = value;
-			if (name === 'kind') {
+			if (name === 'kind' && !captions) {
 				const kind = value.trim();
 				if (kind === '' || kind === 'auto') chosenKind = null;
 				else if (!isAttachmentKind(kind)) return fail(new AttachmentRefused('invalid_kind', `Unknown kind: ${kind.slice(0, 40)}.`));
@@ -152,7 +163,7 @@ export async function receiveUpload(request: Request, limits: UploadLimits): Pro
 				return;
 			}
 			const originalName = sanitizeFileName(info.filename ?? '');
-			const limit = streamLimit(chosenKind, limits.kinds);
+			const limit = captions ? CAPTIONS_MAX_BYTES : streamLimit(chosenKind, limits.kinds);
 			const kindWhenStarted = chosenKind;
 			activePart = stream;
 			fileDone = writeFile(stream, tempPath, limit).then(
@@ -189,13 +200,21 @@ export async function receiveUpload(request: Request, limits: UploadLimits): Pro
 				try {
 					const sniffed = await fileTypeFromFile(tempPath).catch(() => undefined);
 					const detected = sniffed?.mime ?? (written.isText ? TEXT_PLAIN : null);
-					const accepted = judgeFile({
-						fileName: written.originalName,
-						detected,
-						sizeBytes: written.sizeBytes,
-						chosenKind,
-						allowedKinds: limits.kinds
-					});
+					const accepted = captions
+						? judgeCaptions({
+								fileName: written.originalName,
+								detected: sniffed?.mime ?? null,
+								isText: written.isText,
+								head: written.head,
+								sizeBytes: written.sizeBytes
+							})
+						: judgeFile({
+								fileName: written.originalName,
+								detected,
+								sizeBytes: written.sizeBytes,
+								chosenKind,
+								allowedKinds: limits.kinds
+							});
 					settled = true;
 					resolve({
 						tempPath,
@@ -248,7 +267,10 @@ export function discardBody(request: Request, cap = MAX_UPLOAD_BYTES + MULTIPART
 	}
 }
 
-type FileWritten = { sizeBytes: number; sha256: string; isText: boolean; originalName: string };
+type FileWritten = { sizeBytes: number; sha256: string; isText: boolean; head: Uint8Array; originalName: string };
+
+/** Bytes kept from a file's start, for checks by its first bytes (WebVTT's "WEBVTT" after a byte-order mark). */
+const HEAD_BYTES = 16;
 
 class LimitPassed extends Error {}
 
@@ -256,11 +278,14 @@ class LimitPassed extends Error {}
 async function writeFile(part: Readable, path: string, limit: number): Promise<Omit<FileWritten, 'originalName'> | 'too_large'> {
 	const hash = createHash('sha256');
 	const text = createTextCheck();
+	const head = new Uint8Array(HEAD_BYTES);
 	let size = 0;
 	const meter = new Transform({
 		transform(chunk: Buffer, _encoding, callback) {
 			size += chunk.length;
 			if (size > limit) return callback(new LimitPassed());
+			const at = size - chunk.length;
+			if (at < HEAD_BYTES) head.set(chunk.subarray(0, HEAD_BYTES - at), at);
 			hash.update(chunk);
 			text.push(chunk);
 			callback(null, chunk);
@@ -275,7 +300,7 @@ async function writeFile(part: Readable, path: string, limit: number): Promise<O
 		if (error instanceof LimitPassed) return 'too_large';
 		throw error;
 	}
-	return { sizeBytes: size, sha256: hash.digest('hex'), isText: text.finish() };
+	return { sizeBytes: size, sha256: hash.digest('hex'), isText: text.finish(), head: head.subarray(0, Math.min(size, HEAD_BYTES)) };
 }
 
 function asRefusal(error: unknown): Error {

@@ -26,6 +26,7 @@ export async function findIdeaForEdit(db: Db, ideaId: number) {
 					.innerJoin('appUser as u', 'u.id', 'a.uploadedBy')
 					.select(IDEA_ATTACHMENT_COLUMNS)
 					.whereRef('a.ideaId', '=', 'i.id')
+					.where('a.parentId', 'is', null)
 					.orderBy('a.createdAt')
 					.orderBy('a.id')
 			).as('attachments')

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
+import { captionsOf, posterOf } from '../attachments/attachments.queries.js';
 import type { DB } from '../db/schema.js';
 import type { MeasuredResultInput } from './kb.schema.js';
 import { instructionsOfEntry } from '../instructions/instructions.queries.js';
@@ -70,8 +71,11 @@ export function findEntry(db: Db, entryId: number, viewerDepartmentId: number | 
 				eb
 					.selectFrom('attachment as a')
 					.innerJoin('appUser as au', 'au.id', 'a.uploadedBy')
-					.select(['a.id', 'a.kind', 'a.fileName', 'a.sizeBytes', 'a.createdAt', 'au.name as uploaderName'])
+					.select(['a.id', 'a.kind', 'a.fileName', 'a.mediaType', 'a.sizeBytes', 'a.createdAt', 'au.name as uploaderName'])
+					// a video's captions and poster come with it (attachments.queries), not as files of their own
+					.select([captionsOf('a').as('captions'), posterOf('a').as('posterId')])
 					.whereRef('a.kbEntryId', '=', 'k.id')
+					.where('a.parentId', 'is', null)
 					.orderBy('a.id')
 			).as('attachments'),
 			instructionsOfEntry(eb, viewerDepartmentId).as('instructions')

@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
+import { captionsOf, posterOf } from '../attachments/attachments.queries.js';
 import { criteriaQuery, type listCriteria } from './round.queries.js';
 import { AUTO_CONFLICT_SOURCES, conflictReasonsJson, conflictSources } from './conflict-sources.js';
 
@@ -295,8 +296,11 @@ function ideaForSheetQuery(db: Db, ideaId: number) {
 				eb
 					.selectFrom('attachment as a')
 					.innerJoin('appUser as u', 'u.id', 'a.uploadedBy')
-					.select(['a.id', 'a.kind', 'a.fileName', 'a.sizeBytes', 'a.createdAt', 'u.name as uploaderName'])
+					.select(['a.id', 'a.kind', 'a.fileName', 'a.mediaType', 'a.sizeBytes', 'a.createdAt', 'u.name as uploaderName'])
+					// a video's captions and poster come with it (attachments.queries), not as files of their own
+					.select([captionsOf('a').as('captions'), posterOf('a').as('posterId')])
 					.whereRef('a.ideaId', '=', 'i.id')
+					.where('a.parentId', 'is', null)
 					.orderBy('a.createdAt')
 			).as('attachments')
 		])
