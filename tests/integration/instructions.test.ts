@@ -19,6 +19,7 @@ import {
 	editStep,
 	getDraftPage,
 	getInstructionPage,
+	mayViewInstructionFiles,
 	moveStep,
 	removeStep,
 	saveChangeNote,
@@ -147,6 +148,9 @@ describe('versions and approval', () => {
 		expect(await refusal(getInstructionPage(db, stranger, id))).toMatchObject({ status: 404 });
 		expect(await refusal(getDraftPage(db, stranger, id))).toMatchObject({ status: 404 });
 		expect(await refusal(startDraft(db, stranger, id))).toMatchObject({ status: 404 });
+		expect(await mayViewInstructionFiles(db, stranger, id)).toBe(false);
+		expect(await mayViewInstructionFiles(db, teammate, id)).toBe(true);
+		expect(await mayViewInstructionFiles(db, teammate, 999_999)).toBe(false);
 	});
 
 	it('builds version 1: add, edit, move and remove steps', async () => {
@@ -206,7 +210,8 @@ describe('versions and approval', () => {
 		expect(await refusal(approveVersion(db, stranger, instructionId, { expectedVersion: 1 }))).toMatchObject({ status: 403 });
 		const { result, statements } = await counted(() => approveVersion(db, owner, instructionId, { expectedVersion: 1 }));
 		expect(result).toEqual({ version: 1 });
-		expect(statements).toBeLessThanOrEqual(4);
+		// facts, approve, notify, audit: 5 with the session
+		expect(statements).toBe(4);
 		const wi = await db.selectFrom('workInstruction').select('currentVersion').where('id', '=', instructionId).executeTakeFirstOrThrow();
 		expect(wi.currentVersion).toBe(1);
 		// a second post of the same approval changes nothing
@@ -352,5 +357,17 @@ describe('versions and approval', () => {
 		expect(await discardDraft(db, owner, instructionId, { draftVersion: 3 })).toBe(true);
 		expect(await refusal(discardDraft(db, owner, instructionId, { draftVersion: 3 }))).toMatchObject({ code: 'stale' });
 		expect((await getDraftPage(db, owner, instructionId)).draft).toBeNull();
+	});
+
+	it('the owner types what changed and approves in one go', async () => {
+		await startDraft(db, owner, instructionId);
+		const { result, statements } = await counted(() =>
+			approveVersion(db, owner, instructionId, { expectedVersion: 3, changeNote: 'Mark with the blue pen.' })
+		);
+		expect(result).toEqual({ version: 3 });
+		expect(statements).toBe(4);
+		const page = await getInstructionPage(db, owner, instructionId);
+		expect(page.versions[0]).toMatchObject({ version: 3, changeNote: 'Mark with the blue pen.' });
+		expect(page.shown?.steps).toHaveLength(4);
 	});
 });

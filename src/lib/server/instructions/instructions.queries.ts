@@ -329,12 +329,13 @@ export function deleteDraft(db: Db, instructionId: number, version: number) {
  * once (a second or concurrent post finds no draft of that number). Only a draft with steps,
  * and from version 2 on with what changed, is approved.
  */
-export async function approveDraft(db: Db, instructionId: number, version: number, approverId: number) {
+export async function approveDraft(db: Db, instructionId: number, version: number, approverId: number, changeNote: string | null) {
 	const { rows } = await sql<{ version: number; changeNote: string; title: string; kbEntryId: number }>`
 		WITH v AS (
-			UPDATE instruction_version iv SET status = 'approved', approved_by = ${approverId}::int, approved_at = now()
+			UPDATE instruction_version iv SET status = 'approved', approved_by = ${approverId}::int, approved_at = now(),
+				change_note = coalesce(${changeNote}::text, iv.change_note)
 			WHERE iv.instruction_id = ${instructionId}::int AND iv.version = ${version}::int AND iv.status = 'draft'
-				AND (iv.version = 1 OR length(btrim(iv.change_note)) > 0)
+				AND (iv.version = 1 OR length(btrim(coalesce(${changeNote}::text, iv.change_note))) > 0)
 				AND EXISTS (SELECT 1 FROM instruction_step s WHERE s.version_id = iv.id)
 			RETURNING iv.version, iv.change_note
 		), wi AS (

@@ -51,8 +51,11 @@ export type MoveStepInput = z.infer<typeof moveStepSchema>;
 export const changeNoteSchema = z.object({ draftVersion: idField, changeNote: textField(2000).default('') });
 export type ChangeNoteInput = z.infer<typeof changeNoteSchema>;
 
-/** Approve the draft the owner saw: a repeated or concurrent post approves it once. */
-export const approveSchema = z.object({ expectedVersion: idField });
+/**
+ * Approve the draft the owner saw: a repeated or concurrent post approves it once. What
+ * changed may come with it (the owner types it and approves in one go).
+ */
+export const approveSchema = z.object({ expectedVersion: idField, changeNote: textField(2000).optional() });
 export type ApproveInput = z.infer<typeof approveSchema>;
 
 /** "We work to version N now", for a department. */

@@ -254,9 +254,10 @@ export async function approveVersion(db: Database, actor: Actor, instructionId: 
 	const draft = row.draft;
 	if (!draft || draft.version !== input.expectedVersion) throw stale();
 	if (!draft.stepCount) throw new DomainError('no_steps', 'A version needs at least one step.', 409);
-	if (draft.version > 1 && !draft.changeNote.trim()) throw new FieldErrors({ changeNote: ['required'] });
+	const changeNote = input.changeNote ?? null;
+	if (draft.version > 1 && !(changeNote ?? draft.changeNote).trim()) throw new FieldErrors({ changeNote: ['required'] });
 	return db.transaction().execute(async (trx) => {
-		const approved = await q.approveDraft(trx, instructionId, draft.version, actor.id);
+		const approved = await q.approveDraft(trx, instructionId, draft.version, actor.id, changeNote);
 		if (!approved) throw stale();
 		const params = { title: approved.title, version: approved.version, change: approved.changeNote };
 		await insertNotificationsFrom(
@@ -316,4 +317,14 @@ export async function addStepMedia(db: Database, actor: Actor, instructionId: nu
 		}
 	});
 	return { fileName: file.fileName };
+}
+
+/**
+ * May the actor open an instruction's files (a step's photo or clip, a clip's captions and
+ * poster)? Whoever may view the instruction (canOnInstruction 'view'): for the attachment
+ * routes. One statement.
+ */
+export async function mayViewInstructionFiles(db: Database, actor: Actor, instructionId: number): Promise<boolean> {
+	const row = await q.findInstructionFacts(db, instructionId, actor.id);
+	return !!row && canOnInstruction(actor, 'view', policyFacts(row, actor));
 }
