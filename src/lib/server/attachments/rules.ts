@@ -317,7 +317,7 @@ export function judgeCaptions(f: { fileName: string; detected: string | null; is
 		throw new AttachmentRefused('type_not_allowed', `${f.fileName} is ${what}, not WebVTT captions.`, {
 			...details,
 			detected: format?.short ?? detected ?? 'unknown',
-			claimed: extensionOf(f.fileName) === 'vtt' ? 'VTT' : undefined
+			claimed: detected && extensionOf(f.fileName) === 'vtt' ? 'VTT' : undefined
 		});
 	}
 	if (!startsAsWebVtt(f.head)) throw new AttachmentRefused('not_webvtt', `${f.fileName} does not start with WEBVTT.`, details);
