@@ -22,6 +22,12 @@
  *   after, no glossary:   p50 28.4 ms, p95 110.0 ms, p99 173.2 ms, 1 statement, mean hits 2054
  *   after, 300 pairs:     p50 46.7 ms, p95 123.4 ms, p99 167.3 ms, 1 statement, mean hits 2178
  *                         (70 of 150 searches widened; glossary_search itself ~0.5-1 ms a call)
+ * PGlite, same set-up, load average 8-10 (two runs after; pages that never read the glossary,
+ * such as the landing and "most adopted", varied 2-5x between runs, so read these as rough):
+ *   before:               p50 23.5 ms, p95  79.8 ms
+ *   after, no glossary:   p50 31.8 / 44.8 ms, p95 145.4 / 167.1 ms
+ *   after, 300 pairs:     p50 50.0 / 57.0 ms, p95 193.3 / 335.9 ms, mean hits 2054 -> 2178
+ * A widened search matches more entries and ranks them twice (typed words, translations).
  *
  * Measured 5 December 2026 on the shared 2-core machine (load average 6-12, so absolute times
  * are 2-4x a quiet machine's), before (commit c234fd9) and after (0003f2b), back to back:
