@@ -90,8 +90,7 @@ test('a report on step 3 from a phone leads to version 2, which the adopting dep
 	await draft3.getByRole('button', { name: 'Save step' }).click();
 	await expect(dennis.getByRole('status').first()).toContainText('Step saved.');
 	await dennis.getByRole('textbox', { name: 'What changed' }).fill(WHAT_CHANGED);
-	await dennis.getByRole('button', { name: 'Save what changed' }).click();
-	await expect(dennis.getByRole('status').first()).toContainText('What changed is saved.');
+	// What changed goes with the approval, in one post.
 	await dennis.getByTestId('approve-version').click();
 	await expect(dennis).toHaveURL(new RegExp(`${path}$`));
 	await expect(dennis.getByTestId('instruction-version')).toContainText(`Version ${next}`);
