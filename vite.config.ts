@@ -2,6 +2,8 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export default defineConfig({
 	plugins: [
@@ -24,6 +26,9 @@ export default defineConfig({
 		hookTimeout: 180_000,
 		fileParallelism: true,
 		maxWorkers: 2,
-		reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+		reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+		// Files a test stores (the demo seed's instruction media among them) go to a temporary
+		// folder, never ./data; a test that needs its own folder sets FILES_DIR itself.
+		env: { FILES_DIR: process.env.FILES_DIR ?? join(tmpdir(), `ideacup-test-files-${process.pid}`) }
 	}
 });

@@ -89,10 +89,16 @@ test('publish an implemented idea and adopt it in another department', async ({ 
 	await adopter.screenshot({ path: 'test-results/kb-search.png', fullPage: true });
 	await results.getByRole('link', { name: IDEA_TITLE }).click();
 
-	// The work instruction can be downloaded.
-	const pdfLink = adopter.getByRole('link', { name: 'buddy-werkinstructie.pdf' });
+	// The work instruction opens in the browser and can be downloaded.
+	const opened = await adopter.request.get(
+		(await adopter.getByRole('link', { name: 'Open buddy-werkinstructie.pdf in a new tab' }).getAttribute('href'))!
+	);
+	expect(opened.status()).toBe(200);
+	expect(opened.headers()['content-disposition']).toMatch(/^inline/);
+	const pdfLink = adopter.getByRole('link', { name: 'Download buddy-werkinstructie.pdf' });
 	const download = await adopter.request.get((await pdfLink.getAttribute('href'))!);
 	expect(download.status()).toBe(200);
+	expect(download.headers()['content-disposition']).toMatch(/^attachment/);
 	expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
 	// --- records the adoption with results ---
