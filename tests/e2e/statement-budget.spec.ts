@@ -21,6 +21,10 @@ function routeOf(path: string): string {
 		.replace(/^\/departments\/\d+/, '/departments/[departmentId]')
 		.replace(/^\/organise\/competitions\/\d+/, '/organise/competitions/[competitionId]')
 		.replace(/^\/sessions\/\d+/, '/sessions/[sessionId]')
+		.replace(/^\/instructions\/reports\/\d+/, '/instructions/reports/[reportId]')
+		.replace(/^\/instructions\/\d+\/steps\/\d+/, '/instructions/[instructionId]/steps/[stepId]')
+		.replace(/^\/instructions\/\d+/, '/instructions/[instructionId]')
+		.replace(/^\/kb\/\d+/, '/kb/[entryId]')
 		.replace(/^\/admin\/(users|departments|process-areas)\/\d+/, (_m, area: string) => `/admin/${area}/[id]`);
 }
 
@@ -85,7 +89,17 @@ test.describe('statements per page: at most five', () => {
 		const entry = await firstLink(page, '/kb', /href="(\/kb\/\d+)"/);
 		// issue 16: the wall, an idea's support page, the one-minute idea
 		const support = await firstLink(page, '/wall?sort=supported', /href="(\/ideas\/\d+\/support)[?"]/);
+		// issue 17: a work instruction on an entry, a report on one of its steps, a search through the glossary
+		const torque = await firstLink(page, '/kb?q=torque', /href="(\/kb\/\d+)"/);
+		const instruction = await firstLink(page, torque, /href="(\/instructions\/\d+)"/);
+		const reportForm = await firstLink(page, instruction, /href="(\/instructions\/\d+\/steps\/\d+\/report)"/);
 		await measure(page, 'employee', [
+			instruction,
+			`${instruction}?version=1`,
+			reportForm,
+			'/instructions/reports',
+			'/kb?q=momentsleutel',
+			'/kb?q=werkinstructie%20kalibratie',
 			'/wall',
 			'/wall?sort=supported&stage=published',
 			'/wall?q=torque&page=2',
@@ -119,7 +133,17 @@ test.describe('statements per page: at most five', () => {
 	test('mentor', async ({ page }) => {
 		await signInAs(page, 'Pieter de Groot');
 		const coaching = await firstLink(page, '/mentoring', /href="(\/ideas\/\d+\/coaching)"/);
-		await measure(page, 'mentor', ['/', '/mentoring', '/mentoring/profile', '/ideas', coaching]);
+		// a report on a work instruction was passed to him (the demo)
+		const passed = await firstLink(page, '/instructions/reports', /href="(\/instructions\/reports\/\d+)"/);
+		await measure(page, 'mentor', ['/', '/mentoring', '/mentoring/profile', '/ideas', coaching, '/instructions/reports', passed]);
+	});
+
+	test('instruction owner', async ({ page }) => {
+		await signInAs(page, 'Dennis Koster');
+		const torque = await firstLink(page, '/kb?q=torque', /href="(\/kb\/\d+)"/);
+		const instruction = await firstLink(page, torque, /href="(\/instructions\/\d+)"/);
+		const report = await firstLink(page, '/instructions/reports', /href="(\/instructions\/reports\/\d+)"/);
+		await measure(page, 'owner', [torque, instruction, `${instruction}/edit`, '/instructions/reports', report]);
 	});
 
 	test('jurors', async ({ page }) => {
@@ -154,6 +178,10 @@ test.describe('statements per page: at most five', () => {
 		const implemented = await ideaLinks(page, '/organise/ideas?status=implemented', 2);
 		const implementation = await someLink(page, [...implemented, ...listed], /href="(\/ideas\/\d+\/implementation)"/);
 		await measure(page, 'organiser', [
+			'/organise/glossary',
+			'/organise/glossary?q=torque',
+			'/organise/glossary/export.csv',
+			'/instructions/reports',
 			'/wall',
 			'/wall?stage=screening&sort=followed',
 			'/posters',
