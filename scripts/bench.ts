@@ -57,7 +57,8 @@
  *   --wall-follows 20000        follows generated in the wall step
  *   --wall-comments 10000       comments generated in the wall step (about 3% hidden)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Engine } from './bench/database.js';
 import { runEngine, type EngineResult } from './bench/measure.js';
@@ -96,6 +97,10 @@ const unknown = requested.filter((e) => e !== 'postgres' && e !== 'pglite');
 if (unknown.length) throw new Error(`unknown engine ${unknown.join(', ')} (postgres, pglite)`);
 
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+// The demo seed stores its instruction media (issue 17): in a folder of this run, never ./data,
+// and without asking the app's configuration (which wants AUTH_SECRET beside DATABASE_URL).
+process.env.FILES_DIR ??= mkdtempSync(join(tmpdir(), 'ideacup-bench-files-'));
 
 async function benchHttp(): Promise<boolean> {
 	const engines = (requested as Engine[]).filter((e) => {

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { openDatabase, type Database, type DatabaseHandle } from '../../src/lib/server/db/index.js';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.js';
 import { DEMO_PERSONAS, seedDemo } from '../../src/lib/server/seed/demo.js';
-import { generateKnowledgeBase } from './kb-data.js';
+import { generateGlossary, generateKnowledgeBase } from './kb-data.js';
 
 export type Engine = 'postgres' | 'pglite';
 
@@ -101,8 +101,10 @@ export async function prepareDatabase(target: BenchDatabase, appDir: string, siz
 		log(`demo organisation seeded in ${demoSeconds.toFixed(1)} s`);
 		t = performance.now();
 		await generateKnowledgeBase(db, { size, seed: 2026, log: (line) => log(`kb: ${line}`) });
+		// Searches run with a company glossary of 300 pairs (issue 17), as a company would keep one.
+		const pairs = await generateGlossary(db, 300);
 		const kbSeconds = (performance.now() - t) / 1000;
-		log(`knowledge base of ${size} entries generated in ${kbSeconds.toFixed(1)} s`);
+		log(`knowledge base of ${size} entries and a glossary of ${pairs} pairs generated in ${kbSeconds.toFixed(1)} s`);
 		t = performance.now();
 		const personas = await personaIds(db);
 		const save = await addJurors(db, personas.juror);
