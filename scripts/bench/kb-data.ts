@@ -16,7 +16,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../src/lib/server/db/index.js';
 import { mulberry32 } from '../../src/lib/domain/random.js';
-import { DEMO_GLOSSARY } from '../../src/lib/server/glossary/glossary-demo.js';
+import { GLOSSARY } from '../../src/lib/server/seed/demo-glossary.js';
 
 // ---------------------------------------------------------------- word lists (as the first bench.ts seeding)
 
@@ -602,7 +602,7 @@ export function benchGlossary(size = 300): Array<{ termEn: string; termNl: strin
 		seen.add(key);
 		pairs.push({ termEn, termNl, note: '' });
 	};
-	for (const t of DEMO_GLOSSARY) add(t.termEn, t.termNl);
+	for (const t of GLOSSARY) add(t.en, t.nl);
 	for (const [en, nl] of THING_PAIRS) add(en, nl);
 	for (const [en, nl] of NOUNS) add(en, nl);
 	for (const [men, mnl] of MODIFIERS) for (const [en, nl] of NOUNS) add(`${men} ${en}`, `${mnl} ${nl}`);

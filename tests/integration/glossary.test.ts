@@ -23,7 +23,6 @@ import {
 	importGlossary,
 	listGlossary
 } from '$lib/server/glossary/glossary.service.js';
-import { DEMO_GLOSSARY } from '$lib/server/glossary/glossary-demo.js';
 import { spreadsheetCsv } from '$lib/server/http/csv.js';
 import { countStatements, newTally } from '$lib/server/db/statement-count.js';
 import { FieldErrors } from '$lib/server/errors.js';
@@ -244,11 +243,6 @@ describe('"solved before?" on the demo seed', () => {
 		process.env.AUTH_SECRET ??= 'glossary-test-secret-'.padEnd(40, 'x');
 		demo = await createTestDatabase();
 		await seedDemo(demo.db);
-		await demo.db
-			.insertInto('glossaryTerm')
-			.values(DEMO_GLOSSARY.map((t) => ({ termEn: t.termEn, termNl: t.termNl, note: t.note ?? '' })))
-			.onConflict((oc) => oc.doNothing())
-			.execute();
 		// "solved before?" shows every employee the same: anyone who may enter an idea
 		employee = reader;
 	}, 300_000);
