@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/index.js';
 import type { ReportKind } from './reports.schema.js';
+import { openCalls } from '../ideas/calls.queries.js';
 
 /**
  * A step as the report form needs it: its instruction (owner, current version, the entry's
@@ -134,29 +135,7 @@ export function findReportForChange(db: Db, reportId: number, opts: { handlerId?
 						.as('handlerName'),
 			opts.callForDepartment === undefined
 				? sql<number | null>`null::int`.as('openCallId')
-				: eb
-						.selectFrom('competition as c')
-						.select('c.id')
-						.where('c.status', '=', 'open')
-						.where('c.submissionOpensAt', '<=', sql<Date>`now()`)
-						.where('c.submissionClosesAt', '>', sql<Date>`now()`)
-						.where((w) =>
-							w.or([
-								w.not(
-									w.exists(w.selectFrom('competitionDepartment as cd').whereRef('cd.competitionId', '=', 'c.id').select('cd.departmentId'))
-								),
-								w.exists(
-									w
-										.selectFrom('competitionDepartment as cd')
-										.whereRef('cd.competitionId', '=', 'c.id')
-										.where('cd.departmentId', '=', opts.callForDepartment!)
-										.select('cd.departmentId')
-								)
-							])
-						)
-						.orderBy('c.submissionClosesAt')
-						.limit(1)
-						.as('openCallId')
+				: openCalls(db, opts.callForDepartment).clearSelect().select('c.id').limit(1).as('openCallId')
 		])
 		.where('r.id', '=', reportId)
 		.forUpdate('r')
