@@ -318,13 +318,3 @@ export async function addStepMedia(db: Database, actor: Actor, instructionId: nu
 	});
 	return { fileName: file.fileName };
 }
-
-/**
- * May the actor open an instruction's files (a step's photo or clip, a clip's captions and
- * poster)? Whoever may view the instruction (canOnInstruction 'view'): for the attachment
- * routes. One statement.
- */
-export async function mayViewInstructionFiles(db: Database, actor: Actor, instructionId: number): Promise<boolean> {
-	const row = await q.findInstructionFacts(db, instructionId, actor.id);
-	return !!row && canOnInstruction(actor, 'view', policyFacts(row, actor));
-}

@@ -317,13 +317,3 @@ export function listReports(db: Db, actorId: number, opts: { organiser: boolean;
 		.limit(opts.limit)
 		.execute();
 }
-
-/** Who a report's files are for: its reporter, its handler and the instruction's owner (organisers: the caller). One statement. */
-export function findReportPeople(db: Db, reportId: number) {
-	return db
-		.selectFrom('instructionReport as r')
-		.innerJoin('workInstruction as wi', 'wi.id', 'r.instructionId')
-		.select(['r.status', 'r.reporterId', 'r.handlerId', 'wi.ownerId'])
-		.where('r.id', '=', reportId)
-		.executeTakeFirst();
-}

@@ -207,15 +207,6 @@ function reportView(r: PageRow) {
 	};
 }
 
-/**
- * May the actor open a report's files (its photo)? The same people who see the report
- * (canOnReport 'view'): for the attachment routes. One statement.
- */
-export async function mayViewReportFiles(db: Database, actor: Actor, reportId: number): Promise<boolean> {
-	const r = await q.findReportPeople(db, reportId);
-	return !!r && canOnReport(actor, 'view', factsOf(actor, r));
-}
-
 type ChangeFacts = NonNullable<Awaited<ReturnType<typeof q.findReportForChange>>>;
 
 /** The report held for a change, and the asker's right to it: not found for the uninvolved, "closed" once closed. */
