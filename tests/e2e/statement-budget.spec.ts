@@ -143,7 +143,7 @@ test.describe('statements per page: at most five', () => {
 		const torque = await firstLink(page, '/kb?q=torque', /href="(\/kb\/\d+)"/);
 		const instruction = await firstLink(page, torque, /href="(\/instructions\/\d+)"/);
 		const report = await firstLink(page, '/instructions/reports', /href="(\/instructions\/reports\/\d+)"/);
-		await measure(page, 'owner', [torque, instruction, `${instruction}/edit`, '/instructions/reports', report]);
+		await measure(page, 'owner', [torque, instruction, `${instruction}/edit`, `${instruction}/settings`, '/instructions/reports', report]);
 	});
 
 	test('jurors', async ({ page }) => {

@@ -19,10 +19,12 @@ import {
 	editStep,
 	getDraftPage,
 	getInstructionPage,
+	getInstructionSettingsPage,
 	moveStep,
 	removeStep,
 	saveChangeNote,
-	startDraft
+	startDraft,
+	updateInstruction
 } from '$lib/server/instructions/instructions.service.js';
 import { DomainError, FieldErrors } from '$lib/server/errors.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
@@ -366,5 +368,46 @@ describe('versions and approval', () => {
 		const page = await getInstructionPage(db, owner, instructionId);
 		expect(page.versions[0]).toMatchObject({ version: 3, changeNote: 'Mark with the blue pen.' });
 		expect(page.shown?.steps).toHaveLength(4);
+	});
+});
+
+describe('handing an instruction to a new owner', () => {
+	it('an organiser changes the owner (audited); the new owner approves, the old one no longer; a colleague gets not found', async () => {
+		const id = await createInstruction(db, organiser, entryId, { code: 'WI-H-1', title: 'Handover', language: 'en', ownerId: owner.id });
+		expect(await refusal(getInstructionSettingsPage(db, stranger, id))).toMatchObject({ status: 404 });
+		expect((await getInstructionSettingsPage(db, owner, id)).instruction).toMatchObject({ ownerId: owner.id, ownerName: 'Olaf Owner' });
+
+		// a disabled person is no owner: refused beside the field, nothing changes
+		const leaver = await f.newUser({ departmentId: tst.id, name: 'Lea Leaver' });
+		await db.updateTable('appUser').set({ disabledAt: new Date() }).where('id', '=', leaver.id).execute();
+		expect(
+			await refusal(updateInstruction(db, organiser, id, { code: 'WI-H-1', title: 'Handover', language: 'en', ownerId: leaver.id }))
+		).toMatchObject({ fields: { ownerId: ['unknown_person'] } });
+
+		const { statements } = await counted(() =>
+			updateInstruction(db, organiser, id, { code: 'WI-H-2', title: 'Handover, renamed', language: 'nl', ownerId: teammate.id })
+		);
+		expect(statements).toBe(3); // the facts, the change, the audit (+ the session: 4)
+		const wi = await db.selectFrom('workInstruction').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(wi).toMatchObject({ code: 'WI-H-2', title: 'Handover, renamed', language: 'nl', ownerId: teammate.id });
+		const audit = await db
+			.selectFrom('auditLog')
+			.select(['actorId', 'data'])
+			.where('action', '=', 'instruction.update')
+			.where('objectId', '=', String(id))
+			.executeTakeFirstOrThrow();
+		expect(audit).toMatchObject({ actorId: organiser.id, data: { ownerId: teammate.id, previousOwnerId: owner.id } });
+
+		// the first version is approved by the new owner alone
+		await addStep(db, teammate, id, { draftVersion: 1, position: 1, body: 'Do it', tools: '', safety: '' });
+		expect(await refusal(approveVersion(db, owner, id, { expectedVersion: 1 }))).toMatchObject({ status: 403 });
+		await approveVersion(db, teammate, id, { expectedVersion: 1 });
+		expect(
+			(await db.selectFrom('workInstruction').select('currentVersion').where('id', '=', id).executeTakeFirstOrThrow()).currentVersion
+		).toBe(1);
+		// the old owner, now only a colleague, may not change it back
+		expect(
+			await refusal(updateInstruction(db, owner, id, { code: 'WI-H-2', title: 'Mine again', language: 'en', ownerId: owner.id }))
+		).toMatchObject({ status: 403 });
 	});
 });

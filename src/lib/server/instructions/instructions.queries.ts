@@ -197,6 +197,37 @@ export async function insertInstruction(
 }
 
 /**
+ * An instruction's code, title, language and owner changed in one statement: the owner must be
+ * an active person (a disabled one is no owner), else nothing changes. Returns the owner before
+ * and after, for the audit; null when the new owner is not an active person.
+ */
+export async function updateInstructionDetails(
+	db: Db,
+	instructionId: number,
+	row: { code: string; title: string; language: string; ownerId: number }
+) {
+	const { rows } = await sql<{ previousOwnerId: number; ownerId: number }>`
+		WITH before AS (SELECT owner_id FROM work_instruction WHERE id = ${instructionId}::int)
+		UPDATE work_instruction wi
+		SET code = ${row.code}, title = ${row.title}, language = ${row.language}, owner_id = u.id, updated_at = now()
+		FROM app_user u, before b
+		WHERE wi.id = ${instructionId}::int AND u.id = ${row.ownerId}::int AND u.disabled_at IS NULL
+		RETURNING b.owner_id AS "previousOwnerId", wi.owner_id AS "ownerId"`.execute(db);
+	return rows[0] ?? null;
+}
+
+/** The owner's name, for the settings form (with the facts, one statement). */
+export function findInstructionSettings(db: Db, instructionId: number, actorId: number) {
+	return db
+		.selectFrom('workInstruction as wi')
+		.innerJoin('kbEntry as k', 'k.id', 'wi.kbEntryId')
+		.innerJoin('appUser as o', 'o.id', 'wi.ownerId')
+		.select((eb) => [...factColumns(eb, actorId), 'o.name as ownerName'])
+		.where('wi.id', '=', instructionId)
+		.executeTakeFirst();
+}
+
+/**
  * The next version as a draft, with the current version's steps copied (their media shared,
  * not copied): one statement. Nothing when a draft already exists (the partial unique index
  * decides, so two tabs cannot both start one).

@@ -170,6 +170,61 @@ export async function createInstruction(db: Database, actor: Actor, entryId: num
 	});
 }
 
+/**
+ * The instruction's details for one who manages it (organisers, its owner): code, title,
+ * language and owner, so an organiser hands an instruction to a new owner when its owner
+ * leaves or cannot approve. One statement.
+ */
+export async function getInstructionSettingsPage(db: Database, actor: Actor, instructionId: number) {
+	const row = await q.findInstructionSettings(db, instructionId, actor.id);
+	if (!row) throw notFound();
+	const facts = policyFacts(row, actor);
+	if (!canOnInstruction(actor, 'view', facts) || !canOnInstruction(actor, 'manage', facts)) throw notFound();
+	return {
+		instruction: {
+			id: row.id,
+			code: row.code,
+			title: row.title,
+			language: row.language,
+			ownerId: row.ownerId,
+			ownerName: row.ownerName,
+			entry: { id: row.kbEntryId, title: row.entryTitle }
+		}
+	};
+}
+
+/** People to choose as the new owner, by name (the form's search without JavaScript). */
+export async function findNewOwnerCandidates(db: Database, actor: Actor, instructionId: number, query: string) {
+	await requireInstruction(db, actor, instructionId, 'manage');
+	return findColleagues(db, actor, query);
+}
+
+/**
+ * Changes the code, title, language or owner (canOnInstruction 'manage'), audited as
+ * `instruction.update` with the owner before and after. The new owner must be an active
+ * person; the change is one statement after the check.
+ */
+export async function updateInstruction(db: Database, actor: Actor, instructionId: number, input: NewInstructionInput) {
+	await requireInstruction(db, actor, instructionId, 'manage');
+	return db.transaction().execute(async (trx) => {
+		const changed = await q.updateInstructionDetails(trx, instructionId, input);
+		if (!changed) throw new FieldErrors({ ownerId: ['unknown_person'] });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'instruction.update',
+			objectType: 'work_instruction',
+			objectId: instructionId,
+			data: {
+				code: input.code,
+				title: input.title,
+				language: input.language,
+				ownerId: changed.ownerId,
+				previousOwnerId: changed.previousOwnerId
+			}
+		});
+	});
+}
+
 /** Whether the actor may add an instruction to this entry (the entry page's link). */
 export function mayAddInstruction(actor: Actor, entry: { status: string; isTeam: boolean }) {
 	return (

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	// The printed sheet's QR code opens the instruction, where a step's problem is reported.
 	const address = `${publicAddress(config(), process.env.PORT)}/instructions/${instructionId}`;
 	const qr = await QRCode.toString(address, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
-	return { ...page, qr, address, confirmed: url.searchParams.get('confirmed') };
+	return { ...page, qr, address, confirmed: url.searchParams.get('confirmed'), saved: url.searchParams.get('saved') };
 };
 
 const instructionOf = (event: RequestEvent) => idParam(event.params.instructionId);
