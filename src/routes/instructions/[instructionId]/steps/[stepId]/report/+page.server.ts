@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/runtime';
-import { failForm, failFrom, idParam, parseForm, requireAccess } from '$lib/server/http';
+import { failForm, failFrom, idParam, orNotFound, parseForm, requireAccess } from '$lib/server/http';
 import { reportFormSchema } from '$lib/server/instructions/reports.schema';
 import { createReport, getReportForm } from '$lib/server/instructions/reports.service';
 import { QuickFormUnreadable, receiveQuickIdea } from '$lib/server/ideas/quick-idea.upload';
@@ -12,7 +12,7 @@ import { refusalMessage } from '$lib/server/attachments/messages';
 /** The phone-first report form on one step: the step's text above it. Two statements. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireAccess({ locals, url }, 'kb.read');
-	const page = await getReportForm(db(), user, idParam(params.instructionId), idParam(params.stepId));
+	const page = await orNotFound(getReportForm(db(), user, idParam(params.instructionId), idParam(params.stepId)));
 	return { ...page, values: { kind: '', body: '', clientKey: randomUUID() } };
 };
 
